@@ -1,0 +1,7 @@
+/** The list of ntm commands; each module adds its own subcommands to the program. */
+import type { Command } from "commander";
+import type { CliIo } from "../cliIo";
+
+export type RegisterCommand = (program: Command, io: CliIo) => void;
+
+export const commands: RegisterCommand[] = [];

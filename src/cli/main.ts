@@ -1,0 +1,34 @@
+/**
+ * The `ntm` command line. Each command lives in src/cli/commands/<name>.ts and exports
+ * `register(program, io)`; main() returns the exit code instead of calling process.exit, so tests
+ * can run the CLI in-process.
+ */
+import { Command, CommanderError } from "commander";
+import type { CliIo } from "./cliIo";
+import { nodeIo } from "./cliIo";
+import { commands } from "./commands";
+
+export async function main(argv: string[], io: CliIo = nodeIo()): Promise<number> {
+  const program = new Command("ntm")
+    .description("NTM Tracker — công cụ Nông thôn mới / New Rural Development tracker")
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+  for (const register of commands) register(program, io);
+  try {
+    await program.parseAsync(argv);
+    return io.exitCode ?? 0;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // Help and version exit 0; usage errors exit 2 as every ntm command's misuse does.
+      return e.exitCode === 0 ? 0 : 2;
+    }
+    io.err(`ntm: lỗi không mong đợi / unexpected error: ${(e as Error).message}\n`);
+    return 2;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv).then((code) => {
+    process.exitCode = code;
+  });
+}
