@@ -1,0 +1,5 @@
+export * from "./protocol";
+export * from "./canonicalJson";
+export * from "./mergeIndicatorValues";
+export * from "./outbox";
+export * from "./reportPeriod";

@@ -1,0 +1,186 @@
+/**
+ * The sync wire format, one definition for the add-in's client, the CLI and the server
+ * (DESIGN.md "Sync"). Every body that crosses the network is parsed with these schemas on both ends.
+ */
+import { z } from "zod";
+
+/** One indicator's value as a workbook holds it, with where it came from. */
+export const indicatorValueSchema = z.object({
+  value: z.union([z.number(), z.boolean(), z.string(), z.null()]),
+  unit: z.string().nullable().optional(),
+  sheet: z.string().nullable().optional(),
+  cell: z.string().nullable().optional(),
+  /** The workbook's own target text, as written. */
+  target: z.string().nullable().optional(),
+  selfAssessment: z.enum(["met", "unmet"]).nullable().optional(),
+  note: z.string().nullable().optional(),
+});
+export type IndicatorValue = z.infer<typeof indicatorValueSchema>;
+
+/** Indicator code → value. */
+export const indicatorValuesSchema = z.record(z.string().min(1).max(32), indicatorValueSchema);
+export type IndicatorValues = z.infer<typeof indicatorValuesSchema>;
+
+/** ISO-like periods the programme reports in: year, quarter, month, ISO week. */
+export const periodSchema = z
+  .string()
+  .regex(/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2])|-W(0[1-9]|[1-4]\d|5[0-3]))?$/, "period: YYYY, YYYY-Qn, YYYY-MM or YYYY-Www");
+
+export const pushRequestSchema = z.object({
+  /** Client-made operation id: the same id again returns the first result (a retry is harmless). */
+  opId: z.string().min(8).max(80),
+  /** The head revision the client edited from; 0 for a report the client has never seen. */
+  baseRevision: z.number().int().min(0),
+  values: indicatorValuesSchema,
+  /** sha256 of the workbook file the values were read from, when there is one. */
+  workbookHash: z.string().regex(/^[0-9a-f]{64}$/).nullable().optional(),
+});
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+export const indicatorStatusSchema = z.enum(["met", "unmet", "unknown"]);
+
+/** What the server's evaluation said about one indicator. */
+export const indicatorEvaluationSchema = z.object({
+  status: indicatorStatusSchema,
+  /** Where the target came from: the official catalog (verified or not) or the workbook. */
+  targetSource: z.string().nullable().optional(),
+  gap: z.union([z.number(), z.null()]).optional(),
+});
+
+export const criterionEvaluationSchema = z.object({
+  code: z.string(),
+  status: indicatorStatusSchema,
+});
+
+export const evaluationSchema = z.object({
+  criteriaMet: z.number().int(),
+  criteriaTotal: z.number().int(),
+  criteria: z.array(criterionEvaluationSchema),
+  indicators: z.record(z.string(), indicatorEvaluationSchema),
+});
+export type EvaluationSummary = z.infer<typeof evaluationSchema>;
+
+export const revisionSchema = z.object({
+  number: z.number().int().min(1),
+  baseRevision: z.number().int().min(0),
+  opId: z.string(),
+  author: z.string(),
+  createdAt: z.string(),
+  contentHash: z.string(),
+  workbookHash: z.string().nullable(),
+  values: indicatorValuesSchema,
+  evaluation: evaluationSchema,
+});
+export type Revision = z.infer<typeof revisionSchema>;
+
+export const reviewActionSchema = z.enum(["approve", "return", "reopen"]);
+export type ReviewAction = z.infer<typeof reviewActionSchema>;
+export const reviewStateSchema = z.enum(["none", "submitted", "returned", "approved", "reopened"]);
+export type ReviewState = z.infer<typeof reviewStateSchema>;
+
+/** Reviewer comments: indicator code (or "*" for the whole report) → text. */
+export const reviewCommentsSchema = z.record(z.string().min(1).max(32), z.string().max(4000));
+
+export const reviewRequestSchema = z.object({
+  action: reviewActionSchema,
+  comments: reviewCommentsSchema.optional(),
+});
+export type ReviewRequest = z.infer<typeof reviewRequestSchema>;
+
+export const reviewEventSchema = z.object({
+  kind: z.enum(["submitted", "returned", "approved", "reopened"]),
+  revision: z.number().int(),
+  author: z.string(),
+  createdAt: z.string(),
+  comments: reviewCommentsSchema,
+});
+export type ReviewEvent = z.infer<typeof reviewEventSchema>;
+
+export const reportKeySchema = z.object({ org: z.string(), set: z.string(), period: periodSchema });
+export type ReportKey = z.infer<typeof reportKeySchema>;
+
+export const reportViewSchema = z.object({
+  org: z.string(),
+  orgName: z.string(),
+  set: z.string(),
+  period: z.string(),
+  reviewState: reviewStateSchema,
+  locked: z.boolean(),
+  head: revisionSchema.nullable(),
+  reviews: z.array(reviewEventSchema),
+});
+export type ReportView = z.infer<typeof reportViewSchema>;
+
+/** One indicator that differs between two revisions (absent on a side = null). */
+export const indicatorChangeSchema = z.object({
+  code: z.string(),
+  before: indicatorValueSchema.nullable(),
+  after: indicatorValueSchema.nullable(),
+});
+export type IndicatorChange = z.infer<typeof indicatorChangeSchema>;
+
+/** Error bodies: Vietnamese first, English second, saying what to do. */
+export const errorBodySchema = z.object({
+  error: z.string(),
+  message: z.string(),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+export const conflictBodySchema = errorBodySchema.extend({
+  head: revisionSchema,
+  changes: z.array(indicatorChangeSchema),
+});
+export type ConflictBody = z.infer<typeof conflictBodySchema>;
+
+export const revisionListSchema = z.object({ revisions: z.array(revisionSchema) });
+
+export const roleSchema = z.enum(["clerk", "reviewer", "office", "admin"]);
+export type Role = z.infer<typeof roleSchema>;
+
+export const meSchema = z.object({
+  name: z.string(),
+  role: roleSchema,
+  scope: z.object({ code: z.string(), name: z.string(), level: z.string() }),
+});
+
+export const orgUnitSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  level: z.enum(["province", "district", "commune", "village"]),
+  parentCode: z.string().nullable(),
+  validFrom: z.string().nullable(),
+  validTo: z.string().nullable(),
+  successorCode: z.string().nullable(),
+});
+export type OrgUnitDto = z.infer<typeof orgUnitSchema>;
+
+export const criteriaSetSummarySchema = z.object({
+  id: z.string(),
+  version: z.string(),
+  name: z.string(),
+  indicatorCount: z.number().int(),
+});
+
+export const consolidationRowSchema = z.object({
+  org: z.string(),
+  name: z.string(),
+  level: z.string(),
+  revision: z.number().int().nullable(),
+  reviewState: reviewStateSchema,
+  criteriaMet: z.number().int().nullable(),
+  criteriaTotal: z.number().int(),
+  criteria: z.record(z.string(), indicatorStatusSchema),
+  /** Share of criteria met, 0–1 (villages report progress this way). */
+  progress: z.number().nullable(),
+});
+export type ConsolidationRow = z.infer<typeof consolidationRowSchema>;
+
+export const consolidationSchema = z.object({
+  set: z.string(),
+  period: z.string(),
+  under: z.string(),
+  criteria: z.array(z.object({ code: z.string(), name: z.string() })),
+  communes: z.array(consolidationRowSchema),
+  villages: z.array(consolidationRowSchema),
+});
+export type Consolidation = z.infer<typeof consolidationSchema>;
