@@ -1,0 +1,31 @@
+/**
+ * Met / not-met words as communes write them: "Đạt", "Chưa đạt", "Đ", "CĐ", "x", "Có", "Không",
+ * "Chưa có", "Không đạt", with or without diacritics and in any case.
+ * Invariant: only whole-cell words count; prose that merely contains "đạt" ("Đạt 2/3 trường")
+ * is not an assessment, so it cannot be mistaken for one.
+ */
+import { foldVietnamese } from "./foldVietnamese";
+
+const MET = new Set(["dat", "d", "x", "co", "v", "✓", "✔", "yes", "met", "da dat", "hoan thanh", "dat chuan", "đ"]);
+const UNMET = new Set([
+  "chua dat",
+  "cd",
+  "c.d",
+  "khong",
+  "khong dat",
+  "chua co",
+  "chua",
+  "k",
+  "no",
+  "chua hoan thanh",
+  "chua dat chuan",
+]);
+
+/** true = met, false = not met, undefined = not an assessment word. */
+export function parseAssessmentWord(text: string): boolean | undefined {
+  const f = foldVietnamese(text).replace(/[.!]+$/, "");
+  if (f.length === 0 || f.length > 20) return undefined;
+  if (MET.has(f)) return true;
+  if (UNMET.has(f)) return false;
+  return undefined;
+}
