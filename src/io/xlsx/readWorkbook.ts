@@ -1,0 +1,223 @@
+/**
+ * Files → WorkbookGrids. .xlsx, .xlsm, .xlsb, .xls, .ods and SpreadsheetML/HTML go through SheetJS;
+ * .csv/.tsv/.txt is read as text by our own parser (every cell a string).
+ *
+ * Invariant: readWorkbookBuffer either returns grids or throws a WorkbookReadError with a code and a
+ * one-line bilingual message — never another exception — and it never hands SheetJS a file it has
+ * not first bounded: size, zip central directory (declared and, where it matters, real inflated
+ * sizes), an estimate of the cell count for large sheets, and the row count (sheetRows).
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import * as zlib from "node:zlib";
+import * as XLSX from "xlsx";
+import type { Grid, WorkbookGrids } from "../../domain/sheet/grid";
+import { inspectZip, type ZipEntryInfo } from "./inspectZip";
+import { decodeCsvBytes, parseCsvText } from "./parseCsvText";
+import { resolveLimits, type ReadLimits } from "./readLimits";
+import { sheetToGrid, textRowsToGrid } from "./sheetToGrid";
+import { WorkbookReadError } from "./workbookReadError";
+import { readSettingsSheet, SETTINGS_SHEET_NAME } from "./workbookSettings";
+
+type Kind = "zip" | "ole" | "markup" | "text";
+
+const TEXT_EXTENSIONS = new Set([".csv", ".tsv", ".txt"]);
+
+function detectKind(buf: Buffer, fileName: string): Kind {
+  if (buf.length >= 4 && buf[0] === 0x50 && buf[1] === 0x4b && (buf[2] === 3 || buf[2] === 5)) return "zip";
+  if (buf.length >= 8 && buf.readUInt32BE(0) === 0xd0cf11e0 && buf.readUInt32BE(4) === 0xa1b11ae1) return "ole";
+  const head = buf.subarray(0, 1024).toString("utf8").replace(/^\uFEFF/, "").trimStart().toLowerCase();
+  if (head.startsWith("<?xml") || head.startsWith("<html") || head.startsWith("<!doctype html") || head.startsWith("<table")) {
+    return "markup";
+  }
+  const ext = path.extname(fileName).toLowerCase();
+  if (TEXT_EXTENSIONS.has(ext) && looksLikeText(buf)) return "text";
+  throw new WorkbookReadError("not-a-spreadsheet", fileName);
+}
+
+function looksLikeText(buf: Buffer): boolean {
+  const sample = buf.subarray(0, 8192);
+  const utf16 = sample.length >= 2 && ((sample[0] === 0xff && sample[1] === 0xfe) || (sample[0] === 0xfe && sample[1] === 0xff));
+  return utf16 || !sample.includes(0);
+}
+
+/** The zip must be a spreadsheet package SheetJS reads (not a .docx, not Apple Numbers). */
+function checkZipPackage(entries: ZipEntryInfo[], fileName: string): void {
+  const names = new Set(entries.map((e) => e.name.replace(/^\//, "")));
+  if (names.has("xl/workbook.xml") || names.has("xl/workbook.bin")) return;
+  if (names.has("content.xml") && (names.has("mimetype") || names.has("META-INF/manifest.xml"))) return;
+  if ([...names].some((n) => n.startsWith("Index/") && n.endsWith(".iwa"))) {
+    throw new WorkbookReadError("unsupported", fileName, { reason: "Apple Numbers" });
+  }
+  if (names.size === 0) throw new WorkbookReadError("empty", fileName);
+  throw new WorkbookReadError("not-a-spreadsheet", fileName);
+}
+
+/**
+ * For large sheet XML, count cells before SheetJS builds an object per cell: a million cells cost
+ * SheetJS seconds and hundreds of megabytes. Small workbooks skip this (no double inflate).
+ */
+function checkCellEstimate(buf: Buffer, entries: ZipEntryInfo[], fileName: string, limits: ReadLimits): void {
+  const sheets = entries.filter((e) => /^xl\/worksheets\/[^/]+\.xml$/i.test(e.name) || e.name === "content.xml");
+  const declared = sheets.reduce((s, e) => s + e.inflatedSize, 0);
+  if (declared <= limits.maxCells * 16) return;
+  let cells = 0;
+  for (const e of sheets) {
+    const xml = inflateEntry(buf, e, fileName, limits);
+    cells += countCellTags(xml, e.name === "content.xml" ? "<table:table-cell" : "<c");
+    if (cells > limits.maxCells) throw new WorkbookReadError("too-many-cells", fileName, { limit: limits.maxCells });
+  }
+}
+
+function inflateEntry(buf: Buffer, e: ZipEntryInfo, fileName: string, limits: ReadLimits): Buffer {
+  const nameLen = buf.readUInt16LE(e.localHeaderOffset + 26);
+  const extraLen = buf.readUInt16LE(e.localHeaderOffset + 28);
+  const start = e.localHeaderOffset + 30 + nameLen + extraLen;
+  if (e.method === 0) return buf.subarray(start, start + e.compressedSize);
+  try {
+    return zlib.inflateRawSync(buf.subarray(start), { maxOutputLength: limits.maxInflatedBytes });
+  } catch {
+    throw new WorkbookReadError("corrupt", fileName);
+  }
+}
+
+function countCellTags(xml: Buffer, tag: string): number {
+  let n = 0;
+  let i = xml.indexOf(tag);
+  while (i >= 0) {
+    const next = xml[i + tag.length];
+    // "<c " "<c>" "<c/>" but not "<col" or "<cfRule".
+    if (next === 0x20 || next === 0x3e || next === 0x2f) n++;
+    i = xml.indexOf(tag, i + tag.length);
+  }
+  return n;
+}
+
+function checkOle(buf: Buffer, fileName: string): void {
+  let cfb: ReturnType<typeof XLSX.CFB.read>;
+  try {
+    cfb = XLSX.CFB.read(buf, { type: "buffer" });
+  } catch {
+    throw new WorkbookReadError("corrupt", fileName);
+  }
+  const names = cfb.FullPaths.map((p: string) => p.replace(/\/$/, "").split("/").pop()?.toLowerCase() ?? "");
+  if (names.includes("encryptedpackage") || names.includes("encryptioninfo")) {
+    throw new WorkbookReadError("encrypted", fileName);
+  }
+  if (!names.some((n: string) => n === "workbook" || n === "book")) throw new WorkbookReadError("not-a-spreadsheet", fileName);
+}
+
+function mapSheetJsError(e: unknown, fileName: string): WorkbookReadError {
+  if (e instanceof WorkbookReadError) return e;
+  const msg = String((e as Error)?.message ?? e);
+  if (/password|encrypt/i.test(msg)) return new WorkbookReadError("encrypted", fileName);
+  if (/unsupported/i.test(msg)) return new WorkbookReadError("unsupported", fileName, { reason: msg.slice(0, 80) });
+  if (e instanceof RangeError) return new WorkbookReadError("too-large", fileName, { size: 0, limit: 0 });
+  return new WorkbookReadError("corrupt", fileName);
+}
+
+function readWithSheetJs(buf: Buffer, fileName: string, limits: ReadLimits): WorkbookGrids {
+  let wb: XLSX.WorkBook;
+  try {
+    wb = XLSX.read(buf, {
+      type: "buffer",
+      dense: true,
+      cellFormula: true,
+      cellNF: true,
+      cellHTML: false,
+      cellStyles: limits.readHidden,
+      sheetRows: limits.maxRows + 1,
+    });
+  } catch (e) {
+    throw mapSheetJsError(e, fileName);
+  }
+  let total = 0;
+  const sheets: Grid[] = [];
+  let properties: Record<string, string> | undefined;
+  for (const name of wb.SheetNames) {
+    const ws = Object.prototype.hasOwnProperty.call(wb.Sheets, name) ? wb.Sheets[name] : undefined;
+    if (!ws) continue;
+    const grid = sheetToGrid(String(name), ws, {
+      maxCellTextLength: limits.maxCellTextLength,
+      countCells: (n) => (total += n),
+    });
+    if (grid.rowCount > limits.maxRows || total > limits.maxCells) {
+      throw new WorkbookReadError("too-many-cells", fileName, { limit: limits.maxCells, sheet: String(name) });
+    }
+    if (name === SETTINGS_SHEET_NAME) properties = { ...(properties ?? {}), ...readSettingsSheet(grid) };
+    else sheets.push(grid);
+  }
+  properties = mergeCustomProperties(wb, properties);
+  if (total === 0) throw new WorkbookReadError("empty", fileName);
+  return properties ? { sheets, properties } : { sheets };
+}
+
+/** Custom document properties named "ntm.*" (written by our templates) join the settings sheet's. */
+function mergeCustomProperties(wb: XLSX.WorkBook, props?: Record<string, string>): Record<string, string> | undefined {
+  const custom = (wb as { Custprops?: Record<string, unknown> }).Custprops;
+  if (!custom) return props;
+  const out: Record<string, string> = props ?? {};
+  for (const key of Object.keys(custom)) {
+    if (!key.startsWith("ntm.") || key in out) continue;
+    out[key] = String(custom[key]);
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+function readCsv(buf: Buffer, fileName: string, limits: ReadLimits): WorkbookGrids {
+  const rows = parseCsvText(decodeCsvBytes(buf));
+  let cells = 0;
+  for (const r of rows) for (const f of r) if (f !== "") cells++;
+  if (cells === 0) throw new WorkbookReadError("empty", fileName);
+  if (cells > limits.maxCells || rows.length > limits.maxRows) {
+    throw new WorkbookReadError("too-many-cells", fileName, { limit: limits.maxCells });
+  }
+  return { sheets: [textRowsToGrid(rows, limits.maxCellTextLength)] };
+}
+
+export function readWorkbookBuffer(
+  data: Uint8Array,
+  fileName: string,
+  limits?: Partial<ReadLimits>,
+): WorkbookGrids {
+  const lim = resolveLimits(limits);
+  const buf = Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  if (buf.length === 0) throw new WorkbookReadError("empty", fileName);
+  if (buf.length > lim.maxFileBytes) {
+    throw new WorkbookReadError("too-large", fileName, { size: buf.length, limit: lim.maxFileBytes });
+  }
+  try {
+    const kind = detectKind(buf, fileName);
+    if (kind === "text") return readCsv(buf, fileName, lim);
+    if (kind === "zip") {
+      const entries = inspectZip(buf, fileName, lim);
+      checkZipPackage(entries, fileName);
+      checkCellEstimate(buf, entries, fileName, lim);
+    } else if (kind === "ole") {
+      checkOle(buf, fileName);
+    }
+    return readWithSheetJs(buf, fileName, lim);
+  } catch (e) {
+    throw mapSheetJsError(e, fileName);
+  }
+}
+
+export function readWorkbookFile(filePath: string, limits?: Partial<ReadLimits>): WorkbookGrids {
+  const lim = resolveLimits(limits);
+  const name = path.basename(filePath);
+  let buf: Buffer;
+  try {
+    const st = fs.statSync(filePath);
+    if (!st.isFile()) throw new WorkbookReadError("io-error", name, { reason: "not a file" });
+    if (st.size > lim.maxFileBytes) {
+      throw new WorkbookReadError("too-large", name, { size: st.size, limit: lim.maxFileBytes });
+    }
+    buf = fs.readFileSync(filePath);
+  } catch (e) {
+    if (e instanceof WorkbookReadError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") throw new WorkbookReadError("not-found", name);
+    throw new WorkbookReadError("io-error", name, { reason: code ?? "?" });
+  }
+  return readWorkbookBuffer(buf, name, lim);
+}

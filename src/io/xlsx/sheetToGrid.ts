@@ -1,0 +1,104 @@
+/**
+ * A SheetJS worksheet (dense mode) as a host-neutral Grid.
+ * Invariant: every Cell holds only CellValue types (text, number, boolean, null); error cells keep
+ * the text Excel shows ("#DIV/0!") as their value so a reader can report them; text longer than
+ * Excel's own limit is cut to it; no property named by file content is ever set on a shared
+ * prototype (cells are plain objects with fixed keys).
+ */
+import type * as XLSX from "xlsx";
+import type { Cell, CellValue, Grid, Range } from "../../domain/sheet/grid";
+
+export interface SheetToGridOptions {
+  maxCellTextLength: number;
+  /** Called with the number of cells kept, so the caller can enforce a workbook-wide cap. */
+  countCells?: (n: number) => void;
+}
+
+function clipText(s: string, max: number): string {
+  return s.length > max ? s.slice(0, max) : s;
+}
+
+function cellValue(c: XLSX.CellObject, max: number): CellValue {
+  switch (c.t) {
+    case "n":
+      return typeof c.v === "number" ? c.v : Number(c.v);
+    case "b":
+      return Boolean(c.v);
+    case "s":
+      return clipText(String(c.v ?? ""), max);
+    case "e":
+      return c.w ?? "#ERROR!";
+    case "d":
+      return c.v instanceof Date ? c.v.toISOString() : String(c.v);
+    default:
+      return null;
+  }
+}
+
+function toCell(c: XLSX.CellObject, max: number): Cell | undefined {
+  if (c.t === "z" && !c.f) return undefined;
+  const cell: Cell = { v: cellValue(c, max) };
+  if (typeof c.f === "string" && c.f !== "") cell.f = clipText(c.f, max);
+  if (typeof c.z === "string" && c.z !== "General") cell.z = c.z;
+  if (typeof c.w === "string" && c.t !== "s") cell.w = clipText(c.w, max);
+  return cell;
+}
+
+function hiddenIndexes(list: ({ hidden?: boolean } | undefined)[] | undefined): number[] | undefined {
+  if (!list) return undefined;
+  const out: number[] = [];
+  list.forEach((x, i) => {
+    if (x && x.hidden) out.push(i);
+  });
+  return out.length > 0 ? out : undefined;
+}
+
+export function sheetToGrid(name: string, ws: XLSX.WorkSheet, opts: SheetToGridOptions): Grid {
+  const data = (ws["!data"] ?? []) as (XLSX.CellObject[] | undefined)[];
+  const cells: (Cell | undefined)[][] = [];
+  let colCount = 0;
+  let count = 0;
+  for (let r = 0; r < data.length; r++) {
+    const src = data[r];
+    const row: (Cell | undefined)[] = [];
+    if (src) {
+      for (let c = 0; c < src.length; c++) {
+        const sc = src[c];
+        if (!sc) continue;
+        const cell = toCell(sc, opts.maxCellTextLength);
+        if (!cell) continue;
+        row[c] = cell;
+        count++;
+        if (c + 1 > colCount) colCount = c + 1;
+      }
+    }
+    cells.push(row);
+  }
+  while (cells.length > 0 && cells[cells.length - 1].length === 0) cells.pop();
+  opts.countCells?.(count);
+  const merges: Range[] = ((ws["!merges"] ?? []) as Range[]).map((m) => ({
+    s: { r: m.s.r, c: m.s.c },
+    e: { r: m.e.r, c: m.e.c },
+  }));
+  const grid: Grid = { sheet: name, rowCount: cells.length, colCount, cells, merges };
+  const hiddenRows = hiddenIndexes(ws["!rows"] as { hidden?: boolean }[] | undefined);
+  const hiddenCols = hiddenIndexes(ws["!cols"] as { hidden?: boolean }[] | undefined);
+  if (hiddenRows) grid.hiddenRows = hiddenRows;
+  if (hiddenCols) grid.hiddenCols = hiddenCols;
+  return grid;
+}
+
+/** Rows of strings (a CSV) as a Grid; empty strings are empty cells. */
+export function textRowsToGrid(rows: string[][], maxCellTextLength: number): Grid {
+  let colCount = 0;
+  const cells = rows.map((src) => {
+    const row: (Cell | undefined)[] = [];
+    src.forEach((s, c) => {
+      if (s === "") return;
+      row[c] = { v: clipText(s, maxCellTextLength) };
+      if (c + 1 > colCount) colCount = c + 1;
+    });
+    return row;
+  });
+  return { sheet: "", rowCount: cells.length, colCount, cells, merges: [] };
+}
