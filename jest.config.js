@@ -6,7 +6,7 @@ module.exports = {
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   transform: {
     // Type errors are `npm run typecheck`'s job; here isolated transpiling keeps tests fast.
-    "^.+\\.tsx?$": ["ts-jest", { isolatedModules: true, diagnostics: false }],
+    "^.+\\.tsx?$": ["ts-jest", { diagnostics: false }],
   },
   moduleNameMapper: {
     // office-addin-mock 4 reaches an ESM-only file through office-addin-manifest (STACK-NOTES.md).

@@ -1,0 +1,107 @@
+/**
+ * The store's tables as Kysely sees them. Times are ISO-8601 text and JSON is text on both engines,
+ * so one query layer and one migration history serve SQLite and PostgreSQL alike.
+ */
+import type { Generated } from "kysely";
+
+export interface OrgUnitTable {
+  /** `code@validFrom` (or the code alone for a unit with no start date): codes were reused in 2025. */
+  id: string;
+  code: string;
+  name: string;
+  level: "province" | "district" | "commune" | "village";
+  parent_id: string | null;
+  valid_from: string | null;
+  valid_to: string | null;
+  successor_id: string | null;
+  note: string | null;
+}
+
+export interface UserTable {
+  id: string;
+  name: string;
+  role: "clerk" | "reviewer" | "office" | "admin";
+  scope_org_id: string;
+  created_at: string;
+  disabled_at: string | null;
+}
+
+export interface TokenTable {
+  id: string;
+  user_id: string;
+  /** sha256 of the token; the token itself is shown once and never stored. */
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+}
+
+export interface CriteriaSetTable {
+  id: string;
+  /** sha256 of the definition: a row is never changed, a changed set is a new row. */
+  content_hash: string;
+  version: string;
+  name: string;
+  definition: string;
+  created_at: string;
+}
+
+export interface ReportTable {
+  id: string;
+  org_unit_id: string;
+  set_id: string;
+  set_hash: string;
+  period: string;
+  head_revision: number;
+  review_state: "none" | "submitted" | "returned" | "approved" | "reopened";
+  locked: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RevisionTable {
+  report_id: string;
+  number: number;
+  base_revision: number;
+  op_id: string;
+  author_id: string;
+  author_name: string;
+  created_at: string;
+  content_hash: string;
+  workbook_hash: string | null;
+  values_json: string;
+  evaluation_json: string;
+}
+
+export interface ReviewEventTable {
+  id: Generated<number>;
+  report_id: string;
+  revision: number;
+  kind: "submitted" | "returned" | "approved" | "reopened";
+  author_id: string;
+  author_name: string;
+  created_at: string;
+  comments_json: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  user_id: string | null;
+  address: string | null;
+  action: string;
+  status: number;
+  target: string | null;
+  detail: string | null;
+}
+
+export interface Database {
+  org_units: OrgUnitTable;
+  users: UserTable;
+  tokens: TokenTable;
+  criteria_sets: CriteriaSetTable;
+  reports: ReportTable;
+  revisions: RevisionTable;
+  review_events: ReviewEventTable;
+  audit_log: AuditLogTable;
+}
