@@ -3,18 +3,13 @@
  * (DESIGN.md "Sync"). Every body that crosses the network is parsed with these schemas on both ends.
  */
 import { z } from "zod";
+import { ReportValueSchema } from "../report";
 
-/** One indicator's value as a workbook holds it, with where it came from. */
-export const indicatorValueSchema = z.object({
-  value: z.union([z.number(), z.boolean(), z.string(), z.null()]),
-  unit: z.string().nullable().optional(),
-  sheet: z.string().nullable().optional(),
-  cell: z.string().nullable().optional(),
-  /** The workbook's own target text, as written. */
-  target: z.string().nullable().optional(),
-  selfAssessment: z.enum(["met", "unmet"]).nullable().optional(),
-  note: z.string().nullable().optional(),
-});
+/**
+ * One indicator's value as a workbook holds it, with where it came from: the Report's value
+ * (src/domain/report.ts) without its code, which is the key of `IndicatorValues`.
+ */
+export const indicatorValueSchema = ReportValueSchema.omit({ code: true });
 export type IndicatorValue = z.infer<typeof indicatorValueSchema>;
 
 /** Indicator code → value. */
@@ -41,10 +36,14 @@ export const indicatorStatusSchema = z.enum(["met", "unmet", "unknown"]);
 
 /** What the server's evaluation said about one indicator. */
 export const indicatorEvaluationSchema = z.object({
+  /** Judged from the value against the applied target. */
   status: indicatorStatusSchema,
-  /** Where the target came from: the official catalog (verified or not) or the workbook. */
-  targetSource: z.string().nullable().optional(),
-  gap: z.union([z.number(), z.null()]).optional(),
+  /** What the roll-up counted: the status, or the self-assessment where the status is unknown. */
+  effective: indicatorStatusSchema,
+  /** official-verified | official-unverified | workbook | none. */
+  targetSource: z.string(),
+  /** How far from the target, in the indicator's unit (null when met or unknown). */
+  gap: z.number().nullable(),
 });
 
 export const criterionEvaluationSchema = z.object({
@@ -52,11 +51,23 @@ export const criterionEvaluationSchema = z.object({
   status: indicatorStatusSchema,
 });
 
+export const findingSummarySchema = z.object({
+  type: z.string(),
+  severity: z.string(),
+  sheet: z.string().optional(),
+  cell: z.string().optional(),
+  indicator: z.string().optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+});
+
 export const evaluationSchema = z.object({
   criteriaMet: z.number().int(),
   criteriaTotal: z.number().int(),
+  /** Share of criteria met, 0–1. */
+  progress: z.number(),
   criteria: z.array(criterionEvaluationSchema),
   indicators: z.record(z.string(), indicatorEvaluationSchema),
+  findings: z.array(findingSummarySchema),
 });
 export type EvaluationSummary = z.infer<typeof evaluationSchema>;
 

@@ -1,0 +1,114 @@
+/**
+ * The Fastify app: the API under /api (zod-validated, documented at /api/openapi.json) and the
+ * built add-in (task pane, functions, manifest) from dist/. Listening is the caller's job, so tests
+ * use `app.inject` and `ntm serve` binds HTTPS or HTTP.
+ */
+import cors from "@fastify/cors";
+import helmet from "@fastify/helmet";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import * as fs from "node:fs";
+import { z } from "zod";
+import { FailedAuthLimiter } from "./auth/failedAuthLimiter";
+import { makeAuthenticate } from "./auth/requestAuth";
+import { httpMessages } from "./httpMessages";
+import { consolidationRoutes } from "./routes/consolidationRoutes";
+import { directoryRoutes } from "./routes/directoryRoutes";
+import { reportRoutes } from "./routes/reportRoutes";
+import type { Store } from "./store/store";
+
+export interface AppOptions {
+  store: Store;
+  /** The built add-in (webpack output); not served when absent. */
+  staticDir?: string;
+  /** Origins allowed to call the API from a browser (CORS); none by default. */
+  corsOrigins?: string[];
+  /** Failed authentications per address per minute before 429. */
+  maxFailedAuthPerMinute?: number;
+  https?: FastifyServerOptions["https" & keyof FastifyServerOptions];
+  logger?: boolean;
+  version?: string;
+}
+
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    ...(opts.https ? { https: opts.https } : {}),
+    bodyLimit: 5 * 1024 * 1024,
+    // Behind a proxy `--http` is used; trusting loopback only keeps request.ip honest either way.
+    trustProxy: "127.0.0.1",
+  } as FastifyServerOptions).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(helmet, {
+    // The task pane runs inside Excel (desktop webviews and Excel on the web, which frames it).
+    frameguard: false,
+    crossOriginEmbedderPolicy: false,
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "https://appsforoffice.microsoft.com"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'self'", "https://*.office.com", "https://*.officeapps.live.com", "https://*.sharepoint.com", "https://*.microsoft.com"],
+      },
+    },
+  });
+  await app.register(cors, { origin: opts.corsOrigins && opts.corsOrigins.length ? opts.corsOrigins : false });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: "NTM Tracker API", description: "Kho dữ liệu Nông thôn mới / New Rural Development data store", version: opts.version ?? "0.1.0" },
+      components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  app.setErrorHandler((err, req, reply) => {
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const detail = err.validation.map((v) => `${v.instancePath || "/"} ${v.message}`).join("; ");
+      return reply.code(400).send(httpMessages.invalidRequest(detail));
+    }
+    const status = (err as { statusCode?: number }).statusCode;
+    if (status && status >= 400 && status < 500) return reply.code(status).send(httpMessages.invalidRequest((err as Error).message));
+    req.log.error(err);
+    return reply.code(500).send(httpMessages.internal);
+  });
+  app.setNotFoundHandler((_req, reply) => reply.code(404).send(httpMessages.notFound));
+
+  const ctx = { store: opts.store };
+  const limiter = new FailedAuthLimiter(opts.maxFailedAuthPerMinute ?? 20, 60_000);
+
+  await app.register(
+    async (api) => {
+      api.get(
+        "/health",
+        { schema: { summary: "Tình trạng máy chủ / Server health", security: [], response: { 200: z.object({ ok: z.boolean(), engine: z.string(), version: z.string() }) } } },
+        async () => ({ ok: true, engine: opts.store.engine, version: opts.version ?? "0.1.0" }),
+      );
+      api.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+      await api.register(async (authed) => {
+        authed.addHook("onRequest", makeAuthenticate(opts.store, limiter));
+        await authed.register(directoryRoutes(ctx));
+        await authed.register(reportRoutes(ctx));
+        await authed.register(consolidationRoutes(ctx));
+      });
+    },
+    { prefix: "/api" },
+  );
+
+  if (opts.staticDir && fs.existsSync(opts.staticDir)) {
+    await app.register(fastifyStatic, { root: opts.staticDir, prefix: "/", index: ["taskpane.html", "index.html"] });
+  }
+  return app;
+}

@@ -1,0 +1,53 @@
+/**
+ * The server's own judgement of pushed values: the values become a domain Report and go through the
+ * domain core's evaluate(), exactly as the add-in and the CLI do. The store keeps this evaluation,
+ * never anything the client claimed about met/unmet.
+ */
+import type { CriteriaSet } from "../../domain/criteria/schema";
+import { evaluate } from "../../domain/evaluate";
+import type { Evaluation } from "../../domain/evaluate/types";
+import type { Report } from "../../domain/report";
+import type { EvaluationSummary, IndicatorValues } from "../../domain/sync/protocol";
+import { regionOfProvince } from "./provinceRegions";
+
+export interface EvaluationContext {
+  orgCode: string;
+  orgName: string;
+  provinceCode: string | undefined;
+  period: string;
+}
+
+export function reportFromValues(set: CriteriaSet, values: IndicatorValues, ctx: EvaluationContext): Report {
+  return {
+    setId: set.id,
+    orgUnit: { name: ctx.orgName, code: ctx.orgCode },
+    period: ctx.period,
+    region: regionOfProvince(ctx.provinceCode),
+    values: Object.entries(values).map(([code, v]) => ({ ...v, code })),
+  };
+}
+
+/** Indicator codes of the values that the set does not know. */
+export function unknownIndicatorCodes(set: CriteriaSet, values: IndicatorValues): string[] {
+  const known = new Set(set.criteria.flatMap((c) => c.indicators.map((i) => i.code)));
+  return Object.keys(values).filter((code) => !known.has(code));
+}
+
+export function evaluatePushedValues(set: CriteriaSet, values: IndicatorValues, ctx: EvaluationContext): EvaluationSummary {
+  return summarise(evaluate(set, reportFromValues(set, values, ctx)));
+}
+
+function summarise(e: Evaluation): EvaluationSummary {
+  const indicators: EvaluationSummary["indicators"] = {};
+  for (const i of e.indicators) {
+    indicators[i.code] = { status: i.status, effective: i.effective, targetSource: i.targetSource, gap: i.gap ? i.gap.amount : null };
+  }
+  return {
+    criteriaMet: e.set.met,
+    criteriaTotal: e.set.total,
+    progress: e.set.share,
+    criteria: e.criteria.map((c) => ({ code: c.code, status: c.effective })),
+    indicators,
+    findings: e.findings.map((f) => ({ type: f.type, severity: f.severity, sheet: f.sheet, cell: f.cell, indicator: f.indicator, params: f.params })),
+  };
+}

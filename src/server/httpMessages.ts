@@ -1,0 +1,95 @@
+/**
+ * What the API says when it refuses: Vietnamese first, English second, and what to do about it.
+ * One place, so every route answers the same refusal the same way.
+ */
+export const httpMessages = {
+  unauthenticated: {
+    error: "unauthenticated",
+    message:
+      "Chưa xác thực: gửi mã truy cập trong tiêu đề 'Authorization: Bearer <mã>'; nếu mã đã hết hạn hoặc bị thu hồi, xin quản trị viên cấp mã mới. / " +
+      "Not authenticated: send your token as 'Authorization: Bearer <token>'; if it expired or was revoked, ask an administrator for a new one.",
+  },
+  tooManyFailures: {
+    error: "too-many-failed-authentications",
+    message:
+      "Quá nhiều lần xác thực sai từ địa chỉ này: chờ một phút rồi thử lại với mã đúng. / " +
+      "Too many failed authentications from this address: wait a minute, then retry with a valid token.",
+  },
+  forbiddenRole: (role: string, action: string) => ({
+    error: "forbidden",
+    message:
+      `Vai trò "${role}" không được phép ${actionVi[action] ?? action}; liên hệ quản trị viên nếu cần quyền này. / ` +
+      `The role "${role}" may not ${actionEn[action] ?? action}; ask an administrator if you need this.`,
+  }),
+  forbiddenScope: (code: string) => ({
+    error: "forbidden",
+    message:
+      `Đơn vị ${code} nằm ngoài phạm vi của bạn: chỉ làm việc với đơn vị được giao, hoặc xin quản trị viên mở rộng phạm vi. / ` +
+      `Unit ${code} is outside your scope: work on the units assigned to you, or ask an administrator to widen your scope.`,
+  }),
+  unknownOrgUnit: (code: string) => ({
+    error: "unknown-org-unit",
+    message: `Không có đơn vị mã ${code}: kiểm tra mã GSO của xã/thôn. / There is no org unit with code ${code}: check the GSO code.`,
+  }),
+  unknownSet: (id: string) => ({
+    error: "unknown-criteria-set",
+    message: `Không có bộ tiêu chí "${id}": xem danh sách ở /api/criteria-sets. / There is no criteria set "${id}": see /api/criteria-sets.`,
+  }),
+  noReport: {
+    error: "no-report",
+    message: "Chưa có báo cáo cho đơn vị, bộ tiêu chí và kỳ này: hãy đồng bộ (push) trước. / No report for this unit, set and period yet: push one first.",
+  },
+  conflict: (head: number, base: number) => ({
+    error: "stale-base",
+    message:
+      `Báo cáo đã có phiên bản ${head} mới hơn phiên bản ${base} bạn sửa: gộp các thay đổi kèm theo rồi gửi lại với baseRevision ${head}. / ` +
+      `The report has revision ${head}, newer than the revision ${base} you edited: merge the changes included here and push again with baseRevision ${head}.`,
+  }),
+  locked: {
+    error: "locked",
+    message:
+      "Báo cáo đã được phê duyệt nên bị khóa: đề nghị người duyệt mở lại (reopen) nếu cần sửa. / " +
+      "The report is approved and therefore locked: ask a reviewer to reopen it if it must change.",
+  },
+  opReused: {
+    error: "op-id-reused",
+    message: "Mã thao tác (opId) này đã dùng cho báo cáo khác: tạo opId mới cho mỗi lần gửi. / This opId was used for another report: make a new opId for each push.",
+  },
+  unknownIndicators: (codes: string[]) => ({
+    error: "unknown-indicators",
+    message: `Chỉ tiêu không có trong bộ tiêu chí: ${codes.join(", ")}; sửa mã chỉ tiêu trong sổ rồi gửi lại. / Indicators not in the criteria set: ${codes.join(", ")}; fix the codes in the workbook and push again.`,
+  }),
+  nothingToReview: {
+    error: "no-revision",
+    message: "Báo cáo chưa có phiên bản nào để duyệt: chờ xã gửi báo cáo. / The report has no revision to review yet: wait for the commune to push one.",
+  },
+  notApproved: {
+    error: "not-approved",
+    message: "Báo cáo chưa được phê duyệt nên không cần mở lại. / The report is not approved, so there is nothing to reopen.",
+  },
+  invalidRequest: (detail: string) => ({
+    error: "invalid-request",
+    message: `Yêu cầu không hợp lệ: ${detail}. Sửa nội dung gửi theo /api/openapi.json. / Invalid request: ${detail}. Fix the request as /api/openapi.json describes.`,
+  }),
+  notFound: {
+    error: "not-found",
+    message: "Không tìm thấy địa chỉ này. / Not found.",
+  },
+  internal: {
+    error: "internal",
+    message: "Lỗi máy chủ: thử lại sau; nếu còn lỗi, báo quản trị viên. / Server error: retry later; if it persists, tell the administrator.",
+  },
+};
+
+const actionVi: Record<string, string> = {
+  read: "xem báo cáo",
+  push: "gửi báo cáo",
+  review: "duyệt báo cáo",
+  consolidate: "xem tổng hợp",
+};
+const actionEn: Record<string, string> = {
+  read: "read reports",
+  push: "push reports",
+  review: "review reports",
+  consolidate: "read consolidations",
+};

@@ -1,0 +1,178 @@
+/** Reports: read the head, push a revision, list revisions, review. */
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import {
+  conflictBodySchema,
+  errorBodySchema,
+  periodSchema,
+  pushRequestSchema,
+  reportViewSchema,
+  reviewEventSchema,
+  reviewRequestSchema,
+  reviewStateSchema,
+  revisionListSchema,
+  revisionSchema,
+} from "../../domain/sync/protocol";
+import { periodStartDate } from "../../domain/sync/reportPeriod";
+import { principalOf } from "../auth/requestAuth";
+import { evaluatePushedValues, unknownIndicatorCodes } from "../evaluation/evaluatePushedValues";
+import { httpMessages } from "../httpMessages";
+import { type RouteContext, domainSet, provinceCodeOf, requireRole, unitInScope } from "./routeContext";
+
+const keyParams = z.object({
+  org: z.string().min(1).max(40).describe("Mã đơn vị (GSO) / org unit code"),
+  set: z.string().min(1).max(80).describe("Mã bộ tiêu chí / criteria set id"),
+  period: periodSchema,
+});
+
+const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema, 429: errorBodySchema };
+
+export function reportRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
+  const { store } = ctx;
+  return async (app) => {
+    /** Resolve set and unit for a report key (sending 403/404 on the way); the report row may not exist. */
+    async function resolveKey(req: any, reply: any, params: z.infer<typeof keyParams>) {
+      const unit = await unitInScope(ctx, req, reply, params.org, periodStartDate(params.period));
+      if (!unit) return undefined;
+      const report = await store.findReport(unit.id, params.set, params.period);
+      const stored = report ? await store.getCriteriaSet(report.set_id, report.set_hash) : await store.latestCriteriaSet(params.set);
+      if (!stored) {
+        await reply.code(404).send(httpMessages.unknownSet(params.set));
+        return undefined;
+      }
+      return { unit, report, stored };
+    }
+
+    app.get(
+      "/reports/:org/:set/:period",
+      {
+        schema: {
+          summary: "Phiên bản mới nhất, trạng thái duyệt, kết quả đánh giá / Head revision, review state, evaluation",
+          params: keyParams,
+          response: { 200: reportViewSchema, ...errors },
+        },
+      },
+      async (req, reply) => {
+        if (!(await requireRole(ctx, req, reply, "read"))) return reply;
+        const k = await resolveKey(req, reply, req.params);
+        if (!k) return reply;
+        const head = k.report && k.report.head_revision > 0 ? await store.revision(k.report.id, k.report.head_revision) : undefined;
+        return {
+          org: k.unit.code,
+          orgName: k.unit.name,
+          set: req.params.set,
+          period: req.params.period,
+          reviewState: k.report?.review_state ?? "none",
+          locked: Boolean(k.report?.locked),
+          head: head ?? null,
+          reviews: k.report ? await store.reviewEvents(k.report.id) : [],
+        };
+      },
+    );
+
+    app.post(
+      "/reports/:org/:set/:period/revisions",
+      {
+        schema: {
+          summary: "Gửi một phiên bản / Push a revision",
+          description:
+            "201: the new revision (the same opId again returns the same revision). 409: baseRevision is not the head; the body holds the head and the per-indicator changes since the base. 423: the report is approved and locked.",
+          params: keyParams,
+          body: pushRequestSchema,
+          response: {
+            201: z.object({ revision: revisionSchema, replayed: z.boolean() }),
+            409: conflictBodySchema,
+            422: errorBodySchema,
+            423: errorBodySchema,
+            ...errors,
+          },
+        },
+      },
+      async (req, reply) => {
+        if (!(await requireRole(ctx, req, reply, "push"))) return reply;
+        const k = await resolveKey(req, reply, req.params);
+        if (!k) return reply;
+        const set = domainSet(k.stored);
+        const unknown = unknownIndicatorCodes(set, req.body.values);
+        if (unknown.length) return reply.code(422).send(httpMessages.unknownIndicators(unknown));
+        const evaluation = evaluatePushedValues(set, req.body.values, {
+          orgCode: k.unit.code,
+          orgName: k.unit.name,
+          provinceCode: await provinceCodeOf(ctx, k.unit),
+          period: req.params.period,
+        });
+        const outcome = await store.pushRevision({
+          unitId: k.unit.id,
+          setId: k.stored.id,
+          setHash: k.stored.hash,
+          period: req.params.period,
+          opId: req.body.opId,
+          baseRevision: req.body.baseRevision,
+          values: req.body.values,
+          evaluation,
+          workbookHash: req.body.workbookHash ?? null,
+          author: principalOf(req),
+        });
+        switch (outcome.kind) {
+          case "created":
+          case "replayed":
+            return reply.code(201).send({ revision: outcome.revision, replayed: outcome.kind === "replayed" });
+          case "conflict":
+            return reply.code(409).send({ ...httpMessages.conflict(outcome.head.number, req.body.baseRevision), head: outcome.head, changes: outcome.changes });
+          case "locked":
+            return reply.code(423).send(httpMessages.locked);
+          case "op-reused":
+            return reply.code(422).send(httpMessages.opReused);
+        }
+      },
+    );
+
+    app.get(
+      "/reports/:org/:set/:period/revisions",
+      {
+        schema: {
+          summary: "Các phiên bản sau số since / Revisions after `since`",
+          params: keyParams,
+          querystring: z.object({ since: z.coerce.number().int().min(0).default(0) }),
+          response: { 200: revisionListSchema, ...errors },
+        },
+      },
+      async (req, reply) => {
+        if (!(await requireRole(ctx, req, reply, "read"))) return reply;
+        const k = await resolveKey(req, reply, req.params);
+        if (!k) return reply;
+        return { revisions: k.report ? await store.revisionsSince(k.report.id, req.query.since) : [] };
+      },
+    );
+
+    app.post(
+      "/reports/:org/:set/:period/review",
+      {
+        schema: {
+          summary: "Duyệt, trả lại, mở lại / Approve, return, reopen",
+          description: "Approval locks the report (pushes then get 423) until a reviewer reopens it. Comments: indicator code (or \"*\") → text.",
+          params: keyParams,
+          body: reviewRequestSchema,
+          response: { 200: z.object({ state: reviewStateSchema, event: reviewEventSchema }), 409: errorBodySchema, 423: errorBodySchema, ...errors },
+        },
+      },
+      async (req, reply) => {
+        if (!(await requireRole(ctx, req, reply, "review"))) return reply;
+        const k = await resolveKey(req, reply, req.params);
+        if (!k) return reply;
+        if (!k.report) return reply.code(404).send(httpMessages.noReport);
+        const outcome = await store.review(k.report.id, req.body.action, req.body.comments ?? {}, principalOf(req));
+        switch (outcome.kind) {
+          case "ok":
+            return { state: outcome.state, event: outcome.event };
+          case "locked":
+            return reply.code(423).send(httpMessages.locked);
+          case "no-revision":
+            return reply.code(409).send(httpMessages.nothingToReview);
+          case "not-approved":
+            return reply.code(409).send(httpMessages.notApproved);
+        }
+      },
+    );
+  };
+}

@@ -1,0 +1,455 @@
+/**
+ * The data store: org units, users and tokens, criteria sets, reports with append-only revisions,
+ * review events and the audit log, over Kysely (SQLite or PostgreSQL).
+ *
+ * Invariants:
+ * - Revisions are only ever inserted. A report's revisions are numbered 1, 2, 3 … with no gap or
+ *   repeat: a push locks its report row (PostgreSQL `FOR UPDATE`; SQLite serialises transactions),
+ *   checks that its base is the head, inserts head+1 and moves the head in the same transaction.
+ * - An operation id is stored with the revision it made, in the same transaction, so a retried push
+ *   returns the first result and is never applied twice.
+ * - A push is acknowledged only after its transaction committed durably (see openDatabase).
+ * - Criteria-set rows are immutable: a changed definition is a new row, and a report keeps the row
+ *   it was created with.
+ */
+import { createHash, randomBytes, randomUUID } from "node:crypto";
+import * as fs from "node:fs";
+import { type Kysely, type Transaction, sql } from "kysely";
+import { canonicalJson } from "../../domain/sync/canonicalJson";
+import { diffIndicatorValues } from "../../domain/sync/mergeIndicatorValues";
+import type {
+  EvaluationSummary,
+  IndicatorChange,
+  IndicatorValues,
+  Revision,
+  ReviewAction,
+  ReviewEvent,
+  ReviewState,
+  Role,
+} from "../../domain/sync/protocol";
+import { type OpenOptions, type OpenedDatabase, openDatabase } from "./openDatabase";
+import { OrgTree, type OrgUnitRow } from "./orgTree";
+import type { Database, ReportTable, RevisionTable } from "./schema";
+
+export interface Principal {
+  userId: string;
+  name: string;
+  role: Role;
+  scopeId: string;
+}
+
+export interface UserListing {
+  id: string;
+  name: string;
+  role: Role;
+  scopeCode: string;
+  scopeName: string;
+  createdAt: string;
+  disabled: boolean;
+  activeTokens: number;
+}
+
+export interface StoredCriteriaSet {
+  id: string;
+  hash: string;
+  version: string;
+  name: string;
+  definition: unknown;
+}
+
+export type PushOutcome =
+  | { kind: "created"; revision: Revision }
+  | { kind: "replayed"; revision: Revision }
+  | { kind: "conflict"; head: Revision; changes: IndicatorChange[] }
+  | { kind: "locked"; head: Revision | null }
+  | { kind: "op-reused" };
+
+export interface PushInput {
+  unitId: string;
+  setId: string;
+  setHash: string;
+  period: string;
+  opId: string;
+  baseRevision: number;
+  values: IndicatorValues;
+  evaluation: EvaluationSummary;
+  workbookHash: string | null;
+  author: Principal;
+}
+
+export type ReviewOutcome =
+  | { kind: "ok"; state: ReviewState; event: ReviewEvent }
+  | { kind: "locked" }
+  | { kind: "no-revision" }
+  | { kind: "not-approved" };
+
+export interface ReportRow extends ReportTable {}
+
+export interface AuditEntry {
+  userId?: string | null;
+  address?: string | null;
+  action: string;
+  status: number;
+  target?: string | null;
+  detail?: string | null;
+}
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+export function contentHashOf(values: IndicatorValues): string {
+  return createHash("sha256").update(canonicalJson(values)).digest("hex");
+}
+
+/** How long an org-tree snapshot is trusted before it is reloaded (another process may import). */
+const ORG_TREE_TTL_MS = 2000;
+
+export class Store {
+  private orgTree?: { tree: OrgTree; loadedAt: number };
+  private readonly setCache = new Map<string, StoredCriteriaSet>();
+
+  private constructor(
+    readonly opened: OpenedDatabase,
+    private readonly clock: () => Date,
+  ) {}
+
+  static async open(opts: OpenOptions & { clock?: () => Date }): Promise<Store> {
+    return new Store(await openDatabase(opts), opts.clock ?? (() => new Date()));
+  }
+
+  get db(): Kysely<Database> {
+    return this.opened.db;
+  }
+
+  get engine() {
+    return this.opened.engine;
+  }
+
+  now(): string {
+    return this.clock().toISOString();
+  }
+
+  async close(): Promise<void> {
+    await this.opened.db.destroy();
+  }
+
+  // ── org units ────────────────────────────────────────────────────────────────────────────────
+
+  async tree(): Promise<OrgTree> {
+    const now = Date.now();
+    if (!this.orgTree || now - this.orgTree.loadedAt > ORG_TREE_TTL_MS) {
+      const rows = await this.db.selectFrom("org_units").selectAll().execute();
+      this.orgTree = { tree: new OrgTree(rows), loadedAt: now };
+    }
+    return this.orgTree.tree;
+  }
+
+  /** Insert or update units (parents before children); returns how many rows were written. */
+  async upsertOrgUnits(units: OrgUnitRow[]): Promise<number> {
+    const ordered = orderParentsFirst(units);
+    await this.db.transaction().execute(async (trx) => {
+      for (const u of ordered) {
+        await trx
+          .insertInto("org_units")
+          .values(u)
+          .onConflict((oc) =>
+            oc.column("id").doUpdateSet({
+              code: u.code,
+              name: u.name,
+              level: u.level,
+              parent_id: u.parent_id,
+              valid_from: u.valid_from,
+              valid_to: u.valid_to,
+              successor_id: u.successor_id,
+              note: u.note,
+            }),
+          )
+          .execute();
+      }
+    });
+    this.orgTree = undefined;
+    return ordered.length;
+  }
+
+  // ── users and tokens ────────────────────────────────────────────────────────────────────────
+
+  async createUser(input: { name: string; role: Role; scopeId: string; tokenDays?: number }): Promise<{ userId: string; token: string }> {
+    const userId = randomUUID();
+    const now = this.now();
+    await this.db.transaction().execute(async (trx) => {
+      await trx.insertInto("users").values({ id: userId, name: input.name, role: input.role, scope_org_id: input.scopeId, created_at: now, disabled_at: null }).execute();
+      await this.audit({ userId: null, action: "user.add", status: 201, target: input.name, detail: `${input.role} ${input.scopeId}` }, trx);
+    });
+    const token = await this.issueToken(userId, input.tokenDays ?? 365);
+    return { userId, token };
+  }
+
+  async issueToken(userId: string, days: number): Promise<string> {
+    const token = "ntm_" + randomBytes(32).toString("base64url");
+    const created = this.clock();
+    const expires = new Date(created.getTime() + days * 86400000);
+    await this.db
+      .insertInto("tokens")
+      .values({ id: randomUUID(), user_id: userId, token_hash: hashToken(token), created_at: created.toISOString(), expires_at: expires.toISOString(), revoked_at: null })
+      .execute();
+    return token;
+  }
+
+  /** The principal a bearer token stands for, or undefined when unknown, revoked or expired. */
+  async authenticate(token: string): Promise<Principal | undefined> {
+    const row = await this.db
+      .selectFrom("tokens")
+      .innerJoin("users", "users.id", "tokens.user_id")
+      .select(["users.id as userId", "users.name", "users.role", "users.scope_org_id", "users.disabled_at", "tokens.expires_at", "tokens.revoked_at"])
+      .where("tokens.token_hash", "=", hashToken(token))
+      .executeTakeFirst();
+    if (!row || row.revoked_at || row.disabled_at || row.expires_at <= this.now()) return undefined;
+    return { userId: row.userId, name: row.name, role: row.role, scopeId: row.scope_org_id };
+  }
+
+  async findUserByName(name: string) {
+    return this.db.selectFrom("users").selectAll().where("name", "=", name).executeTakeFirst();
+  }
+
+  async listUsers(): Promise<UserListing[]> {
+    const tree = await this.tree();
+    const now = this.now();
+    const users = await this.db.selectFrom("users").selectAll().orderBy("name").execute();
+    const tokens = await this.db.selectFrom("tokens").select(["user_id", "expires_at", "revoked_at"]).execute();
+    return users.map((u) => ({
+      id: u.id,
+      name: u.name,
+      role: u.role,
+      scopeCode: tree.get(u.scope_org_id)?.code ?? u.scope_org_id,
+      scopeName: tree.get(u.scope_org_id)?.name ?? "",
+      createdAt: u.created_at,
+      disabled: Boolean(u.disabled_at),
+      activeTokens: tokens.filter((t) => t.user_id === u.id && !t.revoked_at && t.expires_at > now).length,
+    }));
+  }
+
+  /** Revoke every token of a user and disable the user; false when no such user. */
+  async revokeUser(name: string): Promise<boolean> {
+    const user = await this.findUserByName(name);
+    if (!user) return false;
+    const now = this.now();
+    await this.db.transaction().execute(async (trx) => {
+      await trx.updateTable("tokens").set({ revoked_at: now }).where("user_id", "=", user.id).where("revoked_at", "is", null).execute();
+      await trx.updateTable("users").set({ disabled_at: now }).where("id", "=", user.id).execute();
+      await this.audit({ action: "user.revoke", status: 200, target: name }, trx);
+    });
+    return true;
+  }
+
+  // ── criteria sets ───────────────────────────────────────────────────────────────────────────
+
+  /** Store a set definition unless this exact content is already stored; returns its hash. */
+  async saveCriteriaSet(input: { id: string; version: string; name: string; definition: unknown }): Promise<string> {
+    const text = canonicalJson(input.definition);
+    const hash = createHash("sha256").update(text).digest("hex");
+    await this.db
+      .insertInto("criteria_sets")
+      .values({ id: input.id, content_hash: hash, version: input.version, name: input.name, definition: text, created_at: this.now() })
+      .onConflict((oc) => oc.columns(["id", "content_hash"]).doNothing())
+      .execute();
+    return hash;
+  }
+
+  async getCriteriaSet(id: string, hash: string): Promise<StoredCriteriaSet | undefined> {
+    const key = `${id}@${hash}`;
+    const cached = this.setCache.get(key);
+    if (cached) return cached;
+    const row = await this.db.selectFrom("criteria_sets").selectAll().where("id", "=", id).where("content_hash", "=", hash).executeTakeFirst();
+    if (!row) return undefined;
+    const set = { id: row.id, hash: row.content_hash, version: row.version, name: row.name, definition: JSON.parse(row.definition) };
+    this.setCache.set(key, set);
+    return set;
+  }
+
+  /** The newest stored definition of each set id. */
+  async listCriteriaSets(): Promise<StoredCriteriaSet[]> {
+    const rows = await this.db.selectFrom("criteria_sets").select(["id", "content_hash", "created_at"]).orderBy("created_at").execute();
+    const newest = new Map<string, string>();
+    for (const r of rows) newest.set(r.id, r.content_hash);
+    const out: StoredCriteriaSet[] = [];
+    for (const [id, hash] of [...newest.entries()].sort()) {
+      const s = await this.getCriteriaSet(id, hash);
+      if (s) out.push(s);
+    }
+    return out;
+  }
+
+  async latestCriteriaSet(id: string): Promise<StoredCriteriaSet | undefined> {
+    return (await this.listCriteriaSets()).find((s) => s.id === id);
+  }
+
+  // ── reports and revisions ───────────────────────────────────────────────────────────────────
+
+  async findReport(unitId: string, setId: string, period: string): Promise<ReportRow | undefined> {
+    return this.db.selectFrom("reports").selectAll().where("org_unit_id", "=", unitId).where("set_id", "=", setId).where("period", "=", period).executeTakeFirst();
+  }
+
+  async reportsFor(unitIds: string[], setId: string, period: string): Promise<ReportRow[]> {
+    if (unitIds.length === 0) return [];
+    const out: ReportRow[] = [];
+    // Chunked: SQLite limits bound parameters per statement.
+    for (let i = 0; i < unitIds.length; i += 500) {
+      const chunk = unitIds.slice(i, i + 500);
+      out.push(...(await this.db.selectFrom("reports").selectAll().where("org_unit_id", "in", chunk).where("set_id", "=", setId).where("period", "=", period).execute()));
+    }
+    return out;
+  }
+
+  async revision(reportId: string, number: number): Promise<Revision | undefined> {
+    const row = await this.db.selectFrom("revisions").selectAll().where("report_id", "=", reportId).where("number", "=", number).executeTakeFirst();
+    return row && toRevision(row);
+  }
+
+  async revisionsSince(reportId: string, since: number): Promise<Revision[]> {
+    const rows = await this.db.selectFrom("revisions").selectAll().where("report_id", "=", reportId).where("number", ">", since).orderBy("number").execute();
+    return rows.map(toRevision);
+  }
+
+  async reviewEvents(reportId: string): Promise<ReviewEvent[]> {
+    const rows = await this.db.selectFrom("review_events").selectAll().where("report_id", "=", reportId).orderBy("id").execute();
+    return rows.map((r) => ({ kind: r.kind, revision: r.revision, author: r.author_name, createdAt: r.created_at, comments: JSON.parse(r.comments_json) }));
+  }
+
+  async pushRevision(input: PushInput): Promise<PushOutcome> {
+    return this.db.transaction().execute(async (trx) => {
+      const report = await this.lockReport(trx, input);
+      const prior = await trx.selectFrom("revisions").selectAll().where("op_id", "=", input.opId).executeTakeFirst();
+      if (prior) return prior.report_id === report.id ? { kind: "replayed" as const, revision: toRevision(prior) } : { kind: "op-reused" as const };
+      const headRow = report.head_revision > 0 ? await trx.selectFrom("revisions").selectAll().where("report_id", "=", report.id).where("number", "=", report.head_revision).executeTakeFirst() : undefined;
+      const head = headRow ? toRevision(headRow) : null;
+      if (report.locked) return { kind: "locked" as const, head };
+      if (input.baseRevision !== report.head_revision) {
+        const baseRow = input.baseRevision > 0 ? await trx.selectFrom("revisions").select("values_json").where("report_id", "=", report.id).where("number", "=", input.baseRevision).executeTakeFirst() : undefined;
+        const baseValues: IndicatorValues = baseRow ? JSON.parse(baseRow.values_json) : {};
+        return { kind: "conflict" as const, head: head!, changes: diffIndicatorValues(baseValues, head!.values) };
+      }
+      const now = this.now();
+      const row: RevisionTable = {
+        report_id: report.id,
+        number: report.head_revision + 1,
+        base_revision: input.baseRevision,
+        op_id: input.opId,
+        author_id: input.author.userId,
+        author_name: input.author.name,
+        created_at: now,
+        content_hash: contentHashOf(input.values),
+        workbook_hash: input.workbookHash,
+        values_json: canonicalJson(input.values),
+        evaluation_json: canonicalJson(input.evaluation),
+      };
+      await trx.insertInto("revisions").values(row).execute();
+      await trx.updateTable("reports").set({ head_revision: row.number, review_state: "submitted", updated_at: now }).where("id", "=", report.id).execute();
+      await trx.insertInto("review_events").values({ report_id: report.id, revision: row.number, kind: "submitted", author_id: input.author.userId, author_name: input.author.name, created_at: now, comments_json: "{}" }).execute();
+      await this.audit({ userId: input.author.userId, action: "revision.push", status: 201, target: `${report.id}#${row.number}`, detail: input.opId }, trx);
+      return { kind: "created" as const, revision: toRevision(row) };
+    });
+  }
+
+  /** Create the report row if missing, then hold it for the rest of the transaction. */
+  private async lockReport(trx: Transaction<Database>, input: { unitId: string; setId: string; setHash: string; period: string }): Promise<ReportRow> {
+    const now = this.now();
+    await trx
+      .insertInto("reports")
+      .values({ id: randomUUID(), org_unit_id: input.unitId, set_id: input.setId, set_hash: input.setHash, period: input.period, head_revision: 0, review_state: "none", locked: 0, created_at: now, updated_at: now })
+      .onConflict((oc) => oc.columns(["org_unit_id", "set_id", "period"]).doNothing())
+      .execute();
+    let q = trx.selectFrom("reports").selectAll().where("org_unit_id", "=", input.unitId).where("set_id", "=", input.setId).where("period", "=", input.period);
+    if (this.engine === "postgres") q = q.forUpdate();
+    return (await q.executeTakeFirstOrThrow()) as ReportRow;
+  }
+
+  async review(reportId: string, action: ReviewAction, comments: Record<string, string>, author: Principal): Promise<ReviewOutcome> {
+    return this.db.transaction().execute(async (trx) => {
+      let q = trx.selectFrom("reports").selectAll().where("id", "=", reportId);
+      if (this.engine === "postgres") q = q.forUpdate();
+      const report = await q.executeTakeFirstOrThrow();
+      if (report.head_revision === 0) return { kind: "no-revision" as const };
+      if (action !== "reopen" && report.locked) return { kind: "locked" as const };
+      if (action === "reopen" && !report.locked) return { kind: "not-approved" as const };
+      const kind = action === "approve" ? "approved" : action === "return" ? "returned" : "reopened";
+      const now = this.now();
+      const event = { report_id: reportId, revision: report.head_revision, kind, author_id: author.userId, author_name: author.name, created_at: now, comments_json: canonicalJson(comments) } as const;
+      await trx.insertInto("review_events").values(event).execute();
+      await trx.updateTable("reports").set({ review_state: kind, locked: kind === "approved" ? 1 : 0, updated_at: now }).where("id", "=", reportId).execute();
+      await this.audit({ userId: author.userId, action: `review.${action}`, status: 200, target: `${reportId}#${report.head_revision}` }, trx);
+      return { kind: "ok" as const, state: kind, event: { kind, revision: report.head_revision, author: author.name, createdAt: now, comments } };
+    });
+  }
+
+  // ── audit and backup ────────────────────────────────────────────────────────────────────────
+
+  async audit(entry: AuditEntry, trx: Kysely<Database> = this.db): Promise<void> {
+    await trx
+      .insertInto("audit_log")
+      .values({ at: this.now(), user_id: entry.userId ?? null, address: entry.address ?? null, action: entry.action, status: entry.status, target: entry.target ?? null, detail: entry.detail ?? null })
+      .execute();
+  }
+
+  async auditLog(limit = 1000) {
+    return this.db.selectFrom("audit_log").selectAll().orderBy("id", "desc").limit(limit).execute();
+  }
+
+  /**
+   * A consistent copy while the server runs. SQLite: the online backup API (pages copied under the
+   * engine's own locking). PostgreSQL: every table read in one REPEATABLE READ, READ ONLY
+   * transaction (one snapshot) and written as JSON lines; `pg_dump` is the tool for a full
+   * database backup and restore, this is the application-level copy.
+   */
+  async backup(file: string): Promise<{ engine: string; tables?: Record<string, number> }> {
+    if (this.opened.sqlite) {
+      await this.opened.sqlite.backup(file);
+      return { engine: "sqlite" };
+    }
+    const counts: Record<string, number> = {};
+    const lines: string[] = [];
+    await this.db.transaction().setIsolationLevel("repeatable read").execute(async (trx) => {
+      await sql`set transaction read only`.execute(trx);
+      for (const table of ["org_units", "users", "tokens", "criteria_sets", "reports", "revisions", "review_events", "audit_log"] as const) {
+        const rows = await trx.selectFrom(table).selectAll().execute();
+        counts[table] = rows.length;
+        for (const r of rows) lines.push(JSON.stringify({ table, row: r }));
+      }
+    });
+    fs.writeFileSync(file, lines.join("\n") + "\n");
+    return { engine: "postgres", tables: counts };
+  }
+}
+
+function toRevision(row: RevisionTable): Revision {
+  return {
+    number: Number(row.number),
+    baseRevision: Number(row.base_revision),
+    opId: row.op_id,
+    author: row.author_name,
+    createdAt: row.created_at,
+    contentHash: row.content_hash,
+    workbookHash: row.workbook_hash,
+    values: JSON.parse(row.values_json),
+    evaluation: JSON.parse(row.evaluation_json),
+  };
+}
+
+function orderParentsFirst(units: OrgUnitRow[]): OrgUnitRow[] {
+  const ids = new Set(units.map((u) => u.id));
+  const placed = new Set<string>();
+  const out: OrgUnitRow[] = [];
+  let pending = units;
+  while (pending.length) {
+    const next: OrgUnitRow[] = [];
+    for (const u of pending) {
+      if (!u.parent_id || !ids.has(u.parent_id) || placed.has(u.parent_id)) {
+        out.push(u);
+        placed.add(u.id);
+      } else next.push(u);
+    }
+    if (next.length === pending.length) throw new Error("org units: a parent cycle / vòng lặp đơn vị cha");
+    pending = next;
+  }
+  return out;
+}
