@@ -22,7 +22,8 @@ export type ReportScalar = z.infer<typeof ReportScalarSchema>;
 /** The workbook's own target text, parsed by the reader ("≥ 90%" → op ">=", value 90, unit "%"). */
 export const WorkbookTargetSchema = z.object({
   text: z.string(),
-  op: z.enum([">=", "<=", "=", "yes"]).optional(),
+  /** ">" and "<" are kept for texts like "trên 80%"; "==" is read as "=". */
+  op: z.enum([">=", "<=", "=", "==", ">", "<", "yes"]).optional(),
   value: z.union([z.number().finite(), z.boolean(), z.string()]).nullable().optional(),
   unit: z.string().optional(),
 });
