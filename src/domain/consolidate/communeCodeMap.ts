@@ -1,0 +1,194 @@
+/**
+ * Who a workbook is from: the commune named (by GSO code or by name) at the report's period, and its
+ * successor after the 01/07/2025 reform (DOMAIN.md, "Organisation units").
+ *
+ * Invariant: a code is read in the era of the report's period. Codes were reused after the reform
+ * (18160 was Xã Sơn Lĩnh in 2023 and is Xã Sơn Hồng since 2025), so a 2023 report's 18160 is Sơn
+ * Lĩnh and a 2026 report's 18160 is the merged Sơn Hồng; two merged communes are never taken for the
+ * same commune, and one commune named by code in one file and by name in another is one commune.
+ */
+import { foldVietnamese } from "../sheet/foldVietnamese";
+import { periodStartDate } from "../sync/reportPeriod";
+
+export const REFORM_DATE = "2025-07-01";
+
+/** One row of the GSO extract (shared/domain/ha-tinh-communes-2023.csv), keyed by its header. */
+export interface CommuneCodeRow {
+  gso_code_2023: string;
+  name_2023: string;
+  district_code_2023?: string;
+  district_2023?: string;
+  successor_code_2025?: string;
+  successor_name_2025?: string;
+  note?: string;
+}
+
+interface HistoricalCommune {
+  code: string;
+  name: string;
+  districtCode?: string;
+  districtName?: string;
+  successorCode?: string;
+  successorName?: string;
+  note?: string;
+}
+
+interface CurrentCommune {
+  code: string;
+  name: string;
+  /** The 2023 communes merged into it. */
+  predecessors: HistoricalCommune[];
+}
+
+export interface CommuneCodeMap {
+  historicalByCode: Map<string, HistoricalCommune>;
+  historicalByName: Map<string, HistoricalCommune[]>;
+  currentByCode: Map<string, CurrentCommune>;
+  currentByName: Map<string, CurrentCommune[]>;
+}
+
+export interface CommuneIdentity {
+  /** Equal keys mean the same commune in the same era (used to find duplicates). */
+  key: string;
+  /** Name as the workbook wrote it. */
+  writtenName: string;
+  /** Code and name valid at the report's period, when known. */
+  code?: string;
+  name: string;
+  districtCode?: string;
+  districtName?: string;
+  /** The commune after the 01/07/2025 reform (itself for a current unit). */
+  currentCode?: string;
+  currentName?: string;
+  era: "2023" | "2025" | "unknown";
+  matchedBy: "code" | "name" | "none";
+}
+
+/** "UBND XÃ SƠN HỒNG", "Xã Sơn Hồng", "xa son hong" → "son hong". */
+export function communeNameKey(name: string): string {
+  return foldVietnamese(name)
+    .replace(/^(uy ban nhan dan|ubnd)\s+/, "")
+    .replace(/^(xa|thi tran|phuong|tt\.?)\s+/, "")
+    .replace(/[^a-z0-9 ]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+export function buildCommuneCodeMap(rows: readonly CommuneCodeRow[]): CommuneCodeMap {
+  const map: CommuneCodeMap = {
+    historicalByCode: new Map(),
+    historicalByName: new Map(),
+    currentByCode: new Map(),
+    currentByName: new Map(),
+  };
+  for (const r of rows) {
+    const code = (r.gso_code_2023 ?? "").trim();
+    if (!code) continue;
+    const h: HistoricalCommune = {
+      code,
+      name: r.name_2023.trim(),
+      districtCode: blankToUndefined(r.district_code_2023),
+      districtName: blankToUndefined(r.district_2023),
+      successorCode: blankToUndefined(r.successor_code_2025),
+      successorName: blankToUndefined(r.successor_name_2025),
+      note: blankToUndefined(r.note),
+    };
+    map.historicalByCode.set(code, h);
+    push(map.historicalByName, communeNameKey(h.name), h);
+    if (h.successorCode) {
+      let cur = map.currentByCode.get(h.successorCode);
+      if (!cur) {
+        cur = { code: h.successorCode, name: h.successorName ?? h.successorCode, predecessors: [] };
+        map.currentByCode.set(cur.code, cur);
+        push(map.currentByName, communeNameKey(cur.name), cur);
+      }
+      cur.predecessors.push(h);
+    }
+  }
+  return map;
+}
+
+/** The era a period belongs to; undefined when the period is missing or unreadable. */
+export function periodEra(period: string | null | undefined): "2023" | "2025" | undefined {
+  if (!period) return undefined;
+  let start: string;
+  try {
+    start = periodStartDate(period);
+  } catch {
+    return undefined;
+  }
+  return start < REFORM_DATE ? "2023" : "2025";
+}
+
+export function identifyCommune(
+  orgUnit: { name: string; code?: string | null } | undefined,
+  period: string | null | undefined,
+  map: CommuneCodeMap | undefined,
+  fallbackKey: string,
+): CommuneIdentity {
+  const writtenName = orgUnit?.name?.trim() ?? "";
+  const code = orgUnit?.code?.trim() || undefined;
+  const nameKey = communeNameKey(writtenName);
+  const era = periodEra(period);
+  if (map) {
+    // Without a period, a code or name is tried in the 2023 era first: most workbooks predate 2025.
+    const eras: ("2023" | "2025")[] = era === "2025" ? ["2025", "2023"] : ["2023", "2025"];
+    for (const e of eras) {
+      const hit = code ? lookupByCode(map, e, code) : nameKey ? lookupByName(map, e, nameKey) : undefined;
+      if (hit) return { ...hit, writtenName, matchedBy: code ? "code" : "name" };
+      // A code of the report's own era that the table lacks must not be read in the other era.
+      if (code && era) break;
+    }
+  }
+  const key = code ? `code:${code}` : nameKey ? `name:${nameKey}` : `file:${fallbackKey}`;
+  return { key, writtenName, code, name: writtenName || "(không rõ / unknown)", era: era ?? "unknown", matchedBy: "none" };
+}
+
+type Hit = Omit<CommuneIdentity, "writtenName" | "matchedBy">;
+
+function lookupByCode(map: CommuneCodeMap, era: "2023" | "2025", code: string): Hit | undefined {
+  if (era === "2023") {
+    const h = map.historicalByCode.get(code);
+    return h && historicalHit(h);
+  }
+  const c = map.currentByCode.get(code);
+  return c && currentHit(c);
+}
+
+function lookupByName(map: CommuneCodeMap, era: "2023" | "2025", nameKey: string): Hit | undefined {
+  // An ambiguous name (two communes of that name) is not guessed.
+  if (era === "2023") {
+    const hs = map.historicalByName.get(nameKey);
+    return hs?.length === 1 ? historicalHit(hs[0]) : undefined;
+  }
+  const cs = map.currentByName.get(nameKey);
+  return cs?.length === 1 ? currentHit(cs[0]) : undefined;
+}
+
+function historicalHit(h: HistoricalCommune): Hit {
+  return {
+    key: `2023:${h.code}`,
+    code: h.code,
+    name: h.name,
+    districtCode: h.districtCode,
+    districtName: h.districtName,
+    currentCode: h.successorCode,
+    currentName: h.successorName,
+    era: "2023",
+  };
+}
+
+function currentHit(c: CurrentCommune): Hit {
+  return { key: `2025:${c.code}`, code: c.code, name: c.name, currentCode: c.code, currentName: c.name, era: "2025" };
+}
+
+function blankToUndefined(s: string | undefined): string | undefined {
+  const t = s?.trim();
+  return t ? t : undefined;
+}
+
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
+}

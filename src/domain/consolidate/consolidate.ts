@@ -1,0 +1,173 @@
+/**
+ * Many per-file validations → one ConsolidationSummary.
+ *
+ * Invariant: every input file is accounted for exactly once — failed (could not be read), skipped
+ * (left out by the --set/--period choice), duplicate (an older copy of a commune's report), or
+ * consolidated; and every total of the summary is a sum over the consolidated files' validations.
+ */
+import { getCriteriaSet } from "../criteria/registry";
+import { foldVietnamese } from "../sheet/foldVietnamese";
+import { buildCriteriaMatrix, type MatrixInput } from "./buildCriteriaMatrix";
+import { identifyCommune, type CommuneCodeMap, type CommuneIdentity } from "./communeCodeMap";
+import { duplicateMessage, skippedForPeriodMessage, skippedForSetMessage } from "./consolidationMessages";
+import { fileFailed, type ConsolidationFile } from "./fileValidation";
+import { selectNewest, type Keyed } from "./selectNewest";
+import type { ConsolidationSummary, FindingRow, SkippedFile, VillageRow } from "./summaryModel";
+import { sumWorkVolumes } from "./sumWorkVolumes";
+
+export interface ConsolidateOptions {
+  /** Only files of this criteria set. */
+  setId?: string;
+  /** Only files of this period ("2023", "2023-Q2", "2023-11", "2023-W14"). */
+  period?: string;
+  /** Historical ↔ current commune codes (buildCommuneCodeMap); without it communes match by code or name as written. */
+  communeCodes?: CommuneCodeMap;
+}
+
+interface Candidate {
+  file: ConsolidationFile;
+  commune: CommuneIdentity;
+}
+
+const BELOW_COMMUNE = new Set(["village", "household"]);
+
+export function consolidate(files: readonly ConsolidationFile[], options: ConsolidateOptions = {}): ConsolidationSummary {
+  const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const failedFiles = sorted
+    .filter((f) => fileFailed(f.validation))
+    .map((f) => ({
+      file: f.path,
+      code: f.validation.error?.code ?? "unreadable",
+      message: f.validation.error?.message ?? `${f.path}: không đọc được / could not be read`,
+    }));
+  const skipped: SkippedFile[] = [];
+  const candidates: Keyed<Candidate>[] = [];
+  for (const f of sorted) {
+    const v = f.validation;
+    if (fileFailed(v)) continue;
+    if (options.setId && v.set?.id !== options.setId) {
+      skipped.push({ file: f.path, reason: "set", message: skippedForSetMessage(v.set?.id, options.setId) });
+      continue;
+    }
+    if (options.period && v.period !== options.period) {
+      skipped.push({ file: f.path, reason: "period", message: skippedForPeriodMessage(v.period, options.period) });
+      continue;
+    }
+    const commune = identifyCommune(v.orgUnit, v.period, options.communeCodes, f.path);
+    candidates.push({ key: duplicateKey(f, commune), period: v.period, mtimeMs: f.mtimeMs, path: f.path, item: { file: f, commune } });
+  }
+  const { kept, duplicates } = selectNewest(candidates);
+  const consolidated = kept.map((k) => k.item);
+
+  const matrices = buildMatrices(consolidated);
+  const villages = villageRows(consolidated);
+  const findings = findingRows(consolidated);
+  return {
+    options: { ...(options.setId ? { setId: options.setId } : {}), ...(options.period ? { period: options.period } : {}) },
+    counts: {
+      files: files.length,
+      consolidated: consolidated.length,
+      failed: failedFiles.length,
+      duplicates: duplicates.length,
+      skipped: skipped.length,
+      findings: findings.length,
+    },
+    matrices,
+    villages,
+    villageTotals: villageTotals(villages),
+    volumes: sumWorkVolumes(consolidated.map((c) => ({ path: c.file.path, validation: c.file.validation, commune: c.commune }))),
+    findings,
+    failedFiles,
+    duplicates: duplicates.map(({ dropped, kept: k }) => ({
+      file: dropped.path,
+      keptFile: k.path,
+      commune: dropped.item.commune.name,
+      setId: dropped.item.file.validation.set?.id ?? "",
+      period: dropped.period ?? null,
+      message: duplicateMessage(dropped.item.commune.name, dropped.item.file.validation.set?.id ?? "?", dropped.period, k.path),
+    })),
+    skipped,
+  };
+}
+
+/** Same commune (in its era), same set; village checklists also by the villages they cover. */
+function duplicateKey(f: ConsolidationFile, commune: CommuneIdentity): string {
+  const v = f.validation;
+  const setId = v.set?.id ?? "";
+  const level = getCriteriaSet(setId)?.level;
+  const villages =
+    level && BELOW_COMMUNE.has(level) ? (v.units ?? []).map((u) => foldVietnamese(u.name)).sort().join(",") : "";
+  return `${commune.key}|${setId}|${villages}`;
+}
+
+function buildMatrices(consolidated: readonly Candidate[]) {
+  const bySet = new Map<string, MatrixInput[]>();
+  for (const { file, commune } of consolidated) {
+    const v = file.validation;
+    const setId = v.set?.id ?? "";
+    const level = getCriteriaSet(setId)?.level;
+    if (!v.criteria?.length || (level && BELOW_COMMUNE.has(level))) continue;
+    const list = bySet.get(setId) ?? [];
+    list.push({ path: file.path, validation: v, commune });
+    bySet.set(setId, list);
+  }
+  // The set most communes reported first: it becomes the "Tổng hợp" sheet.
+  return [...bySet.entries()]
+    .sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))
+    .map(([setId, inputs]) => buildCriteriaMatrix(setId, getCriteriaSet(setId), inputs));
+}
+
+function villageRows(consolidated: readonly Candidate[]): VillageRow[] {
+  const rows: VillageRow[] = [];
+  for (const { file, commune } of consolidated) {
+    const v = file.validation;
+    for (const u of v.units ?? []) {
+      rows.push({
+        file: file.path,
+        commune,
+        village: u.name,
+        set: { id: v.set?.id ?? "", version: v.set?.version ?? null },
+        period: v.period ?? null,
+        criteriaMet: u.criteriaMet,
+        criteriaTotal: u.criteriaTotal,
+        progress: u.criteriaTotal > 0 ? u.criteriaMet / u.criteriaTotal : (u.progress ?? null),
+      });
+    }
+  }
+  return rows.sort(
+    (a, b) =>
+      a.commune.name.localeCompare(b.commune.name, "vi") ||
+      a.village.localeCompare(b.village, "vi", { numeric: true }) ||
+      (a.file < b.file ? -1 : 1),
+  );
+}
+
+function villageTotals(rows: readonly VillageRow[]): ConsolidationSummary["villageTotals"] {
+  const withProgress = rows.filter((r) => r.progress !== null);
+  return {
+    villages: rows.length,
+    criteriaMet: rows.reduce((s, r) => s + r.criteriaMet, 0),
+    criteriaTotal: rows.reduce((s, r) => s + r.criteriaTotal, 0),
+    fullyMet: rows.filter((r) => r.criteriaTotal > 0 && r.criteriaMet >= r.criteriaTotal).length,
+    averageProgress: withProgress.length ? withProgress.reduce((s, r) => s + (r.progress ?? 0), 0) / withProgress.length : null,
+  };
+}
+
+function findingRows(consolidated: readonly Candidate[]): FindingRow[] {
+  const rows: FindingRow[] = [];
+  for (const { file, commune } of consolidated) {
+    for (const f of file.validation.findings ?? []) {
+      rows.push({
+        file: file.path,
+        commune: commune.name,
+        type: f.type,
+        severity: f.severity,
+        sheet: f.sheet ?? null,
+        cell: f.cell ?? null,
+        indicator: f.indicator ?? null,
+        message: f.message,
+      });
+    }
+  }
+  return rows;
+}
