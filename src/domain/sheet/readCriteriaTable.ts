@@ -1,0 +1,460 @@
+/**
+ * Reading a criteria table (rows = criteria and indicators) into Report values, criterion-level
+ * assessments and reader findings.
+ * Invariant: rows are walked once, top to bottom, carrying the current group and criterion; each
+ * data row becomes exactly one of: a mapped indicator value, a criterion-level assessment, a
+ * structural row (group, criterion heading, totals), or a `mapping/unmatched-row` finding — a row
+ * with data is never dropped silently. Mapping is by code first, then by name; every mapping
+ * carries a confidence in 0..1.
+ */
+import type { CriterionAssessment, ReportValue } from "../report";
+import type { Finding } from "../review/finding";
+import type { Grid } from "./grid";
+import { toA1 } from "./grid";
+import { cellText, textAt } from "./gridText";
+import { columnOf, isFooterText, type TableLayout } from "./detectTable";
+import { foldVietnamese, foldedTokens } from "./foldVietnamese";
+import {
+  matchCriterionByName,
+  matchIndicatorByName,
+  tokenSimilarity,
+  type CatalogIndicator,
+  type IndicatorCatalog,
+} from "./indicatorCatalog";
+import { parseRowLabel, splitLeadingLabel, type RowLabel } from "./parseRowLabel";
+import { readIndicatorValue, readMarks, readSelfAssessment, readWorkbookTarget } from "./readIndicatorValue";
+
+export interface RowMapping {
+  code: string;
+  sheet: string;
+  row: number;
+  by: "code" | "label" | "name" | "as-written";
+  confidence: number;
+}
+
+export interface TableReading {
+  values: ReportValue[];
+  criteria: CriterionAssessment[];
+  findings: Finding[];
+  mappings: RowMapping[];
+  /** 0-based last row read as part of the table. */
+  lastRow: number;
+}
+
+const NAME_MATCH_MIN = 0.5;
+const TOTAL_ROW_TEXTS = new Set(["tong so", "tong cong", "cong", "tong", "tong so tieu chi", "cong so"]);
+
+interface Columns {
+  no?: number;
+  criterion?: number;
+  content?: number;
+  target?: number;
+  value?: number;
+  sa?: number;
+  met?: number;
+  unmet?: number;
+  notes?: number;
+}
+
+function columnsOf(layout: TableLayout): Columns {
+  return {
+    no: columnOf(layout, "no"),
+    criterion: columnOf(layout, "criterion"),
+    content: columnOf(layout, "content"),
+    target: columnOf(layout, "target"),
+    value: columnOf(layout, "value"),
+    sa: columnOf(layout, "selfAssessment"),
+    met: columnOf(layout, "metMark"),
+    unmet: columnOf(layout, "unmetMark"),
+    notes: columnOf(layout, "notes"),
+  };
+}
+
+/** The numbering cell's text; a number typed as 17.1 keeps Excel's display ("17.10") when known. */
+function labelText(grid: Grid, r: number, c: number | undefined): string {
+  if (c === undefined) return "";
+  const cell = grid.cells[r]?.[c];
+  if (!cell) return "";
+  if (typeof cell.v === "number" && cell.w) return cell.w.trim();
+  return cellText(cell);
+}
+
+class CriteriaTableReader {
+  private readonly cols: Columns;
+  private readonly out: TableReading = { values: [], criteria: [], findings: [], mappings: [], lastRow: 0 };
+  private criterion: string | undefined;
+  private explicitCriteria = false;
+  private subIndex = 0;
+  private readonly seen: Map<string, string>;
+
+  constructor(
+    private readonly grid: Grid,
+    private readonly layout: TableLayout,
+    private readonly catalog: IndicatorCatalog | undefined,
+    seen: Map<string, string>,
+  ) {
+    this.cols = columnsOf(layout);
+    this.seen = seen;
+  }
+
+  read(): TableReading {
+    const { grid, layout } = this;
+    let last = layout.firstDataRow - 1;
+    for (let r = layout.firstDataRow; r <= layout.lastDataRow; r++) {
+      const row = grid.cells[r];
+      if (!row || row.length === 0) continue;
+      const verdict = this.readRow(r);
+      if (verdict === "stop") break;
+      if (verdict === "data") last = r;
+    }
+    this.out.lastRow = last;
+    return this.out;
+  }
+
+  private text(r: number, c: number | undefined): string {
+    return c === undefined ? "" : textAt(this.grid, r, c);
+  }
+
+  private cell(r: number, c: number | undefined) {
+    return c === undefined ? undefined : this.grid.cells[r]?.[c];
+  }
+
+  private hasData(r: number): boolean {
+    const { value, sa, met, unmet, target } = this.cols;
+    return [value, sa, met, unmet, target].some((c) => c !== undefined && this.text(r, c) !== "");
+  }
+
+  private hasAssessmentData(r: number): boolean {
+    const { value, sa, met, unmet } = this.cols;
+    return [value, sa, met, unmet].some((c) => c !== undefined && this.text(r, c) !== "");
+  }
+
+  private firstText(r: number): string {
+    const row = this.grid.cells[r] ?? [];
+    for (const cell of row) {
+      const t = cellText(cell);
+      if (t !== "") return t;
+    }
+    return "";
+  }
+
+  private readRow(r: number): "stop" | "data" | "skip" {
+    const noText = labelText(this.grid, r, this.cols.no);
+    const critText = this.text(r, this.cols.criterion);
+    let contentText = this.text(r, this.cols.content);
+    const first = this.firstText(r);
+    if (first === "") return "skip";
+    let label: RowLabel = parseRowLabel(noText);
+    if ((label.kind === "other" || label.kind === "none") && isFooterText(first)) return "stop";
+    const nameFolded = foldVietnamese(critText || contentText);
+    if (label.kind === "none" && TOTAL_ROW_TEXTS.has(nameFolded)) return "skip";
+    let critName = critText;
+    if (label.kind === "none") {
+      const split = splitLeadingLabel(critText || contentText);
+      if (split) {
+        label = split.label;
+        if (critText) critName = split.rest;
+        else contentText = split.rest;
+      }
+    }
+    const data = this.hasData(r);
+    switch (label.kind) {
+      case "group":
+        return "skip";
+      case "criterion":
+        this.enterCriterion(label.code, true);
+        return data ? this.criterionWithData(r, label.code, critName, contentText) : "data";
+      case "integer":
+        return this.integerRow(r, label.n, critName, contentText, data);
+      case "indicator": {
+        const crit = label.code.split(".")[0];
+        if (crit !== this.criterion) this.enterCriterion(crit, false);
+        if (!data && !contentText) return "skip";
+        return this.indicatorByCode(r, label.code, contentText || critName, noText);
+      }
+      case "letter":
+      case "bullet": {
+        if (!data) return "skip";
+        this.subIndex = label.kind === "letter" ? label.index : this.subIndex + 1;
+        return this.derivedIndicator(r, contentText || critName, noText || (label.kind === "bullet" ? "-" : ""));
+      }
+      case "none":
+      case "other": {
+        const name = contentText || critName || (label.kind === "other" ? label.text : "");
+        if (!data) {
+          if (critName && this.catalog) {
+            const m = matchCriterionByName(this.catalog, critName);
+            if (m && m.similarity >= 0.6) this.enterCriterion(m.code, false);
+          }
+          return "skip";
+        }
+        if (!this.hasAssessmentData(r) && !name) return "skip";
+        return this.indicatorByName(r, name, noText);
+      }
+    }
+  }
+
+  private enterCriterion(code: string, explicit: boolean): void {
+    this.criterion = code;
+    this.subIndex = 0;
+    if (explicit) this.explicitCriteria = true;
+  }
+
+  private integerRow(r: number, n: number, critText: string, contentText: string, data: boolean): "data" | "skip" {
+    const code = String(n);
+    const hasCritCol = this.cols.criterion !== undefined;
+    if (hasCritCol && critText !== "") {
+      this.enterCriterion(code, false);
+      return data ? this.criterionWithData(r, code, critText, contentText) : "data";
+    }
+    if (this.explicitCriteria && this.criterion && contentText) {
+      if (!data) return "skip";
+      this.subIndex = n;
+      return this.derivedIndicator(r, contentText, code);
+    }
+    if (!data) return "skip";
+    if (!this.catalog) return this.asWritten(r, code, contentText || critText, code);
+    if (this.catalog.byCode.has(code)) return this.indicatorByCode(r, code, contentText || critText, code);
+    if (this.catalog.criterionByCode.has(code) && (this.cols.met !== undefined || this.cols.value === undefined)) {
+      return this.criterionWithData(r, code, critText, contentText);
+    }
+    return this.indicatorByName(r, contentText || critText, code);
+  }
+
+  /** A criterion row that carries a value or an assessment itself. */
+  private criterionWithData(r: number, code: string, critText: string, contentText: string): "data" {
+    const cat = this.catalog;
+    if (cat && this.layout.kind !== "criteriaMarks") {
+      const single = cat.byCode.get(code) ?? singleIndicatorOf(cat, code);
+      if (single) {
+        this.emit(r, single.code, single, contentText || critText, String(code), "code", 1);
+        return "data";
+      }
+    }
+    // Without a catalog, a named criterion row with a value column but no content column is a
+    // criterion-level assessment (a summary per criterion); with a content column it is a list item.
+    if (!cat && this.layout.kind === "criteria" && !this.explicitCriteria && this.cols.content !== undefined) {
+      this.asWritten(r, code, contentText || critText, code);
+      return "data";
+    }
+    if (cat && this.layout.kind === "criteriaMarks" && cat.byCode.has(code) && (cat.criterionByCode.get(code)?.indicators.length ?? 0) === 1) {
+      this.emit(r, code, cat.byCode.get(code), contentText || critText, code, "code", 1);
+      return "data";
+    }
+    this.emitCriterion(r, code);
+    return "data";
+  }
+
+  private indicatorByCode(r: number, code: string, name: string, label: string): "data" {
+    const cat = this.catalog;
+    if (!cat) return this.asWritten(r, code, name, label);
+    const ind = cat.byCode.get(code);
+    if (ind) {
+      const sim = name ? tokenSimilarity(new Set(foldedTokens(name)), ind.tokens) : 1;
+      this.emit(r, code, ind, name, label, "code", Math.min(1, 0.85 + 0.15 * sim));
+      return "data";
+    }
+    return this.indicatorByName(r, name, label);
+  }
+
+  /** A letter, bullet or restarted number under the current criterion: position first, name to check. */
+  private derivedIndicator(r: number, name: string, label: string): "data" {
+    const crit = this.criterion;
+    const code = crit ? `${crit}.${this.subIndex}` : String(this.subIndex);
+    const cat = this.catalog;
+    if (!cat) return this.asWritten(r, code, name, label);
+    const byPos = cat.byCode.get(code);
+    const posSim = byPos && name ? tokenSimilarity(new Set(foldedTokens(name)), byPos.tokens) : 0;
+    const byName = name ? matchIndicatorByName(cat, name, crit) : undefined;
+    if (byName && byName.indicator.criterion === crit && byName.similarity > posSim + 0.2 && byName.indicator !== byPos) {
+      this.emit(r, byName.indicator.code, byName.indicator, name, label, "name", byName.similarity);
+      return "data";
+    }
+    if (byPos) {
+      this.emit(r, code, byPos, name, label, "label", Math.min(1, 0.7 + 0.3 * posSim));
+      return "data";
+    }
+    return this.indicatorByName(r, name, label);
+  }
+
+  private indicatorByName(r: number, name: string, label: string): "data" {
+    const cat = this.catalog;
+    const m = cat && name ? matchIndicatorByName(cat, name, this.criterion) : undefined;
+    if (m && m.similarity >= NAME_MATCH_MIN) {
+      this.emit(r, m.indicator.code, m.indicator, name, label, "name", m.similarity);
+      return "data";
+    }
+    this.out.findings.push({
+      type: "mapping/unmatched-row",
+      severity: "warning",
+      sheet: this.grid.sheet,
+      cell: toA1(r, this.cols.no ?? this.cols.content ?? this.cols.criterion ?? 0),
+      params: {
+        row: r + 1,
+        label: label || null,
+        text: clip(name || this.firstText(r)),
+        bestMatch: m ? m.indicator.code : null,
+        similarity: m ? round2(m.similarity) : null,
+      },
+    });
+    return "data";
+  }
+
+  /** No catalog for this set (a province's village list): the code is the numbering as written. */
+  private asWritten(r: number, code: string, name: string, label: string): "data" {
+    this.emit(r, code, undefined, name, label, "as-written", 1);
+    return "data";
+  }
+
+  private emitCriterion(r: number, code: string): void {
+    const { sa, met, unmet } = this.cols;
+    let selfAssessment: "met" | "unmet" | null = null;
+    let cell: string | undefined;
+    if (met !== undefined || unmet !== undefined) {
+      const marks = readMarks(this.cell(r, met), this.cell(r, unmet));
+      selfAssessment = marks.sa;
+      const at = marks.cellIs === "met" ? met : marks.cellIs === "unmet" ? unmet : met ?? unmet;
+      cell = at !== undefined ? toA1(r, at) : undefined;
+      if (marks.both) this.ambiguousMarks(r, code, met!, unmet!);
+    } else {
+      const c = sa ?? this.cols.value;
+      if (c !== undefined) {
+        const s = readSelfAssessment(this.cell(r, c));
+        selfAssessment = s.sa;
+        cell = toA1(r, c);
+        if (s.unreadable) this.unreadableAssessment(r, c, code, s.unreadable);
+      }
+    }
+    const key = `criterion:${code}`;
+    if (this.seen.has(key)) {
+      // A detail sheet repeating the summary is normal; only the first assessment counts.
+      return;
+    }
+    this.seen.set(key, `${this.grid.sheet}!${cell ?? ""}`);
+    this.out.criteria.push({ code, selfAssessment, sheet: this.grid.sheet, ...(cell ? { cell } : {}) });
+    this.out.mappings.push({ code: `criterion:${code}`, sheet: this.grid.sheet, row: r, by: "code", confidence: 1 });
+  }
+
+  private emit(
+    r: number,
+    code: string,
+    ind: CatalogIndicator | undefined,
+    name: string,
+    label: string,
+    by: RowMapping["by"],
+    confidence: number,
+  ): void {
+    const sheet = this.grid.sheet;
+    const { value: vc, target: tc, sa, met, unmet, notes } = this.cols;
+    const dupOf = this.seen.get(code);
+    const here = toA1(r, vc ?? sa ?? met ?? this.cols.no ?? 0);
+    if (dupOf) {
+      this.out.findings.push({
+        type: "mapping/duplicate-indicator",
+        severity: "warning",
+        sheet,
+        cell: here,
+        indicator: code,
+        params: { first: dupOf, row: r + 1 },
+      });
+      return;
+    }
+    this.seen.set(code, sheet ? `${sheet}!${here}` : here);
+    const target = tc !== undefined ? readWorkbookTarget(this.cell(r, tc), ind?.op) : undefined;
+    const value: ReportValue = { code, value: null };
+    if (vc !== undefined) {
+      const v = readIndicatorValue(this.cell(r, vc), ind, target);
+      value.value = v.value;
+      if (v.unit) value.unit = v.unit;
+      value.raw = v.raw;
+      if (v.problem) {
+        this.out.findings.push({
+          type: v.problem.type,
+          severity: "warning",
+          sheet,
+          cell: toA1(r, vc),
+          indicator: code,
+          params: v.problem.params,
+        });
+      }
+      value.cell = toA1(r, vc);
+    } else if (ind?.unit) {
+      value.unit = ind.unit;
+    }
+    if (target) {
+      value.workbookTarget = target;
+      value.targetCell = toA1(r, tc!);
+    }
+    if (met !== undefined || unmet !== undefined) {
+      const marks = readMarks(this.cell(r, met), this.cell(r, unmet));
+      value.selfAssessment = marks.sa;
+      const at = marks.cellIs === "unmet" ? unmet : met ?? unmet;
+      value.selfAssessmentCell = toA1(r, at!);
+      if (vc === undefined) {
+        value.value = marks.sa === null ? null : marks.sa === "met";
+        value.cell = value.selfAssessmentCell;
+      }
+      if (marks.both) this.ambiguousMarks(r, code, met!, unmet!);
+    } else if (sa !== undefined) {
+      const s = readSelfAssessment(this.cell(r, sa));
+      value.selfAssessment = s.sa;
+      value.selfAssessmentCell = toA1(r, sa);
+      if (s.unreadable) this.unreadableAssessment(r, sa, code, s.unreadable);
+    }
+    if (!value.cell) value.cell = here;
+    const note = notes !== undefined ? this.text(r, notes) : "";
+    if (note) value.note = note;
+    if (label || name) value.label = name || label;
+    value.sheet = sheet;
+    this.out.values.push(value);
+    this.out.mappings.push({ code, sheet, row: r, by, confidence: round2(confidence) });
+  }
+
+  private ambiguousMarks(r: number, code: string, met: number, unmet: number): void {
+    this.out.findings.push({
+      type: "value/ambiguous",
+      severity: "warning",
+      sheet: this.grid.sheet,
+      cell: toA1(r, met),
+      indicator: code,
+      params: { reason: "both-marks", otherCell: toA1(r, unmet) },
+    });
+  }
+
+  private unreadableAssessment(r: number, c: number, code: string, text: string): void {
+    this.out.findings.push({
+      type: "value/unreadable",
+      severity: "warning",
+      sheet: this.grid.sheet,
+      cell: toA1(r, c),
+      indicator: code,
+      params: { raw: clip(text), reason: "self-assessment" },
+    });
+  }
+}
+
+function singleIndicatorOf(cat: IndicatorCatalog, criterion: string): CatalogIndicator | undefined {
+  const c = cat.criterionByCode.get(criterion);
+  return c && c.indicators.length === 1 ? c.indicators[0] : undefined;
+}
+
+function clip(s: string): string {
+  return s.length > 80 ? s.slice(0, 77) + "…" : s;
+}
+
+function round2(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+/**
+ * Reads one criteria table. `seen` is shared across the sheets of a workbook (code → first cell), so
+ * an indicator given twice is reported once as a duplicate wherever the second one sits.
+ */
+export function readCriteriaTable(
+  grid: Grid,
+  layout: TableLayout,
+  catalog: IndicatorCatalog | undefined,
+  seen: Map<string, string> = new Map(),
+): TableReading {
+  return new CriteriaTableReader(grid, layout, catalog, seen).read();
+}

@@ -1,0 +1,122 @@
+/**
+ * Turning the cells of one indicator row into Report fields: the value (normalised the Report's
+ * way: percent as numbers of percent, yes/no as booleans, "30–35 %" as {min, max}, prose → null),
+ * its unit, the workbook's own target, and the self-assessment.
+ * Invariant: nothing unreadable is dropped silently — every non-empty value that does not become a
+ * number, boolean or range comes back with a `problem` the reader turns into a finding.
+ */
+import type { ReportScalar, SelfAssessment, WorkbookTarget } from "../report";
+import type { Cell } from "./grid";
+import { cellText } from "./gridText";
+import type { CatalogIndicator } from "./indicatorCatalog";
+import { parseAssessmentWord } from "./parseAssessment";
+import { cleanFloat, readCell } from "./parseCellValue";
+import { parseTarget } from "./parseTarget";
+
+export interface ValueProblem {
+  type: "value/unreadable" | "value/ambiguous";
+  params: Record<string, string | number | boolean | null>;
+}
+
+export interface IndicatorValue {
+  value: ReportScalar;
+  unit?: string;
+  raw: string | number | boolean | null;
+  problem?: ValueProblem;
+}
+
+function rawOf(cell: Cell | undefined): string | number | boolean | null {
+  if (!cell || cell.v === undefined) return null;
+  return cell.v;
+}
+
+export function readIndicatorValue(
+  cell: Cell | undefined,
+  catalog: CatalogIndicator | undefined,
+  target: WorkbookTarget | undefined,
+): IndicatorValue {
+  const raw = rawOf(cell);
+  const reading = readCell(cell);
+  const expectUnit = catalog?.unit ?? (target?.unit || undefined);
+  const withUnit = (v: IndicatorValue, readUnit?: string): IndicatorValue => {
+    const unit = expectUnit ?? readUnit;
+    return unit ? { ...v, unit } : v;
+  };
+  switch (reading.kind) {
+    case "empty":
+      return withUnit({ value: null, raw });
+    case "boolean":
+      return { value: reading.value, raw };
+    case "date":
+      return { value: reading.iso, raw };
+    case "range":
+      return withUnit({ value: { min: reading.low, max: reading.high }, raw }, reading.percent ? "%" : reading.unit);
+    case "number": {
+      let value = reading.value;
+      let problem: ValueProblem | undefined;
+      if (reading.ambiguous) {
+        problem = { type: "value/ambiguous", params: { raw: String(raw), reading: value, reason: reading.ambiguous } };
+      }
+      // A bare 0.92 where a percent is expected (no % sign, no percent format) is most likely a share.
+      const percentExpected = catalog?.kind === "percent" || target?.unit === "%";
+      if (percentExpected && !reading.percent && typeof raw === "number" && value > 0 && value <= 1 && !cell?.z) {
+        problem = { type: "value/ambiguous", params: { raw, reading: cleanFloat(value * 100), reason: "fraction-as-percent" } };
+        value = cleanFloat(value * 100);
+      }
+      const out: IndicatorValue = { value, raw, ...(problem ? { problem } : {}) };
+      return withUnit(out, reading.percent ? "%" : reading.unit);
+    }
+    case "error":
+      return withUnit({ value: null, raw, problem: { type: "value/unreadable", params: { raw: reading.text, reason: "formula-error" } } });
+    case "text":
+      return withUnit({ value: null, raw, problem: { type: "value/unreadable", params: { raw: clip(reading.text), reason: "text" } } });
+  }
+}
+
+function clip(s: string): string {
+  return s.length > 80 ? s.slice(0, 77) + "…" : s;
+}
+
+/** The workbook's target cell as a WorkbookTarget (ops mapped onto the Report's vocabulary). */
+export function readWorkbookTarget(cell: Cell | undefined, catalogOp?: string): WorkbookTarget | undefined {
+  if (!cell || cell.v === null || cell.v === "") return undefined;
+  const text = cellText(cell);
+  if (typeof cell.v === "number") {
+    const r = readCell(cell);
+    const op = catalogOp === "<=" || catalogOp === "=" ? catalogOp : ">=";
+    if (r.kind === "number") return { text, op, value: r.value, ...(r.percent ? { unit: "%" } : {}) };
+  }
+  const t = parseTarget(text);
+  if (!t) return { text, value: null };
+  if (typeof t.value === "boolean") return { text, op: "yes", value: t.value };
+  let op: ">=" | "<=" | "=" = t.op === ">" ? ">=" : t.op === "<" ? "<=" : t.op === "==" ? "=" : t.op;
+  // "5%" alone under a "≤" indicator (poverty rate) means at most 5 %: the indicator knows the direction.
+  if (t.opImplied && (catalogOp === "<=" || catalogOp === "=")) op = catalogOp;
+  return { text, op, value: t.value, ...(t.unit ? { unit: t.unit } : {}) };
+}
+
+/** A self-assessment cell: Đạt/Chưa đạt/Đ/CĐ/x … → "met" | "unmet"; anything else → null. */
+export function readSelfAssessment(cell: Cell | undefined): { sa: SelfAssessment; unreadable?: string } {
+  const text = cellText(cell);
+  if (text === "") return { sa: null };
+  const w = parseAssessmentWord(text);
+  if (w === undefined) return { sa: null, unreadable: text };
+  return { sa: w ? "met" : "unmet" };
+}
+
+/** Two mark columns ("Đạt" | "Chưa đạt" with an "x" in one). */
+export function readMarks(met: Cell | undefined, unmet: Cell | undefined): { sa: SelfAssessment; both?: boolean; cellIs: "met" | "unmet" | null } {
+  const m = isMark(met);
+  const u = isMark(unmet);
+  if (m && u) return { sa: null, both: true, cellIs: null };
+  if (m) return { sa: "met", cellIs: "met" };
+  if (u) return { sa: "unmet", cellIs: "unmet" };
+  return { sa: null, cellIs: null };
+}
+
+function isMark(cell: Cell | undefined): boolean {
+  const t = cellText(cell);
+  if (t === "") return false;
+  const w = parseAssessmentWord(t);
+  return w !== false; // "x", "Đạt", "✓", or any other non-negative mark
+}
