@@ -1,0 +1,144 @@
+/**
+ * Paints flags into the workbook in one batch: a fill on each cell with a finding, a comment with
+ * the message, the findings sheet with a link to every cell, and the record of original fills.
+ *
+ * Invariant: a cell's original fill is recorded the first time the add-in paints it and kept
+ * across re-flagging (a repainted cell never records the flag colour as its own), and every cell
+ * the add-in painted is either still flagged or restored to that recorded fill. Comments the
+ * add-in writes start with COMMENT_PREFIX; a cell that already holds someone else's comment gets
+ * none (its message is still on the findings sheet). Nothing here syncs: the caller does, once.
+ */
+import type { Severity } from "../../domain/review/finding";
+import type { CommentInfo, FlagRecord, WorkbookSnapshot } from "./readWorkbookSnapshot";
+import { COMMENT_PREFIX, FINDINGS_SHEET, FLAG_FILL, FLAGS_SHEET, sheetRef } from "./ntmSheets";
+
+/** One finding placed on a cell, with its message already in the reader's language. */
+export interface CellFlag {
+  sheet: string;
+  cell: string;
+  severity: Severity;
+  message: string;
+  indicator?: string;
+  criterion?: string;
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+const SEVERITY_LABEL: Record<Severity, string> = { error: "Lỗi / error", warning: "Cần xem / warning", info: "Thông tin / info" };
+
+function key(sheet: string, cell: string): string {
+  return `${sheet}\u0000${cell}`;
+}
+
+/** Findings grouped per cell, worst severity first. */
+function byCell(flags: CellFlag[]): Map<string, CellFlag[]> {
+  const out = new Map<string, CellFlag[]>();
+  for (const f of flags) {
+    const k = key(f.sheet, f.cell);
+    const list = out.get(k) ?? [];
+    list.push(f);
+    out.set(k, list);
+  }
+  for (const list of out.values()) list.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+  return out;
+}
+
+/** Restores a recorded fill on a range ("none" clears the fill). */
+export function restoreFill(range: Excel.Range, originalFill: string): void {
+  if (originalFill === "none") range.format.fill.clear();
+  else range.format.fill.color = originalFill;
+}
+
+/** Deletes the add-in's own comments. */
+export function queueDeleteOwnComments(context: Excel.RequestContext, comments: CommentInfo[]): void {
+  for (const c of comments) if (c.ours) context.workbook.comments.getItem(c.id).delete();
+}
+
+/** Gets a sheet the add-in keeps, emptied, or adds it when the snapshot did not see it. */
+export function queueFreshSheet(context: Excel.RequestContext, snapshot: WorkbookSnapshot, name: string): Excel.Worksheet {
+  if (snapshot.sheetNames.includes(name)) {
+    const ws = context.workbook.worksheets.getItem(name);
+    ws.getRange().clear();
+    return ws;
+  }
+  snapshot.sheetNames.push(name);
+  return context.workbook.worksheets.add(name);
+}
+
+export function pauseRecalculation(context: Excel.RequestContext): void {
+  context.application.suspendApiCalculationUntilNextSync();
+  context.application.suspendScreenUpdatingUntilNextSync();
+}
+
+/**
+ * Queues the flags. Returns the records now stored (for tests and the pane's counters).
+ */
+export function queueFlags(context: Excel.RequestContext, snapshot: WorkbookSnapshot, flags: CellFlag[]): FlagRecord[] {
+  pauseRecalculation(context);
+  const cells = byCell(flags.filter((f) => f.sheet && f.cell));
+  const previous = new Map(snapshot.flagRecords.map((r) => [key(r.sheet, r.cell), r]));
+  const foreignComment = new Set(snapshot.comments.filter((c) => !c.ours).map((c) => key(c.sheet, c.cell)));
+
+  // Cells flagged before but not now get their own fill back.
+  for (const [k, rec] of previous) {
+    if (!cells.has(k)) restoreFill(context.workbook.worksheets.getItem(rec.sheet).getRange(rec.cell), rec.originalFill);
+  }
+  queueDeleteOwnComments(context, snapshot.comments);
+
+  const records: FlagRecord[] = [];
+  for (const [k, list] of cells) {
+    const { sheet, cell } = list[0];
+    const range = context.workbook.worksheets.getItem(sheet).getRange(cell);
+    range.format.fill.color = FLAG_FILL[list[0].severity];
+    const canComment = !foreignComment.has(k);
+    if (canComment) {
+      const text = COMMENT_PREFIX + list.map((f) => f.message).join("\n\n");
+      context.workbook.comments.add(sheetRef(sheet, cell), text.slice(0, 8000));
+    }
+    records.push({ sheet, cell, originalFill: previous.get(k)?.originalFill ?? snapshot.fillAt(sheet, cell), comment: canComment });
+  }
+
+  queueFindingsSheet(context, snapshot, flags);
+  queueFlagRecords(context, snapshot, records);
+  return records;
+}
+
+function queueFindingsSheet(context: Excel.RequestContext, snapshot: WorkbookSnapshot, flags: CellFlag[]): void {
+  const ws = queueFreshSheet(context, snapshot, FINDINGS_SHEET);
+  const header = ["STT", "Tiêu chí / Criterion", "Chỉ tiêu / Indicator", "Mức độ / Severity", "Ô / Cell", "Nội dung / Message"];
+  const sorted = [...flags].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+  const rows = sorted.map((f, i) => [i + 1, f.criterion ?? "", f.indicator ?? "", SEVERITY_LABEL[f.severity], f.sheet && f.cell ? `${f.sheet}!${f.cell}` : "", f.message]);
+  const title = ws.getRange("A1");
+  title.values = [[`Kết quả kiểm tra: ${flags.length} phát hiện / Check results: ${flags.length} findings`]];
+  title.format.font.bold = true;
+  const head = ws.getRange(`A3:F3`);
+  head.values = [header];
+  head.format.font.bold = true;
+  head.format.fill.color = "#D9E1F2";
+  if (rows.length) {
+    ws.getRange(`A4:F${3 + rows.length}`).values = rows;
+    sorted.forEach((f, i) => {
+      if (!f.sheet || !f.cell) return;
+      ws.getRange(`E${4 + i}`).hyperlink = { documentReference: sheetRef(f.sheet, f.cell), textToDisplay: `${f.sheet}!${f.cell}`, screenTip: "Đi tới ô / Go to cell" };
+    });
+  }
+  ws.getRange("A:E").format.autofitColumns();
+  ws.getRange("F:F").format.columnWidth = 420;
+  ws.getRange("F:F").format.wrapText = true;
+}
+
+function queueFlagRecords(context: Excel.RequestContext, snapshot: WorkbookSnapshot, records: FlagRecord[]): void {
+  const ws = queueFreshSheet(context, snapshot, FLAGS_SHEET);
+  ws.visibility = "VeryHidden";
+  const rows: (string | boolean)[][] = [["sheet", "cell", "originalFill", "comment"], ...records.map((r) => [r.sheet, r.cell, r.originalFill, r.comment])];
+  ws.getRange(`A1:D${rows.length}`).values = rows;
+}
+
+/** Queues the removal of every flag: original fills back, own comments and the findings sheet gone. */
+export function queueClearFlags(context: Excel.RequestContext, snapshot: WorkbookSnapshot): number {
+  pauseRecalculation(context);
+  for (const rec of snapshot.flagRecords) restoreFill(context.workbook.worksheets.getItem(rec.sheet).getRange(rec.cell), rec.originalFill);
+  queueDeleteOwnComments(context, snapshot.comments);
+  if (snapshot.sheetNames.includes(FINDINGS_SHEET)) context.workbook.worksheets.getItem(FINDINGS_SHEET).delete();
+  if (snapshot.sheetNames.includes(FLAGS_SHEET)) context.workbook.worksheets.getItem(FLAGS_SHEET).getRange().clear();
+  return snapshot.flagRecords.length;
+}
