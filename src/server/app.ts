@@ -33,7 +33,7 @@ export interface AppOptions {
   corsOrigins?: string[];
   /** Failed authentications per address per minute before 429. */
   maxFailedAuthPerMinute?: number;
-  https?: FastifyServerOptions["https" & keyof FastifyServerOptions];
+  https?: { key: Buffer; cert: Buffer };
   logger?: boolean;
   version?: string;
 }
@@ -53,6 +53,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     // The task pane runs inside Excel (desktop webviews and Excel on the web, which frames it).
     frameguard: false,
     crossOriginEmbedderPolicy: false,
+    // Plain HTTP (behind a TLS proxy, or tests) must not tell browsers to upgrade or pin HTTPS here.
+    hsts: Boolean(opts.https),
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -61,6 +63,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         imgSrc: ["'self'", "data:"],
         connectSrc: ["'self'"],
         frameAncestors: ["'self'", "https://*.office.com", "https://*.officeapps.live.com", "https://*.sharepoint.com", "https://*.microsoft.com"],
+        upgradeInsecureRequests: opts.https ? [] : null,
       },
     },
   });

@@ -1,7 +1,9 @@
 /** The list of ntm commands; each module adds its own subcommands to the program. */
 import type { Command } from "commander";
 import type { CliIo } from "../cliIo";
+import { registerServe } from "./serve";
+import { registerAdmin } from "./admin";
 
 export type RegisterCommand = (program: Command, io: CliIo) => void;
 
-export const commands: RegisterCommand[] = [];
+export const commands: RegisterCommand[] = [registerServe, registerAdmin];

@@ -1,0 +1,191 @@
+/**
+ * The sync client over the wire protocol of src/domain/sync: fetch-based, so the same code runs in
+ * the add-in (browser) and in Node 20 (the CLI, tests, the benchmark). Every answer is parsed with
+ * the protocol's schemas; refusals come back as values, not exceptions, so callers handle 409/423.
+ */
+import {
+  type ConflictBody,
+  type IndicatorValues,
+  type Outbox,
+  type ReportKey,
+  type ReportView,
+  type Revision,
+  type ReviewAction,
+  acknowledge,
+  applyIndicatorChanges,
+  block,
+  conflictBodySchema,
+  consolidationSchema,
+  errorBodySchema,
+  markAttempt,
+  meSchema,
+  mergeIndicatorValues,
+  nextToSend,
+  reportViewSchema,
+  reviewEventSchema,
+  revisionListSchema,
+  revisionSchema,
+  type IndicatorConflict,
+} from "../../domain/sync";
+import { z } from "zod";
+
+export interface SyncClientOptions {
+  baseUrl: string;
+  token: string;
+  fetch?: typeof fetch;
+}
+
+export type PushResult =
+  | { status: 201; revision: Revision; replayed: boolean }
+  | { status: 409; conflict: ConflictBody }
+  | { status: 423; message: string }
+  | { status: number; error: string; message: string };
+
+export class SyncHttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const pushCreatedSchema = z.object({ revision: revisionSchema, replayed: z.boolean() });
+
+export class SyncClient {
+  private readonly base: string;
+  private readonly doFetch: typeof fetch;
+
+  constructor(private readonly opts: SyncClientOptions) {
+    this.base = opts.baseUrl.replace(/\/+$/, "");
+    this.doFetch = opts.fetch ?? fetch;
+  }
+
+  private reportPath(key: ReportKey): string {
+    return `/api/reports/${encodeURIComponent(key.org)}/${encodeURIComponent(key.set)}/${encodeURIComponent(key.period)}`;
+  }
+
+  private async request(method: string, path: string, body?: unknown, accept = "application/json"): Promise<Response> {
+    return this.doFetch(this.base + path, {
+      method,
+      headers: {
+        authorization: `Bearer ${this.opts.token}`,
+        accept,
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  }
+
+  private async json<T>(res: Response, schema: z.ZodType<T>): Promise<T> {
+    const data = await res.json().catch(() => undefined);
+    if (!res.ok) {
+      const e = errorBodySchema.safeParse(data);
+      throw new SyncHttpError(res.status, e.success ? e.data.error : "http", e.success ? e.data.message : `HTTP ${res.status}`);
+    }
+    return schema.parse(data);
+  }
+
+  async me() {
+    return this.json(await this.request("GET", "/api/me"), meSchema);
+  }
+
+  async getReport(key: ReportKey): Promise<ReportView> {
+    return this.json(await this.request("GET", this.reportPath(key)), reportViewSchema);
+  }
+
+  async revisions(key: ReportKey, since = 0): Promise<Revision[]> {
+    return (await this.json(await this.request("GET", `${this.reportPath(key)}/revisions?since=${since}`), revisionListSchema)).revisions;
+  }
+
+  async push(key: ReportKey, body: { opId: string; baseRevision: number; values: IndicatorValues; workbookHash?: string | null }): Promise<PushResult> {
+    const res = await this.request("POST", `${this.reportPath(key)}/revisions`, body);
+    const data = await res.json().catch(() => undefined);
+    if (res.status === 201) return { status: 201, ...pushCreatedSchema.parse(data) };
+    if (res.status === 409) {
+      const c = conflictBodySchema.safeParse(data);
+      if (c.success) return { status: 409, conflict: c.data };
+    }
+    const e = errorBodySchema.safeParse(data);
+    if (res.status === 423) return { status: 423, message: e.success ? e.data.message : "locked" };
+    return { status: res.status, error: e.success ? e.data.error : "http", message: e.success ? e.data.message : `HTTP ${res.status}` };
+  }
+
+  async review(key: ReportKey, action: ReviewAction, comments?: Record<string, string>) {
+    return this.json(await this.request("POST", `${this.reportPath(key)}/review`, { action, comments }), z.object({ state: z.string(), event: reviewEventSchema }));
+  }
+
+  async consolidation(q: { set: string; period: string; under: string }) {
+    const qs = new URLSearchParams(q).toString();
+    return this.json(await this.request("GET", `/api/consolidation?${qs}`), consolidationSchema);
+  }
+
+  async consolidationXlsx(q: { set: string; period: string; under: string }): Promise<Uint8Array> {
+    const qs = new URLSearchParams({ ...q, format: "xlsx" }).toString();
+    const res = await this.request("GET", `/api/consolidation?${qs}`);
+    if (!res.ok) await this.json(res, z.unknown());
+    return new Uint8Array(await res.arrayBuffer());
+  }
+}
+
+export interface FlushReport {
+  outbox: Outbox;
+  acknowledged: { opId: string; revision: number }[];
+  conflicts: { opId: string; conflicts: IndicatorConflict[] }[];
+  locked: string[];
+  failed: { opId: string; message: string }[];
+}
+
+/**
+ * Replay the outbox in order. A 409 is merged per indicator (base = the entry's base revision,
+ * mine = the entry, theirs = the head): a clean merge is pushed again on the new head with a new
+ * opId; conflicts block the entry for the person to settle. Network errors leave entries in place.
+ */
+export async function flushOutbox(client: SyncClient, start: Outbox, deps: { newOpId: () => string; now: () => string; baseValues: (key: ReportKey, revision: number) => Promise<IndicatorValues> }): Promise<FlushReport> {
+  let outbox = start;
+  const report: FlushReport = { outbox, acknowledged: [], conflicts: [], locked: [], failed: [] };
+  for (let round = 0; round < 100; round++) {
+    const batch = nextToSend(outbox);
+    if (!batch.length) break;
+    let progressed = false;
+    for (const entry of batch) {
+      outbox = markAttempt(outbox, entry.opId);
+      let r: PushResult;
+      try {
+        r = await client.push(entry.key, { opId: entry.opId, baseRevision: entry.baseRevision, values: entry.values, workbookHash: entry.workbookHash });
+      } catch (e) {
+        report.failed.push({ opId: entry.opId, message: (e as Error).message });
+        continue;
+      }
+      if (r.status === 201 && "revision" in r) {
+        outbox = acknowledge(outbox, entry.opId, r.revision.number);
+        report.acknowledged.push({ opId: entry.opId, revision: r.revision.number });
+        progressed = true;
+      } else if (r.status === 409 && "conflict" in r) {
+        const base = await deps.baseValues(entry.key, entry.baseRevision);
+        const theirs = applyIndicatorChanges(base, r.conflict.changes);
+        const merged = mergeIndicatorValues(base, entry.values, theirs);
+        if (merged.conflicts.length) {
+          outbox = block(outbox, entry.opId, "conflict", deps.now());
+          report.conflicts.push({ opId: entry.opId, conflicts: merged.conflicts });
+        } else {
+          const newOpId = deps.newOpId();
+          outbox = {
+            ...outbox,
+            entries: outbox.entries.map((e) => (e.opId === entry.opId ? { ...e, opId: newOpId, baseRevision: r.conflict.head.number, values: merged.merged } : e)),
+          };
+          progressed = true;
+        }
+      } else if (r.status === 423) {
+        outbox = block(outbox, entry.opId, "locked", deps.now());
+        report.locked.push(entry.opId);
+      } else {
+        report.failed.push({ opId: entry.opId, message: "message" in r ? r.message : `HTTP ${r.status}` });
+      }
+    }
+    if (!progressed) break;
+  }
+  report.outbox = outbox;
+  return report;
+}

@@ -1,0 +1,62 @@
+/** A seeded store with one user per role and scope, and the app over it, for server tests. */
+import type { FastifyInstance } from "fastify";
+import { buildApp } from "../src/server/app";
+import { seedStore } from "../src/server/seed/seedStore";
+import type { Store } from "../src/server/store/store";
+import type { TestEngine } from "./storeEngines";
+
+export const SET = "vn-xa-ntm-2021-2025";
+/** Xã Sơn Hồng (2023 code), Hương Sơn district 439. */
+export const IN_COMMUNE = "18139";
+/** Xã Hà Linh, Hương Khê district 444: outside every test user's scope but the province admin's. */
+export const OUT_COMMUNE = "18502";
+export const OUT_COMMUNE_NAME = "Xã Hà Linh";
+
+export interface Fixture {
+  store: Store;
+  app: FastifyInstance;
+  tokens: Record<"clerk" | "reviewer" | "office" | "admin" | "revoked" | "provinceAdmin", string>;
+  cleanup(): Promise<void>;
+}
+
+export async function openFixture(engine: TestEngine): Promise<Fixture> {
+  const opened = await engine.open();
+  const { store } = opened;
+  await seedStore(store, { demoUsers: false });
+  const tree = await store.tree();
+  const id = (code: string) => tree.resolve(code)!.id;
+  const make = async (name: string, role: "clerk" | "reviewer" | "office" | "admin", scope: string) => (await store.createUser({ name, role, scopeId: id(scope) })).token;
+  const tokens = {
+    clerk: await make("clerk-son-hong", "clerk", IN_COMMUNE),
+    reviewer: await make("reviewer-huong-son", "reviewer", "439"),
+    office: await make("office-huong-son", "office", "439"),
+    admin: await make("admin-huong-son", "admin", "439"),
+    revoked: await make("clerk-revoked", "clerk", IN_COMMUNE),
+    provinceAdmin: await make("admin-ha-tinh", "admin", "42"),
+  };
+  await store.revokeUser("clerk-revoked");
+  const app = await buildApp({ store, maxFailedAuthPerMinute: 1_000_000 });
+  return {
+    store,
+    app,
+    tokens,
+    async cleanup() {
+      await app.close();
+      await opened.cleanup();
+    },
+  };
+}
+
+export function bearer(token: string | undefined): Record<string, string> {
+  return token ? { authorization: `Bearer ${token}` } : {};
+}
+
+export function reportUrl(org: string, period: string, suffix = ""): string {
+  return `/api/reports/${org}/${SET}/${period}${suffix}`;
+}
+
+let counter = 0;
+export function newOpId(): string {
+  counter += 1;
+  return `op-${process.pid}-${Date.now()}-${counter}`;
+}
