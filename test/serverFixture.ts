@@ -12,9 +12,41 @@ export const IN_COMMUNE = "18139";
 export const OUT_COMMUNE = "18502";
 export const OUT_COMMUNE_NAME = "Xã Hà Linh";
 
+export interface CallResult {
+  statusCode: number;
+  headers: Record<string, string>;
+  body: string;
+  rawPayload: Buffer;
+  json(): any;
+}
+
+export interface CallOptions {
+  method?: "GET" | "POST";
+  url: string;
+  headers?: Record<string, string>;
+  payload?: object;
+}
+
+/**
+ * A request over real loopback HTTP (Fastify's in-process `inject` needs an ESM-only cookie module
+ * that jest's loader cannot require on Node 20).
+ */
+export async function call(base: string, opts: CallOptions): Promise<CallResult> {
+  const res = await fetch(base + opts.url, {
+    method: opts.method ?? "GET",
+    headers: { ...(opts.payload ? { "content-type": "application/json" } : {}), ...(opts.headers ?? {}) },
+    body: opts.payload ? JSON.stringify(opts.payload) : undefined,
+  });
+  const raw = Buffer.from(await res.arrayBuffer());
+  const body = raw.toString("utf8");
+  return { statusCode: res.status, headers: Object.fromEntries(res.headers.entries()), body, rawPayload: raw, json: () => JSON.parse(body) };
+}
+
 export interface Fixture {
   store: Store;
   app: FastifyInstance;
+  base: string;
+  call(opts: CallOptions): Promise<CallResult>;
   tokens: Record<"clerk" | "reviewer" | "office" | "admin" | "revoked" | "provinceAdmin", string>;
   cleanup(): Promise<void>;
 }
@@ -36,9 +68,13 @@ export async function openFixture(engine: TestEngine): Promise<Fixture> {
   };
   await store.revokeUser("clerk-revoked");
   const app = await buildApp({ store, maxFailedAuthPerMinute: 1_000_000 });
+  await app.listen({ host: "127.0.0.1", port: 0 });
+  const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
   return {
     store,
     app,
+    base,
+    call: (opts) => call(base, opts),
     tokens,
     async cleanup() {
       await app.close();
