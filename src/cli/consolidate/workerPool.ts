@@ -1,0 +1,102 @@
+/**
+ * Runs a per-file job over many files on worker threads (or in this thread when workers = 0).
+ *
+ * Invariants: every item gets exactly one result, in its own slot (results[i] is item i's); a job
+ * that throws, or a worker that dies (out of memory on a hostile file), turns the files it held into
+ * failed results and the run goes on with a fresh worker; work is handed out in small batches on
+ * demand, so a slow file does not hold up a whole share of the list.
+ */
+import * as os from "node:os";
+import * as path from "node:path";
+import { Worker } from "node:worker_threads";
+import { internalFailure, loadJob, runJobSafely, type FromWorker, type JobSpec, type ToWorker, type WorkItem } from "./workerProtocol";
+
+export interface PoolOptions {
+  /** 0 = run in this thread; default: one per core. */
+  workers?: number;
+  job: JobSpec;
+  /** Called after each finished file with the count done so far. */
+  onProgress?: (done: number, total: number) => void;
+  /** Heap cap per worker (MB): one hostile file kills its worker, not the run. */
+  maxHeapMb?: number;
+}
+
+export function defaultWorkerCount(): number {
+  return Math.max(1, typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length);
+}
+
+/** The worker entry next to this module: .ts when running from source (tsx/ts-jest), .js in build/. */
+function workerEntry(): { file: string; execArgv?: string[] } {
+  const ext = path.extname(__filename);
+  const file = path.join(__dirname, `consolidateWorker${ext}`);
+  return ext === ".ts" ? { file, execArgv: ["--require", require.resolve("tsx/cjs")] } : { file };
+}
+
+export async function runPool(items: readonly WorkItem[], options: PoolOptions): Promise<unknown[]> {
+  const results: unknown[] = new Array(items.length);
+  const workers = options.workers ?? defaultWorkerCount();
+  if (workers <= 0 || items.length === 0) {
+    const job = loadJob(options.job);
+    items.forEach((item, i) => {
+      results[i] = runJobSafely(job, item, options.job.options);
+      options.onProgress?.(i + 1, items.length);
+    });
+    return results;
+  }
+  return runOnWorkers(items, Math.min(workers, items.length), options, results);
+}
+
+function runOnWorkers(items: readonly WorkItem[], count: number, options: PoolOptions, results: unknown[]): Promise<unknown[]> {
+  const entry = workerEntry();
+  const slot = new Map<number, number>(items.map((it, i) => [it.index, i]));
+  let next = 0;
+  let done = 0;
+  let live = 0;
+  return new Promise((resolve) => {
+    const finish = (index: number, result: unknown) => {
+      const i = slot.get(index)!;
+      if (results[i] !== undefined) return;
+      results[i] = result;
+      done++;
+      options.onProgress?.(done, items.length);
+    };
+    const batchSize = () => Math.max(1, Math.min(16, Math.floor((items.length - next) / (count * 4))));
+    const start = () => {
+      const worker = new Worker(entry.file, {
+        execArgv: entry.execArgv,
+        workerData: options.job,
+        resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? 1536 },
+      });
+      live++;
+      let inFlight: WorkItem[] = [];
+      const feed = () => {
+        if (next >= items.length) {
+          inFlight = [];
+          worker.postMessage({ type: "stop" } satisfies ToWorker);
+          return;
+        }
+        inFlight = items.slice(next, next + batchSize());
+        next += inFlight.length;
+        worker.postMessage({ type: "batch", items: inFlight } satisfies ToWorker);
+      };
+      worker.on("message", (msg: FromWorker) => {
+        if (msg.type === "results") for (const r of msg.items) finish(r.index, r.result);
+        feed();
+      });
+      let ended = false;
+      const end = (reason?: unknown) => {
+        if (ended) return;
+        ended = true;
+        live--;
+        // Whatever the worker held when it died failed; the rest goes to a fresh worker.
+        for (const it of inFlight) finish(it.index, internalFailure(it.display, reason ?? new Error("worker stopped")));
+        inFlight = [];
+        if (next < items.length) start();
+        if (live === 0) resolve(results);
+      };
+      worker.on("error", (e) => end(e));
+      worker.on("exit", (code) => end(code === 0 ? undefined : new Error(`worker exited with code ${code}`)));
+    };
+    for (let i = 0; i < count; i++) start();
+  });
+}
