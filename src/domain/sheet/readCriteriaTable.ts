@@ -224,21 +224,18 @@ class CriteriaTableReader {
   /** A criterion row that carries a value or an assessment itself. */
   private criterionWithData(r: number, code: string, critText: string, contentText: string): "data" {
     const cat = this.catalog;
-    if (cat && this.layout.kind !== "criteriaMarks") {
+    // A table without an indicator-content column, or with Đạt | Chưa đạt mark columns, assesses
+    // whole criteria; its prose "current state" column is not an indicator value.
+    const criterionLevel = this.layout.kind === "criteriaMarks" || this.cols.content === undefined;
+    if (cat && !criterionLevel) {
       const single = cat.byCode.get(code) ?? singleIndicatorOf(cat, code);
       if (single) {
         this.emit(r, single.code, single, contentText || critText, String(code), "code", 1);
         return "data";
       }
     }
-    // Without a catalog, a named criterion row with a value column but no content column is a
-    // criterion-level assessment (a summary per criterion); with a content column it is a list item.
-    if (!cat && this.layout.kind === "criteria" && !this.explicitCriteria && this.cols.content !== undefined) {
+    if (!cat && !criterionLevel && !this.explicitCriteria) {
       this.asWritten(r, code, contentText || critText, code);
-      return "data";
-    }
-    if (cat && this.layout.kind === "criteriaMarks" && cat.byCode.has(code) && (cat.criterionByCode.get(code)?.indicators.length ?? 0) === 1) {
-      this.emit(r, code, cat.byCode.get(code), contentText || critText, code, "code", 1);
       return "data";
     }
     this.emitCriterion(r, code);

@@ -88,7 +88,8 @@ export function readWorkbookTarget(cell: Cell | undefined, catalogOp?: string): 
   }
   const t = parseTarget(text);
   if (!t) return { text, value: null };
-  if (typeof t.value === "boolean") return { text, op: "yes", value: t.value };
+  // "Đạt" / "Không": the condition must equal the word (9.1 "Nhà tạm, dột nát": "Không" is good).
+  if (typeof t.value === "boolean") return { text, op: "=", value: t.value };
   let op: ">=" | "<=" | "=" = t.op === ">" ? ">=" : t.op === "<" ? "<=" : t.op === "==" ? "=" : t.op;
   // "5%" alone under a "≤" indicator (poverty rate) means at most 5 %: the indicator knows the direction.
   if (t.opImplied && (catalogOp === "<=" || catalogOp === "=")) op = catalogOp;

@@ -1,0 +1,147 @@
+/**
+ * What the title block above a table says: the org unit ("UBND XÃ SƠN HỒNG", "ỦY BAN NHÂN DÂN
+ * XÃ …", "BAN PHÁT TRIỂN THÔN 2"), the period ("NĂM 2023", "QUÝ I NĂM 2021", "THÁNG 11/2022",
+ * "TUẦN 14"), and words that hint at the criteria set ("NÂNG CAO", "KIỂU MẪU", "KHỐI LƯỢNG").
+ * Invariant: dates of signing ("ngày 15 tháng 11 năm 2023", "ngày 15/11/2023") and the set's span
+ * ("giai đoạn 2021-2025") are removed before looking for the period, so a 2021 report signed in 2022
+ * is still 2021.
+ */
+import { foldVietnamese } from "./foldVietnamese";
+
+export interface OrgUnitGuess {
+  /** "Xã Sơn Hồng": level word plus the name, capitalised as a name. */
+  name: string;
+  level: "xa" | "phuong" | "thi-tran" | "huyen" | "thi-xa" | "thanh-pho" | "tinh";
+}
+
+export interface TitleFacts {
+  orgUnit?: OrgUnitGuess;
+  /** Higher units named in the title block ("Huyện Can Lộc"). */
+  parents: OrgUnitGuess[];
+  village?: string;
+  period?: string;
+  /** Folded text of all title lines, for set hints. */
+  folded: string;
+}
+
+const LEVELS: { words: string; level: OrgUnitGuess["level"]; label: string; rank: number }[] = [
+  { words: "xa", level: "xa", label: "Xã", rank: 1 },
+  { words: "phuong", level: "phuong", label: "Phường", rank: 1 },
+  { words: "thi tran", level: "thi-tran", label: "Thị trấn", rank: 1 },
+  { words: "huyen", level: "huyen", label: "Huyện", rank: 2 },
+  { words: "thi xa", level: "thi-xa", label: "Thị xã", rank: 2 },
+  { words: "thanh pho", level: "thanh-pho", label: "Thành phố", rank: 2 },
+  { words: "tinh", level: "tinh", label: "Tỉnh", rank: 3 },
+];
+
+const ORG_PREFIX = /^(?:uy ban nhan dan|ubnd|u\.b.n.d|bcd|ban chi dao(?: [a-z ]*?)?) ((?:thi tran|thi xa|thanh pho|xa|phuong|huyen|tinh)) (.+)$/;
+
+function capitaliseName(words: string[]): string {
+  return words
+    .map((w) => {
+      const lower = w.toLocaleLowerCase("vi");
+      return lower.charAt(0).toLocaleUpperCase("vi") + lower.slice(1);
+    })
+    .join(" ");
+}
+
+function orgFromLine(line: string): (OrgUnitGuess & { rank: number }) | undefined {
+  const folded = foldVietnamese(line);
+  const m = ORG_PREFIX.exec(folded);
+  if (!m) return undefined;
+  const lvl = LEVELS.find((l) => l.words === m[1]);
+  if (!lvl) return undefined;
+  // Folding keeps one folded word per written word, so the name's words sit at the same positions.
+  const words = line.trim().split(/\s+/);
+  const nameWordCount = m[2].split(" ").length;
+  const nameWords = words.slice(words.length - nameWordCount);
+  return { name: `${lvl.label} ${capitaliseName(nameWords)}`, level: lvl.level, rank: lvl.rank };
+}
+
+function villageFromLine(line: string): string | undefined {
+  const folded = foldVietnamese(line);
+  const m = /(?:^|\s)(thon|xom|ban|to dan pho|khu dan cu) ([a-z0-9]+(?: [a-z0-9]+)?)$/.exec(folded);
+  if (!m || !/^(ban phat trien|ban cong tac mat tran|thon|xom|ban|to dan pho|khu dan cu)/.test(folded)) return undefined;
+  const words = line.trim().split(/\s+/);
+  const count = m[1].split(" ").length + m[2].split(" ").length;
+  return capitaliseName(words.slice(words.length - count));
+}
+
+const ROMAN_QUARTERS: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, "1": 1, "2": 2, "3": 3, "4": 4 };
+
+/** Removes signing dates and spans, which carry years that are not the period. */
+function stripDates(folded: string): string {
+  return folded
+    .replace(/ngay \d{1,2} thang \d{1,2} nam \d{4}/g, " ")
+    .replace(/(?:ngay )?\d{1,2}\/\d{1,2}\/\d{4}/g, " ")
+    .replace(/giai doan \d{4} ?[-–] ?\d{4}/g, " ")
+    .replace(/\d{4} ?[-–] ?\d{4}/g, " ")
+    .replace(/(?:bao cao|quyet dinh|ke hoach|cong van) so [^ ]+/g, " ");
+}
+
+function pad2(n: number): string {
+  return String(n).padStart(2, "0");
+}
+
+/** The period a line names, most specific first; undefined when none. */
+export function periodFromText(text: string, fallbackYear?: number): string | undefined {
+  const s = stripDates(foldVietnamese(text));
+  let m = /tuan (?:thu )?(\d{1,2})(?:[^0-9]+(?:nam )?(\d{4}))?/.exec(s);
+  if (m && (m[2] || fallbackYear)) return `${m[2] ?? fallbackYear}-W${pad2(Number(m[1]))}`;
+  m = /thang (\d{1,2}) ?(?:\/|-|nam) ?(\d{4})/.exec(s);
+  if (m && Number(m[1]) >= 1 && Number(m[1]) <= 12) return `${m[2]}-${pad2(Number(m[1]))}`;
+  m = /quy (iv|iii|ii|i|[1-4])\b[^0-9]*(\d{4})/.exec(s);
+  if (m) return `${m[2]}-Q${ROMAN_QUARTERS[m[1]]}`;
+  m = /nam (\d{4})/.exec(s);
+  if (m) return m[1];
+  m = /(?:^|[^0-9])(20\d{2})(?:[^0-9]|$)/.exec(s);
+  if (m) return m[1];
+  return undefined;
+}
+
+/** Reads the title lines (text of the rows above a table, top to bottom). */
+export function detectTitle(lines: string[]): TitleFacts {
+  const orgs: (OrgUnitGuess & { rank: number })[] = [];
+  let village: string | undefined;
+  let period: string | undefined;
+  let weekWithoutYear: number | undefined;
+  const foldedParts: string[] = [];
+  for (const line of lines) {
+    if (line.length > 300) continue;
+    const folded = foldVietnamese(line);
+    foldedParts.push(folded);
+    const org = orgFromLine(line);
+    if (org) orgs.push(org);
+    village ??= villageFromLine(line);
+    if (!period) {
+      const p = periodFromText(line);
+      if (p) period = p;
+      else {
+        const w = /tuan (?:thu )?(\d{1,2})/.exec(folded);
+        if (w) weekWithoutYear = Number(w[1]);
+      }
+    }
+  }
+  // "TUẦN 14" on one line and "năm 2023" on another.
+  if (weekWithoutYear !== undefined && period && /^\d{4}$/.test(period)) period = `${period}-W${pad2(weekWithoutYear)}`;
+  orgs.sort((a, b) => a.rank - b.rank);
+  const [lowest, ...rest] = orgs;
+  return {
+    ...(lowest ? { orgUnit: { name: lowest.name, level: lowest.level } } : {}),
+    parents: rest.filter((o) => o.rank > (lowest?.rank ?? 0)).map((o) => ({ name: o.name, level: o.level })),
+    ...(village ? { village } : {}),
+    ...(period ? { period } : {}),
+    folded: foldedParts.join(" \n "),
+  };
+}
+
+/** A period in a file name ("xa-son-hong-2023.csv", "ha-linh-2022-11-khoi-luong.xlsx"), as a last resort. */
+export function periodFromFileName(name: string): string | undefined {
+  const base = name.replace(/\.[a-z0-9]+$/i, "");
+  let m = /(?:^|[^0-9])(20\d{2})[-_.]?q([1-4])(?:[^0-9]|$)/i.exec(base);
+  if (m) return `${m[1]}-Q${m[2]}`;
+  m = /(?:^|[^0-9])(20\d{2})[-_.](0?[1-9]|1[0-2])(?:[^0-9]|$)/.exec(base);
+  if (m) return `${m[1]}-${pad2(Number(m[2]))}`;
+  m = /(?:^|[^0-9])(20\d{2})(?:[^0-9]|$)/.exec(base);
+  return m ? m[1] : undefined;
+}
