@@ -3,7 +3,8 @@ import type { Command } from "commander";
 import type { CliIo } from "../cliIo";
 import { registerServe } from "./serve";
 import { registerAdmin } from "./admin";
+import { registerCriteria } from "./criteria";
 
 export type RegisterCommand = (program: Command, io: CliIo) => void;
 
-export const commands: RegisterCommand[] = [registerServe, registerAdmin];
+export const commands: RegisterCommand[] = [registerServe, registerAdmin, registerCriteria];
