@@ -9,7 +9,7 @@
 import type { Indicator } from "../criteria/schema";
 import type { Finding, FindingParam } from "../review/finding";
 import type { ReportScalar, ReportValue } from "../report";
-import { chooseTarget } from "./chooseTarget";
+import { chooseTarget, fromWorkbook } from "./chooseTarget";
 import { compareValue } from "./compareValue";
 import { computeGap } from "./computeGap";
 import { convertUnit } from "./convertUnit";
@@ -117,7 +117,10 @@ export function evaluateIndicator(input: IndicatorInput): { result: IndicatorRes
       },
     });
 
-  if (catalog && target && target.source === "workbook" && weakerThan(target, catalog))
+  // Whichever target judged the value, a workbook target weaker than a known catalog number is
+  // something a reviewer must see (the commune may be working towards too low a bar).
+  const own = fromWorkbook(rv?.workbookTarget, rv?.unit);
+  if (catalog && own && weakerThan(own, catalog))
     findings.push({
       type: "target/weaker-than-official",
       severity: "warning",
@@ -125,9 +128,9 @@ export function evaluateIndicator(input: IndicatorInput): { result: IndicatorRes
       ...(rv?.targetCell ? { cell: rv.targetCell } : rv?.cell ? { cell: rv.cell } : {}),
       ...base,
       params: {
-        workbookOp: target.op,
-        workbookTarget: target.value,
-        workbookText: target.text ?? null,
+        workbookOp: own.op,
+        workbookTarget: own.value,
+        workbookText: own.text ?? null,
         ...targetParams(catalog),
       },
     });
