@@ -4,7 +4,8 @@ import type { CliIo } from "../cliIo";
 import { registerServe } from "./serve";
 import { registerAdmin } from "./admin";
 import { registerCriteria } from "./criteria";
+import { registerValidate } from "./validate";
 
 export type RegisterCommand = (program: Command, io: CliIo) => void;
 
-export const commands: RegisterCommand[] = [registerServe, registerAdmin, registerCriteria];
+export const commands: RegisterCommand[] = [registerServe, registerAdmin, registerCriteria, registerValidate];
