@@ -289,8 +289,11 @@ export function generateCorpus(dir: string, options: CorpusOptions): CorpusEntry
   const all = communes();
   const syllables = ["Phú", "Thạch", "Cẩm", "Kỳ", "Đức", "Hương", "Xuân", "Tân", "Yên", "Quang"];
   const second = ["An", "Bình", "Hòa", "Lộc", "Long", "Mỹ", "Thịnh", "Phong", "Lạc", "Trung"];
+  const realNames = new Set(all.map((c) => slug(c.name)));
   for (let i = 0; all.length < Math.ceil(options.count / 3); i++) {
-    all.push({ code: `9${String(i).padStart(4, "0")}`, name: `Xã ${syllables[i % 10]} ${second[Math.floor(i / 10) % 10]}${i >= 100 ? ` ${Math.floor(i / 100) + 1}` : ""}`, district: "Huyện Thử Nghiệm" });
+    const name = `Xã ${syllables[i % 10]} ${second[Math.floor(i / 10) % 10]}${i >= 100 ? ` ${Math.floor(i / 100) + 1}` : ""}`;
+    if (realNames.has(slug(name))) continue;
+    all.push({ code: `9${String(i).padStart(4, "0")}`, name, district: "Huyện Thử Nghiệm" });
   }
   const entries: CorpusEntry[] = [];
   const written = new Set<string>();

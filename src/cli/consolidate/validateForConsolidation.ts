@@ -1,0 +1,29 @@
+/**
+ * The per-file job of a consolidation (run in a worker thread): read the file (io/xlsx), read and
+ * evaluate it (domain/sheet validateWorkbook — the same code as `ntm validate`), and return the
+ * plain FileValidation, without the per-indicator list the summary does not use (less to copy back
+ * across threads). A file that cannot be read comes back with its typed reason, never a throw.
+ */
+import type { FileValidation } from "../../domain/consolidate/fileValidation";
+import { validateWorkbook } from "../../domain/sheet/validateWorkbook";
+import { readWorkbookFile } from "../../io/xlsx/readWorkbook";
+import { isWorkbookReadError } from "../../io/xlsx/workbookReadError";
+
+export interface ConsolidationJobOptions {
+  /** Keep each file's indicators in the result (--json consumers that want them). */
+  keepIndicators?: boolean;
+}
+
+export function validateForConsolidation(absolutePath: string, display: string, options: unknown): FileValidation {
+  const opts = (options ?? {}) as ConsolidationJobOptions;
+  let grids;
+  try {
+    grids = readWorkbookFile(absolutePath);
+  } catch (e) {
+    if (isWorkbookReadError(e)) return { file: display, ok: false, error: { code: e.code, message: e.message } };
+    throw e;
+  }
+  const { validation } = validateWorkbook(display, grids);
+  if (!opts.keepIndicators) delete validation.indicators;
+  return validation;
+}
