@@ -1,0 +1,106 @@
+/**
+ * The sync client and the CLI against a real server: push a sample workbook, retry, pull values and
+ * reviewer comments back into it, merge a stale outbox entry per indicator, and administer users.
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import * as XLSX from "xlsx";
+import { SyncClient, flushOutbox } from "../src/addin/sync/syncClient";
+import { captureIo } from "../src/cli/cliIo";
+import { main } from "../src/cli/main";
+import { emptyOutbox, enqueue } from "../src/domain/sync";
+import { Store } from "../src/server/store/store";
+import { type Fixture, IN_COMMUNE, SET, openFixture } from "./serverFixture";
+import { testEngines } from "./storeEngines";
+
+const SAMPLE = path.join(__dirname, "fixtures", "samples", "xa-son-hong-2023-tu-danh-gia.xlsx");
+
+describe("sync client and CLI", () => {
+  let fx: Fixture;
+  let dir: string;
+  beforeAll(async () => {
+    fx = await openFixture(testEngines[0]);
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "ntm-cli-"));
+  });
+  afterAll(async () => {
+    await fx.cleanup();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("ntm push sends a workbook once, ntm pull writes head values and reviewer comments back into its cells", async () => {
+    const wbFile = path.join(dir, "son-hong.xlsx");
+    fs.copyFileSync(SAMPLE, wbFile);
+    const args = ["push", wbFile, "--server", fx.base, "--token", fx.tokens.clerk, "--org", IN_COMMUNE, "--period", "2023", "--set", SET];
+    let io = captureIo();
+    expect(await main(["node", "ntm", ...args], io)).toBe(0);
+    expect(io.stdout).toContain("revision 1");
+    io = captureIo();
+    expect(await main(["node", "ntm", ...args], io)).toBe(0);
+    expect(io.stdout).toContain("Nothing new to push");
+
+    const client = new SyncClient({ baseUrl: fx.base, token: fx.tokens.reviewer });
+    const key = { org: IN_COMMUNE, set: SET, period: "2023" };
+    const head = (await client.getReport(key)).head!;
+    expect(Object.keys(head.values).length).toBeGreaterThan(40);
+    const [code, v] = Object.entries(head.values).find(([, x]) => x.cell && x.sheet)!;
+    await client.review(key, "return", { [code]: "Kiểm tra lại số liệu" });
+
+    io = captureIo();
+    expect(await main(["node", "ntm", "pull", "--server", fx.base, "--token", fx.tokens.clerk, "--org", IN_COMMUNE, "--set", SET, "--period", "2023", "-o", wbFile], io)).toBe(0);
+    const wb = XLSX.readFile(wbFile);
+    const cell = wb.Sheets[v.sheet!][v.cell!];
+    expect(cell.c?.[0]?.t).toBe("Kiểm tra lại số liệu");
+    expect(wb.SheetNames).toContain("NTM kho dữ liệu");
+  });
+
+  it("a stale outbox entry merges per indicator: disjoint changes go through, the same indicator is a conflict", async () => {
+    const key = { org: IN_COMMUNE, set: SET, period: "2022" };
+    const a = new SyncClient({ baseUrl: fx.base, token: fx.tokens.clerk });
+    const base = { "17.1": { value: 70 }, "2.1": { value: true } };
+    expect((await a.push(key, { opId: "merge-base-1", baseRevision: 0, values: base })).status).toBe(201);
+    expect((await a.push(key, { opId: "merge-theirs-2", baseRevision: 1, values: { ...base, "2.1": { value: false } } })).status).toBe(201);
+    let n = 0;
+    const deps = { newOpId: () => `merge-new-${++n}`, now: () => "2026-01-01T00:00:00Z", baseValues: async () => base };
+    const clean = await flushOutbox(a, enqueue(emptyOutbox(), { opId: "merge-mine-3", key, baseRevision: 1, values: { ...base, "17.1": { value: 90 } }, enqueuedAt: "t" }), deps);
+    expect(clean.acknowledged).toEqual([{ opId: "merge-new-1", revision: 3 }]);
+    expect((await a.getReport(key)).head!.values).toEqual({ "17.1": { value: 90 }, "2.1": { value: false } });
+
+    const clash = await flushOutbox(a, enqueue(emptyOutbox(), { opId: "merge-mine-4", key, baseRevision: 1, values: { ...base, "2.1": { value: null } } }), deps);
+    expect(clash.acknowledged).toEqual([]);
+    expect(clash.conflicts[0].conflicts.map((c) => c.code)).toEqual(["2.1"]);
+    expect(clash.outbox.entries[0].blocked?.reason).toBe("conflict");
+  });
+
+  it("ntm admin user add prints the token last; list and revoke", async () => {
+    const db = path.join(dir, "admin.sqlite");
+    let io = captureIo();
+    expect(await main(["node", "ntm", "admin", "seed", "--db", db], io)).toBe(0);
+    io = captureIo();
+    expect(await main(["node", "ntm", "admin", "user", "add", "--name", "thu-ky", "--role", "clerk", "--scope", "18502", "--db", db], io)).toBe(0);
+    const token = io.stdout.trim().split("\n").at(-1)!;
+    expect(token).toMatch(/^ntm_[A-Za-z0-9_-]{43}$/);
+    const store = await Store.open({ location: db });
+    expect(await store.authenticate(token)).toMatchObject({ name: "thu-ky", role: "clerk" });
+    io = captureIo();
+    expect(await main(["node", "ntm", "admin", "user", "list", "--db", db], io)).toBe(0);
+    expect(io.stdout).toMatch(/thu-ky\tclerk\t18502 Xã Hà Linh\tactive/);
+    io = captureIo();
+    expect(await main(["node", "ntm", "admin", "user", "revoke", "thu-ky", "--db", db], io)).toBe(0);
+    expect(await store.authenticate(token)).toBeUndefined();
+    io = captureIo();
+    expect(await main(["node", "ntm", "admin", "user", "add", "--name", "x", "--role", "boss", "--scope", "42", "--db", db], io)).toBe(2);
+    expect(io.stderr).toMatch(/^Vai trò không hợp lệ/);
+    const csv = path.join(dir, "units.csv");
+    fs.writeFileSync(csv, "code,name,level,parent_code,valid_from,valid_to,successor_code\n18502-T09,Thôn Mới,village,18502,,,\n");
+    io = captureIo();
+    expect(await main(["node", "ntm", "admin", "org-units", "import", csv, "--db", db], io)).toBe(0);
+    const backup = path.join(dir, "copy.sqlite");
+    io = captureIo();
+    expect(await main(["node", "ntm", "admin", "backup", "-o", backup, "--db", db], io)).toBe(0);
+    await store.close();
+    const copy = await Store.open({ location: backup });
+    expect((await copy.tree()).resolve("18502-T09")?.name).toBe("Thôn Mới");
+    await copy.close();
+  });
+});
