@@ -12,8 +12,10 @@ export interface PeriodBounds {
   end: string;
 }
 
+const PERIOD = /^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2])|-W(0[1-9]|[1-4]\d|5[0-3]))?$/;
+
 export function periodBounds(period: string | null | undefined): PeriodBounds | undefined {
-  if (!period) return undefined;
+  if (!period || !PERIOD.test(period)) return undefined;
   let start: string;
   try {
     start = periodStartDate(period);
