@@ -145,7 +145,18 @@ function resolveColumns(grid: Grid, merges: MergeIndex, headerRows: number[]): T
     if (!role || role === "ignore") continue;
     cols.push({ col: c, role, header: child && parentText ? `${parentText} / ${child}` : parentText || child, ...(unitName ? { unitName } : {}) });
   }
-  return cols;
+  return disambiguateTargets(cols);
+}
+
+/**
+ * "Chỉ tiêu" names both the indicator (its content) and its target. With two target-like columns and
+ * no content column, the left one holds the indicators' names.
+ */
+function disambiguateTargets(cols: TableColumn[]): TableColumn[] {
+  if (cols.some((c) => c.role === "content")) return cols;
+  const targets = cols.filter((c) => c.role === "target");
+  if (targets.length < 2) return cols;
+  return cols.map((c) => (c === targets[0] ? { ...c, role: "content" as ColumnRole } : c));
 }
 
 function decideKind(cols: TableColumn[]): TableKind {

@@ -51,6 +51,10 @@ export function readVillageColumns(grid: Grid, layout: TableLayout): VillageColu
         raw: read.raw,
         ...(target ? { workbookTarget: target, targetCell: toA1(r, targetC!) } : {}),
         ...(name ? { label: name } : {}),
+        // A mark under a village (Đạt, x, Chưa đạt) is that village's assessment of the item.
+        ...(typeof read.value === "boolean"
+          ? { selfAssessment: read.value ? ("met" as const) : ("unmet" as const), selfAssessmentCell: toA1(r, v.col) }
+          : {}),
         sheet: grid.sheet,
         cell: toA1(r, v.col),
       };
