@@ -78,13 +78,26 @@ export function parseCsvText(text: string, delimiter = detectDelimiter(text)): s
       }
       continue;
     }
-    if (ch === delimiter) endField();
-    else if (ch === "\r") {
+    if (ch === delimiter) {
+      endField();
+      i++;
+    } else if (ch === "\r") {
       endRow();
-      if (text[i + 1] === "\n") i++;
-    } else if (ch === "\n") endRow();
-    else field += ch;
-    i++;
+      i += text[i + 1] === "\n" ? 2 : 1;
+    } else if (ch === "\n") {
+      endRow();
+      i++;
+    } else {
+      // Unquoted run: slice it whole (a 10 MB field must not be built a character at a time).
+      let j = i;
+      while (j < n) {
+        const cj = text[j];
+        if (cj === delimiter || cj === "\r" || cj === "\n") break;
+        j++;
+      }
+      field += text.slice(i, j);
+      i = j;
+    }
   }
   if (field !== "" || row.length > 0) endRow();
   while (rows.length > 0 && rows[rows.length - 1].every((f) => f === "")) rows.pop();

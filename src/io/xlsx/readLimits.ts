@@ -25,7 +25,7 @@ export const defaultReadLimits: ReadLimits = {
   maxFileBytes: 32 * 1024 * 1024,
   maxInflatedBytes: 256 * 1024 * 1024,
   maxRatio: 200,
-  ratioFloorBytes: 8 * 1024 * 1024,
+  ratioFloorBytes: 32 * 1024 * 1024,
   maxCells: 1_000_000,
   maxRows: 200_000,
   maxCellTextLength: 32_767,

@@ -11,6 +11,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import * as zlib from "node:zlib";
 import * as XLSX from "xlsx";
+import "./sheetJsZlib";
 import type { Grid, WorkbookGrids } from "../../domain/sheet/grid";
 import { inspectZip, type ZipEntryInfo } from "./inspectZip";
 import { decodeCsvBytes, parseCsvText } from "./parseCsvText";
@@ -116,6 +117,27 @@ function mapSheetJsError(e: unknown, fileName: string): WorkbookReadError {
   return new WorkbookReadError("corrupt", fileName);
 }
 
+function tooLong(fileName: string, sheet: string, limits: ReadLimits) {
+  return (a1: string, length: number): never => {
+    throw new WorkbookReadError("invalid-content", fileName, {
+      where: sheet ? `${sheet}!${a1}` : a1,
+      length,
+      limit: limits.maxCellTextLength,
+    });
+  };
+}
+
+/**
+ * SheetJS stores sheets in a plain object, so a sheet named "__proto__" becomes that object's
+ * prototype (harmless to everything else, but not an own property): fetch it from there.
+ */
+function sheetByName(wb: XLSX.WorkBook, name: string): XLSX.WorkSheet | undefined {
+  if (Object.prototype.hasOwnProperty.call(wb.Sheets, name)) return wb.Sheets[name];
+  if (name !== "__proto__") return undefined;
+  const proto = Object.getPrototypeOf(wb.Sheets) as XLSX.WorkSheet | null;
+  return proto && proto !== Object.prototype && "!ref" in proto ? proto : undefined;
+}
+
 function readWithSheetJs(buf: Buffer, fileName: string, limits: ReadLimits): WorkbookGrids {
   let wb: XLSX.WorkBook;
   try {
@@ -135,10 +157,11 @@ function readWithSheetJs(buf: Buffer, fileName: string, limits: ReadLimits): Wor
   const sheets: Grid[] = [];
   let properties: Record<string, string> | undefined;
   for (const name of wb.SheetNames) {
-    const ws = Object.prototype.hasOwnProperty.call(wb.Sheets, name) ? wb.Sheets[name] : undefined;
+    const ws = sheetByName(wb, name);
     if (!ws) continue;
     const grid = sheetToGrid(String(name), ws, {
       maxCellTextLength: limits.maxCellTextLength,
+      onTooLong: tooLong(fileName, String(name), limits),
       countCells: (n) => (total += n),
     });
     if (grid.rowCount > limits.maxRows || total > limits.maxCells) {
@@ -172,7 +195,7 @@ function readCsv(buf: Buffer, fileName: string, limits: ReadLimits): WorkbookGri
   if (cells > limits.maxCells || rows.length > limits.maxRows) {
     throw new WorkbookReadError("too-many-cells", fileName, { limit: limits.maxCells });
   }
-  return { sheets: [textRowsToGrid(rows, limits.maxCellTextLength)] };
+  return { sheets: [textRowsToGrid(rows, limits.maxCellTextLength, tooLong(fileName, "", limits))] };
 }
 
 export function readWorkbookBuffer(

@@ -2,20 +2,29 @@
  * A SheetJS worksheet (dense mode) as a host-neutral Grid.
  * Invariant: every Cell holds only CellValue types (text, number, boolean, null); error cells keep
  * the text Excel shows ("#DIV/0!") as their value so a reader can report them; text longer than
- * Excel's own limit is cut to it; no property named by file content is ever set on a shared
- * prototype (cells are plain objects with fixed keys).
+ * Excel's own limit is refused through onTooLong (Excel cannot make such a file); no property named
+ * by file content is ever set on a shared prototype (cells are plain objects with fixed keys).
  */
 import type * as XLSX from "xlsx";
-import type { Cell, CellValue, Grid, Range } from "../../domain/sheet/grid";
+import { toA1, type Cell, type CellValue, type Grid, type Range } from "../../domain/sheet/grid";
 
 export interface SheetToGridOptions {
   maxCellTextLength: number;
+  /** Called for a cell whose text is longer than maxCellTextLength; expected to throw. */
+  onTooLong?: (a1: string, length: number) => never;
   /** Called with the number of cells kept, so the caller can enforce a workbook-wide cap. */
   countCells?: (n: number) => void;
 }
 
+/** Cuts text only when no onTooLong handler refused it first (a caller that raised the limit). */
 function clipText(s: string, max: number): string {
   return s.length > max ? s.slice(0, max) : s;
+}
+
+function textLength(c: XLSX.CellObject): number {
+  const a = typeof c.v === "string" ? c.v.length : 0;
+  const b = typeof c.f === "string" ? c.f.length : 0;
+  return Math.max(a, b);
 }
 
 function cellValue(c: XLSX.CellObject, max: number): CellValue {
@@ -65,6 +74,7 @@ export function sheetToGrid(name: string, ws: XLSX.WorkSheet, opts: SheetToGridO
       for (let c = 0; c < src.length; c++) {
         const sc = src[c];
         if (!sc) continue;
+        if (opts.onTooLong && textLength(sc) > opts.maxCellTextLength) opts.onTooLong(toA1(r, c), textLength(sc));
         const cell = toCell(sc, opts.maxCellTextLength);
         if (!cell) continue;
         row[c] = cell;
@@ -89,12 +99,17 @@ export function sheetToGrid(name: string, ws: XLSX.WorkSheet, opts: SheetToGridO
 }
 
 /** Rows of strings (a CSV) as a Grid; empty strings are empty cells. */
-export function textRowsToGrid(rows: string[][], maxCellTextLength: number): Grid {
+export function textRowsToGrid(
+  rows: string[][],
+  maxCellTextLength: number,
+  onTooLong?: (a1: string, length: number) => never,
+): Grid {
   let colCount = 0;
-  const cells = rows.map((src) => {
+  const cells = rows.map((src, r) => {
     const row: (Cell | undefined)[] = [];
     src.forEach((s, c) => {
       if (s === "") return;
+      if (onTooLong && s.length > maxCellTextLength) onTooLong(toA1(r, c), s.length);
       row[c] = { v: clipText(s, maxCellTextLength) };
       if (c + 1 > colCount) colCount = c + 1;
     });

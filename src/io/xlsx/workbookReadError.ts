@@ -12,6 +12,7 @@ export type WorkbookReadErrorCode =
   | "too-large"
   | "too-many-cells"
   | "zip-bomb"
+  | "invalid-content"
   | "unsupported";
 
 export class WorkbookReadError extends Error {
@@ -89,6 +90,11 @@ function readErrorMessage(
       return vi(
         `tệp khai báo dung lượng giải nén bất thường (${mb(d.inflated)}); tệp bị từ chối để bảo vệ hệ thống.`,
         `the file declares an absurd inflated size (${mbEn(d.inflated)}); refused to protect the system.`,
+      );
+    case "invalid-content":
+      return vi(
+        `ô ${d.where} chứa văn bản dài ${d.length} ký tự, quá giới hạn ${d.limit} ký tự của Excel; tệp không do Excel tạo ra hoặc đã bị sửa, hãy kiểm tra và lưu lại bằng Excel.`,
+        `cell ${d.where} holds ${d.length} characters of text, over Excel's limit of ${d.limit}; the file was not made by Excel or was tampered with: check it and save it again from Excel.`,
       );
     case "unsupported":
       return vi(
