@@ -19,14 +19,9 @@ export function fromWorkbook(wt: WorkbookTarget | undefined, valueUnit: string |
   // "100%" or "Đạt" written without a sign: a number is a floor, a yes/no or a category must equal.
   const op = wt.op === "==" ? "=" : wt.op ?? (typeof wt.value === "number" ? ">=" : "=");
   const unit = wt.unit ?? (typeof wt.value === "number" ? valueUnit : undefined);
-  return {
-    op,
-    value: wt.value,
-    ...(unit ? { unit } : {}),
-    source: "workbook",
-    decision: "workbook",
-    text: wt.text,
-  };
+  const t: AppliedTarget = { op, value: wt.value, source: "workbook", decision: "workbook", text: wt.text };
+  if (unit) t.unit = unit;
+  return t;
 }
 
 export function fromCatalog(indicator: Indicator, target: Target | undefined, axis: string): AppliedTarget | undefined {

@@ -20,7 +20,20 @@ const FACTORS: Record<string, { dim: string; factor: number }> = {
   t: { dim: "mass", factor: 1000 },
 };
 
+// Units repeat across thousands of values; folding is the costly part, so it is done once per text.
+const folded = new Map<string, string | undefined>();
+
 export function normalizeUnit(unit: string | undefined): string | undefined {
+  if (unit === undefined) return undefined;
+  let u = folded.get(unit);
+  if (u === undefined && !folded.has(unit)) {
+    u = foldUnit(unit);
+    if (folded.size < 10_000) folded.set(unit, u);
+  }
+  return u;
+}
+
+function foldUnit(unit: string): string | undefined {
   const u = unit
     ?.normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")

@@ -39,6 +39,21 @@ function outOfRange(indicator: Indicator | undefined, value: ReportScalar, unit:
   return isPercent(indicator, unit) && nums.some((n) => n > 100);
 }
 
+/** A finding built by assignment (this runs for most indicators of most reports). */
+function finding(
+  type: Finding["type"],
+  severity: Finding["severity"],
+  indicator: string,
+  sheet: string | undefined,
+  cell: string | undefined,
+  params: Finding["params"],
+): Finding {
+  const f: Finding = { type, severity, indicator, params };
+  if (sheet) f.sheet = sheet;
+  if (cell) f.cell = cell;
+  return f;
+}
+
 function targetParams(t: AppliedTarget | undefined): Record<string, FindingParam> {
   if (!t) return { source: "none" };
   return {
@@ -75,8 +90,7 @@ export function evaluateIndicator(input: IndicatorInput): { result: IndicatorRes
   const value: ReportScalar = rv && rv.value !== null ? rv.value : input.derivedValue ?? rv?.value ?? null;
   const unit = rv?.unit ?? indicator?.unit;
   const target = chooseTarget(catalog, rv);
-  const where = { ...(rv?.sheet ? { sheet: rv.sheet } : {}), ...(rv?.cell ? { cell: rv.cell } : {}) };
-  const base = { indicator: code };
+  const sheet = rv?.sheet;
 
   let status: Status = "unknown";
   let reason: IndicatorResult["unknownReason"];
@@ -84,16 +98,12 @@ export function evaluateIndicator(input: IndicatorInput): { result: IndicatorRes
   if (value === null) reason = "no-value";
   else if (outOfRange(indicator, value, unit)) {
     reason = "out-of-range";
-    findings.push({
-      type: "value/out-of-range",
-      severity: "error",
-      ...where,
-      ...base,
-      params: { value: valueParam(value), unit: unit ?? null, kind: indicator?.kind ?? null },
-    });
+    findings.push(
+      finding("value/out-of-range", "error", code, sheet, rv?.cell, { value: valueParam(value), unit: unit ?? null, kind: indicator?.kind ?? null }),
+    );
   } else if (!target) {
     reason = "no-target";
-    findings.push({ type: "indicator/unknown-target", severity: "warning", ...where, ...base, params: { value: valueParam(value), unit: unit ?? null } });
+    findings.push(finding("indicator/unknown-target", "warning", code, sheet, rv?.cell, { value: valueParam(value), unit: unit ?? null }));
   } else {
     const c = compareValue(value, unit, target.op, target.value, target.unit);
     status = c.status;
@@ -102,74 +112,62 @@ export function evaluateIndicator(input: IndicatorInput): { result: IndicatorRes
   }
 
   if (status === "unmet")
-    findings.push({
-      type: "indicator/unmet",
-      severity: "info",
-      ...where,
-      ...base,
-      params: {
+    findings.push(
+      finding("indicator/unmet", "info", code, sheet, rv?.cell, {
         value: valueParam(value),
         unit: unit ?? null,
         ...targetParams(target),
         gap: gap?.amount ?? null,
         gapUnit: gap?.unit ?? null,
         gapDirection: gap?.direction ?? null,
-      },
-    });
+      }),
+    );
 
   // Whichever target judged the value, a workbook target weaker than a known catalog number is
   // something a reviewer must see (the commune may be working towards too low a bar).
   const own = fromWorkbook(rv?.workbookTarget, rv?.unit);
   if (catalog && own && weakerThan(own, catalog))
-    findings.push({
-      type: "target/weaker-than-official",
-      severity: "warning",
-      ...(rv?.sheet ? { sheet: rv.sheet } : {}),
-      ...(rv?.targetCell ? { cell: rv.targetCell } : rv?.cell ? { cell: rv.cell } : {}),
-      ...base,
-      params: {
+    findings.push(
+      finding("target/weaker-than-official", "warning", code, sheet, rv?.targetCell ?? rv?.cell, {
         workbookOp: own.op,
         workbookTarget: own.value,
         workbookText: own.text ?? null,
         ...targetParams(catalog),
-      },
-    });
+      }),
+    );
 
   const sa = rv?.selfAssessment ?? null;
   if (sa && status !== "unknown" && sa !== status)
-    findings.push({
-      type: "self-assessment/mismatch",
-      severity: "error",
-      ...(rv?.sheet ? { sheet: rv.sheet } : {}),
-      ...(rv?.selfAssessmentCell ? { cell: rv.selfAssessmentCell } : rv?.cell ? { cell: rv.cell } : {}),
-      ...base,
-      params: {
+    findings.push(
+      finding("self-assessment/mismatch", "error", code, sheet, rv?.selfAssessmentCell ?? rv?.cell, {
         selfAssessment: sa,
         met: status === "met",
         value: valueParam(value),
         unit: unit ?? null,
         valueCell: rv?.cell ?? null,
         ...targetParams(target),
-      },
-    });
+      }),
+    );
 
   const effective: Status = status !== "unknown" ? status : sa ?? "unknown";
+  // Built by assignment, not spreads: this runs once per indicator per report (the hot path).
   const result: IndicatorResult = {
     code,
-    ...(input.criterion ? { criterion: input.criterion } : {}),
-    ...(indicator ? { kind: indicator.kind } : {}),
     value,
-    ...(unit ? { unit } : {}),
     status,
-    ...(reason ? { unknownReason: reason } : {}),
     effective,
     effectiveBasis: status !== "unknown" ? "value" : sa ? "self-assessment" : "none",
-    ...(target ? { target } : {}),
     targetSource: target?.source ?? "none",
-    ...(gap ? { gap } : {}),
-    ...(rv?.selfAssessment !== undefined ? { selfAssessment: rv.selfAssessment } : {}),
     inCatalog: indicator !== undefined,
-    ...where,
   };
+  if (input.criterion) result.criterion = input.criterion;
+  if (indicator) result.kind = indicator.kind;
+  if (unit) result.unit = unit;
+  if (reason) result.unknownReason = reason;
+  if (target) result.target = target;
+  if (gap) result.gap = gap;
+  if (rv?.selfAssessment !== undefined) result.selfAssessment = rv.selfAssessment;
+  if (rv?.sheet) result.sheet = rv.sheet;
+  if (rv?.cell) result.cell = rv.cell;
   return { result, findings };
 }

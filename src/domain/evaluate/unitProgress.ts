@@ -23,6 +23,7 @@ export function evaluateUnits(
   defaultGoal: number | undefined,
   judge: JudgeItem,
 ): { progress: UnitProgress; findings: Finding[] }[] {
+  if (units.length === 0) return [];
   const indicators = new Map(set.criteria.flatMap((c) => c.indicators).map((i) => [i.code, i]));
   const setGoal = set.rollup.rule === "share" ? set.rollup.goal : undefined;
   return units.map((u) => {
