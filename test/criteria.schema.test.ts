@@ -1,5 +1,6 @@
 import { parseCriteriaSet, CriteriaSetError } from "../src/domain/criteria/schema";
 import { getCriteriaSet, listCriteriaSets } from "../src/domain/criteria/registry";
+import { allTargets, describeCriteriaSet } from "../src/domain/criteria/describeCriteriaSet";
 
 function clone<T>(x: T): T {
   return JSON.parse(JSON.stringify(x));
@@ -15,14 +16,20 @@ describe("criteria-set schema", () => {
     expect(national.specialStatusRules?.[0].useRegion).toBe("TDMNPB");
   });
 
-  it("never ships a numeric threshold as verified or with a value unless confirmed", () => {
+  it("never ships a number as a target unless it is verified (recollections stay hints)", () => {
     for (const set of listCriteriaSets())
-      for (const c of set.criteria)
-        for (const ind of c.indicators) {
-          if (ind.kind === "yesno" || ind.kind === "category") continue;
-          const t = ind.targets.general;
-          if (t && t.value !== null) expect(t.provenance.verified || set.id.startsWith("ht-")).toBe(true);
-        }
+      for (const t of allTargets(set)) if (typeof t.value === "number") expect(t.provenance.verified).toBe(true);
+    const hinted = allTargets(getCriteriaSet("vn-xa-ntm-2021-2025")!).filter((t) => t.unverifiedHint);
+    expect(hinted.length).toBeGreaterThan(0);
+    for (const t of hinted) expect(t.value).toBeNull();
+  });
+
+  it("counts unverified and empty targets per set", () => {
+    const n = describeCriteriaSet(national);
+    expect(n).toMatchObject({ criteria: 19, indicators: 57 });
+    expect(n.unverifiedTargets).toBe(n.targets);
+    expect(n.emptyTargets).toBeGreaterThan(0);
+    expect(describeCriteriaSet(getCriteriaSet("vn-xa-ntm-kieu-mau-2021-2025")!).unverifiedTargets).toBe(0);
   });
 
   it.each([
