@@ -111,3 +111,14 @@ describe("function metadata", () => {
     expect(manifest).toContain('<bt:Override Locale="vi-VN" Value="https://localhost:3000/functions-locales/vi-VN/functions.json"/>');
   });
 });
+
+describe("functions.ts in the shared runtime", () => {
+  it("forwards to the implementation the pane's bundle registered, waiting for it when called early", async () => {
+    const fns = await import("../src/addin/functions/functions");
+    const early = fns.status([["Đạt"]], [["1.1"]]) as Promise<unknown>;
+    const { registerFunctionImpl } = await import("../src/addin/functions/functionRegistry");
+    registerFunctionImpl(await import("../src/addin/functions/ntmFunctions"));
+    await expect(early).resolves.toEqual([[MET]]);
+    expect(fns.countmet([["Đạt"], ["Đạt"]])).toBe(2);
+  });
+});

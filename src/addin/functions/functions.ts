@@ -2,9 +2,16 @@
  * Excel custom functions (namespace NTM, shared runtime). Pure and local: no network. Each takes a
  * single cell or a range and returns an array of the same shape; bad input gives #VALUE! or #N/A
  * with a message. The JSDoc tags below generate functions.json; Vietnamese names live in
- * locales/vi-VN/functions.json.
+ * locales/vi-VN/functions.json. The implementations are src/addin/functions/ntmFunctions.ts,
+ * shipped in the pane's bundle (see functionRegistry.ts).
  */
-import * as ntm from "./ntmFunctions";
+import { functionImpl, functionImplReady, type NtmFunctionImpl } from "./functionRegistry";
+
+/** Runs `fn` on the implementation now, or once the pane's bundle has registered it. */
+function call<T>(fn: (impl: NtmFunctionImpl) => T): any {
+  const impl = functionImpl();
+  return impl ? fn(impl) : functionImplReady().then(fn);
+}
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -18,7 +25,7 @@ import * as ntm from "./ntmFunctions";
  * @returns Đạt or Chưa đạt for each value
  */
 export function status(value: any[][], indicator: any[][], region_or_group?: string, set?: string): any[][] {
-  return ntm.status(value, indicator, region_or_group, set);
+  return call((ntm) => ntm.status(value, indicator, region_or_group, set));
 }
 
 /**
@@ -30,7 +37,7 @@ export function status(value: any[][], indicator: any[][], region_or_group?: str
  * @returns The target
  */
 export function target(indicator: any[][], region_or_group?: string, set?: string): any[][] {
-  return ntm.target(indicator, region_or_group, set);
+  return call((ntm) => ntm.target(indicator, region_or_group, set));
 }
 
 /**
@@ -43,7 +50,7 @@ export function target(indicator: any[][], region_or_group?: string, set?: strin
  * @returns The amount missing
  */
 export function gap(value: any[][], indicator: any[][], region_or_group?: string, set?: string): any[][] {
-  return ntm.gap(value, indicator, region_or_group, set);
+  return call((ntm) => ntm.gap(value, indicator, region_or_group, set));
 }
 
 /**
@@ -53,7 +60,7 @@ export function gap(value: any[][], indicator: any[][], region_or_group?: string
  * @returns The share met
  */
 export function progress(statuses: any[][]): any {
-  return ntm.progress(statuses);
+  return call((ntm) => ntm.progress(statuses));
 }
 
 /**
@@ -63,7 +70,7 @@ export function progress(statuses: any[][]): any {
  * @returns The number met
  */
 export function countmet(statuses: any[][]): any {
-  return ntm.countMet(statuses);
+  return call((ntm) => ntm.countMet(statuses));
 }
 
 /**
@@ -74,7 +81,7 @@ export function countmet(statuses: any[][]): any {
  * @returns The name
  */
 export function name(indicator: any[][], set?: string): any[][] {
-  return ntm.name(indicator, set);
+  return call((ntm) => ntm.name(indicator, set));
 }
 
 if (typeof CustomFunctions !== "undefined") {

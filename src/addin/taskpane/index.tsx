@@ -1,9 +1,47 @@
-// Task pane entry: waits for Office (or notices it is absent: standalone mode) and renders the app.
+// Task pane entry: waits for Office (or notices it is absent: standalone mode), builds the workbook
+// host and the sync session, registers the ribbon commands, and renders the app.
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { detectHost } from "./detectHost";
+import { excelHost } from "./host/excelHost";
+import { standaloneHost } from "./host/standaloneHost";
+import { defaultStore } from "../sync/syncStorage";
+import { SyncSession } from "../sync/syncSession";
+import { registerCommands } from "../commands/commandRegistry";
+import { analyseWorkbook, indicatorValuesOf } from "./check/analyseWorkbook";
+import { identityFromSettings, identityToSettings, mappingsFromSettings } from "../excel/workbookIdentity";
+import * as ntmFunctions from "../functions/ntmFunctions";
+import { registerFunctionImpl } from "../functions/functionRegistry";
+
+// First, before anything waits: the custom functions (declared in functions.ts) run on this code.
+registerFunctionImpl(ntmFunctions);
 
 detectHost().then((host) => {
+  const store = defaultStore();
+  const workbook = host === "excel" ? excelHost() : standaloneHost(store);
+  const sync = new SyncSession({ store });
+  sync.startAutoRetry(typeof window !== "undefined" ? window : undefined);
+  void sync.flush();
+
+  registerCommands({
+    async checkAndFlag() {
+      if (!workbook.checkAndFlag) return "";
+      const settings = await workbook.readSettings();
+      const out = await workbook.checkAndFlag((g) => analyseWorkbook(g, "vi", mappingsFromSettings(settings)));
+      return `Đạt ${out.result.criteriaMet}/${out.result.criteriaTotal} tiêu chí; ${out.result.flags.length} ô được đánh dấu.`;
+    },
+    async syncNow() {
+      const settings = await workbook.readSettings();
+      const id = identityFromSettings(settings);
+      const grids = await workbook.readGrids();
+      if (!id || !grids) return "Chưa có thông tin đồng bộ trong bảng; mở thẻ Đồng bộ / no sync identity yet: open the Sync tab";
+      const result = analyseWorkbook(grids, "vi", mappingsFromSettings(settings));
+      const after = await sync.push({ org: id.orgCode, set: id.set, period: id.period }, id.baseRevision, indicatorValuesOf(result.report));
+      if (after.phase === "synced" && after.lastRevision) await workbook.writeSettings(identityToSettings({ ...id, baseRevision: after.lastRevision }));
+      return after.phase;
+    },
+  });
+
   const root = createRoot(document.getElementById("root") as HTMLElement);
-  root.render(<App host={host} />);
+  root.render(<App host={host} workbook={workbook} sync={sync} />);
 });

@@ -1,0 +1,205 @@
+/**
+ * The add-in's sync session: sign-in, push through the persisted outbox, pull, per-indicator
+ * conflict settling, and replay when the network returns. Built on src/domain/sync (outbox, merge)
+ * and the protocol client; this file only orders the steps and keeps the state people see.
+ *
+ * Invariants: a push is written to the outbox (and storage) before it is sent, so a reload or a
+ * dead network never loses it; an entry leaves the outbox only when the server acknowledged it;
+ * a conflict is never settled without the person's choice for each conflicting indicator.
+ */
+import { enqueue, rebaseEntry, type Outbox } from "../../domain/sync/outbox";
+import { mergeIndicatorValues, type IndicatorConflict } from "../../domain/sync/mergeIndicatorValues";
+import type { IndicatorValues, ReportKey, ReportView, ReviewEvent } from "../../domain/sync/protocol";
+import { flushOutbox, SyncClient } from "./syncClient";
+import { loadOutbox, loadSession, saveOutbox, saveSession, type KeyValueStore, type SavedSession } from "./syncStorage";
+
+export type SyncPhase = "signed-out" | "synced" | "pending" | "sending" | "offline" | "conflict" | "locked" | "approved" | "returned";
+
+export interface PendingConflict {
+  opId: string;
+  key: ReportKey;
+  conflicts: IndicatorConflict[];
+}
+
+export type Choice = "mine" | "theirs" | "base";
+
+export interface SyncState {
+  phase: SyncPhase;
+  session?: SavedSession;
+  outboxSize: number;
+  /** 0–1 while a push is under way. */
+  progress?: number;
+  conflict?: PendingConflict;
+  lastRevision?: number;
+  view?: ReportView;
+  /** Reviewer comments of the latest review event on the pulled report. */
+  comments?: ReviewEvent;
+  message?: string;
+}
+
+export interface SyncDeps {
+  store: KeyValueStore;
+  fetch?: typeof fetch;
+  newOpId?: () => string;
+  now?: () => string;
+}
+
+function randomOpId(): string {
+  const c = globalThis.crypto;
+  if (c?.randomUUID) return c.randomUUID();
+  return `op-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
+}
+
+function isNetworkError(e: unknown): boolean {
+  return e instanceof TypeError || /fetch|network|ECONNREFUSED|Failed/i.test(String((e as Error)?.message ?? e));
+}
+
+export class SyncSession {
+  private state: SyncState;
+  private outbox: Outbox;
+  private listeners = new Set<() => void>();
+  private readonly newOpId: () => string;
+  private readonly now: () => string;
+
+  constructor(private readonly deps: SyncDeps) {
+    this.newOpId = deps.newOpId ?? randomOpId;
+    this.now = deps.now ?? (() => new Date().toISOString());
+    this.outbox = loadOutbox(deps.store);
+    const session = loadSession(deps.store);
+    this.state = { phase: session ? (this.outbox.entries.length ? "pending" : "synced") : "signed-out", ...(session ? { session } : {}), outboxSize: this.outbox.entries.length };
+  }
+
+  subscribe = (fn: () => void): (() => void) => {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  };
+
+  getState = (): SyncState => this.state;
+
+  private set(patch: Partial<SyncState>): void {
+    this.state = { ...this.state, ...patch, outboxSize: this.outbox.entries.length };
+    for (const l of this.listeners) l();
+  }
+
+  private setOutbox(o: Outbox): void {
+    this.outbox = o;
+    saveOutbox(this.deps.store, o);
+  }
+
+  /** The protocol client for the signed-in person (review and consolidation calls). */
+  api(): SyncClient {
+    const s = this.state.session;
+    if (!s) throw new Error("Chưa đăng nhập / not signed in");
+    return new SyncClient({ baseUrl: s.serverUrl, token: s.token, ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}) });
+  }
+
+  async signIn(serverUrl: string, token: string): Promise<void> {
+    const probe = new SyncClient({ baseUrl: serverUrl, token, ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}) });
+    const me = await probe.me();
+    const session: SavedSession = { serverUrl, token, name: me.name, role: me.role, scope: `${me.scope.name} (${me.scope.code})` };
+    saveSession(this.deps.store, session);
+    this.set({ session, phase: this.outbox.entries.length ? "pending" : "synced", message: undefined });
+  }
+
+  signOut(): void {
+    saveSession(this.deps.store, undefined);
+    this.set({ session: undefined, phase: "signed-out", view: undefined, comments: undefined });
+  }
+
+  /** Queues a push (persisted at once), then tries to send everything queued. */
+  async push(key: ReportKey, baseRevision: number, values: IndicatorValues, workbookHash?: string | null): Promise<SyncState> {
+    this.setOutbox(enqueue(this.outbox, { opId: this.newOpId(), key, baseRevision, values, ...(workbookHash ? { workbookHash } : {}), enqueuedAt: this.now() }));
+    this.set({ phase: "pending", progress: 0.1 });
+    return this.flush();
+  }
+
+  /** Sends the outbox; network failures leave it in place (phase "offline") for the next try. */
+  async flush(): Promise<SyncState> {
+    if (!this.state.session || !this.outbox.entries.length) {
+      this.set({ progress: undefined, ...(this.state.session && this.state.phase !== "conflict" ? { phase: "synced" as SyncPhase } : {}) });
+      return this.state;
+    }
+    this.set({ phase: "sending", progress: 0.4 });
+    const client = this.api();
+    let report;
+    try {
+      report = await flushOutbox(client, this.outbox, {
+        newOpId: this.newOpId,
+        now: this.now,
+        baseValues: (key, revision) => this.valuesAt(client, key, revision),
+      });
+    } catch (e) {
+      this.set({ phase: isNetworkError(e) ? "offline" : "pending", progress: undefined, message: String((e as Error).message ?? e) });
+      return this.state;
+    }
+    this.setOutbox(report.outbox);
+    const last = report.acknowledged[report.acknowledged.length - 1];
+    const patch: Partial<SyncState> = { progress: undefined, ...(last ? { lastRevision: last.revision } : {}) };
+    if (report.conflicts.length) {
+      const c = report.conflicts[0];
+      const entry = this.outbox.entries.find((e) => e.opId === c.opId)!;
+      this.set({ ...patch, phase: "conflict", conflict: { opId: c.opId, key: entry.key, conflicts: c.conflicts } });
+    } else if (report.locked.length) this.set({ ...patch, phase: "locked" });
+    else if (report.failed.length) this.set({ ...patch, phase: "offline", message: report.failed[0].message });
+    else this.set({ ...patch, phase: this.outbox.entries.length ? "pending" : "synced", conflict: undefined, message: undefined });
+    return this.state;
+  }
+
+  private async valuesAt(client: SyncClient, key: ReportKey, revision: number): Promise<IndicatorValues> {
+    if (revision <= 0) return {};
+    const revs = await client.revisions(key, revision - 1);
+    return revs.find((r) => r.number === revision)?.values ?? {};
+  }
+
+  /**
+   * Settles a conflict: each conflicting indicator takes the person's choice (mine, theirs or
+   * base); the other indicators merge as usual; the entry is rebased on the head and sent again.
+   */
+  async resolve(choices: Record<string, Choice>): Promise<SyncState> {
+    const pending = this.state.conflict;
+    if (!pending) return this.state;
+    const missing = pending.conflicts.filter((c) => !choices[c.code]).map((c) => c.code);
+    if (missing.length) throw new Error(`Hãy chọn giá trị cho: ${missing.join(", ")} / choose a value for each conflict`);
+    const client = this.api();
+    const entry = this.outbox.entries.find((e) => e.opId === pending.opId);
+    if (!entry) return this.set({ conflict: undefined }), this.state;
+    const head = await client.getReport(entry.key);
+    const theirs = head.head?.values ?? {};
+    const base = await this.valuesAt(client, entry.key, entry.baseRevision);
+    const merged = mergeIndicatorValues(base, entry.values, theirs).merged;
+    for (const c of pending.conflicts) {
+      const pick = choices[c.code] === "mine" ? c.mine : choices[c.code] === "base" ? c.base : c.theirs;
+      if (pick) merged[c.code] = pick;
+      else delete merged[c.code];
+    }
+    this.setOutbox(rebaseEntry(this.outbox, entry.opId, this.newOpId(), head.head?.number ?? 0, merged));
+    this.set({ conflict: undefined, phase: "pending" });
+    return this.flush();
+  }
+
+  /** Pulls the head values, review state and the reviewer's comments. */
+  async pull(key: ReportKey): Promise<ReportView> {
+    const view = await this.api().getReport(key);
+    const comments = [...view.reviews].reverse().find((r) => Object.keys(r.comments).length > 0);
+    const phase: SyncPhase = this.outbox.entries.length ? (this.state.phase === "conflict" ? "conflict" : "pending") : view.locked || view.reviewState === "approved" ? "approved" : view.reviewState === "returned" ? "returned" : "synced";
+    this.set({ view, ...(comments ? { comments } : { comments: undefined }), phase, ...(view.head ? { lastRevision: view.head.number } : {}) });
+    return view;
+  }
+
+  /** Retries when the browser says the network is back, and every `everyMs` while anything is queued. */
+  startAutoRetry(win: Pick<Window, "addEventListener" | "removeEventListener"> | undefined, everyMs = 15000): () => void {
+    const retry = () => {
+      if (this.outbox.entries.length && this.state.session && this.state.phase !== "sending" && this.state.phase !== "conflict") void this.flush();
+    };
+    win?.addEventListener("online", retry);
+    const timer = setInterval(retry, everyMs);
+    return () => {
+      win?.removeEventListener("online", retry);
+      clearInterval(timer);
+    };
+  }
+
+  entries(): Outbox["entries"] {
+    return this.outbox.entries;
+  }
+}

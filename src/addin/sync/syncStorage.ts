@@ -1,0 +1,61 @@
+/**
+ * What the add-in keeps between sessions, in its own (partitioned) browser storage: the server
+ * address and token of the signed-in person, and the outbox of unsent pushes. Never in the
+ * workbook: a workbook travels, a token must not.
+ */
+import { emptyOutbox, type Outbox } from "../../domain/sync/outbox";
+
+export interface KeyValueStore {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+export interface SavedSession {
+  serverUrl: string;
+  token: string;
+  name?: string;
+  role?: string;
+  scope?: string;
+}
+
+const SESSION_KEY = "ntm.session.v1";
+const OUTBOX_KEY = "ntm.outbox.v1";
+
+/** localStorage where there is one, else memory (Node tests, locked-down hosts). */
+export function defaultStore(): KeyValueStore {
+  try {
+    if (typeof localStorage !== "undefined") return localStorage;
+  } catch {
+    /* storage blocked: fall through to memory */
+  }
+  const m = new Map<string, string>();
+  return { getItem: (k) => m.get(k) ?? null, setItem: (k, v) => void m.set(k, v), removeItem: (k) => void m.delete(k) };
+}
+
+export function loadSession(store: KeyValueStore): SavedSession | undefined {
+  try {
+    const s = JSON.parse(store.getItem(SESSION_KEY) ?? "null");
+    return s && typeof s.serverUrl === "string" && typeof s.token === "string" ? s : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function saveSession(store: KeyValueStore, s: SavedSession | undefined): void {
+  if (s) store.setItem(SESSION_KEY, JSON.stringify(s));
+  else store.removeItem(SESSION_KEY);
+}
+
+export function loadOutbox(store: KeyValueStore): Outbox {
+  try {
+    const o = JSON.parse(store.getItem(OUTBOX_KEY) ?? "null");
+    return o && o.version === 1 && Array.isArray(o.entries) ? o : emptyOutbox();
+  } catch {
+    return emptyOutbox();
+  }
+}
+
+export function saveOutbox(store: KeyValueStore, o: Outbox): void {
+  store.setItem(OUTBOX_KEY, JSON.stringify(o));
+}

@@ -1,0 +1,171 @@
+/** Duyệt: submitted reports in scope, a report's findings and changes, approve or return with comments. */
+import { useState } from "react";
+import { Button, Caption1, Field, Input, MessageBar, MessageBarBody, Subtitle2, Textarea } from "@fluentui/react-components";
+import { getCriteriaSet } from "../../../domain/criteria/registry";
+import { evaluate } from "../../../domain/evaluate/evaluate";
+import { formatFinding, type Lang } from "../../../domain/i18n";
+import { diffIndicatorValues } from "../../../domain/sync/mergeIndicatorValues";
+import type { ConsolidationRow, IndicatorChange, ReportKey, ReportView, ReviewAction } from "../../../domain/sync/protocol";
+import { reportFromValues } from "../check/reportFromValues";
+import type { PaneText } from "../paneText";
+import type { SyncSession, SyncState } from "../../sync/syncSession";
+import { ErrorBar, showValue } from "./SyncTab";
+
+interface Opened {
+  key: ReportKey;
+  view: ReportView;
+  changes: IndicatorChange[];
+  findings: { indicator?: string; cell?: string; text: string }[];
+}
+
+export function ReviewTab({ t, lang, sync, state }: { t: PaneText; lang: Lang; sync: SyncSession; state: SyncState }) {
+  const [set, setSet] = useState("vn-xa-ntm-2021-2025");
+  const [period, setPeriod] = useState("2023");
+  const [rows, setRows] = useState<ConsolidationRow[] | undefined>();
+  const [opened, setOpened] = useState<Opened | undefined>();
+  const [comments, setComments] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | undefined>();
+  const [done, setDone] = useState<string | undefined>();
+
+  if (!state.session) return <Caption1 as="p">{t.needSignIn}</Caption1>;
+  const scope = /\((\w+)\)$/.exec(state.session.scope ?? "")?.[1] ?? "";
+
+  async function guard(fn: () => Promise<void>): Promise<void> {
+    setError(undefined);
+    try {
+      await fn();
+    } catch (e) {
+      setError(String((e as Error).message ?? e));
+    }
+  }
+
+  const load = () =>
+    guard(async () => {
+      const c = await sync.api().consolidation({ set, period, under: scope });
+      setRows([...c.communes, ...c.villages].filter((r) => r.revision !== null));
+    });
+
+  const open = (org: string) =>
+    guard(async () => {
+      const key = { org, set, period };
+      const api = sync.api();
+      const view = await api.getReport(key);
+      const revs = await api.revisions(key);
+      const head = revs[revs.length - 1];
+      const prev = revs[revs.length - 2];
+      const changes = head ? diffIndicatorValues(prev?.values ?? {}, head.values) : [];
+      const criteriaSet = getCriteriaSet(set);
+      const findings =
+        head && criteriaSet
+          ? evaluate(criteriaSet, reportFromValues(set, head.values, period))
+              .findings.filter((f) => f.severity !== "info")
+              .map((f) => ({ ...(f.indicator ? { indicator: f.indicator } : {}), ...(f.cell ? { cell: f.cell } : {}), text: formatFinding(f, lang) }))
+          : [];
+      setOpened({ key, view, changes, findings });
+      setComments({});
+      setDone(undefined);
+    });
+
+  const act = (action: ReviewAction) =>
+    guard(async () => {
+      if (!opened) return;
+      const filled = Object.fromEntries(Object.entries(comments).filter(([, v]) => v.trim()));
+      const r = await sync.api().review(opened.key, action, filled);
+      setDone(t.reviewDone(r.state));
+      await open(opened.key.org);
+      setDone(t.reviewDone(r.state));
+    });
+
+  const commentCodes = opened ? ["*", ...new Set(opened.findings.map((f) => f.indicator).filter((x): x is string => Boolean(x)))] : [];
+
+  return (
+    <div data-testid="review-tab">
+      <div style={{ display: "grid", gridTemplateColumns: "2fr 1fr auto", gap: 6, alignItems: "end" }}>
+        <Field label={t.set}>
+          <Input value={set} onChange={(_, d) => setSet(d.value)} />
+        </Field>
+        <Field label={t.period}>
+          <Input value={period} onChange={(_, d) => setPeriod(d.value)} data-testid="review-period" />
+        </Field>
+        <Button onClick={() => void load()} data-testid="review-load">
+          {t.load}
+        </Button>
+      </div>
+      {error && <ErrorBar text={error} />}
+      {rows && (
+        <div style={{ margin: "6px 0" }}>
+          <Subtitle2>
+            {t.reports} ({rows.length})
+          </Subtitle2>
+          <ul style={{ margin: 0, paddingLeft: 0, listStyle: "none" }}>
+            {rows.map((r) => (
+              <li key={r.org} data-testid="review-row" style={{ display: "flex", gap: 6, alignItems: "center", margin: "2px 0" }}>
+                <Caption1 style={{ flex: 1 }}>
+                  {r.name} ({r.org}) · {t.revision} {r.revision} · {r.reviewState} · {r.criteriaMet ?? "?"}/{r.criteriaTotal}
+                </Caption1>
+                <Button size="small" onClick={() => void open(r.org)} data-testid={`review-open-${r.org}`}>
+                  {t.open}
+                </Button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {opened && (
+        <div data-testid="review-opened" style={{ borderTop: "1px solid #e0e0e0", paddingTop: 6 }}>
+          <Subtitle2>
+            {opened.view.orgName} ({opened.view.org}) · {t.revision} {opened.view.head?.number ?? 0} · {opened.view.reviewState}
+          </Subtitle2>
+          <Caption1 as="p">
+            {t.criteriaMet}: {opened.view.head?.evaluation.criteriaMet ?? "?"}/{opened.view.head?.evaluation.criteriaTotal ?? "?"}
+          </Caption1>
+          <Subtitle2>
+            {t.findings} ({opened.findings.length})
+          </Subtitle2>
+          <ul style={{ margin: 0, paddingLeft: 16 }}>
+            {opened.findings.map((f, i) => (
+              <li key={i} data-testid="review-finding">
+                <Caption1>{f.text}</Caption1>
+              </li>
+            ))}
+          </ul>
+          <Subtitle2>{t.diff}</Subtitle2>
+          {opened.changes.length === 0 ? (
+            <Caption1 as="p">{t.noDiff}</Caption1>
+          ) : (
+            <table style={{ fontSize: 12 }} data-testid="review-diff">
+              <tbody>
+                {opened.changes.slice(0, 60).map((c) => (
+                  <tr key={c.code}>
+                    <td style={{ paddingRight: 6 }}>{c.code}</td>
+                    <td style={{ color: "#a4262c" }}>{showValue(c.before)}</td>
+                    <td>→</td>
+                    <td style={{ color: "#107c10" }}>{showValue(c.after)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {commentCodes.map((code) => (
+            <Field key={code} label={code === "*" ? t.commentAll : t.commentFor(code)}>
+              <Textarea rows={1} value={comments[code] ?? ""} onChange={(_, d) => setComments({ ...comments, [code]: d.value })} data-testid={`comment-${code}`} />
+            </Field>
+          ))}
+          <div style={{ display: "flex", gap: 6, marginTop: 6 }}>
+            <Button appearance="primary" onClick={() => void act("approve")} data-testid="approve">
+              {t.approve}
+            </Button>
+            <Button onClick={() => void act("return")} data-testid="return">
+              {t.returnReport}
+            </Button>
+          </div>
+          {done && (
+            <MessageBar intent="success" style={{ marginTop: 6 }}>
+              <MessageBarBody data-testid="review-done">{done}</MessageBarBody>
+            </MessageBar>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,218 @@
+/** Đồng bộ: sign in, push through the outbox with progress, pull head values and comments, settle conflicts. */
+import { useEffect, useState } from "react";
+import { Body1, Button, Caption1, Field, Input, MessageBar, MessageBarBody, ProgressBar, Radio, RadioGroup, Subtitle2 } from "@fluentui/react-components";
+import type { IndicatorValue, ReportKey } from "../../../domain/sync/protocol";
+import { indicatorValuesOf, type CheckResult } from "../check/analyseWorkbook";
+import type { PaneText } from "../paneText";
+import type { WorkbookHost } from "../host/workbookHost";
+import type { Choice, SyncSession, SyncState } from "../../sync/syncSession";
+import { identityFromSettings, identityToSettings } from "../../excel/workbookIdentity";
+
+export function showValue(v: IndicatorValue | null | undefined): string {
+  if (!v) return "—";
+  const x = v.value;
+  const text =
+    x === true ? "Đạt" : x === false ? "Không" : x === null ? "(trống)" : typeof x === "object" ? `${x.min}–${x.max}`.replace(/\./g, ",") : String(x).replace(".", ",");
+  return v.unit && typeof x === "number" ? `${text} ${v.unit}` : text;
+}
+
+export interface SyncTabProps {
+  t: PaneText;
+  workbook: WorkbookHost;
+  sync: SyncSession;
+  state: SyncState;
+  result: CheckResult | undefined;
+}
+
+function defaultServer(): string {
+  return typeof location !== "undefined" && /^https?:$/.test(location.protocol) ? location.origin : "";
+}
+
+export function SyncTab({ t, workbook, sync, state, result }: SyncTabProps) {
+  const [server, setServer] = useState(state.session?.serverUrl ?? defaultServer());
+  const [token, setToken] = useState("");
+  const [org, setOrg] = useState("");
+  const [period, setPeriod] = useState(result?.report.period ?? "");
+  const [base, setBase] = useState(0);
+  const [error, setError] = useState<string | undefined>();
+  const [choices, setChoices] = useState<Record<string, Choice>>({});
+  const setId = result?.set.id ?? "vn-xa-ntm-2021-2025";
+
+  useEffect(() => {
+    void workbook.readSettings().then((s) => {
+      const id = identityFromSettings(s);
+      if (id) {
+        setOrg(id.orgCode);
+        setPeriod(id.period);
+        setBase(id.baseRevision);
+      } else if (s["ntm.orgCode"]) setOrg(s["ntm.orgCode"]);
+    });
+  }, [workbook]);
+
+  useEffect(() => {
+    if (!org && state.session?.scope) {
+      const m = /\((\w+)\)$/.exec(state.session.scope);
+      if (m) setOrg(m[1]);
+    }
+  }, [state.session, org]);
+
+  const key: ReportKey = { org, set: setId, period };
+
+  async function guard(fn: () => Promise<unknown>): Promise<void> {
+    setError(undefined);
+    try {
+      await fn();
+    } catch (e) {
+      setError(String((e as Error).message ?? e));
+    }
+  }
+
+  async function push(): Promise<void> {
+    if (!result) return setError(t.needCheck);
+    await guard(async () => {
+      const after = await sync.push(key, base, indicatorValuesOf(result.report));
+      if (after.phase === "synced" && after.lastRevision) await remember(after.lastRevision);
+    });
+  }
+
+  async function remember(revision: number): Promise<void> {
+    setBase(revision);
+    await workbook.writeSettings(identityToSettings({ orgCode: org, set: setId, period, baseRevision: revision }));
+  }
+
+  async function resolve(): Promise<void> {
+    await guard(async () => {
+      const after = await sync.resolve(choices);
+      if (after.phase === "synced" && after.lastRevision) await remember(after.lastRevision);
+      setChoices({});
+    });
+  }
+
+  if (!state.session) {
+    return (
+      <form data-testid="sign-in" onSubmit={(e) => (e.preventDefault(), void guard(() => sync.signIn(server, token)))}>
+        <Field label={t.serverUrl}>
+          <Input value={server} onChange={(_, d) => setServer(d.value)} data-testid="server-url" />
+        </Field>
+        <Field label={t.token}>
+          <Input type="password" value={token} onChange={(_, d) => setToken(d.value)} data-testid="token" />
+        </Field>
+        <Button appearance="primary" type="submit" style={{ marginTop: 8 }} data-testid="sign-in-button">
+          {t.signIn}
+        </Button>
+        {error && <ErrorBar text={error} />}
+      </form>
+    );
+  }
+
+  const view = state.view;
+  return (
+    <div data-testid="sync-tab">
+      <Caption1 as="p" data-testid="signed-in">
+        {t.signedInAs(state.session.name ?? "", state.session.role ?? "", state.session.scope ?? "")}{" "}
+        <Button size="small" appearance="subtle" onClick={() => sync.signOut()}>
+          {t.signOut}
+        </Button>
+      </Caption1>
+      <div style={{ display: "grid", gridTemplateColumns: "1fr 1fr", gap: 6 }}>
+        <Field label={t.orgCode}>
+          <Input value={org} onChange={(_, d) => setOrg(d.value)} data-testid="org-code" />
+        </Field>
+        <Field label={t.period}>
+          <Input value={period} onChange={(_, d) => setPeriod(d.value)} data-testid="period" />
+        </Field>
+      </div>
+      <Caption1 as="p">
+        {t.set}: {setId} · {t.revision}: <span data-testid="base-revision">{base}</span>
+      </Caption1>
+      <div style={{ display: "flex", gap: 6, margin: "6px 0" }}>
+        <Button appearance="primary" onClick={() => void push()} disabled={!result || state.phase === "sending"} data-testid="push">
+          {t.push}
+        </Button>
+        <Button onClick={() => void guard(() => sync.pull(key))} data-testid="pull">
+          {t.pull}
+        </Button>
+        {state.outboxSize > 0 && state.phase !== "conflict" && (
+          <Button onClick={() => void guard(() => sync.flush())} data-testid="retry">
+            {t.retry}
+          </Button>
+        )}
+      </div>
+      {!result && <Caption1 as="p">{t.needCheck}</Caption1>}
+      {state.progress !== undefined && <ProgressBar value={state.progress} data-testid="push-progress" />}
+      <Body1 as="p" data-testid="sync-phase">
+        {t.phase[state.phase]}
+        {state.lastRevision ? ` · ${t.revision} ${state.lastRevision}` : ""} · {t.outbox(state.outboxSize)}
+        {state.phase === "offline" && state.message ? ` (${state.message})` : ""}
+      </Body1>
+      {error && <ErrorBar text={error} />}
+      {state.conflict && (
+        <div data-testid="conflicts" style={{ border: "1px solid #c50f1f", padding: 6, borderRadius: 4, margin: "6px 0" }}>
+          <Subtitle2>{t.conflictTitle}</Subtitle2>
+          <Caption1 as="p">{t.conflictHint}</Caption1>
+          {state.conflict.conflicts.map((c) => (
+            <Field key={c.code} label={`${c.code}`} data-testid={`conflict-${c.code}`}>
+              <RadioGroup layout="horizontal" value={choices[c.code] ?? ""} onChange={(_, d) => setChoices({ ...choices, [c.code]: d.value as Choice })}>
+                <Radio value="mine" label={`${t.mine}: ${showValue(c.mine)}`} />
+                <Radio value="theirs" label={`${t.theirs}: ${showValue(c.theirs)}`} />
+                <Radio value="base" label={`${t.base}: ${showValue(c.base)}`} />
+              </RadioGroup>
+            </Field>
+          ))}
+          <Button appearance="primary" onClick={() => void resolve()} disabled={state.conflict.conflicts.some((c) => !choices[c.code])} data-testid="resolve">
+            {t.resolve}
+          </Button>
+        </div>
+      )}
+      {view && (
+        <div data-testid="pulled">
+          <Subtitle2>{t.headValues}</Subtitle2>
+          <Caption1 as="p">
+            {t.revision}: {view.head?.number ?? 0} · {t.reviewState}: <span data-testid="review-state">{view.reviewState}</span>
+            {view.head ? ` · ${t.criteriaMet}: ${view.head.evaluation.criteriaMet}/${view.head.evaluation.criteriaTotal}` : ""}
+          </Caption1>
+          {state.comments && (
+            <div data-testid="comments" style={{ background: "#fff4ce", padding: 6, borderRadius: 4, margin: "4px 0" }}>
+              <Subtitle2>
+                {t.comments} ({state.comments.author})
+              </Subtitle2>
+              <ul style={{ margin: 0, paddingLeft: 16 }}>
+                {Object.entries(state.comments.comments).map(([code, text]) => (
+                  <li key={code}>
+                    <b>{code === "*" ? t.commentAll : code}</b>: {text}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+          {view.head && (
+            <details>
+              <summary>
+                <Caption1>{Object.keys(view.head.values).length} chỉ tiêu</Caption1>
+              </summary>
+              <table style={{ fontSize: 12, borderCollapse: "collapse" }}>
+                <tbody>
+                  {Object.entries(view.head.values).map(([code, v]) => (
+                    <tr key={code}>
+                      <td style={{ paddingRight: 8 }}>{code}</td>
+                      <td>{showValue(v)}</td>
+                      <td style={{ color: "#616161", paddingLeft: 8 }}>{v.cell ? `${v.sheet ?? ""}!${v.cell}` : ""}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </details>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
+
+export function ErrorBar({ text }: { text: string }) {
+  return (
+    <MessageBar intent="error" style={{ margin: "6px 0" }}>
+      <MessageBarBody data-testid="error">{text}</MessageBarBody>
+    </MessageBar>
+  );
+}
