@@ -78,10 +78,11 @@ describe("durability under SIGKILL", () => {
         }
       });
       await new Promise((r) => setTimeout(r, 300 + Math.random() * 900));
+      const exited = new Promise((r) => child.once("exit", r)); // listen before the kill: exit may come at once
       child.kill("SIGKILL");
       stop = true;
       await Promise.all(clients);
-      await new Promise((r) => child.once("exit", r));
+      await exited;
     }
     expect(acked.size).toBeGreaterThan(20);
     const { child, base } = await startServer(db);

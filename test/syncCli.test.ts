@@ -66,7 +66,7 @@ describe("sync client and CLI", () => {
     expect(clean.acknowledged).toEqual([{ opId: "merge-new-1", revision: 3 }]);
     expect((await a.getReport(key)).head!.values).toEqual({ "17.1": { value: 90 }, "2.1": { value: false } });
 
-    const clash = await flushOutbox(a, enqueue(emptyOutbox(), { opId: "merge-mine-4", key, baseRevision: 1, values: { ...base, "2.1": { value: null } } }), deps);
+    const clash = await flushOutbox(a, enqueue(emptyOutbox(), { opId: "merge-mine-4", key, baseRevision: 1, values: { ...base, "2.1": { value: null } }, enqueuedAt: "t" }), deps);
     expect(clash.acknowledged).toEqual([]);
     expect(clash.conflicts[0].conflicts.map((c) => c.code)).toEqual(["2.1"]);
     expect(clash.outbox.entries[0].blocked?.reason).toBe("conflict");
