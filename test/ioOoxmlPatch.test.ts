@@ -48,7 +48,7 @@ function patched(): Buffer {
         },
       ],
     },
-  ]);
+  ], { fullCalcOnLoad: true });
 }
 
 function part(buf: Buffer, name: string): string {
@@ -102,6 +102,10 @@ describe("patchXlsx", () => {
     expect(styles.indexOf("<dxfs")).toBeLessThan(styles.indexOf("<tableStyles"));
   });
 
+  it("asks for recalculation on load (cached formula values from SheetJS are placeholders)", () => {
+    expect(part(out, "xl/workbook.xml")).toMatch(/<\/sheets><calcPr calcId="191029" fullCalcOnLoad="1"\/>/);
+  });
+
   it("adds a chart with its drawing, relationships and content types", () => {
     const names = readZip(out).map((e) => e.name);
     expect(names).toEqual(expect.arrayContaining(["xl/drawings/drawing1.xml", "xl/charts/chart1.xml", "xl/worksheets/_rels/sheet1.xml.rels", "xl/drawings/_rels/drawing1.xml.rels"]));
@@ -128,6 +132,13 @@ describe("patchXlsx", () => {
       const src = path.join(dir, "patched.xlsx");
       fs.writeFileSync(src, out);
       const env = { ...process.env, HOME: dir };
+      // A fresh profile that recalculates OOXML on load (LibreOffice's default trusts cached values).
+      fs.mkdirSync(path.join(dir, "profile", "user"), { recursive: true });
+      fs.writeFileSync(
+        path.join(dir, "profile", "user", "registrymodifications.xcu"),
+        `<?xml version="1.0" encoding="UTF-8"?><oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
+          `<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item></oor:items>`,
+      );
       execFileSync(SOFFICE!, ["--headless", "--norestore", `-env:UserInstallation=file://${dir}/profile`, "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", path.join(dir, "out"), src], { env, timeout: 120_000, stdio: "ignore" });
       const round = fs.readFileSync(path.join(dir, "out", "patched.xlsx"));
       const sheet = part(round, "xl/worksheets/sheet1.xml");

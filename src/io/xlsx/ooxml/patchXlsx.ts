@@ -282,8 +282,33 @@ function addCharts(pkg: Package, sheetPart: string, sheetXml: string, charts: Ba
   return insertWorksheetChild(xml, "drawing", `<drawing r:id="${rid}"/>`);
 }
 
-export function patchXlsx(xlsx: Buffer, patches: SheetPatch[]): Buffer {
+/**
+ * Asks the opening application to recompute every formula: SheetJS caches whatever value it was
+ * given, and a template's counts must show the truth, not 0. calcPr follows sheets and definedNames
+ * in CT_Workbook.
+ */
+function setFullCalcOnLoad(pkg: Package): void {
+  let xml = pkg.text("xl/workbook.xml")!;
+  const calc = /<calcPr\b[^>]*?\/?>/.exec(xml);
+  if (calc) {
+    if (!/fullCalcOnLoad=/.test(calc[0])) xml = xml.replace(calc[0], calc[0].replace("<calcPr", '<calcPr fullCalcOnLoad="1"'));
+  } else {
+    const anchor = ["</definedNames>", "</sheets>"].map((t) => ({ t, i: xml.indexOf(t) })).find((x) => x.i >= 0);
+    if (!anchor) throw new Error("workbook part has no sheets");
+    const at = anchor.i + anchor.t.length;
+    xml = xml.slice(0, at) + '<calcPr calcId="191029" fullCalcOnLoad="1"/>' + xml.slice(at);
+  }
+  pkg.set("xl/workbook.xml", xml);
+}
+
+export interface PatchOptions {
+  /** Set calcPr fullCalcOnLoad so Excel and LibreOffice recompute formulas when opening. */
+  fullCalcOnLoad?: boolean;
+}
+
+export function patchXlsx(xlsx: Buffer, patches: SheetPatch[], options: PatchOptions = {}): Buffer {
   const pkg = new Package(xlsx);
+  if (options.fullCalcOnLoad) setFullCalcOnLoad(pkg);
   for (const p of patches) {
     const part = worksheetPath(pkg, p.sheet);
     let xml = pkg.text(part);
