@@ -1,0 +1,81 @@
+/**
+ * The real server for browser tests: `ntm serve --http` spawned from source on a free port with a
+ * fresh SQLite file, seeded with the Hà Tĩnh tree and one demo user per role (tokens read from its
+ * output). `stop()` ends the process; `start()` again on the same port and file brings it back
+ * (the outbox replay test needs the server to go away and return).
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { DIST, ROOT } from "./harness";
+
+export interface NtmServer {
+  url: string;
+  port: number;
+  tokens: Record<string, string>;
+  stop(): Promise<void>;
+  start(): Promise<void>;
+  close(): Promise<void>;
+}
+
+function launch(args: string[]): Promise<{ child: ChildProcess; out: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--require", "tsx/cjs", "src/cli/main.ts", ...args], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    let err = "";
+    const timer = setTimeout(() => reject(new Error(`ntm serve did not start:\n${out}\n${err}`)), 60000);
+    child.stdout!.on("data", (d) => {
+      out += String(d);
+      if (/listening on http:\/\/\S+/.test(out)) {
+        clearTimeout(timer);
+        resolve({ child, out });
+      }
+    });
+    child.stderr!.on("data", (d) => (err += String(d)));
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`ntm serve exited with ${code}:\n${out}\n${err}`));
+    });
+  });
+}
+
+function stopChild(child: ChildProcess | undefined): Promise<void> {
+  if (!child || child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.removeAllListeners("exit");
+    child.once("exit", () => resolve());
+    child.kill("SIGTERM");
+    setTimeout(() => child.kill("SIGKILL"), 5000);
+  });
+}
+
+export async function startNtmServer(): Promise<NtmServer> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ntm-browser-"));
+  const db = path.join(dir, "ntm.sqlite");
+  const first = await launch(["serve", "--http", "--port", "0", "--db", db, "--seed", "--demo-users", "--static", DIST]);
+  const url = /listening on (http:\/\/\S+)/.exec(first.out)![1].replace(/\/$/, "");
+  const port = Number(new URL(url).port);
+  const tokens: Record<string, string> = {};
+  for (const line of first.out.split("\n")) {
+    const m = /^\s+(clerk|reviewer|office|admin)\s+\S+\s+scope\s+\S+\s+(\S+)\s*$/.exec(line);
+    if (m) tokens[m[1]] = m[2];
+  }
+  let child: ChildProcess | undefined = first.child;
+  return {
+    url,
+    port,
+    tokens,
+    async stop() {
+      await stopChild(child);
+      child = undefined;
+    },
+    async start() {
+      child = (await launch(["serve", "--http", "--port", String(port), "--db", db, "--static", DIST])).child;
+    },
+    async close() {
+      await stopChild(child);
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
