@@ -16,6 +16,7 @@ import { validateForConsolidation } from "../src/cli/consolidate/validateForCons
 import { main } from "../src/cli/main";
 import type { ConsolidationSummary, FileValidation } from "../src/domain/consolidate";
 import { buildSummaryWorkbook, SUMMARY_SHEETS, writeSummaryWorkbook } from "../src/io/xlsx/writeSummaryWorkbook";
+import { readZip } from "../src/io/xlsx/ooxml/zipArchive";
 import { generateCorpus, type CorpusEntry } from "../scripts/generate-corpus";
 
 const SAMPLES = path.join(__dirname, "fixtures", "samples");
@@ -71,7 +72,20 @@ function formulaCells(ws: XLSX.WorkSheet): Map<string, XLSX.CellObject> {
   return out;
 }
 
+/** The chart parts and the Tổng hợp sheet's conditional formatting, as stored in the package. */
+function formattingOf(buf: Buffer): { charts: number; matrixRules: string[] } {
+  const parts = readZip(buf);
+  const sheet1 = parts.find((p) => p.name === "xl/worksheets/sheet1.xml")!.data.toString("utf8");
+  return {
+    charts: parts.filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p.name)).length,
+    matrixRules: [...sheet1.matchAll(/<cfRule\b[^>]*>(?:<formula>([^<]*)<\/formula>)?/g)].map((m) => m[1] ?? ""),
+  };
+}
+
 function expectWorkbookShowsTotals(buf: Buffer, summary: ConsolidationSummary): void {
+  const formatting = formattingOf(buf);
+  expect(formatting.charts).toBe(2);
+  expect(formatting.matrixRules).toEqual(expect.arrayContaining(["&quot;Đạt&quot;", "&quot;Chưa đạt&quot;"]));
   const wb = XLSX.read(buf, { type: "buffer", cellFormula: true });
   expect(wb.SheetNames).toEqual(expect.arrayContaining(Object.values(SUMMARY_SHEETS)));
   const { layout } = buildSummaryWorkbook(summary);
@@ -210,6 +224,10 @@ describe("consolidating a generated corpus", () => {
         }
       }
       expect(compared).toBeGreaterThan(100);
+      // LibreOffice understood the charts and the colour rules: it writes them back out.
+      const again = formattingOf(fs.readFileSync(path.join(outDir, "summary.xlsx")));
+      expect(again.charts).toBe(2);
+      expect(again.matrixRules.length).toBeGreaterThanOrEqual(3);
     },
     180_000,
   );

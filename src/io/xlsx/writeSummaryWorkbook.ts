@@ -11,6 +11,7 @@ import * as XLSX from "xlsx";
 import type { CommuneIdentity } from "../../domain/consolidate/communeCodeMap";
 import type { CriterionStatus } from "../../domain/consolidate/fileValidation";
 import type { ConsolidationSummary, CriteriaMatrix, VolumeAmounts } from "../../domain/consolidate/summaryModel";
+import { patchXlsx, sheetRange, type ConditionalRule, type DifferentialStyle, type SheetPatch } from "./ooxml/patchXlsx";
 
 export const STATUS_TEXT: Record<CriterionStatus, string> = { met: "Đạt", unmet: "Chưa đạt", unknown: "Chưa rõ" };
 const SEVERITY_TEXT = { error: "Lỗi", warning: "Cảnh báo", info: "Thông tin" } as const;
@@ -354,8 +355,94 @@ export function buildSummaryWorkbook(summary: ConsolidationSummary): { wb: XLSX.
   return { wb, layout: { matrices: matrices.map((m) => m.layout), stats: stats.layout } };
 }
 
-/** The summary workbook as .xlsx bytes. */
+const GOOD: DifferentialStyle = { fill: "C6EFCE", font: "006100" };
+const BAD: DifferentialStyle = { fill: "FFC7CE", font: "9C0006" };
+const UNKNOWN: DifferentialStyle = { fill: "EDEDED", font: "595959" };
+const WARN: DifferentialStyle = { fill: "FFEB9C", font: "9C5700" };
+
+const equals = (text: string, style: DifferentialStyle): ConditionalRule => ({ type: "cellIs", operator: "equal", formulas: [`"${text}"`], style });
+
+/**
+ * What SheetJS cannot write, added by the OOXML patcher: colours on Đạt/Chưa đạt/Chưa rõ, on
+ * communes and villages that meet everything, on error findings and on subtotal rows; the charts of
+ * Thống kê (communes by number of criteria met; communes meeting each criterion).
+ */
+function summaryPatches(summary: ConsolidationSummary, layout: SummaryLayout): SheetPatch[] {
+  const patches: SheetPatch[] = layout.matrices.map((L) => {
+    const range = `${a1(L.firstRow, L.firstCriterionCol)}:${a1(L.lastRow, L.lastCriterionCol)}`;
+    // Relative row, absolute columns: the rule is written for the first row and applies to each.
+    const met = `$${col(L.metCol)}${L.firstRow + 1}`;
+    const total = `$${col(L.metCol + 1)}${L.firstRow + 1}`;
+    return {
+      sheet: L.sheet,
+      conditionalFormats: [
+        { sqref: range, rules: [equals(STATUS_TEXT.met, GOOD), equals(STATUS_TEXT.unmet, BAD), equals(STATUS_TEXT.unknown, UNKNOWN)] },
+        {
+          sqref: `${a1(L.firstRow, 0)}:${a1(L.lastRow, L.firstCriterionCol - 1)} ${a1(L.firstRow, L.metCol)}:${a1(L.lastRow, L.shareCol)}`,
+          rules: [{ type: "expression", formula: `AND(${total}>0,${met}>=${total})`, style: { ...GOOD, bold: true } }],
+        },
+      ],
+    };
+  });
+  const S = layout.stats;
+  if (S && summary.matrices.length) {
+    const m = summary.matrices[0];
+    patches.push({
+      sheet: SUMMARY_SHEETS.stats,
+      charts: [
+        {
+          title: "Số xã theo số tiêu chí đạt",
+          direction: "col",
+          categories: sheetRange(SUMMARY_SHEETS.stats, S.distributionFirstRow, 0, S.distributionLastRow, 0),
+          series: [{ name: "Số xã", values: sheetRange(SUMMARY_SHEETS.stats, S.distributionFirstRow, 1, S.distributionLastRow, 1) }],
+          from: { col: 7, row: 3 },
+          to: { col: 17, row: 21 },
+        },
+        {
+          title: "Số xã đạt từng tiêu chí",
+          direction: "bar",
+          categories: sheetRange(SUMMARY_SHEETS.stats, S.perCriterionFirstRow, 0, S.perCriterionLastRow, 0),
+          series: [{ name: "Số xã đạt", values: sheetRange(SUMMARY_SHEETS.stats, S.perCriterionFirstRow, 2, S.perCriterionLastRow, 2) }],
+          from: { col: 7, row: 23 },
+          to: { col: 17, row: 24 + Math.max(12, m.perCriterion.length) },
+        },
+      ],
+    });
+  }
+  if (summary.villages.length) {
+    const last = 3 + summary.villages.length - 1;
+    patches.push({
+      sheet: SUMMARY_SHEETS.villages,
+      conditionalFormats: [{ sqref: `A4:K${last + 1}`, rules: [{ type: "expression", formula: "AND($I4>0,$H4>=$I4)", style: GOOD }] }],
+    });
+  }
+  if (summary.volumes.length) {
+    patches.push({
+      sheet: SUMMARY_SHEETS.volumes,
+      conditionalFormats: [
+        {
+          sqref: "A4:K100000",
+          rules: [
+            { type: "expression", formula: '$C4="Tổng cộng"', style: { fill: "D9E1F2", bold: true }, stopIfTrue: true },
+            { type: "expression", formula: '$C4="Huyện"', style: { fill: "F2F2F2", bold: true } },
+          ],
+        },
+      ],
+    });
+  }
+  if (summary.findings.length) {
+    const last = 3 + summary.findings.length - 1;
+    patches.push({
+      sheet: SUMMARY_SHEETS.findings,
+      conditionalFormats: [{ sqref: `G4:G${last + 1}`, rules: [equals(SEVERITY_TEXT.error, BAD), equals(SEVERITY_TEXT.warning, WARN)] }],
+    });
+  }
+  return patches;
+}
+
+/** The summary workbook as .xlsx bytes: SheetJS writes the cells, the OOXML patcher the rest. */
 export function writeSummaryWorkbook(summary: ConsolidationSummary): Buffer {
-  const { wb } = buildSummaryWorkbook(summary);
-  return XLSX.write(wb, { type: "buffer", bookType: "xlsx", compression: true }) as Buffer;
+  const { wb, layout } = buildSummaryWorkbook(summary);
+  const bytes = XLSX.write(wb, { type: "buffer", bookType: "xlsx", compression: true }) as Buffer;
+  return patchXlsx(bytes, summaryPatches(summary, layout));
 }
