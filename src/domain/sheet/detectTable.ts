@@ -46,14 +46,14 @@ interface RowScore {
   roles: Set<ColumnRole>;
 }
 
-function scoreRow(grid: Grid, r: number): RowScore {
+function scoreRow(grid: Grid, r: number, fuzzy = false): RowScore {
   const roles = new Set<ColumnRole>();
   const row = grid.cells[r];
   if (!row) return { row: r, roles };
   for (let c = 0; c < row.length; c++) {
     const cell = row[c];
-    if (!cell || typeof cell.v !== "string") continue;
-    const m = recogniseHeader(cell.v);
+    if (!cell || typeof cell.v !== "string" || cell.v.length > 120) continue;
+    const m = recogniseHeader(cell.v, fuzzy);
     if (m && m.role !== "ignore") roles.add(m.role);
   }
   return { row: r, roles };
@@ -99,7 +99,7 @@ function isSubHeaderRow(grid: Grid, h: number, merges: MergeIndex): boolean {
     const cell = next[c];
     if (!cell || cell.v === null || cell.v === "") continue;
     if (typeof cell.v !== "string") return false;
-    const m = recogniseHeader(cell.v);
+    const m = recogniseHeader(cell.v, true);
     if (m) recognised++;
   }
   // The numbering column of a sub-header row is empty (it belongs to the merged header above).
@@ -127,8 +127,8 @@ function resolveColumns(grid: Grid, merges: MergeIndex, headerRows: number[]): T
     const childCell = two ? textAt(grid, h + 1, c) : "";
     const childInMergeFromAbove = two && merges.at(h + 1, c)?.s.r === h;
     const child = childInMergeFromAbove ? "" : childCell;
-    const pm = parentText ? recogniseHeader(parentText) : undefined;
-    const cm = child ? recogniseHeader(child) : undefined;
+    const pm = parentText ? recogniseHeader(parentText, true) : undefined;
+    const cm = child ? recogniseHeader(child, true) : undefined;
     let role: ColumnRole | undefined;
     let unitName: string | undefined;
     if (cm) {
@@ -181,16 +181,25 @@ export function isFooterText(text: string): boolean {
   return false;
 }
 
-/** Detects the table of one sheet, or undefined when the sheet holds none. */
-export function detectTable(grid: Grid): TableLayout | undefined {
-  const limit = Math.min(grid.cells.length, HEADER_SCAN_ROWS);
+function bestHeaderRow(grid: Grid, limit: number, fuzzy: boolean): RowScore | undefined {
   let best: RowScore | undefined;
   for (let r = 0; r < limit; r++) {
-    const s = scoreRow(grid, r);
+    const s = scoreRow(grid, r, fuzzy);
     if (!isHeaderCandidate(s)) continue;
     if (!best || s.roles.size > best.roles.size) best = s;
     if (s.roles.size >= 4) break;
   }
+  if (best && fuzzy) return best;
+  // A header found by exact words may still hold misspelt cells: score its row again with typos allowed.
+  return best ? scoreRow(grid, best.row, true) : undefined;
+}
+
+/** Detects the table of one sheet, or undefined when the sheet holds none. */
+export function detectTable(grid: Grid): TableLayout | undefined {
+  const limit = Math.min(grid.cells.length, HEADER_SCAN_ROWS);
+  // Exact words first (cheap); only a sheet where they find nothing is scanned again for typos.
+  let best = bestHeaderRow(grid, limit, false);
+  if (!best) best = bestHeaderRow(grid, limit, true);
   if (!best) return undefined;
   const merges = new MergeIndex(grid.merges);
   const h = best.row;

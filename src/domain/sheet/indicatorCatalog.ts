@@ -30,6 +30,9 @@ export interface IndicatorCatalog {
   byCode: Map<string, CatalogIndicator>;
   criterionByCode: Map<string, CatalogCriterion>;
   indicatorCount: number;
+  /** All indicators in set order, and for each folded token the indexes of indicators holding it. */
+  all: CatalogIndicator[];
+  tokenIndex: Map<string, number[]>;
 }
 
 const cache = new WeakMap<CriteriaSet, IndicatorCatalog>();
@@ -57,7 +60,16 @@ export function catalogOf(set: CriteriaSet): IndicatorCatalog {
     criterionByCode.set(c.code, crit);
     return crit;
   });
-  const cat: IndicatorCatalog = { setId: set.id, criteria, byCode, criterionByCode, indicatorCount: byCode.size };
+  const all = criteria.flatMap((c) => c.indicators);
+  const tokenIndex = new Map<string, number[]>();
+  all.forEach((ind, k) => {
+    for (const t of ind.tokens) {
+      const list = tokenIndex.get(t);
+      if (list) list.push(k);
+      else tokenIndex.set(t, [k]);
+    }
+  });
+  const cat: IndicatorCatalog = { setId: set.id, criteria, byCode, criterionByCode, indicatorCount: byCode.size, all, tokenIndex };
   cache.set(set, cat);
   return cat;
 }
@@ -76,7 +88,11 @@ export interface NameMatch {
   similarity: number;
 }
 
-/** The indicator whose name is closest to `text`, searching `within` a criterion first when given. */
+/**
+ * The indicator whose name is closest to `text` (Dice over folded tokens, counted through the token
+ * index so only indicators sharing a word are looked at). Indicators of criterion `within` get a
+ * small bonus: a row under "Tiêu chí 17" is most likely one of 17's indicators.
+ */
 export function matchIndicatorByName(
   catalog: IndicatorCatalog,
   text: string,
@@ -84,17 +100,24 @@ export function matchIndicatorByName(
 ): NameMatch | undefined {
   const tokens = new Set(foldedTokens(text));
   if (tokens.size === 0) return undefined;
-  let best: NameMatch | undefined;
-  const consider = (list: CatalogIndicator[], bonus: number) => {
-    for (const ind of list) {
-      const s = Math.min(1, tokenSimilarity(tokens, ind.tokens) + bonus);
-      if (!best || s > best.similarity) best = { indicator: ind, similarity: s };
+  const common = new Map<number, number>();
+  for (const t of tokens) {
+    const list = catalog.tokenIndex.get(t);
+    if (list) for (const k of list) common.set(k, (common.get(k) ?? 0) + 1);
+  }
+  let bestK = -1;
+  let bestS = -1;
+  for (const [k, n] of common) {
+    const ind = catalog.all[k];
+    const bonus = within !== undefined && ind.criterion === within ? 0.1 : 0;
+    const s = Math.min(1, (2 * n) / (tokens.size + ind.tokens.size) + bonus);
+    // Ties go to the earlier indicator in set order, so the answer never depends on map order.
+    if (s > bestS || (s === bestS && k < bestK)) {
+      bestS = s;
+      bestK = k;
     }
-  };
-  const crit = within ? catalog.criterionByCode.get(within) : undefined;
-  if (crit) consider(crit.indicators, 0.1);
-  for (const c of catalog.criteria) if (c !== crit) consider(c.indicators, 0);
-  return best;
+  }
+  return bestK < 0 ? undefined : { indicator: catalog.all[bestK], similarity: bestS };
 }
 
 /** The criterion whose name is closest to `text` ("Giao thông" → 2). */

@@ -146,8 +146,9 @@ class CriteriaTableReader {
     if (first === "") return "skip";
     let label: RowLabel = parseRowLabel(noText);
     if ((label.kind === "other" || label.kind === "none") && isFooterText(first)) return "stop";
-    const nameFolded = foldVietnamese(critText || contentText);
-    if (label.kind === "none" && TOTAL_ROW_TEXTS.has(nameFolded)) return "skip";
+    if (label.kind === "none" && (critText || contentText).length <= 20 && TOTAL_ROW_TEXTS.has(foldVietnamese(critText || contentText))) {
+      return "skip";
+    }
     let critName = critText;
     if (label.kind === "none") {
       const split = splitLeadingLabel(critText || contentText);
@@ -247,8 +248,9 @@ class CriteriaTableReader {
     if (!cat) return this.asWritten(r, code, name, label);
     const ind = cat.byCode.get(code);
     if (ind) {
-      const sim = name ? tokenSimilarity(new Set(foldedTokens(name)), ind.tokens) : 1;
-      this.emit(r, code, ind, name, label, "code", Math.min(1, 0.85 + 0.15 * sim));
+      // A written code that exists in the set is strong evidence; names are only compared where
+      // the code is derived from a position (letters, bullets), which is where they disagree.
+      this.emit(r, code, ind, name, label, "code", 0.95);
       return "data";
     }
     return this.indicatorByName(r, name, label);

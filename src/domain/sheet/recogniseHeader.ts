@@ -139,10 +139,10 @@ export function headerCore(folded: string): string {
   return folded.replace(/\([^)]*\)/g, " ").replace(/[:*]+/g, " ").replace(/\s+/g, " ").trim();
 }
 
-function matchesKeyword(core: string, k: string, exact: boolean | undefined): boolean {
+function matchesKeyword(core: string, k: string, exact: boolean | undefined, fuzzy: boolean): boolean {
   if (core === k) return true;
   if (!exact && core.startsWith(k) && (core.length === k.length || !/[a-z0-9]/.test(core[k.length]))) return true;
-  if (k.length < 5) return false;
+  if (!fuzzy || k.length < 5) return false;
   const allowed = Math.floor(k.length / 5);
   if (exact) return boundedEditDistance(core, k, allowed) <= allowed;
   // A typo inside the keyword: compare with the cell's first words of about the keyword's length.
@@ -158,14 +158,43 @@ export interface HeaderMatch {
   unitName?: string;
 }
 
-/** The role a header cell names, or undefined. `text` is the cell as written. */
-export function recogniseHeader(text: string): HeaderMatch | undefined {
+// Keywords by their first word, so a cell is compared only with keywords that can start it.
+const BY_FIRST_WORD = new Map<string, typeof KEYWORDS>();
+for (const kw of KEYWORDS) {
+  const first = kw.k.split(" ")[0];
+  const list = BY_FIRST_WORD.get(first) ?? [];
+  list.push(kw);
+  BY_FIRST_WORD.set(first, list);
+}
+
+const headerMemo = new Map<string, HeaderMatch | null>();
+const HEADER_MEMO_LIMIT = 5000;
+
+/**
+ * The role a header cell names, or undefined. `text` is the cell as written. `fuzzy` also accepts
+ * typing errors; it costs an edit distance per keyword, so the table scan first looks without it.
+ */
+export function recogniseHeader(text: string, fuzzy = false): HeaderMatch | undefined {
   if (text.length > MAX_HEADER_TEXT * 2) return undefined;
+  // Header texts repeat across the workbooks of a province: remember each answer.
+  const key = fuzzy ? "~" + text : text;
+  const hit = headerMemo.get(key);
+  if (hit !== undefined) return hit ?? undefined;
+  const found = recogniseUncached(text, fuzzy);
+  if (headerMemo.size >= HEADER_MEMO_LIMIT) headerMemo.clear();
+  headerMemo.set(key, found ?? null);
+  return found;
+}
+
+function recogniseUncached(text: string, fuzzy: boolean): HeaderMatch | undefined {
   const folded = foldVietnamese(text);
   const core = headerCore(folded) || folded;
   if (core.length === 0 || core.length > MAX_HEADER_TEXT) return undefined;
   if (isVillageName(core)) return { role: "village", unitName: text.trim().replace(/\s+/g, " ") };
-  for (const { k, role, exact } of KEYWORDS) if (matchesKeyword(core, k, exact)) return { role };
+  const candidates = BY_FIRST_WORD.get(core.split(" ", 1)[0]);
+  if (candidates) for (const { k, role, exact } of candidates) if (matchesKeyword(core, k, exact, false)) return { role };
+  if (!fuzzy) return undefined;
+  for (const { k, role, exact } of KEYWORDS) if (matchesKeyword(core, k, exact, true)) return { role };
   return undefined;
 }
 
