@@ -8,7 +8,8 @@ import { registerPull } from "./pull";
 import { registerCriteria } from "./criteria";
 import { registerValidate } from "./validate";
 import { registerConsolidate } from "./consolidate";
+import { registerTemplate } from "./template";
 
 export type RegisterCommand = (program: Command, io: CliIo) => void;
 
-export const commands: RegisterCommand[] = [registerServe, registerAdmin, registerPush, registerPull, registerCriteria, registerValidate, registerConsolidate];
+export const commands: RegisterCommand[] = [registerServe, registerAdmin, registerPush, registerPull, registerCriteria, registerValidate, registerConsolidate, registerTemplate];
