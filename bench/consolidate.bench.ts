@@ -98,6 +98,9 @@ export default async function run(): Promise<void> {
     console.log(`ratio to bare read (single thread):    ${ratio.toFixed(2)}×  (goal ≤ 1.25×: ${ratio <= 1.25 ? "met" : "MISSED"}; whole single-thread run vs bare: ${(single.ms / bare).toFixed(2)}×)`);
     console.log(`speed-up 2 workers vs 1:               ${speedup.toFixed(2)}×  (goal ≥ 1.7×: ${speedup >= 1.7 ? "met" : "MISSED"})`);
     if (os.cpus().length < 2) console.log("(one core: the parallel speed-up cannot show here)");
+    // Other work on the machine takes cores from the workers first; say how busy it was.
+    const load = os.loadavg()[0];
+    if (load > os.cpus().length) console.log(`(load average ${load.toFixed(1)} on ${os.cpus().length} cores during the run: the worker figures are not a quiet machine's)`);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -9,6 +9,7 @@ import type { CriteriaSet } from "../criteria/schema";
 import type { CriterionStatus, FileValidation } from "./fileValidation";
 import type { CommuneIdentity } from "./communeCodeMap";
 import type { CommuneRow, CriteriaMatrix } from "./summaryModel";
+import { compareVietnamese } from "./compareVietnamese";
 
 export interface MatrixInput {
   path: string;
@@ -78,8 +79,8 @@ function communeRow(input: MatrixInput, columns: { code: string }[]): CommuneRow
 function byMetThenPlace(a: CommuneRow, b: CommuneRow): number {
   return (
     b.criteriaMet - a.criteriaMet ||
-    (a.commune.districtName ?? "\uffff").localeCompare(b.commune.districtName ?? "\uffff", "vi") ||
-    a.commune.name.localeCompare(b.commune.name, "vi") ||
+    compareVietnamese(a.commune.districtName ?? "\uffff", b.commune.districtName ?? "\uffff") ||
+    compareVietnamese(a.commune.name, b.commune.name) ||
     (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)
   );
 }

@@ -14,6 +14,7 @@ import { fileFailed, type ConsolidationFile } from "./fileValidation";
 import { selectNewest, type Keyed } from "./selectNewest";
 import type { ConsolidationSummary, FindingRow, SkippedFile, VillageRow } from "./summaryModel";
 import { sumWorkVolumes } from "./sumWorkVolumes";
+import { compareVietnamese } from "./compareVietnamese";
 
 export interface ConsolidateOptions {
   /** Only files of this criteria set. */
@@ -136,8 +137,8 @@ function villageRows(consolidated: readonly Candidate[]): VillageRow[] {
   }
   return rows.sort(
     (a, b) =>
-      a.commune.name.localeCompare(b.commune.name, "vi") ||
-      a.village.localeCompare(b.village, "vi", { numeric: true }) ||
+      compareVietnamese(a.commune.name, b.commune.name) ||
+      compareVietnamese(a.village, b.village) ||
       (a.file < b.file ? -1 : 1),
   );
 }

@@ -10,6 +10,7 @@ import type { CommuneIdentity } from "./communeCodeMap";
 import { UNKNOWN_DISTRICT } from "./consolidationMessages";
 import type { FileValidation } from "./fileValidation";
 import type { VolumeAmounts, VolumeCommune, VolumeDistrict, VolumeItem } from "./summaryModel";
+import { compareVietnamese } from "./compareVietnamese";
 
 export interface VolumeInput {
   path: string;
@@ -52,11 +53,11 @@ function groupByDistrict(rows: VolumeCommune[]): VolumeDistrict[] {
   }
   const districts = [...byDistrict.values()];
   for (const d of districts) {
-    d.communes.sort((a, b) => a.commune.name.localeCompare(b.commune.name, "vi") || (a.file < b.file ? -1 : 1));
+    d.communes.sort((a, b) => compareVietnamese(a.commune.name, b.commune.name) || (a.file < b.file ? -1 : 1));
     d.amounts = sumAmounts(d.communes.map((c) => c.amounts));
   }
   // Known districts by name; the communes whose district is unknown last.
-  return districts.sort((a, b) => Number(a.name === UNKNOWN_DISTRICT) - Number(b.name === UNKNOWN_DISTRICT) || a.name.localeCompare(b.name, "vi"));
+  return districts.sort((a, b) => Number(a.name === UNKNOWN_DISTRICT) - Number(b.name === UNKNOWN_DISTRICT) || compareVietnamese(a.name, b.name));
 }
 
 export function sumAmounts(parts: readonly VolumeAmounts[]): VolumeAmounts {

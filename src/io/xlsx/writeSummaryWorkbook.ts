@@ -443,6 +443,7 @@ function summaryPatches(summary: ConsolidationSummary, layout: SummaryLayout): S
 /** The summary workbook as .xlsx bytes: SheetJS writes the cells, the OOXML patcher the rest. */
 export function writeSummaryWorkbook(summary: ConsolidationSummary): Buffer {
   const { wb, layout } = buildSummaryWorkbook(summary);
-  const bytes = XLSX.write(wb, { type: "buffer", bookType: "xlsx", compression: true }) as Buffer;
+  // Stored, not deflated: the patcher re-packs every part anyway, so deflating here is paid twice.
+  const bytes = XLSX.write(wb, { type: "buffer", bookType: "xlsx", compression: false }) as Buffer;
   return patchXlsx(bytes, summaryPatches(summary, layout));
 }
