@@ -2,9 +2,10 @@
  * Runs a per-file job over many files on worker threads (or in this thread when workers = 0).
  *
  * Invariants: every item gets exactly one result, in its own slot (results[i] is item i's); a job
- * that throws, or a worker that dies (out of memory on a hostile file), turns the files it held into
- * failed results and the run goes on with a fresh worker; work is handed out in small batches on
- * demand, so a slow file does not hold up a whole share of the list.
+ * that throws is a failed file; a worker that dies (out of memory on a hostile file) has its batch
+ * retried one file at a time on a fresh worker, so only the file that kills a worker on its own
+ * fails, and the run goes on; work is handed out in small batches on demand, so a slow file does
+ * not hold up a whole share of the list.
  */
 import * as os from "node:os";
 import * as path from "node:path";
@@ -52,6 +53,9 @@ function runOnWorkers(items: readonly WorkItem[], count: number, options: PoolOp
   let next = 0;
   let done = 0;
   let live = 0;
+  // Files of a batch whose worker died, to be tried again one at a time.
+  const retry: WorkItem[] = [];
+  const pending = () => next < items.length || retry.length > 0;
   return new Promise((resolve) => {
     const finish = (index: number, result: unknown) => {
       const i = slot.get(index)!;
@@ -70,13 +74,16 @@ function runOnWorkers(items: readonly WorkItem[], count: number, options: PoolOp
       live++;
       let inFlight: WorkItem[] = [];
       const feed = () => {
-        if (next >= items.length) {
+        if (!pending()) {
           inFlight = [];
           worker.postMessage({ type: "stop" } satisfies ToWorker);
           return;
         }
-        inFlight = items.slice(next, next + batchSize());
-        next += inFlight.length;
+        if (retry.length) inFlight = [retry.shift()!];
+        else {
+          inFlight = items.slice(next, next + batchSize());
+          next += inFlight.length;
+        }
         worker.postMessage({ type: "batch", items: inFlight } satisfies ToWorker);
       };
       worker.on("message", (msg: FromWorker) => {
@@ -88,10 +95,11 @@ function runOnWorkers(items: readonly WorkItem[], count: number, options: PoolOp
         if (ended) return;
         ended = true;
         live--;
-        // Whatever the worker held when it died failed; the rest goes to a fresh worker.
-        for (const it of inFlight) finish(it.index, internalFailure(it.display, reason ?? new Error("worker stopped")));
+        // Alone, the file the worker held is the one that killed it; in a batch, any of them may be.
+        if (inFlight.length === 1) finish(inFlight[0].index, internalFailure(inFlight[0].display, reason ?? new Error("worker stopped")));
+        else retry.push(...inFlight);
         inFlight = [];
-        if (next < items.length) start();
+        if (pending()) start();
         if (live === 0) resolve(results);
       };
       worker.on("error", (e) => end(e));

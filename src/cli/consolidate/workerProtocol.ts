@@ -20,7 +20,7 @@ export type JobFunction = (absolutePath: string, displayName: string, options: u
 
 /** Loads the job function; shared by the workers and the single-threaded path. */
 export function loadJob(spec: JobSpec): JobFunction {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+   
   const mod = require(spec.module) as Record<string, unknown>;
   const fn = mod[spec.exportName];
   if (typeof fn !== "function") throw new Error(`${spec.module} has no function ${spec.exportName}`);

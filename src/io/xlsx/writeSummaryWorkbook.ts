@@ -79,7 +79,7 @@ class SheetDraft {
  * written as a string cell, never a formula), and control characters Excel rejects are dropped.
  */
 function sanitizeText(s: string): string {
-  // eslint-disable-next-line no-control-regex
+   
   const clean = s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "");
   return clean.length > 32767 ? clean.slice(0, 32767) : clean;
 }
