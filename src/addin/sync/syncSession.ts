@@ -11,7 +11,7 @@ import { enqueue, rebaseEntry, type Outbox } from "../../domain/sync/outbox";
 import { mergeIndicatorValues, type IndicatorConflict } from "../../domain/sync/mergeIndicatorValues";
 import type { IndicatorValues, ReportKey, ReportView, ReviewEvent } from "../../domain/sync/protocol";
 import { flushOutbox, SyncClient } from "./syncClient";
-import { loadOutbox, loadSession, saveOutbox, saveSession, type KeyValueStore, type SavedSession } from "./syncStorage";
+import { loadLastKey, loadOutbox, loadSession, saveLastKey, saveOutbox, saveSession, type KeyValueStore, type SavedSession } from "./syncStorage";
 
 export type SyncPhase = "signed-out" | "synced" | "pending" | "sending" | "offline" | "conflict" | "locked" | "approved" | "returned";
 
@@ -35,6 +35,8 @@ export interface SyncState {
   /** Reviewer comments of the latest review event on the pulled report. */
   comments?: ReviewEvent;
   message?: string;
+  /** The report last pushed or pulled (kept across reloads). */
+  lastKey?: ReportKey;
 }
 
 export interface SyncDeps {
@@ -61,12 +63,22 @@ export class SyncSession {
   private readonly newOpId: () => string;
   private readonly now: () => string;
 
+  /** window.fetch must be called with the window as `this`; a bare reference stored on an object is not. */
+  private readonly fetchFn: typeof fetch;
+
   constructor(private readonly deps: SyncDeps) {
+    this.fetchFn = deps.fetch ?? ((input, init) => globalThis.fetch(input, init));
     this.newOpId = deps.newOpId ?? randomOpId;
     this.now = deps.now ?? (() => new Date().toISOString());
     this.outbox = loadOutbox(deps.store);
     const session = loadSession(deps.store);
-    this.state = { phase: session ? (this.outbox.entries.length ? "pending" : "synced") : "signed-out", ...(session ? { session } : {}), outboxSize: this.outbox.entries.length };
+    const lastKey = loadLastKey(deps.store);
+    this.state = {
+      phase: session ? (this.outbox.entries.length ? "pending" : "synced") : "signed-out",
+      ...(session ? { session } : {}),
+      ...(lastKey ? { lastKey } : {}),
+      outboxSize: this.outbox.entries.length,
+    };
   }
 
   subscribe = (fn: () => void): (() => void) => {
@@ -90,11 +102,11 @@ export class SyncSession {
   api(): SyncClient {
     const s = this.state.session;
     if (!s) throw new Error("Chưa đăng nhập / not signed in");
-    return new SyncClient({ baseUrl: s.serverUrl, token: s.token, ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}) });
+    return new SyncClient({ baseUrl: s.serverUrl, token: s.token, fetch: this.fetchFn });
   }
 
   async signIn(serverUrl: string, token: string): Promise<void> {
-    const probe = new SyncClient({ baseUrl: serverUrl, token, ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}) });
+    const probe = new SyncClient({ baseUrl: serverUrl, token, fetch: this.fetchFn });
     const me = await probe.me();
     const session: SavedSession = { serverUrl, token, name: me.name, role: me.role, scope: `${me.scope.name} (${me.scope.code})` };
     saveSession(this.deps.store, session);
@@ -108,6 +120,8 @@ export class SyncSession {
 
   /** Queues a push (persisted at once), then tries to send everything queued. */
   async push(key: ReportKey, baseRevision: number, values: IndicatorValues, workbookHash?: string | null): Promise<SyncState> {
+    saveLastKey(this.deps.store, key);
+    this.state = { ...this.state, lastKey: key };
     this.setOutbox(enqueue(this.outbox, { opId: this.newOpId(), key, baseRevision, values, ...(workbookHash ? { workbookHash } : {}), enqueuedAt: this.now() }));
     this.set({ phase: "pending", progress: 0.1 });
     return this.flush();
@@ -179,6 +193,8 @@ export class SyncSession {
 
   /** Pulls the head values, review state and the reviewer's comments. */
   async pull(key: ReportKey): Promise<ReportView> {
+    saveLastKey(this.deps.store, key);
+    this.state = { ...this.state, lastKey: key };
     const view = await this.api().getReport(key);
     const comments = [...view.reviews].reverse().find((r) => Object.keys(r.comments).length > 0);
     const phase: SyncPhase = this.outbox.entries.length ? (this.state.phase === "conflict" ? "conflict" : "pending") : view.locked || view.reviewState === "approved" ? "approved" : view.reviewState === "returned" ? "returned" : "synced";

@@ -4,6 +4,7 @@
  * workbook: a workbook travels, a token must not.
  */
 import { emptyOutbox, type Outbox } from "../../domain/sync/outbox";
+import type { ReportKey } from "../../domain/sync/protocol";
 
 export interface KeyValueStore {
   getItem(key: string): string | null;
@@ -21,6 +22,7 @@ export interface SavedSession {
 
 const SESSION_KEY = "ntm.session.v1";
 const OUTBOX_KEY = "ntm.outbox.v1";
+const LAST_KEY = "ntm.last-report.v1";
 
 /** localStorage where there is one, else memory (Node tests, locked-down hosts). */
 export function defaultStore(): KeyValueStore {
@@ -58,4 +60,18 @@ export function loadOutbox(store: KeyValueStore): Outbox {
 
 export function saveOutbox(store: KeyValueStore, o: Outbox): void {
   store.setItem(OUTBOX_KEY, JSON.stringify(o));
+}
+
+/** The report last pushed or pulled, so a reloaded pane still knows which one it works on. */
+export function loadLastKey(store: KeyValueStore): ReportKey | undefined {
+  try {
+    const k = JSON.parse(store.getItem(LAST_KEY) ?? "null");
+    return k && typeof k.org === "string" && typeof k.set === "string" && typeof k.period === "string" ? k : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function saveLastKey(store: KeyValueStore, key: ReportKey): void {
+  store.setItem(LAST_KEY, JSON.stringify(key));
 }

@@ -31,12 +31,12 @@ function defaultServer(): string {
 export function SyncTab({ t, workbook, sync, state, result }: SyncTabProps) {
   const [server, setServer] = useState(state.session?.serverUrl ?? defaultServer());
   const [token, setToken] = useState("");
-  const [org, setOrg] = useState("");
-  const [period, setPeriod] = useState(result?.report.period ?? "");
+  const [org, setOrg] = useState(state.lastKey?.org ?? "");
+  const [period, setPeriod] = useState(result?.report.period ?? state.lastKey?.period ?? "");
   const [base, setBase] = useState(0);
   const [error, setError] = useState<string | undefined>();
   const [choices, setChoices] = useState<Record<string, Choice>>({});
-  const setId = result?.set.id ?? "vn-xa-ntm-2021-2025";
+  const setId = result?.set.id ?? state.lastKey?.set ?? "vn-xa-ntm-2021-2025";
 
   useEffect(() => {
     void workbook.readSettings().then((s) => {
