@@ -2,3 +2,4 @@
 export { formatNumber, formatQuantity, type Lang } from "./formatNumber";
 export { formatGap } from "./formatGap";
 export { formatFinding, formatFindingBilingual, formatTargetSource } from "./formatFinding";
+export { noTableMessage } from "./readerMessages";

@@ -8,7 +8,7 @@ import { getCriteriaSet } from "../criteria/registry";
 import type { FileValidation, ValidatedFinding, ValidatedIndicator } from "../consolidate/fileValidation";
 import { evaluate } from "../evaluate";
 import type { Evaluation, IndicatorResult } from "../evaluate/types";
-import { formatFindingBilingual } from "../i18n";
+import { formatFindingBilingual, noTableMessage } from "../i18n";
 import type { Report, ReportValue } from "../report";
 import type { Finding } from "../review/finding";
 import type { WorkbookGrids } from "./grid";
@@ -86,9 +86,14 @@ export function validateWorkbook(file: string, workbook: WorkbookGrids, options:
     ? { criteriaMet: units[0].met, criteriaTotal: units[0].total }
     : { criteriaMet: evaluation?.set.met ?? 0, criteriaTotal: evaluation?.set.total ?? 0 };
 
+  // A workbook where nothing at all was recognised is a file we could not read as a report, not a
+  // commune with 0/19: saying "0 criteria met" would be a wrong answer rather than a question.
+  const nothingRead =
+    report.values.length === 0 && !report.units?.length && !report.workItems?.length && !report.criteria?.length;
   const validation: FileValidation = {
     file,
-    ok: !findings.some((f) => f.severity === "error"),
+    ok: !nothingRead && !findings.some((f) => f.severity === "error"),
+    ...(nothingRead ? { error: { code: "no-table", message: noTableMessage(workbook.sheets.length) } } : {}),
     set: { id: report.setId, version: report.setVersion ?? null },
     ...(report.orgUnit ? { orgUnit: { name: report.orgUnit.name, ...(report.orgUnit.code ? { code: report.orgUnit.code } : {}) } } : {}),
     period: report.period ?? null,
