@@ -8,6 +8,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { Worker } from "node:worker_threads";
 import * as XLSX from "xlsx";
 import { generateCorpus } from "../scripts/generate-corpus";
 import { loadCommuneCodes } from "../src/cli/consolidate/loadCommuneCodes";
@@ -58,6 +59,27 @@ async function ours(dir: string, workers: number): Promise<{ ms: number; files: 
   return { ms: performance.now() - t0, files: run.summary.counts.files, consolidated: run.summary.counts.consolidated };
 }
 
+/**
+ * What two threads can get from this machine right now: a fixed CPU-bound loop on one worker, then
+ * split over two. A busy machine (other processes on the cores) shows ≈1× here, and then no pool
+ * can show its speed-up either.
+ */
+async function machineParallelism(): Promise<number> {
+  const code = `const { parentPort, workerData } = require("node:worker_threads"); let x = 0; for (let i = 0; i < workerData; i++) x = (x + i * 7) % 1000003; parentPort.postMessage(x);`;
+  const spin = (n: number) => new Promise<void>((resolve, reject) => {
+    const w = new Worker(code, { eval: true, workerData: n });
+    w.once("message", () => resolve());
+    w.once("error", reject);
+  });
+  const N = 400_000_000;
+  let t0 = performance.now();
+  await spin(N);
+  const one = performance.now() - t0;
+  t0 = performance.now();
+  await Promise.all([spin(N / 2), spin(N / 2)]);
+  return one / (performance.now() - t0);
+}
+
 const rate = (n: number, ms: number) => `${((n / ms) * 1000).toFixed(0)} files/s`;
 
 export default async function run(): Promise<void> {
@@ -88,6 +110,7 @@ export default async function run(): Promise<void> {
     const many = all > 2 ? await ours(dir, all) : undefined;
 
     const ratio = (paired.ours + oncePerRun) / bare;
+    const available = await machineParallelism();
     const speedup = one.ms / two.ms;
     console.log(`bare SheetJS XLSX.read, 1 thread:      ${(bare / 1000).toFixed(2)} s  ${rate(files.length, bare)}`);
     console.log(`consolidation, this thread only:       ${(single.ms / 1000).toFixed(2)} s  ${rate(single.files, single.ms)}  (${single.consolidated} consolidated)`);
@@ -97,6 +120,7 @@ export default async function run(): Promise<void> {
     console.log(`per file, paired on the same chunks:   bare ${(bare / files.length).toFixed(2)} ms, ours ${(paired.ours / files.length).toFixed(2)} ms; once per run (consolidate + summary workbook) ${(oncePerRun / 1000).toFixed(2)} s`);
     console.log(`ratio to bare read (single thread):    ${ratio.toFixed(2)}×  (goal ≤ 1.25×: ${ratio <= 1.25 ? "met" : "MISSED"}; whole single-thread run vs bare: ${(single.ms / bare).toFixed(2)}×)`);
     console.log(`speed-up 2 workers vs 1:               ${speedup.toFixed(2)}×  (goal ≥ 1.7×: ${speedup >= 1.7 ? "met" : "MISSED"})`);
+    console.log(`machine, CPU loop on 2 threads vs 1:   ${available.toFixed(2)}×  (what 2 threads could get here during this run)`);
     if (os.cpus().length < 2) console.log("(one core: the parallel speed-up cannot show here)");
     // Other work on the machine takes cores from the workers first; say how busy it was.
     const load = os.loadavg()[0];

@@ -444,6 +444,7 @@ function summaryPatches(summary: ConsolidationSummary, layout: SummaryLayout): S
 export function writeSummaryWorkbook(summary: ConsolidationSummary): Buffer {
   const { wb, layout } = buildSummaryWorkbook(summary);
   // Stored, not deflated: the patcher re-packs every part anyway, so deflating here is paid twice.
-  const bytes = XLSX.write(wb, { type: "buffer", bookType: "xlsx", compression: false }) as Buffer;
+  // Shared strings: thousands of findings repeat file and commune names (smaller and faster to write).
+  const bytes = XLSX.write(wb, { type: "buffer", bookType: "xlsx", compression: false, bookSST: true }) as Buffer;
   return patchXlsx(bytes, summaryPatches(summary, layout));
 }
