@@ -51,7 +51,7 @@ export async function runConsolidation(inputs: readonly string[], options: RunCo
     validation: results[i] as FileValidation,
   }));
   for (const m of missing) {
-    const e = new WorkbookReadError("not-found", m);
+    const e = new WorkbookReadError("not-found", path.basename(m));
     consolidationFiles.push({ path: m, mtimeMs: 0, validation: { file: m, ok: false, error: { code: e.code, message: e.message } } });
   }
   const summary = consolidate(consolidationFiles, {
