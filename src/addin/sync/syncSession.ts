@@ -52,6 +52,8 @@ function randomOpId(): string {
   return `op-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
 }
 
+const UNREACHABLE = "không kết nối được máy chủ / cannot reach the server";
+
 function isNetworkError(e: unknown): boolean {
   return e instanceof TypeError || /fetch|network|ECONNREFUSED|Failed/i.test(String((e as Error)?.message ?? e));
 }
@@ -143,7 +145,7 @@ export class SyncSession {
         baseValues: (key, revision) => this.valuesAt(client, key, revision),
       });
     } catch (e) {
-      this.set({ phase: isNetworkError(e) ? "offline" : "pending", progress: undefined, message: String((e as Error).message ?? e) });
+      this.set({ phase: isNetworkError(e) ? "offline" : "pending", progress: undefined, message: isNetworkError(e) ? UNREACHABLE : String((e as Error).message ?? e) });
       return this.state;
     }
     this.setOutbox(report.outbox);
@@ -154,7 +156,10 @@ export class SyncSession {
       const entry = this.outbox.entries.find((e) => e.opId === c.opId)!;
       this.set({ ...patch, phase: "conflict", conflict: { opId: c.opId, key: entry.key, conflicts: c.conflicts } });
     } else if (report.locked.length) this.set({ ...patch, phase: "locked" });
-    else if (report.failed.length) this.set({ ...patch, phase: "offline", message: report.failed[0].message });
+    else if (report.failed.length) {
+      const m = report.failed[0].message;
+      this.set({ ...patch, phase: "offline", message: /fetch|network|ECONNREFUSED/i.test(m) ? UNREACHABLE : m });
+    }
     else this.set({ ...patch, phase: this.outbox.entries.length ? "pending" : "synced", conflict: undefined, message: undefined });
     return this.state;
   }

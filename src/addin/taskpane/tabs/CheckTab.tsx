@@ -138,7 +138,7 @@ export function CheckTab({ t, lang, workbook, result, onResult }: CheckTabProps)
         )}
         {busy && <Spinner size="tiny" label={t.reading} />}
       </div>
-      {!result && workbook.kind === "standalone" && <Body1 as="p">{t.openFileHint}</Body1>}
+      {!result && workbook.kind === "standalone" && <Body1 as="p" block>{t.openFileHint}</Body1>}
       {note && (
         <MessageBar intent={note.kind} style={{ marginBottom: 8 }}>
           <MessageBarBody data-testid="check-note">{note.text}</MessageBarBody>
@@ -157,7 +157,7 @@ export function CheckTab({ t, lang, workbook, result, onResult }: CheckTabProps)
             </tbody>
           </table>
           <div style={{ display: "flex", alignItems: "baseline", gap: 8, margin: "6px 0" }}>
-            <Subtitle2>{t.criteriaMet}:</Subtitle2>
+            <Subtitle2 block>{t.criteriaMet}:</Subtitle2>
             <Text size={600} weight="bold" data-testid="criteria-met">
               {result.criteriaMet}/{result.criteriaTotal}
             </Text>
@@ -167,7 +167,7 @@ export function CheckTab({ t, lang, workbook, result, onResult }: CheckTabProps)
           </div>
           {result.unmapped.length > 0 && (
             <div data-testid="unmapped" style={{ marginBottom: 8 }}>
-              <Subtitle2>{t.unmappedRows}</Subtitle2>
+              <Subtitle2 block>{t.unmappedRows}</Subtitle2>
               {result.unmapped.map((u) => {
                 const key = `${u.sheet}!${u.row}`;
                 return (
@@ -195,7 +195,7 @@ export function CheckTab({ t, lang, workbook, result, onResult }: CheckTabProps)
           {result.general.length > 0 && (
             <details open>
               <summary>
-                <Subtitle2>
+                <Subtitle2 block>
                   {t.general} ({result.general.length})
                 </Subtitle2>
               </summary>

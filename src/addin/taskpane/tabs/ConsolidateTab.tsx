@@ -16,7 +16,7 @@ export function ConsolidateTab({ t, workbook, sync, state, result }: { t: PaneTe
   const [data, setData] = useState<Consolidation | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [wrote, setWrote] = useState<string | undefined>();
-  if (!state.session) return <Caption1 as="p">{t.needSignIn}</Caption1>;
+  if (!state.session) return <Caption1 as="p" block>{t.needSignIn}</Caption1>;
 
   async function get(): Promise<void> {
     setError(undefined);
@@ -55,7 +55,7 @@ export function ConsolidateTab({ t, workbook, sync, state, result }: { t: PaneTe
       )}
       {data && (
         <div style={{ marginTop: 6 }} data-testid="consolidation">
-          <Subtitle2>
+          <Subtitle2 block>
             {t.communes}: {data.communes.length}
           </Subtitle2>
           {data.communes.map((c) => (

@@ -27,7 +27,7 @@ export function ReviewTab({ t, lang, sync, state }: { t: PaneText; lang: Lang; s
   const [error, setError] = useState<string | undefined>();
   const [done, setDone] = useState<string | undefined>();
 
-  if (!state.session) return <Caption1 as="p">{t.needSignIn}</Caption1>;
+  if (!state.session) return <Caption1 as="p" block>{t.needSignIn}</Caption1>;
   const scope = /\((\w+)\)$/.exec(state.session.scope ?? "")?.[1] ?? "";
 
   async function guard(fn: () => Promise<void>): Promise<void> {
@@ -94,7 +94,7 @@ export function ReviewTab({ t, lang, sync, state }: { t: PaneText; lang: Lang; s
       {error && <ErrorBar text={error} />}
       {rows && (
         <div style={{ margin: "6px 0" }}>
-          <Subtitle2>
+          <Subtitle2 block>
             {t.reports} ({rows.length})
           </Subtitle2>
           <ul style={{ margin: 0, paddingLeft: 0, listStyle: "none" }}>
@@ -113,13 +113,13 @@ export function ReviewTab({ t, lang, sync, state }: { t: PaneText; lang: Lang; s
       )}
       {opened && (
         <div data-testid="review-opened" style={{ borderTop: "1px solid #e0e0e0", paddingTop: 6 }}>
-          <Subtitle2>
+          <Subtitle2 block>
             {opened.view.orgName} ({opened.view.org}) · {t.revision} {opened.view.head?.number ?? 0} · {opened.view.reviewState}
           </Subtitle2>
-          <Caption1 as="p">
+          <Caption1 as="p" block>
             {t.criteriaMet}: {opened.view.head?.evaluation.criteriaMet ?? "?"}/{opened.view.head?.evaluation.criteriaTotal ?? "?"}
           </Caption1>
-          <Subtitle2>
+          <Subtitle2 block>
             {t.findings} ({opened.findings.length})
           </Subtitle2>
           <ul style={{ margin: 0, paddingLeft: 16 }}>
@@ -129,9 +129,9 @@ export function ReviewTab({ t, lang, sync, state }: { t: PaneText; lang: Lang; s
               </li>
             ))}
           </ul>
-          <Subtitle2>{t.diff}</Subtitle2>
+          <Subtitle2 block>{t.diff}</Subtitle2>
           {opened.changes.length === 0 ? (
-            <Caption1 as="p">{t.noDiff}</Caption1>
+            <Caption1 as="p" block>{t.noDiff}</Caption1>
           ) : (
             <table style={{ fontSize: 12 }} data-testid="review-diff">
               <tbody>

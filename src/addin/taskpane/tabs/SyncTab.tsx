@@ -58,6 +58,15 @@ export function SyncTab({ t, workbook, sync, state, result }: SyncTabProps) {
 
   const key: ReportKey = { org, set: setId, period };
 
+  // A push acknowledged later (outbox replay, the ribbon's "sync now") moves this workbook's base too.
+  useEffect(() => {
+    const k = state.lastKey;
+    if (state.phase === "synced" && state.lastRevision && state.lastRevision > base && k && k.org === org && k.period === period && k.set === setId && result) {
+      void remember(state.lastRevision);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [state.phase, state.lastRevision]);
+
   async function guard(fn: () => Promise<unknown>): Promise<void> {
     setError(undefined);
     try {
@@ -108,7 +117,7 @@ export function SyncTab({ t, workbook, sync, state, result }: SyncTabProps) {
   const view = state.view;
   return (
     <div data-testid="sync-tab">
-      <Caption1 as="p" data-testid="signed-in">
+      <Caption1 as="p" block data-testid="signed-in">
         {t.signedInAs(state.session.name ?? "", state.session.role ?? "", state.session.scope ?? "")}{" "}
         <Button size="small" appearance="subtle" onClick={() => sync.signOut()}>
           {t.signOut}
@@ -122,7 +131,7 @@ export function SyncTab({ t, workbook, sync, state, result }: SyncTabProps) {
           <Input value={period} onChange={(_, d) => setPeriod(d.value)} data-testid="period" />
         </Field>
       </div>
-      <Caption1 as="p">
+      <Caption1 as="p" block>
         {t.set}: {setId} · {t.revision}: <span data-testid="base-revision">{base}</span>
       </Caption1>
       <div style={{ display: "flex", gap: 6, margin: "6px 0" }}>
@@ -138,9 +147,9 @@ export function SyncTab({ t, workbook, sync, state, result }: SyncTabProps) {
           </Button>
         )}
       </div>
-      {!result && <Caption1 as="p">{t.needCheck}</Caption1>}
+      {!result && <Caption1 as="p" block>{t.needCheck}</Caption1>}
       {state.progress !== undefined && <ProgressBar value={state.progress} data-testid="push-progress" />}
-      <Body1 as="p" data-testid="sync-phase">
+      <Body1 as="p" block data-testid="sync-phase">
         {t.phase[state.phase]}
         {state.lastRevision ? ` · ${t.revision} ${state.lastRevision}` : ""} · {t.outbox(state.outboxSize)}
         {state.phase === "offline" && state.message ? ` (${state.message})` : ""}
@@ -148,8 +157,8 @@ export function SyncTab({ t, workbook, sync, state, result }: SyncTabProps) {
       {error && <ErrorBar text={error} />}
       {state.conflict && (
         <div data-testid="conflicts" style={{ border: "1px solid #c50f1f", padding: 6, borderRadius: 4, margin: "6px 0" }}>
-          <Subtitle2>{t.conflictTitle}</Subtitle2>
-          <Caption1 as="p">{t.conflictHint}</Caption1>
+          <Subtitle2 block>{t.conflictTitle}</Subtitle2>
+          <Caption1 as="p" block>{t.conflictHint}</Caption1>
           {state.conflict.conflicts.map((c) => (
             <Field key={c.code} label={`${c.code}`} data-testid={`conflict-${c.code}`}>
               <RadioGroup layout="horizontal" value={choices[c.code] ?? ""} onChange={(_, d) => setChoices({ ...choices, [c.code]: d.value as Choice })}>
@@ -166,14 +175,14 @@ export function SyncTab({ t, workbook, sync, state, result }: SyncTabProps) {
       )}
       {view && (
         <div data-testid="pulled">
-          <Subtitle2>{t.headValues}</Subtitle2>
-          <Caption1 as="p">
+          <Subtitle2 block>{t.headValues}</Subtitle2>
+          <Caption1 as="p" block>
             {t.revision}: {view.head?.number ?? 0} · {t.reviewState}: <span data-testid="review-state">{view.reviewState}</span>
             {view.head ? ` · ${t.criteriaMet}: ${view.head.evaluation.criteriaMet}/${view.head.evaluation.criteriaTotal}` : ""}
           </Caption1>
           {state.comments && (
             <div data-testid="comments" style={{ background: "#fff4ce", padding: 6, borderRadius: 4, margin: "4px 0" }}>
-              <Subtitle2>
+              <Subtitle2 block>
                 {t.comments} ({state.comments.author})
               </Subtitle2>
               <ul style={{ margin: 0, paddingLeft: 16 }}>
