@@ -104,7 +104,8 @@ describeBrowser("task pane against the real server", () => {
     expect(await phase(page)).toContain("Đã đồng bộ");
     await page.getByTestId("pull").click();
     await page.getByTestId("pulled").waitFor();
-    expect(await page.getByTestId("review-state").textContent()).toBe("submitted");
+    expect(await page.getByTestId("review-state").getAttribute("data-state")).toBe("submitted");
+    expect(await page.getByTestId("review-state").textContent()).toBe("đã gửi, chờ duyệt");
     await screenshot(page, "pane-3-pushed-pulled");
     const head = await api(server, server.tokens.clerk, "GET", KEY);
     expect(head.body.head.number).toBe(1);
@@ -174,7 +175,7 @@ describeBrowser("task pane against the real server", () => {
     await screenshot(page, "pane-8-review");
     await page.getByTestId("return").click();
     await page.getByTestId("review-done").waitFor();
-    expect(await page.getByTestId("review-done").textContent()).toContain("returned");
+    expect(await page.getByTestId("review-done").textContent()).toContain("bị trả lại");
     await screenshot(page, "pane-9-returned");
     await reviewer.context.close();
 

@@ -7,7 +7,7 @@ import { analyseWorkbook, type CheckResult, type FindingView } from "../check/an
 import type { PaneText } from "../paneText";
 import type { WorkbookHost } from "../host/workbookHost";
 import type { StandaloneHost } from "../host/standaloneHost";
-import { MAPPINGS_KEY, mappingsFromSettings, mappingsToSettings } from "../../excel/workbookIdentity";
+import { mappingsFromSettings, mappingsToSettings } from "../../excel/workbookIdentity";
 
 const SEVERITY_COLOUR = { error: "danger", warning: "warning", info: "informative" } as const;
 
@@ -234,4 +234,3 @@ function Fact({ label, value, testId }: { label: string; value: string; testId?:
   );
 }
 
-export { MAPPINGS_KEY };

@@ -101,7 +101,7 @@ export function ReviewTab({ t, lang, sync, state }: { t: PaneText; lang: Lang; s
             {rows.map((r) => (
               <li key={r.org} data-testid="review-row" style={{ display: "flex", gap: 6, alignItems: "center", margin: "2px 0" }}>
                 <Caption1 style={{ flex: 1 }}>
-                  {r.name} ({r.org}) · {t.revision} {r.revision} · {r.reviewState} · {r.criteriaMet ?? "?"}/{r.criteriaTotal}
+                  {r.name} ({r.org}) · {t.revision} {r.revision} · {t.reviewStates[r.reviewState] ?? r.reviewState} · {r.criteriaMet ?? "?"}/{r.criteriaTotal}
                 </Caption1>
                 <Button size="small" onClick={() => void open(r.org)} data-testid={`review-open-${r.org}`}>
                   {t.open}
@@ -114,7 +114,7 @@ export function ReviewTab({ t, lang, sync, state }: { t: PaneText; lang: Lang; s
       {opened && (
         <div data-testid="review-opened" style={{ borderTop: "1px solid #e0e0e0", paddingTop: 6 }}>
           <Subtitle2 block>
-            {opened.view.orgName} ({opened.view.org}) · {t.revision} {opened.view.head?.number ?? 0} · {opened.view.reviewState}
+            {opened.view.orgName} ({opened.view.org}) · {t.revision} {opened.view.head?.number ?? 0} · {t.reviewStates[opened.view.reviewState] ?? opened.view.reviewState}
           </Subtitle2>
           <Caption1 as="p" block>
             {t.criteriaMet}: {opened.view.head?.evaluation.criteriaMet ?? "?"}/{opened.view.head?.evaluation.criteriaTotal ?? "?"}

@@ -177,7 +177,7 @@ export function SyncTab({ t, workbook, sync, state, result }: SyncTabProps) {
         <div data-testid="pulled">
           <Subtitle2 block>{t.headValues}</Subtitle2>
           <Caption1 as="p" block>
-            {t.revision}: {view.head?.number ?? 0} · {t.reviewState}: <span data-testid="review-state">{view.reviewState}</span>
+            {t.revision}: {view.head?.number ?? 0} · {t.reviewState}: <span data-testid="review-state" data-state={view.reviewState}>{t.reviewStates[view.reviewState] ?? view.reviewState}</span>
             {view.head ? ` · ${t.criteriaMet}: ${view.head.evaluation.criteriaMet}/${view.head.evaluation.criteriaTotal}` : ""}
           </Caption1>
           {state.comments && (
