@@ -180,7 +180,6 @@ describe("workbook identity and settings", () => {
 describe("with office-addin-mock", () => {
   // office-addin-mock models plain objects: enough for the settings read, which loads one range.
   it("reads the identity from the settings sheet through the mock", async () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { OfficeMockObject } = require("office-addin-mock");
     const used = { isNullObject: false, rowIndex: 0, columnIndex: 0, values: [["ntm.orgCode", "18139"], ["ntm.set", "vn-xa-ntm-2021-2025"], ["ntm.period", "2023"], ["ntm.token", "x"]] };
     const mock = new OfficeMockObject({

@@ -83,7 +83,6 @@ describe("function metadata", () => {
   const ids = ["STATUS", "TARGET", "GAP", "PROGRESS", "COUNTMET", "NAME"];
   let generated: { functions: { id: string; name: string; parameters: { name: string; type?: string; dimensionality?: string; optional?: boolean }[] }[] };
   beforeAll(async () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { generateCustomFunctionsMetadata } = require("custom-functions-metadata");
     const r = await generateCustomFunctionsMetadata(path.join(__dirname, "..", "src", "addin", "functions", "functions.ts"), true);
     expect(r.errors).toEqual([]);

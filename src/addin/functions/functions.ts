@@ -5,6 +5,7 @@
  * locales/vi-VN/functions.json. The implementations are src/addin/functions/ntmFunctions.ts,
  * shipped in the pane's bundle (see functionRegistry.ts).
  */
+/* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes and takes untyped cell values */
 import { functionImpl, functionImplReady, type NtmFunctionImpl } from "./functionRegistry";
 
 /** Runs `fn` on the implementation now, or once the pane's bundle has registered it. */
@@ -13,7 +14,6 @@ function call<T>(fn: (impl: NtmFunctionImpl) => T): any {
   return impl ? fn(impl) : functionImplReady().then(fn);
 }
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 
 /**
  * Đạt / Chưa đạt: judges values against an indicator's target.

@@ -64,7 +64,6 @@ export function SyncTab({ t, workbook, sync, state, result }: SyncTabProps) {
     if (state.phase === "synced" && state.lastRevision && state.lastRevision > base && k && k.org === org && k.period === period && k.set === setId && result) {
       void remember(state.lastRevision);
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [state.phase, state.lastRevision]);
 
   async function guard(fn: () => Promise<unknown>): Promise<void> {
