@@ -59,7 +59,8 @@ export class SyncClient {
 
   constructor(private readonly opts: SyncClientOptions) {
     this.base = opts.baseUrl.replace(/\/+$/, "");
-    this.doFetch = opts.fetch ?? fetch;
+    // A stored bare `fetch` called as a method throws "Illegal invocation" in browsers: bind it.
+    this.doFetch = opts.fetch ?? ((input, init) => globalThis.fetch(input, init));
   }
 
   private reportPath(key: ReportKey): string {

@@ -65,11 +65,10 @@ export class SyncSession {
   private readonly newOpId: () => string;
   private readonly now: () => string;
 
-  /** window.fetch must be called with the window as `this`; a bare reference stored on an object is not. */
   private readonly fetchFn: typeof fetch;
 
   constructor(private readonly deps: SyncDeps) {
-    this.fetchFn = deps.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.fetchFn = deps.fetch ?? ((input, init) => globalThis.fetch(input, init)); // tests pass their own
     this.newOpId = deps.newOpId ?? randomOpId;
     this.now = deps.now ?? (() => new Date().toISOString());
     this.outbox = loadOutbox(deps.store);
