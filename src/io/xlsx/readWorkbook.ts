@@ -13,6 +13,7 @@ import * as zlib from "node:zlib";
 import * as XLSX from "xlsx";
 import "./sheetJsZlib";
 import type { Grid, WorkbookGrids } from "../../domain/sheet/grid";
+import { hiddenRowsColsOf, type HiddenRowsCols } from "./hiddenRowsCols";
 import { inspectZip, type ZipEntryInfo } from "./inspectZip";
 import { decodeCsvBytes, parseCsvText } from "./parseCsvText";
 import { resolveLimits, type ReadLimits } from "./readLimits";
@@ -138,21 +139,50 @@ function sheetByName(wb: XLSX.WorkBook, name: string): XLSX.WorkSheet | undefine
   return proto && proto !== Object.prototype && "!ref" in proto ? proto : undefined;
 }
 
-function readWithSheetJs(buf: Buffer, fileName: string, limits: ReadLimits): WorkbookGrids {
-  let wb: XLSX.WorkBook;
+function sheetJsRead(buf: Buffer, fileName: string, limits: ReadLimits, extra: XLSX.ParsingOptions): XLSX.WorkBook {
   try {
-    wb = XLSX.read(buf, {
+    return XLSX.read(buf, {
       type: "buffer",
       dense: true,
       cellFormula: true,
       cellNF: true,
       cellHTML: false,
-      cellStyles: limits.readHidden,
       sheetRows: limits.maxRows + 1,
+      ...extra,
     });
   } catch (e) {
     throw mapSheetJsError(e, fileName);
   }
+}
+
+/**
+ * An .xlsx/.xlsm package is read without SheetJS's `cellStyles` (≈15 % of the read, used only for
+ * hidden rows/columns): those come from the sheet XML SheetJS already inflated (hiddenRowsCols).
+ * Other formats, and a package whose sheet parts we cannot locate, are read with `cellStyles`.
+ */
+function readSheetJsWorkbook(
+  buf: Buffer,
+  fileName: string,
+  limits: ReadLimits,
+  xmlPackage: boolean,
+): { wb: XLSX.WorkBook; hidden?: Map<string, HiddenRowsCols> } {
+  if (!limits.readHidden) return { wb: sheetJsRead(buf, fileName, limits, {}) };
+  if (xmlPackage) {
+    const wb = sheetJsRead(buf, fileName, limits, { bookFiles: true });
+    const hidden = hiddenRowsColsOf(wb, limits.maxRows + 1);
+    if (hidden) {
+      // The inflated parts are not needed any more; do not keep them alive with the workbook.
+      delete (wb as { files?: unknown }).files;
+      delete (wb as { keys?: unknown }).keys;
+      delete (wb as { cfb?: unknown }).cfb;
+      return { wb, hidden };
+    }
+  }
+  return { wb: sheetJsRead(buf, fileName, limits, { cellStyles: true }) };
+}
+
+function readWithSheetJs(buf: Buffer, fileName: string, limits: ReadLimits, xmlPackage = false): WorkbookGrids {
+  const { wb, hidden } = readSheetJsWorkbook(buf, fileName, limits, xmlPackage);
   let total = 0;
   const sheets: Grid[] = [];
   let properties: Record<string, string> | undefined;
@@ -163,6 +193,7 @@ function readWithSheetJs(buf: Buffer, fileName: string, limits: ReadLimits): Wor
       maxCellTextLength: limits.maxCellTextLength,
       onTooLong: tooLong(fileName, String(name), limits),
       countCells: (n) => (total += n),
+      ...(hidden ? { hidden: hidden.get(String(name)) ?? {} } : {}),
     });
     if (grid.rowCount > limits.maxRows || total > limits.maxCells) {
       throw new WorkbookReadError("too-many-cells", fileName, { limit: limits.maxCells, sheet: String(name) });
@@ -212,14 +243,16 @@ export function readWorkbookBuffer(
   try {
     const kind = detectKind(buf, fileName);
     if (kind === "text") return readCsv(buf, fileName, lim);
+    let xmlPackage = false;
     if (kind === "zip") {
       const entries = inspectZip(buf, fileName, lim);
       checkZipPackage(entries, fileName);
       checkCellEstimate(buf, entries, fileName, lim);
+      xmlPackage = entries.some((e) => e.name.replace(/^\//, "") === "xl/workbook.xml");
     } else if (kind === "ole") {
       checkOle(buf, fileName);
     }
-    return readWithSheetJs(buf, fileName, lim);
+    return readWithSheetJs(buf, fileName, lim, xmlPackage);
   } catch (e) {
     throw mapSheetJsError(e, fileName);
   }

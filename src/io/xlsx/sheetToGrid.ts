@@ -14,6 +14,11 @@ export interface SheetToGridOptions {
   onTooLong?: (a1: string, length: number) => never;
   /** Called with the number of cells kept, so the caller can enforce a workbook-wide cap. */
   countCells?: (n: number) => void;
+  /**
+   * Hidden rows/columns found by the caller (hiddenRowsCols); when absent they come from the
+   * sheet's `!rows`/`!cols` (a SheetJS read with `cellStyles`).
+   */
+  hidden?: { rows?: number[]; cols?: number[] };
 }
 
 /** Cuts text only when no onTooLong handler refused it first (a caller that raised the limit). */
@@ -91,8 +96,8 @@ export function sheetToGrid(name: string, ws: XLSX.WorkSheet, opts: SheetToGridO
     e: { r: m.e.r, c: m.e.c },
   }));
   const grid: Grid = { sheet: name, rowCount: cells.length, colCount, cells, merges };
-  const hiddenRows = hiddenIndexes(ws["!rows"] as { hidden?: boolean }[] | undefined);
-  const hiddenCols = hiddenIndexes(ws["!cols"] as { hidden?: boolean }[] | undefined);
+  const hiddenRows = opts.hidden ? opts.hidden.rows : hiddenIndexes(ws["!rows"] as { hidden?: boolean }[] | undefined);
+  const hiddenCols = opts.hidden ? opts.hidden.cols : hiddenIndexes(ws["!cols"] as { hidden?: boolean }[] | undefined);
   if (hiddenRows) grid.hiddenRows = hiddenRows;
   if (hiddenCols) grid.hiddenCols = hiddenCols;
   return grid;
