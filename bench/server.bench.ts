@@ -1,22 +1,32 @@
 /**
  * Sync-server throughput: 50 concurrent clients each pushing revisions (over loopback HTTP, with
  * auth, validation and server-side evaluation) on SQLite and, when DATABASE_URL is set, on
- * PostgreSQL — beside the floor of the same inserts made directly through the store (no HTTP, no
- * evaluation), and the ratio. Clients and server share this process, as the floor does.
+ * PostgreSQL — beside the floor of the same pushes made directly through the store (no HTTP, no
+ * evaluation, the same group commit), and the ratio.
+ *
+ * The HTTP clients run in a worker thread, each with its own keep-alive connection (one clerk, one
+ * connection): clients in the server's own thread compete with it for the event loop, and a shared
+ * fetch pool queued the first requests behind connections still being opened, which measured the
+ * client, not the server. The in-thread figure is printed too, for comparison with older runs.
+ * Reported beside each: how busy the server's event loop was (ELU), CPU per push for the whole
+ * process, how many pushes shared a commit, and the machine's load (2 cores are shared here).
  */
 import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { performance } from "node:perf_hooks";
+import { Worker } from "node:worker_threads";
 import { Pool } from "pg";
 import { buildApp } from "../src/server/app";
 import { seedStore } from "../src/server/seed/seedStore";
 import { type Principal, Store } from "../src/server/store/store";
 
-const CLIENTS = 50;
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
 const PUSHES_PER_CLIENT = Number(process.env.BENCH_PUSHES ?? 30);
 const SET = "vn-xa-ntm-2021-2025";
 
+/** The pushed values (13 indicators with cells); also compiled into the client worker. */
 function values(i: number) {
   const v: Record<string, { value: number | boolean; sheet: string; cell: string }> = {};
   for (let k = 1; k <= 12; k++) v[`17.${k}`] = { value: (i * 7 + k) % 100, sheet: "Tự đánh giá", cell: `E${40 + k}` };
@@ -32,23 +42,100 @@ interface Figures {
   perSecond: number;
   p50: number;
   p99: number;
+  max: number;
+  /** Share of the run the server thread's event loop was busy (0..1). */
+  elu: number;
+  /** CPU of the whole process (server and clients) per push, ms. */
+  cpuPerPush: number;
+  /** Pushes per commit (SQLite group commit); undefined when not batched. */
+  perCommit?: number;
 }
 
-async function timed(clients: number, pushes: number, one: (client: number, i: number) => Promise<void>): Promise<Figures> {
+function figures(latencies: number[], seconds: number, elu: number, cpu: NodeJS.CpuUsage, perCommit?: number): Figures {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  return {
+    perSecond: latencies.length / seconds,
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    max: sorted[sorted.length - 1],
+    elu,
+    cpuPerPush: (cpu.user + cpu.system) / 1000 / latencies.length,
+    perCommit,
+  };
+}
+
+/** Runs `one` for every (client, push) with `clients` concurrent loops, measuring around it. */
+async function measure(store: Store, run: () => Promise<{ latencies: number[]; seconds: number }>): Promise<Figures> {
+  const before = { ...store.writeStats };
+  const elu0 = performance.eventLoopUtilization();
+  const cpu0 = process.cpuUsage();
+  const { latencies, seconds } = await run();
+  const cpu = process.cpuUsage(cpu0);
+  const elu = performance.eventLoopUtilization(elu0).utilization;
+  const batches = store.writeStats.batches - before.batches;
+  return figures(latencies, seconds, elu, cpu, batches ? (store.writeStats.units - before.units) / batches : undefined);
+}
+
+async function inThisThread(one: (client: number, i: number) => Promise<void>): Promise<{ latencies: number[]; seconds: number }> {
   const latencies: number[] = [];
   const start = performance.now();
   await Promise.all(
-    Array.from({ length: clients }, async (_, c) => {
-      for (let i = 0; i < pushes; i++) {
+    Array.from({ length: CLIENTS }, async (_, c) => {
+      for (let i = 0; i < PUSHES_PER_CLIENT; i++) {
         const t = performance.now();
         await one(c, i);
         latencies.push(performance.now() - t);
       }
     }),
   );
-  const seconds = (performance.now() - start) / 1000;
-  latencies.sort((a, b) => a - b);
-  return { perSecond: (clients * pushes) / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+  return { latencies, seconds: (performance.now() - start) / 1000 };
+}
+
+/** Plain JavaScript for the client worker: node:http, one keep-alive connection per client. */
+const CLIENT_WORKER = `
+const http = require("node:http");
+const { parentPort, workerData } = require("node:worker_threads");
+const { port, token, urls, pushes, opPrefix } = workerData;
+const values = ${values.toString()};
+function post(agent, url, body) {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: "127.0.0.1", port, path: url, method: "POST", agent,
+      headers: { authorization: "Bearer " + token, "content-type": "application/json", "content-length": Buffer.byteLength(body) } }, (res) => {
+      const chunks = [];
+      res.on("data", (d) => chunks.push(d));
+      res.on("end", () => res.statusCode === 201 ? resolve() : reject(new Error("HTTP " + res.statusCode + ": " + Buffer.concat(chunks))));
+    });
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+(async () => {
+  const latencies = [];
+  const start = performance.now();
+  await Promise.all(urls.map(async (url, c) => {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    for (let i = 0; i < pushes; i++) {
+      const body = JSON.stringify({ opId: opPrefix + "-" + c + "-" + i, baseRevision: i, values: values(i) });
+      const t = performance.now();
+      await post(agent, url, body);
+      latencies.push(performance.now() - t);
+    }
+    agent.destroy();
+  }));
+  parentPort.postMessage({ latencies, seconds: (performance.now() - start) / 1000 });
+})().catch((e) => parentPort.postMessage({ error: String(e && e.stack || e) }));
+`;
+
+function inWorker(data: { port: number; token: string; urls: string[]; pushes: number; opPrefix: string }): Promise<{ latencies: number[]; seconds: number }> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(CLIENT_WORKER, { eval: true, workerData: data });
+    worker.once("message", (m: { latencies: number[]; seconds: number } | { error: string }) => {
+      void worker.terminate();
+      if ("error" in m) reject(new Error(m.error));
+      else resolve(m);
+    });
+    worker.once("error", reject);
+  });
 }
 
 async function openEngine(name: "sqlite" | "postgres"): Promise<{ store: Store; cleanup: () => Promise<void> }> {
@@ -71,6 +158,12 @@ async function openEngine(name: "sqlite" | "postgres"): Promise<{ store: Store; 
   };
 }
 
+function line(label: string, f: Figures): string {
+  const x = (n: number) => n.toFixed(1);
+  const commit = f.perCommit ? `, ${x(f.perCommit)} pushes/commit` : "";
+  return `  ${label.padEnd(30)} ${x(f.perSecond).padStart(6)} pushes/s, p50 ${x(f.p50)} ms, p99 ${x(f.p99)} ms, max ${x(f.max)} ms (server loop busy ${(f.elu * 100).toFixed(0)}%, process CPU ${f.cpuPerPush.toFixed(2)} ms/push${commit})`;
+}
+
 async function benchEngine(name: "sqlite" | "postgres"): Promise<void> {
   const { store, cleanup } = await openEngine(name);
   try {
@@ -84,29 +177,37 @@ async function benchEngine(name: "sqlite" | "postgres"): Promise<void> {
     const evaluation = { criteriaMet: 0, criteriaTotal: 19, progress: 0, criteria: [], indicators: {}, findings: [] };
 
     // Floor: the same revisions through the store directly (period 2022), no HTTP, no evaluation.
-    const floor = await timed(CLIENTS, PUSHES_PER_CLIENT, async (c, i) => {
-      const r = await store.pushRevision({ unitId: communes[c].id, setId: SET, setHash, period: "2022", opId: `floor-${c}-${i}`, baseRevision: i, values: values(i), evaluation, workbookHash: null, author });
-      if (r.kind !== "created") throw new Error(`floor push ${r.kind}`);
-    });
+    const floor = await measure(store, () =>
+      inThisThread(async (c, i) => {
+        const r = await store.pushRevision({ unitId: communes[c].id, setId: SET, setHash, period: "2022", opId: `floor-${c}-${i}`, baseRevision: i, values: values(i), evaluation, workbookHash: null, author });
+        if (r.kind !== "created") throw new Error(`floor push ${r.kind}`);
+      }),
+    );
 
     const app = await buildApp({ store });
     await app.listen({ host: "127.0.0.1", port: 0 });
-    const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-    const http = await timed(CLIENTS, PUSHES_PER_CLIENT, async (c, i) => {
-      const res = await fetch(`${base}/api/reports/${communes[c].code}/${SET}/2023/revisions`, {
-        method: "POST",
-        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-        body: JSON.stringify({ opId: `http-${c}-${i}`, baseRevision: i, values: values(i) }),
-      });
-      if (res.status !== 201) throw new Error(`HTTP ${res.status}: ${await res.text()}`);
-      await res.arrayBuffer();
-    });
+    const port = (app.server.address() as { port: number }).port;
+    const urls = (period: string) => communes.map((u) => `/api/reports/${u.code}/${SET}/${period}/revisions`);
+    const http = await measure(store, () => inWorker({ port, token, urls: urls("2023"), pushes: PUSHES_PER_CLIENT, opPrefix: "http" }));
+    // As first measured: fetch() clients in the server's thread (period 2024).
+    const base = `http://127.0.0.1:${port}`;
+    const shared = await measure(store, () =>
+      inThisThread(async (c, i) => {
+        const res = await fetch(base + urls("2024")[c], {
+          method: "POST",
+          headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+          body: JSON.stringify({ opId: `shared-${c}-${i}`, baseRevision: i, values: values(i) }),
+        });
+        if (res.status !== 201) throw new Error(`HTTP ${res.status}: ${await res.text()}`);
+        await res.arrayBuffer();
+      }),
+    );
     await app.close();
 
-    const f = (x: number) => x.toFixed(1);
-    console.log(`${name}: ${CLIENTS} clients × ${PUSHES_PER_CLIENT} pushes`);
-    console.log(`  HTTP push : ${f(http.perSecond)} pushes/s, p50 ${f(http.p50)} ms, p99 ${f(http.p99)} ms`);
-    console.log(`  store floor: ${f(floor.perSecond)} pushes/s, p50 ${f(floor.p50)} ms, p99 ${f(floor.p99)} ms`);
+    console.log(`${name}: ${CLIENTS} clients × ${PUSHES_PER_CLIENT} pushes (load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores)`);
+    console.log(line("HTTP push (client worker)", http));
+    console.log(line("HTTP push (fetch, same thread)", shared));
+    console.log(line("store floor", floor));
     console.log(`  ratio floor/HTTP throughput: ${(floor.perSecond / http.perSecond).toFixed(2)}×`);
   } finally {
     await cleanup();

@@ -17,12 +17,14 @@ export async function rollUpStoredEvaluations(store: Store, tree: OrgTree, set: 
   const units = tree.within(under.id).filter((u) => u.level === "commune" || u.level === "village");
   const reports = await store.reportsFor(units.map((u) => u.id), set.id, period);
   const byUnit = new Map<string, ReportRow>(reports.map((r) => [r.org_unit_id, r]));
+  // One query for every head, not one per unit.
+  const heads = await store.headEvaluations(reports);
   const rows: ConsolidationRow[] = [];
   for (const u of units) {
     const report = byUnit.get(u.id);
     // Only villages that reported are listed: most villages keep no report of a commune-level set.
     if (!report && u.level === "village") continue;
-    const head = report && report.head_revision > 0 ? await store.revision(report.id, report.head_revision) : undefined;
+    const head = report ? heads.get(report.id) : undefined;
     rows.push(rowFor(u, set, report, head?.number ?? null, head?.evaluation));
   }
   return {

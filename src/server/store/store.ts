@@ -8,7 +8,10 @@
  *   checks that its base is the head, inserts head+1 and moves the head in the same transaction.
  * - An operation id is stored with the revision it made, in the same transaction, so a retried push
  *   returns the first result and is never applied twice.
- * - A push is acknowledged only after its transaction committed durably (see openDatabase).
+ * - A push is acknowledged only after its transaction committed durably (see openDatabase). Writes
+ *   go through `GroupCommit`: on SQLite several pushes share one transaction and one fsync, each in
+ *   its own savepoint, and none is answered before that commit returned.
+ * - Plain reads use `reads` (SQLite's read-only connection), which sees only committed data.
  * - Criteria-set rows are immutable: a changed definition is a new row, and a report keeps the row
  *   it was created with.
  */
@@ -27,6 +30,7 @@ import type {
   ReviewState,
   Role,
 } from "../../domain/sync/protocol";
+import { GroupCommit, type GroupCommitStats } from "./groupCommit";
 import { type OpenOptions, type OpenedDatabase, openDatabase } from "./openDatabase";
 import { OrgTree, type OrgUnitRow } from "./orgTree";
 import type { Database, ReportTable, RevisionTable } from "./schema";
@@ -108,11 +112,14 @@ const ORG_TREE_TTL_MS = 2000;
 export class Store {
   private orgTree?: { tree: OrgTree; loadedAt: number };
   private readonly setCache = new Map<string, StoredCriteriaSet>();
+  private readonly writes: GroupCommit;
 
   private constructor(
     readonly opened: OpenedDatabase,
     private readonly clock: () => Date,
-  ) {}
+  ) {
+    this.writes = new GroupCommit(opened.db, opened.engine === "sqlite");
+  }
 
   static async open(opts: OpenOptions & { clock?: () => Date }): Promise<Store> {
     return new Store(await openDatabase(opts), opts.clock ?? (() => new Date()));
@@ -120,6 +127,16 @@ export class Store {
 
   get db(): Kysely<Database> {
     return this.opened.db;
+  }
+
+  /** For reads outside a transaction (committed data only). */
+  get reads(): Kysely<Database> {
+    return this.opened.reader;
+  }
+
+  /** How the writes were grouped into commits (benchmarks report it). */
+  get writeStats(): GroupCommitStats {
+    return this.writes.stats;
   }
 
   get engine() {
@@ -131,6 +148,8 @@ export class Store {
   }
 
   async close(): Promise<void> {
+    await this.writes.drain();
+    if (this.opened.reader !== this.opened.db) await this.opened.reader.destroy();
     await this.opened.db.destroy();
   }
 
@@ -139,7 +158,7 @@ export class Store {
   async tree(): Promise<OrgTree> {
     const now = Date.now();
     if (!this.orgTree || now - this.orgTree.loadedAt > ORG_TREE_TTL_MS) {
-      const rows = await this.db.selectFrom("org_units").selectAll().execute();
+      const rows = await this.reads.selectFrom("org_units").selectAll().execute();
       this.orgTree = { tree: new OrgTree(rows), loadedAt: now };
     }
     return this.orgTree.tree;
@@ -148,7 +167,7 @@ export class Store {
   /** Insert or update units (parents before children); returns how many rows were written. */
   async upsertOrgUnits(units: OrgUnitRow[]): Promise<number> {
     const ordered = orderParentsFirst(units);
-    await this.db.transaction().execute(async (trx) => {
+    await this.writes.run(async (trx) => {
       for (const u of ordered) {
         await trx
           .insertInto("org_units")
@@ -177,19 +196,23 @@ export class Store {
   async createUser(input: { name: string; role: Role; scopeId: string; tokenDays?: number }): Promise<{ userId: string; token: string }> {
     const userId = randomUUID();
     const now = this.now();
-    await this.db.transaction().execute(async (trx) => {
+    const token = await this.writes.run(async (trx) => {
       await trx.insertInto("users").values({ id: userId, name: input.name, role: input.role, scope_org_id: input.scopeId, created_at: now, disabled_at: null }).execute();
       await this.audit({ userId: null, action: "user.add", status: 201, target: input.name, detail: `${input.role} ${input.scopeId}` }, trx);
+      return this.insertToken(trx, userId, input.tokenDays ?? 365);
     });
-    const token = await this.issueToken(userId, input.tokenDays ?? 365);
     return { userId, token };
   }
 
   async issueToken(userId: string, days: number): Promise<string> {
+    return this.writes.run((trx) => this.insertToken(trx, userId, days));
+  }
+
+  private async insertToken(trx: Kysely<Database>, userId: string, days: number): Promise<string> {
     const token = "ntm_" + randomBytes(32).toString("base64url");
     const created = this.clock();
     const expires = new Date(created.getTime() + days * 86400000);
-    await this.db
+    await trx
       .insertInto("tokens")
       .values({ id: randomUUID(), user_id: userId, token_hash: hashToken(token), created_at: created.toISOString(), expires_at: expires.toISOString(), revoked_at: null })
       .execute();
@@ -198,7 +221,7 @@ export class Store {
 
   /** The principal a bearer token stands for, or undefined when unknown, revoked or expired. */
   async authenticate(token: string): Promise<Principal | undefined> {
-    const row = await this.db
+    const row = await this.reads
       .selectFrom("tokens")
       .innerJoin("users", "users.id", "tokens.user_id")
       .select(["users.id as userId", "users.name", "users.role", "users.scope_org_id", "users.disabled_at", "tokens.expires_at", "tokens.revoked_at"])
@@ -209,14 +232,14 @@ export class Store {
   }
 
   async findUserByName(name: string) {
-    return this.db.selectFrom("users").selectAll().where("name", "=", name).executeTakeFirst();
+    return this.reads.selectFrom("users").selectAll().where("name", "=", name).executeTakeFirst();
   }
 
   async listUsers(): Promise<UserListing[]> {
     const tree = await this.tree();
     const now = this.now();
-    const users = await this.db.selectFrom("users").selectAll().orderBy("name").execute();
-    const tokens = await this.db.selectFrom("tokens").select(["user_id", "expires_at", "revoked_at"]).execute();
+    const users = await this.reads.selectFrom("users").selectAll().orderBy("name").execute();
+    const tokens = await this.reads.selectFrom("tokens").select(["user_id", "expires_at", "revoked_at"]).execute();
     return users.map((u) => ({
       id: u.id,
       name: u.name,
@@ -234,7 +257,7 @@ export class Store {
     const user = await this.findUserByName(name);
     if (!user) return false;
     const now = this.now();
-    await this.db.transaction().execute(async (trx) => {
+    await this.writes.run(async (trx) => {
       await trx.updateTable("tokens").set({ revoked_at: now }).where("user_id", "=", user.id).where("revoked_at", "is", null).execute();
       await trx.updateTable("users").set({ disabled_at: now }).where("id", "=", user.id).execute();
       await this.audit({ action: "user.revoke", status: 200, target: name }, trx);
@@ -248,11 +271,14 @@ export class Store {
   async saveCriteriaSet(input: { id: string; version: string; name: string; definition: unknown }): Promise<string> {
     const text = canonicalJson(input.definition);
     const hash = createHash("sha256").update(text).digest("hex");
-    await this.db
-      .insertInto("criteria_sets")
-      .values({ id: input.id, content_hash: hash, version: input.version, name: input.name, definition: text, created_at: this.now() })
-      .onConflict((oc) => oc.columns(["id", "content_hash"]).doNothing())
-      .execute();
+    const now = this.now();
+    await this.writes.run((trx) =>
+      trx
+        .insertInto("criteria_sets")
+        .values({ id: input.id, content_hash: hash, version: input.version, name: input.name, definition: text, created_at: now })
+        .onConflict((oc) => oc.columns(["id", "content_hash"]).doNothing())
+        .execute(),
+    );
     return hash;
   }
 
@@ -260,7 +286,7 @@ export class Store {
     const key = `${id}@${hash}`;
     const cached = this.setCache.get(key);
     if (cached) return cached;
-    const row = await this.db.selectFrom("criteria_sets").selectAll().where("id", "=", id).where("content_hash", "=", hash).executeTakeFirst();
+    const row = await this.reads.selectFrom("criteria_sets").selectAll().where("id", "=", id).where("content_hash", "=", hash).executeTakeFirst();
     if (!row) return undefined;
     const set = { id: row.id, hash: row.content_hash, version: row.version, name: row.name, definition: JSON.parse(row.definition) };
     this.setCache.set(key, set);
@@ -269,7 +295,7 @@ export class Store {
 
   /** The newest stored definition of each set id. */
   async listCriteriaSets(): Promise<StoredCriteriaSet[]> {
-    const rows = await this.db.selectFrom("criteria_sets").select(["id", "content_hash", "created_at"]).orderBy("created_at").execute();
+    const rows = await this.reads.selectFrom("criteria_sets").select(["id", "content_hash", "created_at"]).orderBy("created_at").execute();
     const newest = new Map<string, string>();
     for (const r of rows) newest.set(r.id, r.content_hash);
     const out: StoredCriteriaSet[] = [];
@@ -287,7 +313,7 @@ export class Store {
   // ── reports and revisions ───────────────────────────────────────────────────────────────────
 
   async findReport(unitId: string, setId: string, period: string): Promise<ReportRow | undefined> {
-    return this.db.selectFrom("reports").selectAll().where("org_unit_id", "=", unitId).where("set_id", "=", setId).where("period", "=", period).executeTakeFirst();
+    return this.reads.selectFrom("reports").selectAll().where("org_unit_id", "=", unitId).where("set_id", "=", setId).where("period", "=", period).executeTakeFirst();
   }
 
   async reportsFor(unitIds: string[], setId: string, period: string): Promise<ReportRow[]> {
@@ -296,35 +322,62 @@ export class Store {
     // Chunked: SQLite limits bound parameters per statement.
     for (let i = 0; i < unitIds.length; i += 500) {
       const chunk = unitIds.slice(i, i + 500);
-      out.push(...(await this.db.selectFrom("reports").selectAll().where("org_unit_id", "in", chunk).where("set_id", "=", setId).where("period", "=", period).execute()));
+      out.push(...(await this.reads.selectFrom("reports").selectAll().where("org_unit_id", "in", chunk).where("set_id", "=", setId).where("period", "=", period).execute()));
     }
     return out;
   }
 
   async revision(reportId: string, number: number): Promise<Revision | undefined> {
-    const row = await this.db.selectFrom("revisions").selectAll().where("report_id", "=", reportId).where("number", "=", number).executeTakeFirst();
+    const row = await this.reads.selectFrom("revisions").selectAll().where("report_id", "=", reportId).where("number", "=", number).executeTakeFirst();
     return row && toRevision(row);
   }
 
+  /**
+   * The stored evaluation of each report's head revision, by report id: one query per 500
+   * reports (a consolidation reads hundreds), and only the column it needs.
+   */
+  async headEvaluations(reports: ReportRow[]): Promise<Map<string, { number: number; evaluation: EvaluationSummary }>> {
+    const out = new Map<string, { number: number; evaluation: EvaluationSummary }>();
+    const ids = reports.filter((r) => r.head_revision > 0).map((r) => r.id);
+    for (let i = 0; i < ids.length; i += 500) {
+      const rows = await this.reads
+        .selectFrom("revisions")
+        .innerJoin("reports", (j) => j.onRef("reports.id", "=", "revisions.report_id").onRef("reports.head_revision", "=", "revisions.number"))
+        .select(["revisions.report_id", "revisions.number", "revisions.evaluation_json"])
+        .where("reports.id", "in", ids.slice(i, i + 500))
+        .execute();
+      for (const r of rows) out.set(r.report_id, { number: Number(r.number), evaluation: JSON.parse(r.evaluation_json) });
+    }
+    return out;
+  }
+
   async revisionsSince(reportId: string, since: number): Promise<Revision[]> {
-    const rows = await this.db.selectFrom("revisions").selectAll().where("report_id", "=", reportId).where("number", ">", since).orderBy("number").execute();
+    const rows = await this.reads.selectFrom("revisions").selectAll().where("report_id", "=", reportId).where("number", ">", since).orderBy("number").execute();
     return rows.map(toRevision);
   }
 
   async reviewEvents(reportId: string): Promise<ReviewEvent[]> {
-    const rows = await this.db.selectFrom("review_events").selectAll().where("report_id", "=", reportId).orderBy("id").execute();
+    const rows = await this.reads.selectFrom("review_events").selectAll().where("report_id", "=", reportId).orderBy("id").execute();
     return rows.map((r) => ({ kind: r.kind, revision: r.revision, author: r.author_name, createdAt: r.created_at, comments: JSON.parse(r.comments_json) }));
   }
 
   async pushRevision(input: PushInput): Promise<PushOutcome> {
-    return this.db.transaction().execute(async (trx) => {
+    // Built before the transaction: serialising and hashing need no lock.
+    const valuesJson = canonicalJson(input.values);
+    const evaluationJson = canonicalJson(input.evaluation);
+    const contentHash = createHash("sha256").update(valuesJson).digest("hex");
+    return this.writes.run(async (trx) => {
       const report = await this.lockReport(trx, input);
       const prior = await trx.selectFrom("revisions").selectAll().where("op_id", "=", input.opId).executeTakeFirst();
       if (prior) return prior.report_id === report.id ? { kind: "replayed" as const, revision: toRevision(prior) } : { kind: "op-reused" as const };
-      const headRow = report.head_revision > 0 ? await trx.selectFrom("revisions").selectAll().where("report_id", "=", report.id).where("number", "=", report.head_revision).executeTakeFirst() : undefined;
-      const head = headRow ? toRevision(headRow) : null;
-      if (report.locked) return { kind: "locked" as const, head };
+      // The head row is read only when the answer needs it (a lock or a conflict), not on every push.
+      const readHead = async () => {
+        const headRow = report.head_revision > 0 ? await trx.selectFrom("revisions").selectAll().where("report_id", "=", report.id).where("number", "=", report.head_revision).executeTakeFirst() : undefined;
+        return headRow ? toRevision(headRow) : null;
+      };
+      if (report.locked) return { kind: "locked" as const, head: await readHead() };
       if (input.baseRevision !== report.head_revision) {
+        const head = await readHead();
         const baseRow = input.baseRevision > 0 ? await trx.selectFrom("revisions").select("values_json").where("report_id", "=", report.id).where("number", "=", input.baseRevision).executeTakeFirst() : undefined;
         const baseValues: IndicatorValues = baseRow ? JSON.parse(baseRow.values_json) : {};
         return { kind: "conflict" as const, head: head!, changes: diffIndicatorValues(baseValues, head!.values) };
@@ -338,34 +391,43 @@ export class Store {
         author_id: input.author.userId,
         author_name: input.author.name,
         created_at: now,
-        content_hash: contentHashOf(input.values),
+        content_hash: contentHash,
         workbook_hash: input.workbookHash,
-        values_json: canonicalJson(input.values),
-        evaluation_json: canonicalJson(input.evaluation),
+        values_json: valuesJson,
+        evaluation_json: evaluationJson,
       };
       await trx.insertInto("revisions").values(row).execute();
       await trx.updateTable("reports").set({ head_revision: row.number, review_state: "submitted", updated_at: now }).where("id", "=", report.id).execute();
       await trx.insertInto("review_events").values({ report_id: report.id, revision: row.number, kind: "submitted", author_id: input.author.userId, author_name: input.author.name, created_at: now, comments_json: "{}" }).execute();
       await this.audit({ userId: input.author.userId, action: "revision.push", status: 201, target: `${report.id}#${row.number}`, detail: input.opId }, trx);
+      // What was stored, exactly as a replay of this opId will return it.
       return { kind: "created" as const, revision: toRevision(row) };
     });
   }
 
-  /** Create the report row if missing, then hold it for the rest of the transaction. */
+  /**
+   * Hold the report row for the rest of the transaction (PostgreSQL `FOR UPDATE`; SQLite's writer
+   * is alone), creating it first when it does not exist yet. An existing report, the usual case,
+   * costs one statement.
+   */
   private async lockReport(trx: Transaction<Database>, input: { unitId: string; setId: string; setHash: string; period: string }): Promise<ReportRow> {
+    const select = () => {
+      const q = trx.selectFrom("reports").selectAll().where("org_unit_id", "=", input.unitId).where("set_id", "=", input.setId).where("period", "=", input.period);
+      return this.engine === "postgres" ? q.forUpdate() : q;
+    };
+    const existing = await select().executeTakeFirst();
+    if (existing) return existing as ReportRow;
     const now = this.now();
     await trx
       .insertInto("reports")
       .values({ id: randomUUID(), org_unit_id: input.unitId, set_id: input.setId, set_hash: input.setHash, period: input.period, head_revision: 0, review_state: "none", locked: 0, created_at: now, updated_at: now })
       .onConflict((oc) => oc.columns(["org_unit_id", "set_id", "period"]).doNothing())
       .execute();
-    let q = trx.selectFrom("reports").selectAll().where("org_unit_id", "=", input.unitId).where("set_id", "=", input.setId).where("period", "=", input.period);
-    if (this.engine === "postgres") q = q.forUpdate();
-    return (await q.executeTakeFirstOrThrow()) as ReportRow;
+    return (await select().executeTakeFirstOrThrow()) as ReportRow;
   }
 
   async review(reportId: string, action: ReviewAction, comments: Record<string, string>, author: Principal): Promise<ReviewOutcome> {
-    return this.db.transaction().execute(async (trx) => {
+    return this.writes.run(async (trx) => {
       let q = trx.selectFrom("reports").selectAll().where("id", "=", reportId);
       if (this.engine === "postgres") q = q.forUpdate();
       const report = await q.executeTakeFirstOrThrow();
@@ -384,15 +446,15 @@ export class Store {
 
   // ── audit and backup ────────────────────────────────────────────────────────────────────────
 
-  async audit(entry: AuditEntry, trx: Kysely<Database> = this.db): Promise<void> {
-    await trx
-      .insertInto("audit_log")
-      .values({ at: this.now(), user_id: entry.userId ?? null, address: entry.address ?? null, action: entry.action, status: entry.status, target: entry.target ?? null, detail: entry.detail ?? null })
-      .execute();
+  /** Record an entry: inside `trx` when given, otherwise as its own (group-committed) write. */
+  async audit(entry: AuditEntry, trx?: Kysely<Database>): Promise<void> {
+    const row = { at: this.now(), user_id: entry.userId ?? null, address: entry.address ?? null, action: entry.action, status: entry.status, target: entry.target ?? null, detail: entry.detail ?? null };
+    if (trx) await trx.insertInto("audit_log").values(row).execute();
+    else await this.writes.run((w) => w.insertInto("audit_log").values(row).execute());
   }
 
   async auditLog(limit = 1000) {
-    return this.db.selectFrom("audit_log").selectAll().orderBy("id", "desc").limit(limit).execute();
+    return this.reads.selectFrom("audit_log").selectAll().orderBy("id", "desc").limit(limit).execute();
   }
 
   /**
@@ -422,6 +484,10 @@ export class Store {
 }
 
 function toRevision(row: RevisionTable): Revision {
+  return { ...revisionFields(row), values: JSON.parse(row.values_json), evaluation: JSON.parse(row.evaluation_json) };
+}
+
+function revisionFields(row: RevisionTable): Omit<Revision, "values" | "evaluation"> {
   return {
     number: Number(row.number),
     baseRevision: Number(row.base_revision),
@@ -430,8 +496,6 @@ function toRevision(row: RevisionTable): Revision {
     createdAt: row.created_at,
     contentHash: row.content_hash,
     workbookHash: row.workbook_hash,
-    values: JSON.parse(row.values_json),
-    evaluation: JSON.parse(row.evaluation_json),
   };
 }
 
