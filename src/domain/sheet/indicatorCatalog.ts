@@ -88,41 +88,95 @@ export interface NameMatch {
   similarity: number;
 }
 
+/** Memo of name matches per catalog: communes copy indicator names verbatim, row after row, file after file. */
+interface MatchMemo {
+  results: Map<string, NameMatch | null>;
+  /** Scratch counts per indicator index (reset after each match), so no Map is built per row. */
+  counts: Int32Array;
+  touched: number[];
+}
+const matchMemos = new WeakMap<IndicatorCatalog, MatchMemo>();
+const MATCH_MEMO_LIMIT = 20000;
+
+function memoOf(catalog: IndicatorCatalog): MatchMemo {
+  let m = matchMemos.get(catalog);
+  if (!m) {
+    m = { results: new Map(), counts: new Int32Array(catalog.all.length), touched: [] };
+    matchMemos.set(catalog, m);
+  }
+  return m;
+}
+
+// Folded token sets of texts, shared read-only by every caller (never mutated).
+const tokenSets = new Map<string, Set<string>>();
+const TOKEN_SET_LIMIT = 20000;
+
+/** The de-duplicated folded tokens of `text`, remembered (callers must not change the set). */
+export function tokenSetOf(text: string): Set<string> {
+  let set = tokenSets.get(text);
+  if (set === undefined) {
+    set = new Set(foldedTokens(text));
+    if (tokenSets.size >= TOKEN_SET_LIMIT) tokenSets.clear();
+    tokenSets.set(text, set);
+  }
+  return set;
+}
+
 /**
  * The indicator whose name is closest to `text` (Dice over folded tokens, counted through the token
  * index so only indicators sharing a word are looked at). Indicators of criterion `within` get a
  * small bonus: a row under "Tiêu chí 17" is most likely one of 17's indicators.
+ * The answer depends only on (catalog, text, within), so it is remembered per catalog; the returned
+ * object is shared and must not be changed.
  */
 export function matchIndicatorByName(
   catalog: IndicatorCatalog,
   text: string,
   within?: string,
 ): NameMatch | undefined {
-  const tokens = new Set(foldedTokens(text));
+  const memo = memoOf(catalog);
+  const key = within === undefined ? "\u0000" + text : within + "\u0000" + text;
+  const hit = memo.results.get(key);
+  if (hit !== undefined) return hit ?? undefined;
+  const found = matchUncached(catalog, memo, tokenSetOf(text), within);
+  if (memo.results.size >= MATCH_MEMO_LIMIT) memo.results.clear();
+  memo.results.set(key, found ?? null);
+  return found;
+}
+
+function matchUncached(catalog: IndicatorCatalog, memo: MatchMemo, tokens: Set<string>, within?: string): NameMatch | undefined {
   if (tokens.size === 0) return undefined;
-  const common = new Map<number, number>();
+  const { counts, touched } = memo;
   for (const t of tokens) {
     const list = catalog.tokenIndex.get(t);
-    if (list) for (const k of list) common.set(k, (common.get(k) ?? 0) + 1);
+    if (!list) continue;
+    for (let i = 0; i < list.length; i++) {
+      const k = list[i];
+      if (counts[k]++ === 0) touched.push(k);
+    }
   }
   let bestK = -1;
   let bestS = -1;
-  for (const [k, n] of common) {
+  for (let i = 0; i < touched.length; i++) {
+    const k = touched[i];
+    const n = counts[k];
+    counts[k] = 0;
     const ind = catalog.all[k];
     const bonus = within !== undefined && ind.criterion === within ? 0.1 : 0;
     const s = Math.min(1, (2 * n) / (tokens.size + ind.tokens.size) + bonus);
-    // Ties go to the earlier indicator in set order, so the answer never depends on map order.
+    // Ties go to the earlier indicator in set order, so the answer never depends on visiting order.
     if (s > bestS || (s === bestS && k < bestK)) {
       bestS = s;
       bestK = k;
     }
   }
+  touched.length = 0;
   return bestK < 0 ? undefined : { indicator: catalog.all[bestK], similarity: bestS };
 }
 
 /** The criterion whose name is closest to `text` ("Giao thông" → 2). */
 export function matchCriterionByName(catalog: IndicatorCatalog, text: string): { code: string; similarity: number } | undefined {
-  const tokens = new Set(foldedTokens(text));
+  const tokens = tokenSetOf(text);
   let best: { code: string; similarity: number } | undefined;
   for (const c of catalog.criteria) {
     const s = tokenSimilarity(tokens, c.tokens);

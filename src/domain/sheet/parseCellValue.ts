@@ -46,7 +46,24 @@ export function readCell(cell: Cell | undefined): CellReading {
   return readText(v);
 }
 
+// Workbooks repeat the same short texts ("Đạt", "x", "100%", "Chưa đạt"): remember their reading.
+// Readings are shared, so callers treat them as read-only (all of them do).
+const readings = new Map<string, CellReading>();
+const READING_MEMO_LIMIT = 20000;
+const READING_MEMO_MAX_LENGTH = 120;
+
 export function readText(raw: string): CellReading {
+  if (raw.length > READING_MEMO_MAX_LENGTH) return readTextUncached(raw);
+  let r = readings.get(raw);
+  if (r === undefined) {
+    r = readTextUncached(raw);
+    if (readings.size >= READING_MEMO_LIMIT) readings.clear();
+    readings.set(raw, r);
+  }
+  return r;
+}
+
+function readTextUncached(raw: string): CellReading {
   const text = raw.trim();
   if (text === "") return EMPTY;
   if (text.length <= 12 && text[0] === "#" && /^#[A-Z/0!?]+[!?]?$/.test(text)) return { kind: "error", text };

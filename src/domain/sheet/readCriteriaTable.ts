@@ -13,10 +13,11 @@ import type { Grid } from "./grid";
 import { toA1 } from "./grid";
 import { cellText, textAt } from "./gridText";
 import { columnOf, isFooterText, type TableLayout } from "./detectTable";
-import { foldVietnamese, foldedTokens } from "./foldVietnamese";
+import { foldVietnamese } from "./foldVietnamese";
 import {
   matchCriterionByName,
   matchIndicatorByName,
+  tokenSetOf,
   tokenSimilarity,
   type CatalogIndicator,
   type IndicatorCatalog,
@@ -263,7 +264,7 @@ class CriteriaTableReader {
     const cat = this.catalog;
     if (!cat) return this.asWritten(r, code, name, label);
     const byPos = cat.byCode.get(code);
-    const posSim = byPos && name ? tokenSimilarity(new Set(foldedTokens(name)), byPos.tokens) : 0;
+    const posSim = byPos && name ? tokenSimilarity(tokenSetOf(name), byPos.tokens) : 0;
     const byName = name ? matchIndicatorByName(cat, name, crit) : undefined;
     if (byName && byName.indicator.criterion === crit && byName.similarity > posSim + 0.2 && byName.indicator !== byPos) {
       this.emit(r, byName.indicator.code, byName.indicator, name, label, "name", byName.similarity);

@@ -38,19 +38,15 @@ export function readIndicatorValue(
   const raw = rawOf(cell);
   const reading = readCell(cell);
   const expectUnit = catalog?.unit ?? (target?.unit || undefined);
-  const withUnit = (v: IndicatorValue, readUnit?: string): IndicatorValue => {
-    const unit = expectUnit ?? readUnit;
-    return unit ? { ...v, unit } : v;
-  };
   switch (reading.kind) {
     case "empty":
-      return withUnit({ value: null, raw });
+      return withUnit(expectUnit, { value: null, raw });
     case "boolean":
       return { value: reading.value, raw };
     case "date":
       return { value: reading.iso, raw };
     case "range":
-      return withUnit({ value: { min: reading.low, max: reading.high }, raw }, reading.percent ? "%" : reading.unit);
+      return withUnit(expectUnit, { value: { min: reading.low, max: reading.high }, raw }, reading.percent ? "%" : reading.unit);
     case "number": {
       let value = reading.value;
       let problem: ValueProblem | undefined;
@@ -64,13 +60,20 @@ export function readIndicatorValue(
         value = cleanFloat(value * 100);
       }
       const out: IndicatorValue = { value, raw, ...(problem ? { problem } : {}) };
-      return withUnit(out, reading.percent ? "%" : reading.unit);
+      return withUnit(expectUnit, out, reading.percent ? "%" : reading.unit);
     }
     case "error":
-      return withUnit({ value: null, raw, problem: { type: "value/unreadable", params: { raw: reading.text, reason: "formula-error" } } });
+      return withUnit(expectUnit, { value: null, raw, problem: { type: "value/unreadable", params: { raw: reading.text, reason: "formula-error" } } });
     case "text":
-      return withUnit({ value: null, raw, problem: { type: "value/unreadable", params: { raw: clip(reading.text), reason: "text" } } });
+      return withUnit(expectUnit, { value: null, raw, problem: { type: "value/unreadable", params: { raw: clip(reading.text), reason: "text" } } });
   }
+}
+
+/** The indicator's expected unit, else the unit read from the cell, set on v (v is fresh, so it is set in place). */
+function withUnit(expectUnit: string | undefined, v: IndicatorValue, readUnit?: string): IndicatorValue {
+  const unit = expectUnit ?? readUnit;
+  if (unit) v.unit = unit;
+  return v;
 }
 
 function clip(s: string): string {
