@@ -40,13 +40,31 @@ function launch(args: string[]): Promise<{ child: ChildProcess; out: string }> {
   });
 }
 
+/**
+ * Ends the server and everything of it that could keep jest's worker alive: the SIGKILL fallback
+ * timer is cleared once the process is gone (a pending 5 s timer was what kept the worker from
+ * exiting), and its output pipes are closed.
+ */
 function stopChild(child: ChildProcess | undefined): Promise<void> {
-  if (!child || child.exitCode !== null) return Promise.resolve();
+  if (!child) return Promise.resolve();
+  const release = () => {
+    child.stdout?.destroy();
+    child.stderr?.destroy();
+  };
+  if (child.exitCode !== null || child.signalCode !== null) {
+    release();
+    return Promise.resolve();
+  }
   return new Promise((resolve) => {
     child.removeAllListeners("exit");
-    child.once("exit", () => resolve());
+    const killer = setTimeout(() => child.kill("SIGKILL"), 5000);
+    killer.unref();
+    child.once("exit", () => {
+      clearTimeout(killer);
+      release();
+      resolve();
+    });
     child.kill("SIGTERM");
-    setTimeout(() => child.kill("SIGKILL"), 5000);
   });
 }
 

@@ -52,7 +52,6 @@ interface SheetRead {
   props?: OfficeExtension.ClientResult<Excel.CellProperties[][]>;
 }
 
-const RANGE_PROPS = ["values", "formulas", "numberFormat", "rowIndex", "columnIndex", "rowCount", "columnCount"];
 const FILL_PROPS: Excel.CellPropertiesLoadOptions = { format: { fill: { color: true, pattern: true } } };
 
 function fillOf(p: Excel.CellProperties | undefined): string {
@@ -69,7 +68,7 @@ function isPayloadLimit(e: unknown): boolean {
 /** Queues the read of one sheet's used range (nothing is fetched until the caller syncs). */
 function queueSheet(ws: Excel.Worksheet, name: string, withFills: boolean): SheetRead {
   const used = ws.getUsedRange(true);
-  used.load(RANGE_PROPS);
+  used.load("values,formulas,numberFormat,rowIndex,columnIndex,rowCount,columnCount");
   const merged = used.getMergedAreasOrNullObject();
   merged.load("address");
   const props = withFills ? used.getCellProperties(FILL_PROPS) : undefined;

@@ -213,6 +213,8 @@ export class SyncSession {
     };
     win?.addEventListener("online", retry);
     const timer = setInterval(retry, everyMs);
+    // In Node (tests, the CLI) a forgotten stop must not keep the process alive; browsers have no unref.
+    (timer as { unref?: () => void }).unref?.();
     return () => {
       win?.removeEventListener("online", retry);
       clearInterval(timer);
