@@ -2,6 +2,11 @@
  * Durability: the server runs as a child process on a SQLite file, clients push under load, the
  * process is killed with SIGKILL at a random moment, restarted, and every push that was
  * acknowledged (201) must be there with its opId and number. Repeated a few times on one file.
+ *
+ * Bounded under a loaded machine (the whole suite in parallel on 2 cores): a round kills the server
+ * a random 0–500 ms after it has acknowledged a few pushes in that round — not after a fixed time,
+ * which on a slow start could come before any push — and every wait has its own limit with a
+ * message saying which one ran out. The test's timeout is the sum of those limits.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import * as fs from "node:fs";
@@ -12,6 +17,14 @@ import { Store } from "../src/server/store/store";
 import { SET, bearer, call } from "./serverFixture";
 
 const ROOT = path.join(__dirname, "..");
+const ROUNDS = 3;
+/** Acknowledged pushes a round waits for before the random kill. */
+const ACKS_BEFORE_KILL = 8;
+/** Limits: a server start (tsx compiles the CLI), the acknowledgements of a round, one request. */
+const START_LIMIT_MS = 60_000;
+const ROUND_LIMIT_MS = 30_000;
+const REQUEST_LIMIT_MS = 15_000;
+const TEST_LIMIT_MS = (ROUNDS + 1) * START_LIMIT_MS + ROUNDS * ROUND_LIMIT_MS + 8 * REQUEST_LIMIT_MS * 2;
 
 function startServer(db: string): Promise<{ child: ChildProcess; base: string }> {
   const child = spawn(process.execPath, ["--require", "tsx/cjs", "src/cli/main.ts", "serve", "--http", "--port", "0", "--host", "127.0.0.1", "--db", db, "--static", "none"], {
@@ -21,7 +34,10 @@ function startServer(db: string): Promise<{ child: ChildProcess; base: string }>
   });
   return new Promise((resolve, reject) => {
     let out = "";
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 30000);
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`server did not start within ${START_LIMIT_MS} ms: ${out}`));
+    }, START_LIMIT_MS);
     child.stdout!.on("data", (d: Buffer) => {
       out += d.toString();
       const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
@@ -31,12 +47,24 @@ function startServer(db: string): Promise<{ child: ChildProcess; base: string }>
       }
     });
     child.stderr!.on("data", (d: Buffer) => (out += d.toString()));
-    child.on("exit", (code) => reject(new Error(`server exited ${code}: ${out}`)));
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited ${code}: ${out}`));
+    });
   });
 }
 
+/** Resolves once `count()` reaches `target`, or rejects after `limitMs`. */
+async function waitFor(count: () => number, target: number, limitMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + limitMs;
+  while (count() < target) {
+    if (Date.now() > deadline) throw new Error(`${what}: ${count()} of ${target} within ${limitMs} ms`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
 describe("durability under SIGKILL", () => {
-  jest.setTimeout(120000);
+  jest.setTimeout(TEST_LIMIT_MS);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ntm-durable-"));
   const db = path.join(dir, "ntm.sqlite");
   let token = "";
@@ -50,45 +78,53 @@ describe("durability under SIGKILL", () => {
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it("keeps every acknowledged push across three kills", async () => {
+  it(`keeps every acknowledged push across ${ROUNDS} kills`, async () => {
     const acked = new Map<string, { org: string; number: number }>();
     const heads = new Map<string, number>(communes.map((c) => [c, 0]));
-    for (let round = 0; round < 3; round++) {
+    for (let round = 0; round < ROUNDS; round++) {
       const { child, base } = await startServer(db);
-      // Heads may have moved past what we saw acknowledged (a push applied just before the kill).
-      for (const org of communes) {
-        const view = (await call(base, { url: `/api/reports/${org}/${SET}/2023`, headers: bearer(token) })).json();
-        heads.set(org, view.head?.number ?? 0);
-      }
+      // Listen before the kill (exit may come at once); a child that already died has exited.
+      const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((r) => child.once("exit", r));
+      let ackedThisRound = 0;
       let stop = false;
-      const clients = communes.map(async (org) => {
-        let i = 0;
-        while (!stop) {
-          const opId = `dur-${round}-${org}-${i++}`;
-          try {
-            const r = await call(base, { method: "POST", url: `/api/reports/${org}/${SET}/2023/revisions`, headers: bearer(token), payload: { opId, baseRevision: heads.get(org)!, values: { "17.1": { value: i } } } });
-            if (r.statusCode === 201) {
-              const n = r.json().revision.number;
-              acked.set(opId, { org, number: n });
-              heads.set(org, n);
-            }
-          } catch {
-            return; // the server is gone
-          }
+      let clients: Promise<void>[] = [];
+      try {
+        // Heads may have moved past what we saw acknowledged (a push applied just before the kill).
+        for (const org of communes) {
+          const view = (await call(base, { url: `/api/reports/${org}/${SET}/2023`, headers: bearer(token), timeoutMs: REQUEST_LIMIT_MS })).json();
+          heads.set(org, view.head?.number ?? 0);
         }
-      });
-      await new Promise((r) => setTimeout(r, 300 + Math.random() * 900));
-      const exited = new Promise((r) => child.once("exit", r)); // listen before the kill: exit may come at once
-      child.kill("SIGKILL");
-      stop = true;
-      await Promise.all(clients);
-      await exited;
+        clients = communes.map(async (org) => {
+          let i = 0;
+          while (!stop) {
+            const opId = `dur-${round}-${org}-${i++}`;
+            try {
+              const r = await call(base, { method: "POST", url: `/api/reports/${org}/${SET}/2023/revisions`, headers: bearer(token), payload: { opId, baseRevision: heads.get(org)!, values: { "17.1": { value: i } } }, timeoutMs: REQUEST_LIMIT_MS });
+              if (r.statusCode === 201) {
+                const n = r.json().revision.number;
+                acked.set(opId, { org, number: n });
+                heads.set(org, n);
+                ackedThisRound += 1;
+              }
+            } catch {
+              return; // the server is gone
+            }
+          }
+        });
+        await waitFor(() => ackedThisRound, ACKS_BEFORE_KILL, ROUND_LIMIT_MS, `round ${round}: acknowledged pushes`);
+        await new Promise((r) => setTimeout(r, Math.random() * 500)); // a random moment under load
+      } finally {
+        child.kill("SIGKILL");
+        stop = true;
+        await Promise.all(clients);
+        await exited;
+      }
     }
-    expect(acked.size).toBeGreaterThan(20);
+    expect(acked.size).toBeGreaterThanOrEqual(ROUNDS * ACKS_BEFORE_KILL);
     const { child, base } = await startServer(db);
     try {
       for (const org of communes) {
-        const list = (await call(base, { url: `/api/reports/${org}/${SET}/2023/revisions?since=0`, headers: bearer(token) })).json().revisions as { number: number; opId: string }[];
+        const list = (await call(base, { url: `/api/reports/${org}/${SET}/2023/revisions?since=0`, headers: bearer(token), timeoutMs: REQUEST_LIMIT_MS })).json().revisions as { number: number; opId: string }[];
         // Numbers are 1..n with no gap or repeat.
         expect(list.map((r) => r.number)).toEqual(list.map((_, i) => i + 1));
         const byOp = new Map(list.map((r) => [r.opId, r.number]));

@@ -25,6 +25,8 @@ export interface CallOptions {
   url: string;
   headers?: Record<string, string>;
   payload?: object;
+  /** Abort the request after this long (a test must not wait forever on a server that hangs). */
+  timeoutMs?: number;
 }
 
 /**
@@ -36,6 +38,7 @@ export async function call(base: string, opts: CallOptions): Promise<CallResult>
     method: opts.method ?? "GET",
     headers: { ...(opts.payload ? { "content-type": "application/json" } : {}), ...(opts.headers ?? {}) },
     body: opts.payload ? JSON.stringify(opts.payload) : undefined,
+    ...(opts.timeoutMs ? { signal: AbortSignal.timeout(opts.timeoutMs) } : {}),
   });
   const raw = Buffer.from(await res.arrayBuffer());
   const body = raw.toString("utf8");

@@ -362,6 +362,17 @@ export class Store {
   }
 
   async pushRevision(input: PushInput): Promise<PushOutcome> {
+    try {
+      return await this.pushOnce(input);
+    } catch (error) {
+      // PostgreSQL: the same opId pushed at the same moment to another report passed the opId check
+      // in both transactions and lost on the unique index. Once more, the check sees the winner.
+      if (isUniqueViolation(error)) return this.pushOnce(input);
+      throw error;
+    }
+  }
+
+  private async pushOnce(input: PushInput): Promise<PushOutcome> {
     // Built before the transaction: serialising and hashing need no lock.
     const valuesJson = canonicalJson(input.values);
     const evaluationJson = canonicalJson(input.evaluation);
@@ -481,6 +492,11 @@ export class Store {
     fs.writeFileSync(file, lines.join("\n") + "\n");
     return { engine: "postgres", tables: counts };
   }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string } | undefined;
+  return e?.code === "23505" || e?.code === "SQLITE_CONSTRAINT_UNIQUE" || e?.code === "SQLITE_CONSTRAINT_PRIMARYKEY";
 }
 
 function toRevision(row: RevisionTable): Revision {
