@@ -17,6 +17,18 @@ export type JudgeItem = (
   value: ReportValue,
 ) => { result: IndicatorResult; findings: Finding[] };
 
+// Sets are immutable data: their code → indicator index is built once per set.
+const byCodeCache = new WeakMap<CriteriaSet, Map<string, Indicator>>();
+
+function indicatorsByCode(set: CriteriaSet): Map<string, Indicator> {
+  let m = byCodeCache.get(set);
+  if (!m) {
+    m = new Map(set.criteria.flatMap((c) => c.indicators).map((i) => [i.code, i]));
+    byCodeCache.set(set, m);
+  }
+  return m;
+}
+
 export function evaluateUnits(
   set: CriteriaSet,
   units: readonly ReportUnit[],
@@ -24,7 +36,7 @@ export function evaluateUnits(
   judge: JudgeItem,
 ): { progress: UnitProgress; findings: Finding[] }[] {
   if (units.length === 0) return [];
-  const indicators = new Map(set.criteria.flatMap((c) => c.indicators).map((i) => [i.code, i]));
+  const indicators = indicatorsByCode(set);
   const setGoal = set.rollup.rule === "share" ? set.rollup.goal : undefined;
   return units.map((u) => {
     const findings: Finding[] = [];

@@ -60,11 +60,12 @@ function scoreRow(grid: Grid, r: number, fuzzy = false): RowScore {
 }
 
 function isHeaderCandidate(s: RowScore): boolean {
-  const has = (r: ColumnRole) => s.roles.has(r);
-  const named = has("content") || has("criterion");
-  const measured = has("value") || has("selfAssessment") || has("target") || has("done") || has("plan") ||
-    has("metMark") || has("village");
-  return s.roles.size >= 2 && (named || has("no")) && (measured || (named && has("no")));
+  const roles = s.roles;
+  if (roles.size < 2) return false;
+  const named = roles.has("content") || roles.has("criterion");
+  const measured = roles.has("value") || roles.has("selfAssessment") || roles.has("target") || roles.has("done") ||
+    roles.has("plan") || roles.has("metMark") || roles.has("village");
+  return (named || roles.has("no")) && (measured || (named && roles.has("no")));
 }
 
 /** "(1)", "(2)" … or 1, 2, 3 in consecutive columns: the column-number row under a header. */

@@ -99,6 +99,41 @@ export function periodFromText(text: string, fallbackYear?: number): string | un
   return undefined;
 }
 
+/** What one title line says on its own (a pure function of the line, so it is remembered). */
+interface LineFacts {
+  folded: string;
+  org?: OrgUnitGuess & { rank: number };
+  village?: string;
+  period?: string;
+  /** "Tuần 14" without a year on this line. */
+  week?: number;
+}
+
+// Title lines repeat from workbook to workbook ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Năm 2023",
+// a commune's name in every report it sends): read each distinct line once.
+const lineMemo = new Map<string, LineFacts>();
+const LINE_MEMO_LIMIT = 5000;
+
+function lineFacts(line: string): LineFacts {
+  let f = lineMemo.get(line);
+  if (f !== undefined) return f;
+  const folded = foldVietnamese(line);
+  f = { folded };
+  const org = orgFromLine(line);
+  if (org) f.org = org;
+  const village = villageFromLine(line);
+  if (village !== undefined) f.village = village;
+  const p = periodFromText(line);
+  if (p) f.period = p;
+  else {
+    const w = /tuan (?:thu )?(\d{1,2})/.exec(folded);
+    if (w) f.week = Number(w[1]);
+  }
+  if (lineMemo.size >= LINE_MEMO_LIMIT) lineMemo.clear();
+  lineMemo.set(line, f);
+  return f;
+}
+
 /** Reads the title lines (text of the rows above a table, top to bottom). */
 export function detectTitle(lines: string[]): TitleFacts {
   const orgs: (OrgUnitGuess & { rank: number })[] = [];
@@ -108,18 +143,13 @@ export function detectTitle(lines: string[]): TitleFacts {
   const foldedParts: string[] = [];
   for (const line of lines) {
     if (line.length > 300) continue;
-    const folded = foldVietnamese(line);
-    foldedParts.push(folded);
-    const org = orgFromLine(line);
-    if (org) orgs.push(org);
-    village ??= villageFromLine(line);
+    const facts = lineFacts(line);
+    foldedParts.push(facts.folded);
+    if (facts.org) orgs.push({ ...facts.org });
+    village ??= facts.village;
     if (!period) {
-      const p = periodFromText(line);
-      if (p) period = p;
-      else {
-        const w = /tuan (?:thu )?(\d{1,2})/.exec(folded);
-        if (w) weekWithoutYear = Number(w[1]);
-      }
+      if (facts.period) period = facts.period;
+      else if (facts.week !== undefined) weekWithoutYear = facts.week;
     }
   }
   // "TUẦN 14" on one line and "năm 2023" on another.

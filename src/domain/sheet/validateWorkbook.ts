@@ -32,30 +32,26 @@ function targetText(r: IndicatorResult | undefined, v: ReportValue): string | un
   return `${OP_TEXT[t.op] ?? t.op} ${String(t.value)}${t.unit ? (t.unit === "%" ? "%" : ` ${t.unit}`) : ""}`;
 }
 
+// The rows below are built by assignment in the order the JSON shows them (one per indicator and
+// finding of every file: spreads of optional parts cost more than the rest of the row).
 function indicatorRow(v: ReportValue, r: IndicatorResult | undefined): ValidatedIndicator {
   const target = targetText(r, v);
-  return {
-    code: v.code,
-    value: v.value,
-    ...(v.unit ? { unit: v.unit } : {}),
-    ...(target !== undefined ? { target } : {}),
-    targetSource: r?.targetSource ?? (v.workbookTarget ? "workbook" : "none"),
-    selfAssessment: v.selfAssessment ?? null,
-    status: r?.status ?? "unknown",
-    sheet: v.sheet || null,
-    cell: v.cell ?? null,
-  };
+  const row = { code: v.code, value: v.value } as ValidatedIndicator;
+  if (v.unit) row.unit = v.unit;
+  if (target !== undefined) row.target = target;
+  row.targetSource = r?.targetSource ?? (v.workbookTarget ? "workbook" : "none");
+  row.selfAssessment = v.selfAssessment ?? null;
+  row.status = r?.status ?? "unknown";
+  row.sheet = v.sheet || null;
+  row.cell = v.cell ?? null;
+  return row;
 }
 
 function findingRow(f: Finding): ValidatedFinding {
-  return {
-    type: f.type,
-    severity: f.severity,
-    sheet: f.sheet || null,
-    cell: f.cell ?? null,
-    ...(f.indicator ? { indicator: f.indicator } : {}),
-    message: formatFindingBilingual(f),
-  };
+  const row = { type: f.type, severity: f.severity, sheet: f.sheet || null, cell: f.cell ?? null } as ValidatedFinding;
+  if (f.indicator) row.indicator = f.indicator;
+  row.message = formatFindingBilingual(f);
+  return row;
 }
 
 export function validateWorkbook(file: string, workbook: WorkbookGrids, options: ReadReportOptions = {}): WorkbookValidation {

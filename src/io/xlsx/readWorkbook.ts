@@ -183,7 +183,7 @@ function readSheetJsWorkbook(
 
 function readWithSheetJs(buf: Buffer, fileName: string, limits: ReadLimits, xmlPackage = false): WorkbookGrids {
   const { wb, hidden } = readSheetJsWorkbook(buf, fileName, limits, xmlPackage);
-  let total = 0;
+  const counter = { cells: 0 };
   const sheets: Grid[] = [];
   let properties: Record<string, string> | undefined;
   for (const name of wb.SheetNames) {
@@ -192,17 +192,17 @@ function readWithSheetJs(buf: Buffer, fileName: string, limits: ReadLimits, xmlP
     const grid = sheetToGrid(String(name), ws, {
       maxCellTextLength: limits.maxCellTextLength,
       onTooLong: tooLong(fileName, String(name), limits),
-      countCells: (n) => (total += n),
+      counter,
       ...(hidden ? { hidden: hidden.get(String(name)) ?? {} } : {}),
     });
-    if (grid.rowCount > limits.maxRows || total > limits.maxCells) {
+    if (grid.rowCount > limits.maxRows || counter.cells > limits.maxCells) {
       throw new WorkbookReadError("too-many-cells", fileName, { limit: limits.maxCells, sheet: String(name) });
     }
     if (name === SETTINGS_SHEET_NAME) properties = { ...(properties ?? {}), ...readSettingsSheet(grid) };
     else sheets.push(grid);
   }
   properties = mergeCustomProperties(wb, properties);
-  if (total === 0) throw new WorkbookReadError("empty", fileName);
+  if (counter.cells === 0) throw new WorkbookReadError("empty", fileName);
   return properties ? { sheets, properties } : { sheets };
 }
 

@@ -14,6 +14,8 @@ export interface SheetToGridOptions {
   onTooLong?: (a1: string, length: number) => never;
   /** Called with the number of cells kept, so the caller can enforce a workbook-wide cap. */
   countCells?: (n: number) => void;
+  /** Alternatively, a counter the number of cells kept is added to (no closure per sheet). */
+  counter?: { cells: number };
   /**
    * Hidden rows/columns found by the caller (hiddenRowsCols); when absent they come from the
    * sheet's `!rows`/`!cols` (a SheetJS read with `cellStyles`).
@@ -91,6 +93,7 @@ export function sheetToGrid(name: string, ws: XLSX.WorkSheet, opts: SheetToGridO
   }
   while (cells.length > 0 && cells[cells.length - 1].length === 0) cells.pop();
   opts.countCells?.(count);
+  if (opts.counter) opts.counter.cells += count;
   const merges: Range[] = ((ws["!merges"] ?? []) as Range[]).map((m) => ({
     s: { r: m.s.r, c: m.s.c },
     e: { r: m.e.r, c: m.e.c },
