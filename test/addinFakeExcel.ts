@@ -350,7 +350,16 @@ class FakeWorksheets extends Loadable {
 }
 
 class FakeComment {
-  constructor(private ctx: FakeContext, readonly id: string, readonly content: string) {}
+  constructor(private ctx: FakeContext, readonly id: string, private readonly loadedContent: string) {}
+  /** What was loaded (as Excel, the value of the last sync); setting it changes the comment. */
+  get content(): string {
+    return this.loadedContent;
+  }
+  set content(text: string) {
+    const c = this.ctx.data.comments.find((x) => x.id === this.id);
+    if (!c) throw new Error(`ItemNotFound: comment ${this.id}`);
+    c.content = text;
+  }
   getLocation(): FakeRange {
     const c = this.ctx.data.comments.find((x) => x.id === this.id)!;
     const p = fromA1(c.cell)!;

@@ -183,8 +183,12 @@ describeBrowser("task pane against the real server", () => {
     await clerkPage.getByTestId("tab-sync").click();
     await clerkPage.getByTestId("pull").click();
     await clerkPage.getByTestId("comments").waitFor();
-    expect(await clerkPage.getByTestId("comments").textContent()).toContain("Tỷ lệ 91,2 % chưa đạt mức 95 %");
+    const comments = (await clerkPage.getByTestId("comments").textContent()) ?? "";
+    expect(comments).toContain("Tỷ lệ 91,2 % chưa đạt mức 95 %");
+    expect(comments).toMatch(/15\.1 \(ô Biểu 01!E58\)/); // where it belongs in the workbook
     expect(await phase(clerkPage)).toContain("Bị trả lại");
+    // Outside Excel the pull changes no file, and the pane says so.
+    expect(await clerkPage.getByTestId("pull-result").textContent()).toMatch(/tệp trên máy không bị thay đổi/);
     await screenshot(clerkPage, "pane-10-clerk-sees-comments");
   }, 90000);
 

@@ -9,7 +9,7 @@
  */
 import { enqueue, rebaseEntry, type Outbox } from "../../domain/sync/outbox";
 import { mergeIndicatorValues, type IndicatorConflict } from "../../domain/sync/mergeIndicatorValues";
-import type { IndicatorValues, ReportKey, ReportView, ReviewEvent } from "../../domain/sync/protocol";
+import type { IndicatorValues, ReportKey, ReportView } from "../../domain/sync/protocol";
 import { flushOutbox, SyncClient } from "./syncClient";
 import { loadLastKey, loadOutbox, loadSession, saveLastKey, saveOutbox, saveSession, type KeyValueStore, type SavedSession } from "./syncStorage";
 
@@ -31,9 +31,8 @@ export interface SyncState {
   progress?: number;
   conflict?: PendingConflict;
   lastRevision?: number;
+  /** The pulled report; its reviewer comments in force come from latestReviewerComments(view). */
   view?: ReportView;
-  /** Reviewer comments of the latest review event on the pulled report. */
-  comments?: ReviewEvent;
   message?: string;
   /** The report last pushed or pulled (kept across reloads). */
   lastKey?: ReportKey;
@@ -116,7 +115,7 @@ export class SyncSession {
 
   signOut(): void {
     saveSession(this.deps.store, undefined);
-    this.set({ session: undefined, phase: "signed-out", view: undefined, comments: undefined });
+    this.set({ session: undefined, phase: "signed-out", view: undefined });
   }
 
   /** Queues a push (persisted at once), then tries to send everything queued. */
@@ -200,9 +199,8 @@ export class SyncSession {
     saveLastKey(this.deps.store, key);
     this.state = { ...this.state, lastKey: key };
     const view = await this.api().getReport(key);
-    const comments = [...view.reviews].reverse().find((r) => Object.keys(r.comments).length > 0);
     const phase: SyncPhase = this.outbox.entries.length ? (this.state.phase === "conflict" ? "conflict" : "pending") : view.locked || view.reviewState === "approved" ? "approved" : view.reviewState === "returned" ? "returned" : "synced";
-    this.set({ view, ...(comments ? { comments } : { comments: undefined }), phase, ...(view.head ? { lastRevision: view.head.number } : {}) });
+    this.set({ view, phase, ...(view.head ? { lastRevision: view.head.number } : {}) });
     return view;
   }
 

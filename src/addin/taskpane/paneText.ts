@@ -84,6 +84,21 @@ const vi = {
   wroteSheet: (s: string) => `Đã ghi trang "${s}".`,
   communes: "Xã",
   error: "Lỗi",
+  pullWritten: (head: number, values: number, notes: number) =>
+    `Đã ghi phiên bản ${head} vào bảng đang mở: ${values} ô được thay số, ${notes} ô được gắn ý kiến thẩm định.`,
+  pullUnchanged: (n: number) => `${n} ô đã đúng sẵn, không phải sửa.`,
+  pullNotesRemoved: (n: number) => `Đã gỡ ${n} ý kiến thẩm định cũ không còn trong lần duyệt này.`,
+  pullFormula: (cells: string) => `Không ghi đè ô có công thức: ${cells}. Số trên máy chủ khác kết quả công thức – hãy xem lại số liệu nguồn của công thức.`,
+  pullForeign: (cells: string) => `Ô ${cells} đã có ghi chú của người khác nên giữ nguyên; ý kiến thẩm định cho ô đó xem ở danh sách bên dưới.`,
+  pullMissingSheets: (sheets: string) => `Bảng đang mở không có trang ${sheets}; số của trang đó chưa được ghi. Mở đúng sổ của xã rồi bấm "Nhận về" lại.`,
+  pullUnplaced: (codes: string) => `Chưa biết ô của chỉ tiêu ${codes}; số và ý kiến của các chỉ tiêu này chỉ xem được ở danh sách bên dưới.`,
+  pullHeld: (n: number) => `Còn ${n} lần gửi chưa tới máy chủ nên chưa thay số trong bảng, chỉ gắn ý kiến. Bấm "Gửi lại", chờ báo "Đã đồng bộ" rồi bấm "Nhận về" lại.`,
+  pullStandalone:
+    'Chế độ độc lập: số liệu và ý kiến chỉ hiện ở dưới đây, tệp trên máy không bị thay đổi. Muốn ghi vào sổ, mở sổ bằng Excel có cài NTM Tracker rồi bấm "Nhận về".',
+  pullOtherWorkbook: (org: string, period: string) =>
+    `Bảng đang mở là sổ của đơn vị ${org}, kỳ ${period}, không phải báo cáo vừa nhận, nên chưa ghi gì vào bảng. Mở đúng sổ, hoặc sửa "Mã đơn vị" và "Kỳ báo cáo" cho khớp với sổ, rồi bấm "Nhận về" lại.`,
+  pullNoHead: 'Máy chủ chưa có số liệu nào của báo cáo này. Kiểm tra "Mã đơn vị" và "Kỳ báo cáo", hoặc bấm "Gửi số liệu" trước.',
+  commentCell: "ô",
 };
 
 export type PaneText = typeof vi;
@@ -171,6 +186,19 @@ const en: PaneText = {
   wroteSheet: (s) => `Wrote sheet "${s}".`,
   communes: "Communes",
   error: "Error",
+  pullWritten: (head, values, notes) => `Wrote revision ${head} into the open workbook: ${values} cells got a new value, ${notes} cells a reviewer comment.`,
+  pullUnchanged: (n) => `${n} cells already held the value.`,
+  pullNotesRemoved: (n) => `Removed ${n} older reviewer comments that this review no longer makes.`,
+  pullFormula: (cells) => `Formula cells not overwritten: ${cells}. The server's value differs from what the formula computes – check the formula's source figures.`,
+  pullForeign: (cells) => `${cells} already has someone else's comment, kept as it is; read the reviewer's comment for it in the list below.`,
+  pullMissingSheets: (sheets) => `The open workbook has no sheet ${sheets}; its values were not written. Open the commune's own workbook and pull again.`,
+  pullUnplaced: (codes) => `No cell known for indicator ${codes}; see their values and comments in the list below.`,
+  pullHeld: (n) => `${n} push(es) have not reached the server yet, so no value was replaced (comments only). Press "Retry", wait for "Synced", then pull again.`,
+  pullStandalone: "Standalone mode: the values and comments are shown below only; the file on this computer is not changed. To write them into the workbook, open it in Excel with NTM Tracker and pull there.",
+  pullOtherWorkbook: (org, period) =>
+    `The open workbook belongs to org unit ${org}, period ${period}, not to the report just pulled, so nothing was written. Open the right workbook, or set "Org unit code" and "Period" to match it, and pull again.`,
+  pullNoHead: 'The server has no revision of this report yet. Check "Org unit code" and "Period", or push first.',
+  commentCell: "cell",
 };
 
 export function paneText(lang: PaneLang): PaneText {

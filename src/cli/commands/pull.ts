@@ -10,7 +10,8 @@ import * as fs from "node:fs";
 import * as XLSX from "xlsx";
 import type { CliIo } from "../cliIo";
 import { SyncClient, SyncHttpError } from "../../addin/sync/syncClient";
-import type { IndicatorValue, ReportView } from "../../domain/sync";
+import type { ReportView } from "../../domain/sync";
+import { latestComments, pulledCellValue as cellValue } from "../../domain/sync/reviewerComments";
 import { loadSyncState, saveSyncState } from "./syncState";
 
 interface PullOptions {
@@ -35,19 +36,6 @@ export function registerPull(program: Command, io: CliIo): void {
     .action(async (o: PullOptions) => {
       io.exitCode = await pull(o, io);
     });
-}
-
-function cellValue(v: IndicatorValue): string | number | boolean | null {
-  const x = v.value;
-  if (x !== null && typeof x === "object") return `${x.min}–${x.max}`;
-  return x;
-}
-
-/** Latest reviewer comment per indicator (the last return/approve event that mentions it). */
-export function latestComments(view: ReportView): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const e of view.reviews) if (e.kind !== "submitted") Object.assign(out, e.comments);
-  return out;
 }
 
 async function pull(o: PullOptions, io: CliIo): Promise<number> {

@@ -2,6 +2,7 @@
 import { checkAndFlagWorkbook, clearFlagsInWorkbook, readSettings, selectCell, writeSettings } from "../../excel/checkAndFlag";
 import { readWorkbookSnapshot } from "../../excel/readWorkbookSnapshot";
 import { writeConsolidationSheet } from "../../excel/writeConsolidationSheet";
+import { writePulledReport } from "../../excel/writePulledReport";
 import type { WorkbookHost } from "./workbookHost";
 
 export function excelHost(): WorkbookHost {
@@ -20,5 +21,6 @@ export function excelHost(): WorkbookHost {
       await Excel.run((ctx) => writeSettings(ctx, changes));
     },
     writeConsolidation: (c) => Excel.run((ctx) => writeConsolidationSheet(ctx, c)),
+    writePulled: (cells) => Excel.run((ctx) => writePulledReport(ctx, cells)),
   };
 }

@@ -4,6 +4,8 @@
  */
 import type { WorkbookGrids } from "../../../domain/sheet/grid";
 import type { Consolidation } from "../../../domain/sync/protocol";
+import type { PulledCell } from "../../../domain/sync/pulledCells";
+import type { PullWriteReport } from "../../excel/writePulledReport";
 import type { CheckResult } from "../check/analyseWorkbook";
 
 export interface WorkbookHost {
@@ -17,6 +19,8 @@ export interface WorkbookHost {
   readSettings(): Promise<Record<string, string>>;
   writeSettings(changes: Record<string, string>): Promise<void>;
   writeConsolidation?(c: Consolidation): Promise<string>;
+  /** Excel only: pulled values and reviewer notes into their cells. A file opened from disk is never changed. */
+  writePulled?(cells: PulledCell[]): Promise<PullWriteReport>;
   /** Standalone: the name of the opened file. */
   fileName?: string;
 }

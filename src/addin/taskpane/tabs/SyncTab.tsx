@@ -7,6 +7,9 @@ import type { PaneText } from "../paneText";
 import type { WorkbookHost } from "../host/workbookHost";
 import type { Choice, SyncSession, SyncState } from "../../sync/syncSession";
 import { identityFromSettings, identityToSettings } from "../../excel/workbookIdentity";
+import { latestReviewerComments } from "../../../domain/sync/reviewerComments";
+import { pullIntoWorkbook } from "../pullIntoWorkbook";
+import { pullMessage, type PullMessage } from "../pullMessage";
 
 export function showValue(v: IndicatorValue | null | undefined): string {
   if (!v) return "—";
@@ -36,6 +39,7 @@ export function SyncTab({ t, workbook, sync, state, result }: SyncTabProps) {
   const [base, setBase] = useState(0);
   const [error, setError] = useState<string | undefined>();
   const [choices, setChoices] = useState<Record<string, Choice>>({});
+  const [pulled, setPulled] = useState<PullMessage | undefined>();
   const setId = result?.set.id ?? state.lastKey?.set ?? "vn-xa-ntm-2021-2025";
 
   useEffect(() => {
@@ -83,6 +87,19 @@ export function SyncTab({ t, workbook, sync, state, result }: SyncTabProps) {
     });
   }
 
+  /** Pulls, then (in Excel) writes values and reviewer notes into the open workbook. */
+  async function pull(): Promise<void> {
+    setPulled(undefined);
+    await guard(async () => {
+      const view = await sync.pull(key);
+      const unsent = (k: ReportKey) => sync.entries().filter((e) => e.key.org === k.org && e.key.set === k.set && e.key.period === k.period).length;
+      const outcome = await pullIntoWorkbook(view, workbook, unsent);
+      // The workbook now holds the head: the next push edits from it.
+      if (outcome.kind === "written" && !outcome.unsent) await remember(outcome.head);
+      setPulled(pullMessage(t, outcome));
+    });
+  }
+
   async function remember(revision: number): Promise<void> {
     setBase(revision);
     await workbook.writeSettings(identityToSettings({ orgCode: org, set: setId, period, baseRevision: revision }));
@@ -114,6 +131,8 @@ export function SyncTab({ t, workbook, sync, state, result }: SyncTabProps) {
   }
 
   const view = state.view;
+  // The comments in force, one per indicator: the same ones a pull writes into the cells.
+  const reviewerComments = view ? Object.entries(latestReviewerComments(view)).sort(([a], [b]) => (a === "*" ? -1 : b === "*" ? 1 : a.localeCompare(b, "vi", { numeric: true }))) : [];
   return (
     <div data-testid="sync-tab">
       <Caption1 as="p" block data-testid="signed-in">
@@ -137,7 +156,7 @@ export function SyncTab({ t, workbook, sync, state, result }: SyncTabProps) {
         <Button appearance="primary" onClick={() => void push()} disabled={!result || state.phase === "sending"} data-testid="push">
           {t.push}
         </Button>
-        <Button onClick={() => void guard(() => sync.pull(key))} data-testid="pull">
+        <Button onClick={() => void pull()} data-testid="pull">
           {t.pull}
         </Button>
         {state.outboxSize > 0 && state.phase !== "conflict" && (
@@ -154,6 +173,15 @@ export function SyncTab({ t, workbook, sync, state, result }: SyncTabProps) {
         {state.phase === "offline" && state.message ? ` (${state.message})` : ""}
       </Body1>
       {error && <ErrorBar text={error} />}
+      {pulled && (
+        <MessageBar intent={pulled.intent} style={{ margin: "6px 0" }}>
+          <MessageBarBody data-testid="pull-result">
+            {pulled.lines.map((line, i) => (
+              <div key={i}>{line}</div>
+            ))}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {state.conflict && (
         <div data-testid="conflicts" style={{ border: "1px solid #c50f1f", padding: 6, borderRadius: 4, margin: "6px 0" }}>
           <Subtitle2 block>{t.conflictTitle}</Subtitle2>
@@ -179,17 +207,22 @@ export function SyncTab({ t, workbook, sync, state, result }: SyncTabProps) {
             {t.revision}: {view.head?.number ?? 0} · {t.reviewState}: <span data-testid="review-state" data-state={view.reviewState}>{t.reviewStates[view.reviewState] ?? view.reviewState}</span>
             {view.head ? ` · ${t.criteriaMet}: ${view.head.evaluation.criteriaMet}/${view.head.evaluation.criteriaTotal}` : ""}
           </Caption1>
-          {state.comments && (
+          {reviewerComments.length > 0 && (
             <div data-testid="comments" style={{ background: "#fff4ce", padding: 6, borderRadius: 4, margin: "4px 0" }}>
-              <Subtitle2 block>
-                {t.comments} ({state.comments.author})
-              </Subtitle2>
+              <Subtitle2 block>{t.comments}</Subtitle2>
               <ul style={{ margin: 0, paddingLeft: 16 }}>
-                {Object.entries(state.comments.comments).map(([code, text]) => (
-                  <li key={code}>
-                    <b>{code === "*" ? t.commentAll : code}</b>: {text}
-                  </li>
-                ))}
+                {reviewerComments.map(([code, c]) => {
+                  const v = view.head?.values[code];
+                  return (
+                    <li key={code}>
+                      <b>{code === "*" ? t.commentAll : code}</b>
+                      {v?.cell ? ` (${t.commentCell} ${v.sheet ?? ""}!${v.cell})` : ""}: {c.text}{" "}
+                      <Caption1>
+                        – {c.author}, {c.createdAt.slice(0, 10)}
+                      </Caption1>
+                    </li>
+                  );
+                })}
               </ul>
             </div>
           )}

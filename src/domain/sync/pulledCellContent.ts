@@ -1,0 +1,86 @@
+/**
+ * What to put in a workbook cell so that it holds a pulled indicator value, written the way the
+ * cell already writes it.
+ *
+ * Invariant: the content chosen reads back (through the reader's own readCell, with the cell's
+ * number format) as the pulled value, so a check right after a pull sees the server's head. The
+ * clerk's own form (`raw`, "96,4%") is kept whenever it still means the value; a cell that already
+ * means the value is left alone; a formula is never overwritten (the workbook computes it).
+ */
+import type { CellValue } from "../sheet/grid";
+import { cleanFloat, readCell } from "../sheet/parseCellValue";
+import type { ReportScalar } from "../report";
+import type { IndicatorValue } from "./protocol";
+
+/** The cell as the workbook holds it now. */
+export interface CurrentCell {
+  v: CellValue;
+  /** Formula without "=", when there is one. */
+  f?: string;
+  /** Number format, e.g. "0%". */
+  z?: string;
+}
+
+export type CellDecision =
+  | { kind: "write"; content: CellValue }
+  | { kind: "unchanged" }
+  /** The cell computes its value; the pulled value differs and is left for the person to see. */
+  | { kind: "formula" };
+
+function sameNumber(a: number, b: number): boolean {
+  return cleanFloat(a) === cleanFloat(b);
+}
+
+/** Does this content, in a cell of this format, read as the value? */
+export function readsAs(content: CellValue, z: string | undefined, value: ReportScalar): boolean {
+  const r = readCell({ v: content, ...(z ? { z } : {}) });
+  switch (r.kind) {
+    case "empty":
+    case "text":
+    case "error":
+      return value === null;
+    case "number":
+      return typeof value === "number" && sameNumber(r.value, value);
+    case "range":
+      return typeof value === "object" && value !== null && sameNumber(r.low, value.min) && sameNumber(r.high, value.max);
+    case "boolean":
+      return value === r.value;
+    case "date":
+      return value === r.iso;
+  }
+}
+
+function decimal(n: number): string {
+  return String(cleanFloat(n)).replace(".", ",");
+}
+
+/** Plain forms of the value, most natural first; the first that reads back is written. */
+function candidates(v: IndicatorValue, z: string | undefined): CellValue[] {
+  const x = v.value;
+  if (x === null) return [""];
+  if (typeof x === "boolean") return [x ? "Đạt" : "Không đạt", x];
+  if (typeof x === "string") return [x];
+  if (typeof x === "object") {
+    const unit = v.unit === "%" ? "%" : "";
+    return [`${decimal(x.min)}–${decimal(x.max)}${unit}`, `${decimal(x.min)}–${decimal(x.max)}`];
+  }
+  const percentCell = z !== undefined && z.replace(/"[^"]*"/g, "").includes("%");
+  return percentCell ? [cleanFloat(x / 100), x] : [x, `${decimal(x)}%`];
+}
+
+/**
+ * Decides what a cell gets. `current` is undefined for an empty cell. A pulled empty value empties
+ * a cell holding a number; prose, which also reads as no value, stays.
+ */
+export function decideCellContent(v: IndicatorValue, current: CurrentCell | undefined): CellDecision {
+  const z = current?.z && current.z !== "General" ? current.z : undefined;
+  const now: CellValue = current?.v ?? null;
+  if (readsAs(now, z, v.value)) return { kind: "unchanged" };
+  if (current?.f) return { kind: "formula" };
+  const own = v.raw;
+  if (own !== undefined && readsAs(own, z, v.value)) return own === now ? { kind: "unchanged" } : { kind: "write", content: own ?? "" };
+  for (const c of candidates(v, z)) if (readsAs(c, z, v.value)) return { kind: "write", content: c };
+  // No form reads back (a unit the reader would not see): the plain value, as `ntm pull` writes it.
+  const x = v.value;
+  return { kind: "write", content: x !== null && typeof x === "object" ? `${x.min}–${x.max}` : x };
+}

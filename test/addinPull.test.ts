@@ -1,0 +1,166 @@
+/**
+ * "Nhận về" inside Excel: the head values go back into the cells they were read from and the
+ * reviewer's comments onto those cells, in a constant number of syncs, without touching formulas
+ * or anybody else's comment. Run against the typed fake (test/addinFakeExcel.ts).
+ */
+import { writePulledReport } from "../src/addin/excel/writePulledReport";
+import { planPulledCells } from "../src/domain/sync/pulledCells";
+import type { IndicatorValues, ReportView } from "../src/domain/sync/protocol";
+import { pullIntoWorkbook } from "../src/addin/taskpane/pullIntoWorkbook";
+import { pullMessage } from "../src/addin/taskpane/pullMessage";
+import { paneText } from "../src/addin/taskpane/paneText";
+import { standaloneHost } from "../src/addin/taskpane/host/standaloneHost";
+import type { WorkbookHost } from "../src/addin/taskpane/host/workbookHost";
+import { defaultStore } from "../src/addin/sync/syncStorage";
+import { FakeContext, FakeWorkbookData } from "./addinFakeExcel";
+
+const OLD_NOTE = "[NTM – Ý kiến thẩm định] Trả lại – thẩm định A, 2023-10-01, phiên bản 1:\nBổ sung minh chứng";
+
+function view(values: IndicatorValues, comments: Record<string, string>): ReportView {
+  const evaluation = { criteriaMet: 13, criteriaTotal: 19, progress: 13 / 19, criteria: [], indicators: {}, findings: [] };
+  return {
+    org: "18139", orgName: "Xã Sơn Hồng", set: "vn-xa-ntm-2021-2025", period: "2023", reviewState: "returned", locked: false,
+    head: { number: 4, baseRevision: 3, opId: "op-x", author: "xã", createdAt: "2023-11-20T00:00:00Z", contentHash: "h", workbookHash: null, values, evaluation },
+    reviews: [
+      { kind: "submitted", revision: 4, author: "xã", createdAt: "2023-11-20T00:00:00Z", comments: {} },
+      { kind: "returned", revision: 4, author: "thẩm định B", createdAt: "2023-11-22T09:00:00Z", comments },
+    ],
+  };
+}
+
+function commune(): FakeWorkbookData {
+  const wb = new FakeWorkbookData();
+  const ws = wb.addSheet("Biểu 01");
+  ws.set("E19", "95%");
+  ws.set("E20", 0.9, { z: "0%" });
+  ws.set("E21", 10, { f: "SUM(B2:B4)" });
+  ws.set("E22", "Đạt");
+  ws.set("E30", 3);
+  wb.addSheet("Ghi chú").set("A1", "sổ của xã");
+  wb.addComment("Biểu 01", "E19", OLD_NOTE);
+  wb.addComment("Biểu 01", "E20", "[NTM] Tự đánh giá “Đạt” nhưng kết quả 90 %");
+  wb.addComment("Biểu 01", "E22", "Kế toán: đã đối chiếu sổ");
+  wb.addComment("Biểu 01", "E30", OLD_NOTE);
+  return wb;
+}
+
+const HEAD: IndicatorValues = {
+  "2.3": { value: 96.4, unit: "%", raw: "96,4%", sheet: "Biểu 01", cell: "E19" },
+  // Pushed elsewhere with the raw form of an older revision: the value counts, not the stale raw.
+  "2.4": { value: 92.5, unit: "%", raw: 0.9, sheet: "Biểu 01", cell: "E20" },
+  "3.1": { value: 12, sheet: "Biểu 01", cell: "E21" },
+  "4.1": { value: true, sheet: "Biểu 01", cell: "E22" },
+  "5.1": { value: 4, sheet: "Biểu 02", cell: "E5" },
+  "6.1": { value: 1 },
+};
+const COMMENTS = { "2.3": "Tỷ lệ chưa khớp biên bản", "2.4": "Ghi rõ nguồn số liệu", "4.1": "Đính kèm quyết định", "*": "Rà soát lại tiêu chí 2" };
+
+describe("pull into the open workbook", () => {
+  it("writes each value into its cell and each comment onto it, marked as the reviewer's, in 3 syncs", async () => {
+    const data = commune();
+    const ctx = new FakeContext(data);
+    const plan = planPulledCells(view(HEAD, COMMENTS), { values: true });
+    expect(plan.unplaced).toEqual(["6.1"]);
+    expect(plan.general?.text).toBe("Rà soát lại tiêu chí 2");
+    const out = await writePulledReport(ctx.asExcel(), plan.cells);
+    expect(ctx.syncs).toBe(3);
+    expect(out.syncs).toBe(3);
+
+    const ws = data.sheet("Biểu 01");
+    expect(ws.peek("E19")).toMatchObject({ v: "96,4%" }); // the clerk's own way of writing it
+    expect(ws.peek("E20")).toMatchObject({ v: 0.925, z: "0%" }); // a share in a percent cell
+    expect(ws.peek("E21")).toMatchObject({ v: 10, f: "SUM(B2:B4)" }); // the formula stays
+    expect(ws.peek("E22")?.v).toBe("Đạt");
+    expect(out).toMatchObject({ valuesWritten: 2, valuesUnchanged: 1, formulaCells: ["Biểu 01!E21"], missingSheets: ["Biểu 02"], foreignComments: ["Biểu 01!E22"] });
+
+    const note = (cell: string) => data.comments.filter((c) => c.sheet === "Biểu 01" && c.cell === cell).map((c) => c.content);
+    expect(note("E19")).toEqual(["[NTM – Ý kiến thẩm định] Trả lại – thẩm định B, 2023-11-22, phiên bản 4:\nTỷ lệ chưa khớp biên bản"]);
+    expect(note("E20")).toEqual(["[NTM – Ý kiến thẩm định] Trả lại – thẩm định B, 2023-11-22, phiên bản 4:\nGhi rõ nguồn số liệu"]);
+    expect(note("E22")).toEqual(["Kế toán: đã đối chiếu sổ"]); // someone else's, untouched
+    expect(note("E30")).toEqual([]); // our older reviewer note, no longer said
+    expect(out).toMatchObject({ notesWritten: 2, notesRemoved: 1 });
+    expect(ctx.suspended.calculation).toBeGreaterThan(0);
+  });
+
+  it("a second pull of the same head changes nothing", async () => {
+    const data = commune();
+    const plan = planPulledCells(view(HEAD, COMMENTS), { values: true });
+    await writePulledReport(new FakeContext(data).asExcel(), plan.cells);
+    const again = await writePulledReport(new FakeContext(data).asExcel(), plan.cells);
+    expect(again).toMatchObject({ valuesWritten: 0, notesWritten: 0, notesRemoved: 0 });
+  });
+
+  it("with unsent changes waiting, writes the comments only and leaves every value", async () => {
+    const data = commune();
+    const plan = planPulledCells(view(HEAD, COMMENTS), { values: false });
+    const out = await writePulledReport(new FakeContext(data).asExcel(), plan.cells);
+    expect(data.sheet("Biểu 01").peek("E19")?.v).toBe("95%");
+    expect(out).toMatchObject({ valuesWritten: 0, notesWritten: 2 });
+  });
+
+  it("takes the same 3 syncs for 2,000 indicators as for 5", async () => {
+    const data = new FakeWorkbookData();
+    const ws = data.addSheet("Biểu 01");
+    const values: IndicatorValues = {};
+    const comments: Record<string, string> = {};
+    for (let i = 0; i < 2000; i++) {
+      ws.set(`C${i + 2}`, i);
+      values[`${i}`] = { value: i + 1, sheet: "Biểu 01", cell: `C${i + 2}` };
+      if (i % 10 === 0) comments[`${i}`] = `Xem lại dòng ${i + 2}`;
+    }
+    const ctx = new FakeContext(data);
+    const out = await writePulledReport(ctx.asExcel(), planPulledCells(view(values, comments), { values: true }).cells);
+    expect(ctx.syncs).toBe(3);
+    expect(out.valuesWritten).toBe(2000);
+    expect(ws.peek("C2001")?.v).toBe(2000);
+    expect(data.comments).toHaveLength(200);
+  });
+});
+
+describe("what the pane does and says after a pull", () => {
+  const vi = paneText("vi");
+  function excelLike(data: FakeWorkbookData, settings: Record<string, string> = {}): WorkbookHost {
+    return {
+      kind: "excel",
+      readGrids: async () => undefined,
+      readSettings: async () => settings,
+      writeSettings: async () => undefined,
+      writePulled: (cells) => writePulledReport(new FakeContext(data).asExcel(), cells),
+    };
+  }
+
+  it("in Excel, lists how many cells changed and what was left and why", async () => {
+    const data = commune();
+    const o = await pullIntoWorkbook(view(HEAD, COMMENTS), excelLike(data), () => 0);
+    const m = pullMessage(vi, o);
+    expect(m.lines[0]).toBe("Đã ghi phiên bản 4 vào bảng đang mở: 2 ô được thay số, 2 ô được gắn ý kiến thẩm định.");
+    expect(m.lines.join("\n")).toMatch(/Không ghi đè ô có công thức: Biểu 01!E21/);
+    expect(m.lines.join("\n")).toMatch(/Ô Biểu 01!E22 đã có ghi chú của người khác/);
+    expect(m.lines.join("\n")).toMatch(/không có trang Biểu 02/);
+    expect(m.intent).toBe("warning");
+  });
+
+  it("does not overwrite numbers while a push of this report is still waiting to be sent", async () => {
+    const data = commune();
+    const o = await pullIntoWorkbook(view(HEAD, COMMENTS), excelLike(data), () => 1);
+    expect(data.sheet("Biểu 01").peek("E19")?.v).toBe("95%");
+    expect(pullMessage(vi, o).lines.join("\n")).toMatch(/Còn 1 lần gửi chưa tới máy chủ nên chưa thay số/);
+  });
+
+  it("writes nothing into a workbook that says it is another commune's or period's", async () => {
+    const data = commune();
+    const settings = { "ntm.orgCode": "18502", "ntm.set": "vn-xa-ntm-2021-2025", "ntm.period": "2023", "ntm.baseRevision": "2" };
+    const o = await pullIntoWorkbook(view(HEAD, COMMENTS), excelLike(data, settings), () => 0);
+    expect(o.kind).toBe("other-workbook");
+    expect(data.sheet("Biểu 01").peek("E19")?.v).toBe("95%");
+    expect(data.comments.find((c) => c.cell === "E19")?.content).toBe(OLD_NOTE);
+    expect(pullMessage(vi, o).lines[0]).toMatch(/sổ của đơn vị 18502, kỳ 2023.*chưa ghi gì vào bảng/);
+  });
+
+  it("outside Excel says the file on disk is not changed", async () => {
+    const o = await pullIntoWorkbook(view(HEAD, COMMENTS), standaloneHost(defaultStore()), () => 0);
+    expect(o.kind).toBe("standalone");
+    expect(pullMessage(vi, o).lines[0]).toMatch(/tệp trên máy không bị thay đổi/);
+    expect(pullMessage(paneText("en"), o).lines[0]).toMatch(/file on this computer is not changed/);
+  });
+});
