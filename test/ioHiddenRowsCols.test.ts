@@ -1,14 +1,17 @@
 /**
- * The reader finds hidden rows and columns of .xlsx files from the sheet XML instead of SheetJS's
- * style parsing: the Grids must equal, cell for cell and index for index, what a SheetJS read with
- * `cellStyles` gives — on the samples, the generated layouts and workbooks with hidden rows and
- * columns written in the ways Excel and other tools write them.
+ * The reader unzips .xlsx packages itself for SheetJS (sheetJsPackage) and finds hidden rows and
+ * columns from the sheet XML instead of SheetJS's style parsing: the Grids must equal, cell for
+ * cell and index for index, what `XLSX.read` with `cellStyles` gives — on the samples, the
+ * generated layouts, a generated corpus of commune workbooks, the bad corpus (same outcome: Grids
+ * or a refusal) and workbooks with hidden rows and columns written the ways Excel and others do.
  */
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import fc from "fast-check";
 import * as XLSX from "xlsx";
 import type { Grid } from "../src/domain/sheet/grid";
+import { generateCorpus } from "../scripts/generate-corpus";
 import { readWorkbookBuffer } from "../src/io/xlsx/readWorkbook";
 import { defaultReadLimits } from "../src/io/xlsx/readLimits";
 import { readZip, writeZip } from "../src/io/xlsx/ooxml/zipArchive";
@@ -61,6 +64,45 @@ describe("hidden rows and columns without SheetJS style parsing", () => {
 
   it.each(files.map((f) => [path.basename(f), f]))("%s: same Grids as a cellStyles read", (_name, file) => {
     expectSameAsCellStyles(fs.readFileSync(file));
+  });
+
+  it("a generated corpus of commune workbooks: same Grids as a cellStyles read; only broken files refused", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ntm-hidden-"));
+    try {
+      const entries = generateCorpus(dir, { count: 60, seed: 77 });
+      let compared = 0;
+      for (const e of entries.filter((x) => /\.xlsx$/i.test(x.file))) {
+        const buf = fs.readFileSync(path.join(dir, e.file));
+        let ours: Grid[] | string;
+        try {
+          ours = readWorkbookBuffer(buf, e.file).sheets;
+        } catch (err) {
+          ours = `refused: ${(err as { code?: string }).code}`;
+        }
+        // Only the corpus's deliberately broken files are refused (their reasons: test/consolidate).
+        expect({ file: e.file, refused: typeof ours === "string" }).toEqual({ file: e.file, refused: e.kind === "broken" });
+        if (typeof ours === "string") continue;
+        expect(ours).toEqual(withCellStyles(buf));
+        compared++;
+      }
+      expect(compared).toBeGreaterThan(30);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("the bad corpus: every file the reader accepts gives the Grids of a cellStyles read", () => {
+    const bad = path.join(__dirname, "fixtures", "bad");
+    for (const f of fs.readdirSync(bad).filter((n) => /\.xlsx$/.test(n))) {
+      const buf = fs.readFileSync(path.join(bad, f));
+      let ours: Grid[] | undefined;
+      try {
+        ours = readWorkbookBuffer(buf, f).sheets;
+      } catch {
+        continue; // refusals are checked file by file in test/ioBadInput and test/validate.badCorpus
+      }
+      expect({ f, grids: ours }).toEqual({ f, grids: withCellStyles(buf) });
+    }
   });
 
   it("hidden rows and columns set through SheetJS", () => {

@@ -1,6 +1,6 @@
 /**
- * Hidden rows and columns of .xlsx/.xlsm sheets, read from the sheet XML SheetJS already inflated
- * (`bookFiles`), so the read can skip SheetJS's `cellStyles`, which parses every style, fill, font,
+ * Hidden rows and columns of .xlsx/.xlsm sheets, read from the sheet XML already inflated (by us,
+ * sheetJsPackage, or by SheetJS with `bookFiles`), so the read can skip SheetJS's `cellStyles`, which parses every style, fill, font,
  * border and theme and costs ≈15 % of the whole read only to tell us which rows are hidden.
  *
  * Invariant: for every sheet it answers, the indexes equal what SheetJS gives with `cellStyles`
@@ -112,11 +112,15 @@ function sheetPart(files: Record<string, ZipFile>, target: string): Uint8Array |
 }
 
 /**
- * Hidden rows/columns per sheet name for a workbook read with `bookFiles`, or undefined when some
+ * Hidden rows/columns per sheet name for a workbook read with `bookFiles` (or whose parts the
+ * caller unzipped itself and passes as `files`), or undefined when some
  * parsed sheet's XML cannot be located (the caller then falls back to a `cellStyles` read).
  */
-export function hiddenRowsColsOf(wb: XLSX.WorkBook, sheetRows: number): Map<string, HiddenRowsCols> | undefined {
-  const files = (wb as { files?: Record<string, ZipFile> }).files;
+export function hiddenRowsColsOf(
+  wb: XLSX.WorkBook,
+  sheetRows: number,
+  files: Record<string, ZipFile> | undefined = (wb as { files?: Record<string, ZipFile> }).files,
+): Map<string, HiddenRowsCols> | undefined {
   const sheets = wb.Workbook?.Sheets as ({ name?: string; id?: string } | undefined)[] | undefined;
   if (!files || !sheets) return undefined;
   const rels = workbookRels(files);

@@ -15,6 +15,7 @@ import "./sheetJsZlib";
 import type { Grid, WorkbookGrids } from "../../domain/sheet/grid";
 import { hiddenRowsColsOf, type HiddenRowsCols } from "./hiddenRowsCols";
 import { inspectZip, type ZipEntryInfo } from "./inspectZip";
+import { sheetJsPackage, type SheetJsZipFiles } from "./sheetJsPackage";
 import { decodeCsvBytes, parseCsvText } from "./parseCsvText";
 import { resolveLimits, type ReadLimits } from "./readLimits";
 import { sheetToGrid, textRowsToGrid } from "./sheetToGrid";
@@ -139,33 +140,58 @@ function sheetByName(wb: XLSX.WorkBook, name: string): XLSX.WorkSheet | undefine
   return proto && proto !== Object.prototype && "!ref" in proto ? proto : undefined;
 }
 
+function readOptions(limits: ReadLimits, extra: XLSX.ParsingOptions): XLSX.ParsingOptions {
+  return {
+    type: "buffer",
+    dense: true,
+    cellFormula: true,
+    cellNF: true,
+    cellHTML: false,
+    sheetRows: limits.maxRows + 1,
+    ...extra,
+  };
+}
+
 function sheetJsRead(buf: Buffer, fileName: string, limits: ReadLimits, extra: XLSX.ParsingOptions): XLSX.WorkBook {
   try {
-    return XLSX.read(buf, {
-      type: "buffer",
-      dense: true,
-      cellFormula: true,
-      cellNF: true,
-      cellHTML: false,
-      sheetRows: limits.maxRows + 1,
-      ...extra,
-    });
+    return XLSX.read(buf, readOptions(limits, extra));
+  } catch (e) {
+    throw mapSheetJsError(e, fileName);
+  }
+}
+
+/** SheetJS's public entry for a package already unzipped (`XLSX.read` unzips, then calls it). */
+const parseZip = (XLSX as unknown as { parse_zip(zip: { files: SheetJsZipFiles }, opts: XLSX.ParsingOptions): XLSX.WorkBook }).parse_zip;
+
+function sheetJsParsePackage(files: SheetJsZipFiles, fileName: string, limits: ReadLimits): XLSX.WorkBook {
+  try {
+    return parseZip({ files }, readOptions(limits, {}));
   } catch (e) {
     throw mapSheetJsError(e, fileName);
   }
 }
 
 /**
- * An .xlsx/.xlsm package is read without SheetJS's `cellStyles` (≈15 % of the read, used only for
- * hidden rows/columns): those come from the sheet XML SheetJS already inflated (hiddenRowsCols).
- * Other formats, and a package whose sheet parts we cannot locate, are read with `cellStyles`.
+ * An .xlsx/.xlsm package is unzipped by us (sheetJsPackage, when SheetJS's unzip would see the
+ * same parts) and parsed by SheetJS, without its `cellStyles` (≈15 % of the read, used only for
+ * hidden rows/columns): those come from the inflated sheet XML (hiddenRowsCols). Other formats,
+ * and a package whose sheet parts we cannot locate, are read by `XLSX.read` with `cellStyles`.
  */
 function readSheetJsWorkbook(
   buf: Buffer,
   fileName: string,
   limits: ReadLimits,
-  xmlPackage: boolean,
+  entries: ZipEntryInfo[] | undefined,
 ): { wb: XLSX.WorkBook; hidden?: Map<string, HiddenRowsCols> } {
+  const xmlPackage = entries !== undefined && entries.some((e) => e.name.replace(/^\//, "") === "xl/workbook.xml");
+  const files = xmlPackage ? sheetJsPackage(buf, entries, fileName, limits) : undefined;
+  if (files) {
+    const wb = sheetJsParsePackage(files, fileName, limits);
+    if (!limits.readHidden) return { wb };
+    const hidden = hiddenRowsColsOf(wb, limits.maxRows + 1, files);
+    if (hidden) return { wb, hidden };
+    return { wb: sheetJsRead(buf, fileName, limits, { cellStyles: true }) };
+  }
   if (!limits.readHidden) return { wb: sheetJsRead(buf, fileName, limits, {}) };
   if (xmlPackage) {
     const wb = sheetJsRead(buf, fileName, limits, { bookFiles: true });
@@ -181,8 +207,8 @@ function readSheetJsWorkbook(
   return { wb: sheetJsRead(buf, fileName, limits, { cellStyles: true }) };
 }
 
-function readWithSheetJs(buf: Buffer, fileName: string, limits: ReadLimits, xmlPackage = false): WorkbookGrids {
-  const { wb, hidden } = readSheetJsWorkbook(buf, fileName, limits, xmlPackage);
+function readWithSheetJs(buf: Buffer, fileName: string, limits: ReadLimits, entries?: ZipEntryInfo[]): WorkbookGrids {
+  const { wb, hidden } = readSheetJsWorkbook(buf, fileName, limits, entries);
   const counter = { cells: 0 };
   const sheets: Grid[] = [];
   let properties: Record<string, string> | undefined;
@@ -243,16 +269,15 @@ export function readWorkbookBuffer(
   try {
     const kind = detectKind(buf, fileName);
     if (kind === "text") return readCsv(buf, fileName, lim);
-    let xmlPackage = false;
+    let entries: ZipEntryInfo[] | undefined;
     if (kind === "zip") {
-      const entries = inspectZip(buf, fileName, lim);
+      entries = inspectZip(buf, fileName, lim);
       checkZipPackage(entries, fileName);
       checkCellEstimate(buf, entries, fileName, lim);
-      xmlPackage = entries.some((e) => e.name.replace(/^\//, "") === "xl/workbook.xml");
     } else if (kind === "ole") {
       checkOle(buf, fileName);
     }
-    return readWithSheetJs(buf, fileName, lim, xmlPackage);
+    return readWithSheetJs(buf, fileName, lim, entries);
   } catch (e) {
     throw mapSheetJsError(e, fileName);
   }
