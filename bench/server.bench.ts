@@ -146,7 +146,7 @@ async function openEngine(name: "sqlite" | "postgres"): Promise<{ store: Store; 
   }
   const url = process.env.DATABASE_URL!;
   const schema = `ntm_bench_${randomBytes(4).toString("hex")}`;
-  const store = await Store.open({ location: url, schema, poolSize: 20 });
+  const store = await Store.open({ location: url, schema, ...(process.env.BENCH_PG_POOL ? { poolSize: Number(process.env.BENCH_PG_POOL) } : {}) });
   return {
     store,
     cleanup: async () => {
@@ -214,8 +214,11 @@ async function benchEngine(name: "sqlite" | "postgres"): Promise<void> {
   }
 }
 
+/** BENCH_ENGINES=sqlite or =postgres runs one engine only (both by default). */
 export default async function run(): Promise<void> {
-  await benchEngine("sqlite");
+  const only = process.env.BENCH_ENGINES;
+  if (!only || only.includes("sqlite")) await benchEngine("sqlite");
+  if (only && !only.includes("postgres")) return;
   if (process.env.DATABASE_URL) await benchEngine("postgres");
   else console.log("postgres: skipped (DATABASE_URL not set)");
 }

@@ -70,6 +70,13 @@ describe.each(testEngines.map((e) => [e.name, e] as const))("API on %s", (_name,
     expect(since.revisions.map((r: { number: number }) => r.number)).toEqual([2, 3]);
   });
 
+  it("answers a base newer than the head with 422 saying which revision to pull, not a server error", async () => {
+    const r = await inject("POST", reportUrl(IN_COMMUNE, "2023-Q3") + "/revisions", fx.tokens.clerk, { opId: newOpId(), baseRevision: 4, values: { "17.1": { value: 1 } } });
+    expect(r.statusCode).toBe(422);
+    expect(r.json()).toMatchObject({ error: "unknown-base" });
+    expect(r.json().message).toMatch(/^Máy chủ không có phiên bản 4.*\/ The server has no revision 4 .*baseRevision 0/);
+  });
+
   it("stores what it evaluated, not what the client claimed, and refuses unknown indicators", async () => {
     const url = reportUrl(IN_COMMUNE, "2023-Q4");
     const claimed = { opId: newOpId(), baseRevision: 0, values: { "17.1": { value: 50, workbookTarget: { text: "≥ 80%", op: ">=", value: 80, unit: "%" }, selfAssessment: "met" } }, evaluation: { criteriaMet: 19 } };

@@ -51,6 +51,14 @@ describe.each(testEngines.map((e) => [e.name, e] as const))("store on %s", (_nam
     expect((await store.revisionsSince(report.id, 1)).map((r) => r.opId)).toEqual(["op-store-2"]);
   });
 
+  it("refuses a base newer than the head (a revision the server never had) without storing anything", async () => {
+    expect(await push("2023-Q2", "op-ahead-1", 3, { "17.1": { value: 1 } })).toEqual({ kind: "unknown-base", head: 0 });
+    expect(await push("2023-Q2", "op-ahead-2", 0, { "17.1": { value: 1 } })).toMatchObject({ kind: "created", revision: { number: 1 } });
+    expect(await push("2023-Q2", "op-ahead-3", 2, { "17.1": { value: 2 } })).toEqual({ kind: "unknown-base", head: 1 });
+    const report = (await store.findReport(unitId, "vn-xa-ntm-2021-2025", "2023-Q2"))!;
+    expect((await store.revisionsSince(report.id, 0)).map((r) => r.opId)).toEqual(["op-ahead-2"]);
+  });
+
   it("locks an approved report until it is reopened", async () => {
     await push("2023-Q1", "op-lock-1", 0, { "5": { value: true } });
     const report = (await store.findReport(unitId, "vn-xa-ntm-2021-2025", "2023-Q1"))!;

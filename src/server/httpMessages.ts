@@ -51,6 +51,12 @@ export const httpMessages = {
       "Báo cáo đã được phê duyệt nên bị khóa: đề nghị người duyệt mở lại (reopen) nếu cần sửa. / " +
       "The report is approved and therefore locked: ask a reviewer to reopen it if it must change.",
   },
+  unknownBase: (base: number, head: number) => ({
+    error: "unknown-base",
+    message:
+      `Máy chủ không có phiên bản ${base} của báo cáo này (mới nhất là ${head}): tải về (pull) bản mới nhất rồi gửi lại với baseRevision ${head}. / ` +
+      `The server has no revision ${base} of this report (the latest is ${head}): pull the latest and push again with baseRevision ${head}.`,
+  }),
   opReused: {
     error: "op-id-reused",
     message: "Mã thao tác (opId) này đã dùng cho báo cáo khác: tạo opId mới cho mỗi lần gửi. / This opId was used for another report: make a new opId for each push.",

@@ -1,4 +1,5 @@
 /** Reports: read the head, push a revision, list revisions, review. */
+import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
@@ -31,7 +32,7 @@ export function reportRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
   const { store } = ctx;
   return async (app) => {
     /** Resolve set and unit for a report key (sending 403/404 on the way); the report row may not exist. */
-    async function resolveKey(req: any, reply: any, params: z.infer<typeof keyParams>) {
+    async function resolveKey(req: FastifyRequest, reply: FastifyReply, params: z.infer<typeof keyParams>) {
       const unit = await unitInScope(ctx, req, reply, params.org, periodStartDate(params.period));
       if (!unit) return undefined;
       const report = await store.findReport(unit.id, params.set, params.period);
@@ -41,6 +42,22 @@ export function reportRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
         return undefined;
       }
       return { unit, report, stored };
+    }
+
+    /**
+     * For a push: the unit and the set to evaluate with — the report's own set when it exists, the
+     * newest otherwise. The report row itself is read (and locked) by the push's transaction.
+     */
+    async function resolvePushKey(req: FastifyRequest, reply: FastifyReply, params: z.infer<typeof keyParams>) {
+      const unit = await unitInScope(ctx, req, reply, params.org, periodStartDate(params.period));
+      if (!unit) return undefined;
+      const known = await store.reportSetOf(unit.id, params.set, params.period);
+      const stored = known ? await store.getCriteriaSet(known.setId, known.setHash) : await store.latestCriteriaSet(params.set);
+      if (!stored) {
+        await reply.code(404).send(httpMessages.unknownSet(params.set));
+        return undefined;
+      }
+      return { unit, stored };
     }
 
     app.get(
@@ -76,7 +93,7 @@ export function reportRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
         schema: {
           summary: "Gửi một phiên bản / Push a revision",
           description:
-            "201: the new revision (the same opId again returns the same revision). 409: baseRevision is not the head; the body holds the head and the per-indicator changes since the base. 423: the report is approved and locked.",
+            "201: the new revision (the same opId again returns the same revision). 409: baseRevision is older than the head; the body holds the head and the per-indicator changes since the base. 422: unknown indicators, a baseRevision newer than the head, or an opId used for another report. 423: the report is approved and locked.",
           params: keyParams,
           body: pushRequestSchema,
           response: {
@@ -90,7 +107,7 @@ export function reportRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         if (!(await requireRole(ctx, req, reply, "push"))) return reply;
-        const k = await resolveKey(req, reply, req.params);
+        const k = await resolvePushKey(req, reply, req.params);
         if (!k) return reply;
         const set = domainSet(k.stored);
         const unknown = unknownIndicatorCodes(set, req.body.values);
@@ -121,6 +138,8 @@ export function reportRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
             return reply.code(409).send({ ...httpMessages.conflict(outcome.head.number, req.body.baseRevision), head: outcome.head, changes: outcome.changes });
           case "locked":
             return reply.code(423).send(httpMessages.locked);
+          case "unknown-base":
+            return reply.code(422).send(httpMessages.unknownBase(req.body.baseRevision, outcome.head));
           case "op-reused":
             return reply.code(422).send(httpMessages.opReused);
         }

@@ -12,7 +12,7 @@ function serialId(engine: Engine) {
 
 function migration0001(engine: Engine): Migration {
   return {
-    async up(db: Kysely<any>) {
+    async up(db: Kysely<unknown>) {
       await db.schema
         .createTable("org_units")
         .addColumn("id", "text", (c) => c.primaryKey())
@@ -115,7 +115,7 @@ function migration0001(engine: Engine): Migration {
         .addColumn("detail", "text")
         .execute();
     },
-    async down(db: Kysely<any>) {
+    async down(db: Kysely<unknown>) {
       for (const t of ["audit_log", "review_events", "revisions", "reports", "criteria_sets", "tokens", "users", "org_units"]) {
         await sql`drop table ${sql.table(t)}`.execute(db);
       }

@@ -66,6 +66,8 @@ export type PushOutcome =
   | { kind: "replayed"; revision: Revision }
   | { kind: "conflict"; head: Revision; changes: IndicatorChange[] }
   | { kind: "locked"; head: Revision | null }
+  /** The base is newer than the head: a revision this server never had (a client out of step). */
+  | { kind: "unknown-base"; head: number }
   | { kind: "op-reused" };
 
 export interface PushInput {
@@ -87,7 +89,7 @@ export type ReviewOutcome =
   | { kind: "no-revision" }
   | { kind: "not-approved" };
 
-export interface ReportRow extends ReportTable {}
+export type ReportRow = ReportTable;
 
 export interface AuditEntry {
   userId?: string | null;
@@ -112,6 +114,8 @@ const ORG_TREE_TTL_MS = 2000;
 export class Store {
   private orgTree?: { tree: OrgTree; loadedAt: number };
   private readonly setCache = new Map<string, StoredCriteriaSet>();
+  /** report key → the criteria set it was created with (never changes once the report exists). */
+  private readonly reportSets = new Map<string, { setId: string; setHash: string }>();
   private readonly writes: GroupCommit;
 
   private constructor(
@@ -316,6 +320,22 @@ export class Store {
     return this.reads.selectFrom("reports").selectAll().where("org_unit_id", "=", unitId).where("set_id", "=", setId).where("period", "=", period).executeTakeFirst();
   }
 
+  /**
+   * The criteria set (id, hash) a report was created with, or undefined when there is no report
+   * yet. Remembered once seen: the set of a report never changes, so a push needs no read for it.
+   */
+  async reportSetOf(unitId: string, setId: string, period: string): Promise<{ setId: string; setHash: string } | undefined> {
+    const key = `${unitId}\u0000${setId}\u0000${period}`;
+    const known = this.reportSets.get(key);
+    if (known) return known;
+    const report = await this.findReport(unitId, setId, period);
+    if (!report) return undefined;
+    if (this.reportSets.size >= 100_000) this.reportSets.clear(); // bounded memory
+    const found = { setId: report.set_id, setHash: report.set_hash };
+    this.reportSets.set(key, found);
+    return found;
+  }
+
   async reportsFor(unitIds: string[], setId: string, period: string): Promise<ReportRow[]> {
     if (unitIds.length === 0) return [];
     const out: ReportRow[] = [];
@@ -387,6 +407,7 @@ export class Store {
         return headRow ? toRevision(headRow) : null;
       };
       if (report.locked) return { kind: "locked" as const, head: await readHead() };
+      if (input.baseRevision > report.head_revision) return { kind: "unknown-base" as const, head: report.head_revision };
       if (input.baseRevision !== report.head_revision) {
         const head = await readHead();
         const baseRow = input.baseRevision > 0 ? await trx.selectFrom("revisions").select("values_json").where("report_id", "=", report.id).where("number", "=", input.baseRevision).executeTakeFirst() : undefined;
@@ -407,10 +428,24 @@ export class Store {
         values_json: valuesJson,
         evaluation_json: evaluationJson,
       };
-      await trx.insertInto("revisions").values(row).execute();
-      await trx.updateTable("reports").set({ head_revision: row.number, review_state: "submitted", updated_at: now }).where("id", "=", report.id).execute();
-      await trx.insertInto("review_events").values({ report_id: report.id, revision: row.number, kind: "submitted", author_id: input.author.userId, author_name: input.author.name, created_at: now, comments_json: "{}" }).execute();
-      await this.audit({ userId: input.author.userId, action: "revision.push", status: 201, target: `${report.id}#${row.number}`, detail: input.opId }, trx);
+      const event = { report_id: report.id, revision: row.number, kind: "submitted" as const, author_id: input.author.userId, author_name: input.author.name, created_at: now, comments_json: "{}" };
+      const audit = this.auditRow({ userId: input.author.userId, action: "revision.push", status: 201, target: `${report.id}#${row.number}`, detail: input.opId });
+      if (this.engine === "postgres") {
+        // One round trip instead of four: data-modifying CTEs all run, in one statement.
+        await trx
+          .with("rev", (db) => db.insertInto("revisions").values(row))
+          .with("rep", (db) => db.updateTable("reports").set({ head_revision: row.number, review_state: "submitted", updated_at: now }).where("id", "=", report.id))
+          .with("evt", (db) => db.insertInto("review_events").values(event))
+          .insertInto("audit_log")
+          .values(audit)
+          .execute();
+      } else {
+        // SQLite has no writes in CTEs; its statements are in-process calls, not round trips.
+        await trx.insertInto("revisions").values(row).execute();
+        await trx.updateTable("reports").set({ head_revision: row.number, review_state: "submitted", updated_at: now }).where("id", "=", report.id).execute();
+        await trx.insertInto("review_events").values(event).execute();
+        await trx.insertInto("audit_log").values(audit).execute();
+      }
       // What was stored, exactly as a replay of this opId will return it.
       return { kind: "created" as const, revision: toRevision(row) };
     });
@@ -459,9 +494,13 @@ export class Store {
 
   /** Record an entry: inside `trx` when given, otherwise as its own (group-committed) write. */
   async audit(entry: AuditEntry, trx?: Kysely<Database>): Promise<void> {
-    const row = { at: this.now(), user_id: entry.userId ?? null, address: entry.address ?? null, action: entry.action, status: entry.status, target: entry.target ?? null, detail: entry.detail ?? null };
+    const row = this.auditRow(entry);
     if (trx) await trx.insertInto("audit_log").values(row).execute();
     else await this.writes.run((w) => w.insertInto("audit_log").values(row).execute());
+  }
+
+  private auditRow(entry: AuditEntry) {
+    return { at: this.now(), user_id: entry.userId ?? null, address: entry.address ?? null, action: entry.action, status: entry.status, target: entry.target ?? null, detail: entry.detail ?? null };
   }
 
   async auditLog(limit = 1000) {
