@@ -51,7 +51,8 @@ function randomOpId(): string {
   return `op-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
 }
 
-const UNREACHABLE = "không kết nối được máy chủ / cannot reach the server";
+/** The message of a push that could not reach the server (the pane shows its own words for it). */
+export const UNREACHABLE = "không kết nối được máy chủ / cannot reach the server";
 
 function isNetworkError(e: unknown): boolean {
   return e instanceof TypeError || /fetch|network|ECONNREFUSED|Failed/i.test(String((e as Error)?.message ?? e));

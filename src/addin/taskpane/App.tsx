@@ -68,7 +68,7 @@ export function App({ host, workbook, sync }: AppProps) {
         </header>
         <Caption1 as="p" data-testid="host-mode" style={{ margin: "2px 0 6px" }}>
           {host === "excel" ? t.inExcel : t.standalone}
-          {role ? ` · ${role}` : ""}
+          {role ? ` · ${t.roles[role] ?? role}` : ""}
         </Caption1>
         <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} size="small">
           {tabs.map((x) => (

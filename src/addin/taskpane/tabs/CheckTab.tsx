@@ -8,6 +8,7 @@ import type { PaneText } from "../paneText";
 import type { WorkbookHost } from "../host/workbookHost";
 import type { StandaloneHost } from "../host/standaloneHost";
 import { mappingsFromSettings, mappingsToSettings } from "../../excel/workbookIdentity";
+import { paneError } from "../paneError";
 
 const SEVERITY_COLOUR = { error: "danger", warning: "warning", info: "informative" } as const;
 
@@ -59,7 +60,7 @@ export function CheckTab({ t, lang, workbook, result, onResult }: CheckTabProps)
     try {
       return await fn();
     } catch (e) {
-      setNote({ kind: "error", text: String((e as Error).message ?? e) });
+      setNote({ kind: "error", text: paneError(t, e) });
       return undefined;
     } finally {
       setBusy(false);
@@ -168,6 +169,7 @@ export function CheckTab({ t, lang, workbook, result, onResult }: CheckTabProps)
           {result.unmapped.length > 0 && (
             <div data-testid="unmapped" style={{ marginBottom: 8 }}>
               <Subtitle2 block>{t.unmappedRows}</Subtitle2>
+              <Caption1 as="p" block>{t.unmappedHint}</Caption1>
               {result.unmapped.map((u) => {
                 const key = `${u.sheet}!${u.row}`;
                 return (

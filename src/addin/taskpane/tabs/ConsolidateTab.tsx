@@ -7,6 +7,7 @@ import type { PaneText } from "../paneText";
 import type { WorkbookHost } from "../host/workbookHost";
 import type { SyncSession, SyncState } from "../../sync/syncSession";
 import { ErrorBar } from "./SyncTab";
+import { paneError } from "../paneError";
 
 export function ConsolidateTab({ t, workbook, sync, state, result }: { t: PaneText; workbook: WorkbookHost; sync: SyncSession; state: SyncState; result: CheckResult | undefined }) {
   const scope = /\((\w+)\)$/.exec(state.session?.scope ?? "")?.[1] ?? "";
@@ -26,22 +27,22 @@ export function ConsolidateTab({ t, workbook, sync, state, result }: { t: PaneTe
       setData(c);
       if (workbook.writeConsolidation) setWrote(t.wroteSheet(await workbook.writeConsolidation(c)));
     } catch (e) {
-      setError(String((e as Error).message ?? e));
+      setError(paneError(t, e));
     }
   }
 
   const max = Math.max(1, ...(data?.communes.map((c) => c.criteriaTotal) ?? [1]));
   return (
     <div data-testid="consolidate-tab">
-      <div style={{ display: "grid", gridTemplateColumns: "2fr 1fr 1fr", gap: 6 }}>
+      <div style={{ display: "grid", gridTemplateColumns: "minmax(0, 2fr) minmax(0, 1fr) minmax(0, 1fr)", gap: 6 }}>
         <Field label={t.set}>
-          <Input value={set} onChange={(_, d) => setSet(d.value)} />
+          <Input style={{ minWidth: 0 }} value={set} onChange={(_, d) => setSet(d.value)} />
         </Field>
         <Field label={t.period}>
-          <Input value={period} onChange={(_, d) => setPeriod(d.value)} />
+          <Input style={{ minWidth: 0 }} value={period} onChange={(_, d) => setPeriod(d.value)} />
         </Field>
         <Field label={t.under}>
-          <Input value={under} onChange={(_, d) => setUnder(d.value)} />
+          <Input style={{ minWidth: 0 }} value={under} onChange={(_, d) => setUnder(d.value)} />
         </Field>
       </div>
       <Button appearance="primary" style={{ marginTop: 6 }} onClick={() => void get()} data-testid="consolidate">
@@ -62,9 +63,7 @@ export function ConsolidateTab({ t, workbook, sync, state, result }: { t: PaneTe
             <div key={c.org} style={{ display: "flex", alignItems: "center", gap: 6, fontSize: 12 }}>
               <span style={{ width: 150, overflow: "hidden", whiteSpace: "nowrap", textOverflow: "ellipsis" }}>{c.name}</span>
               <span style={{ background: "#0f6cbd", height: 10, width: `${((c.criteriaMet ?? 0) / max) * 150}px`, display: "inline-block" }} />
-              <span>
-                {c.criteriaMet ?? "–"}/{c.criteriaTotal}
-              </span>
+              <span style={{ color: c.criteriaMet === null ? "#616161" : undefined }}>{c.criteriaMet === null ? t.notSent : `${c.criteriaMet}/${c.criteriaTotal}`}</span>
             </div>
           ))}
         </div>

@@ -10,6 +10,7 @@ import { reportFromValues } from "../check/reportFromValues";
 import type { PaneText } from "../paneText";
 import type { SyncSession, SyncState } from "../../sync/syncSession";
 import { ErrorBar, showValue } from "./SyncTab";
+import { paneError } from "../paneError";
 
 interface Opened {
   key: ReportKey;
@@ -35,7 +36,7 @@ export function ReviewTab({ t, lang, sync, state }: { t: PaneText; lang: Lang; s
     try {
       await fn();
     } catch (e) {
-      setError(String((e as Error).message ?? e));
+      setError(paneError(t, e));
     }
   }
 
@@ -80,12 +81,12 @@ export function ReviewTab({ t, lang, sync, state }: { t: PaneText; lang: Lang; s
 
   return (
     <div data-testid="review-tab">
-      <div style={{ display: "grid", gridTemplateColumns: "2fr 1fr auto", gap: 6, alignItems: "end" }}>
+      <div style={{ display: "grid", gridTemplateColumns: "minmax(0, 2fr) minmax(0, 1fr) auto", gap: 6, alignItems: "end" }}>
         <Field label={t.set}>
-          <Input value={set} onChange={(_, d) => setSet(d.value)} />
+          <Input style={{ minWidth: 0 }} value={set} onChange={(_, d) => setSet(d.value)} />
         </Field>
         <Field label={t.period}>
-          <Input value={period} onChange={(_, d) => setPeriod(d.value)} data-testid="review-period" />
+          <Input style={{ minWidth: 0 }} value={period} onChange={(_, d) => setPeriod(d.value)} data-testid="review-period" />
         </Field>
         <Button onClick={() => void load()} data-testid="review-load">
           {t.load}
@@ -97,6 +98,7 @@ export function ReviewTab({ t, lang, sync, state }: { t: PaneText; lang: Lang; s
           <Subtitle2 block>
             {t.reports} ({rows.length})
           </Subtitle2>
+          {rows.length === 0 && <Caption1 as="p" block>{t.noReports}</Caption1>}
           <ul style={{ margin: 0, paddingLeft: 0, listStyle: "none" }}>
             {rows.map((r) => (
               <li key={r.org} data-testid="review-row" style={{ display: "flex", gap: 6, alignItems: "center", margin: "2px 0" }}>

@@ -10,6 +10,8 @@ import { identityFromSettings, identityToSettings } from "../../excel/workbookId
 import { latestReviewerComments } from "../../../domain/sync/reviewerComments";
 import { pullIntoWorkbook } from "../pullIntoWorkbook";
 import { pullMessage, type PullMessage } from "../pullMessage";
+import { paneError } from "../paneError";
+import { UNREACHABLE } from "../../sync/syncSession";
 
 export function showValue(v: IndicatorValue | null | undefined): string {
   if (!v) return "—";
@@ -75,7 +77,7 @@ export function SyncTab({ t, workbook, sync, state, result }: SyncTabProps) {
     try {
       await fn();
     } catch (e) {
-      setError(String((e as Error).message ?? e));
+      setError(paneError(t, e));
     }
   }
 
@@ -141,16 +143,17 @@ export function SyncTab({ t, workbook, sync, state, result }: SyncTabProps) {
           {t.signOut}
         </Button>
       </Caption1>
-      <div style={{ display: "grid", gridTemplateColumns: "1fr 1fr", gap: 6 }}>
+      <div style={{ display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", gap: 6 }}>
         <Field label={t.orgCode}>
-          <Input value={org} onChange={(_, d) => setOrg(d.value)} data-testid="org-code" />
+          <Input style={{ minWidth: 0 }} value={org} onChange={(_, d) => setOrg(d.value)} data-testid="org-code" />
         </Field>
         <Field label={t.period}>
-          <Input value={period} onChange={(_, d) => setPeriod(d.value)} data-testid="period" />
+          <Input style={{ minWidth: 0 }} value={period} onChange={(_, d) => setPeriod(d.value)} data-testid="period" />
         </Field>
       </div>
       <Caption1 as="p" block>
-        {t.set}: {setId} · {t.revision}: <span data-testid="base-revision">{base}</span>
+        {t.set}: {setId} · {t.baseRevision} <span data-testid="base-revision">{base}</span>
+        {base === 0 ? ` ${t.baseNone}` : ""}
       </Caption1>
       <div style={{ display: "flex", gap: 6, margin: "6px 0" }}>
         <Button appearance="primary" onClick={() => void push()} disabled={!result || state.phase === "sending"} data-testid="push">
@@ -170,7 +173,7 @@ export function SyncTab({ t, workbook, sync, state, result }: SyncTabProps) {
       <Body1 as="p" block data-testid="sync-phase">
         {t.phase[state.phase]}
         {state.lastRevision ? ` · ${t.revision} ${state.lastRevision}` : ""} · {t.outbox(state.outboxSize)}
-        {state.phase === "offline" && state.message ? ` (${state.message})` : ""}
+        {state.phase === "offline" && state.message ? ` – ${state.message === UNREACHABLE ? t.unreachableDetail : state.message}` : ""}
       </Body1>
       {error && <ErrorBar text={error} />}
       {pulled && (
@@ -187,7 +190,7 @@ export function SyncTab({ t, workbook, sync, state, result }: SyncTabProps) {
           <Subtitle2 block>{t.conflictTitle}</Subtitle2>
           <Caption1 as="p" block>{t.conflictHint}</Caption1>
           {state.conflict.conflicts.map((c) => (
-            <Field key={c.code} label={`${c.code}`} data-testid={`conflict-${c.code}`}>
+            <Field key={c.code} label={t.indicator(c.code)} data-testid={`conflict-${c.code}`}>
               <RadioGroup layout="horizontal" value={choices[c.code] ?? ""} onChange={(_, d) => setChoices({ ...choices, [c.code]: d.value as Choice })}>
                 <Radio value="mine" label={`${t.mine}: ${showValue(c.mine)}`} />
                 <Radio value="theirs" label={`${t.theirs}: ${showValue(c.theirs)}`} />
@@ -229,7 +232,7 @@ export function SyncTab({ t, workbook, sync, state, result }: SyncTabProps) {
           {view.head && (
             <details>
               <summary>
-                <Caption1>{Object.keys(view.head.values).length} chỉ tiêu</Caption1>
+                <Caption1>{t.indicatorCount(Object.keys(view.head.values).length)}</Caption1>
               </summary>
               <table style={{ fontSize: 12, borderCollapse: "collapse" }}>
                 <tbody>
