@@ -152,8 +152,15 @@ export function SyncTab({ t, workbook, sync, state, result }: SyncTabProps) {
         </Field>
       </div>
       <Caption1 as="p" block>
-        {t.set}: {setId} · {t.baseRevision} <span data-testid="base-revision">{base}</span>
-        {base === 0 ? ` ${t.baseNone}` : ""}
+        {t.set}: {setId}
+        {/* Outside Excel with no file open there is no workbook whose revision could be told. */}
+        {workbook.kind === "excel" || workbook.fileName ? (
+          <>
+            {" "}
+            · {t.baseRevision} <span data-testid="base-revision">{base}</span>
+            {base === 0 ? ` ${t.baseNone}` : ""}
+          </>
+        ) : null}
       </Caption1>
       <div style={{ display: "flex", gap: 6, margin: "6px 0" }}>
         <Button appearance="primary" onClick={() => void push()} disabled={!result || state.phase === "sending"} data-testid="push">
