@@ -6,7 +6,8 @@
 import { writePulledReport } from "../src/addin/excel/writePulledReport";
 import { planPulledCells } from "../src/domain/sync/pulledCells";
 import type { IndicatorValues, ReportView } from "../src/domain/sync/protocol";
-import { pullIntoWorkbook } from "../src/addin/taskpane/pullIntoWorkbook";
+import { pullIntoWorkbook, settlePulled, type PullDeps } from "../src/addin/taskpane/pullIntoWorkbook";
+import { readWorkbookSnapshot } from "../src/addin/excel/readWorkbookSnapshot";
 import { pullMessage } from "../src/addin/taskpane/pullMessage";
 import { paneText } from "../src/addin/taskpane/paneText";
 import { standaloneHost } from "../src/addin/taskpane/host/standaloneHost";
@@ -119,19 +120,31 @@ describe("pull into the open workbook", () => {
 
 describe("what the pane does and says after a pull", () => {
   const vi = paneText("vi");
+  const noBase = (unsent = 0): PullDeps => ({ unsent: () => unsent, revisionValues: async () => undefined });
   function excelLike(data: FakeWorkbookData, settings: Record<string, string> = {}): WorkbookHost {
     return {
       kind: "excel",
-      readGrids: async () => undefined,
+      readGrids: async () => (await readWorkbookSnapshot(new FakeContext(data).asExcel())).grids,
       readSettings: async () => settings,
       writeSettings: async () => undefined,
       writePulled: (cells) => writePulledReport(new FakeContext(data).asExcel(), cells),
     };
   }
 
+  const IDENTITY = { "ntm.orgCode": "18139", "ntm.set": "vn-xa-ntm-2021-2025", "ntm.period": "2023", "ntm.baseRevision": "3" };
+  /** Revision 3, what commune() held when it was last synced: every head value differs from it. */
+  const BASE3: IndicatorValues = {
+    "2.3": { value: 95, unit: "%", raw: "95%", sheet: "Biểu 01", cell: "E19" },
+    "2.4": { value: 90, unit: "%", raw: 0.9, sheet: "Biểu 01", cell: "E20" },
+    "3.1": { value: 10, sheet: "Biểu 01", cell: "E21" },
+    "4.1": { value: false, sheet: "Biểu 01", cell: "E22" },
+    "5.1": { value: 3, sheet: "Biểu 02", cell: "E5" },
+  };
+  const atBase = (values: IndicatorValues): PullDeps => ({ unsent: () => 0, revisionValues: async (_k, n) => (n === 3 ? values : undefined) });
+
   it("in Excel, lists how many cells changed and what was left and why", async () => {
     const data = commune();
-    const o = await pullIntoWorkbook(view(HEAD, COMMENTS), excelLike(data), () => 0);
+    const o = await pullIntoWorkbook(view(HEAD, COMMENTS), excelLike(data, IDENTITY), atBase(BASE3));
     const m = pullMessage(vi, o);
     expect(m.lines[0]).toBe("Đã ghi phiên bản 4 vào bảng đang mở: 2 ô được thay số, 2 ô được gắn ý kiến thẩm định.");
     expect(m.lines.join("\n")).toMatch(/Không ghi đè ô có công thức: Biểu 01!E21/);
@@ -140,9 +153,22 @@ describe("what the pane does and says after a pull", () => {
     expect(m.intent).toBe("warning");
   });
 
+  it("on a first pull (no base yet), a cell holding another number is a conflict, never overwritten", async () => {
+    const data = commune();
+    const o = await pullIntoWorkbook(view(HEAD, COMMENTS), excelLike(data), noBase());
+    expect(data.sheet("Biểu 01").peek("E19")?.v).toBe("95%");
+    expect(data.sheet("Biểu 01").peek("E20")?.v).toBe(0.9);
+    if (o.kind !== "written") throw new Error(o.kind);
+    expect(o.conflicts.map((c) => [c.code, c.mine?.value, c.theirs?.value, c.base])).toEqual([
+      ["2.3", 95, 96.4, null],
+      ["2.4", 90, 92.5, null],
+    ]);
+    expect(pullMessage(vi, o).lines.join("\n")).toMatch(/2 chỉ tiêu bị sửa cả trong sổ và trên máy chủ nên chưa ghi đè/);
+  });
+
   it("does not overwrite numbers while a push of this report is still waiting to be sent", async () => {
     const data = commune();
-    const o = await pullIntoWorkbook(view(HEAD, COMMENTS), excelLike(data), () => 1);
+    const o = await pullIntoWorkbook(view(HEAD, COMMENTS), excelLike(data), noBase(1));
     expect(data.sheet("Biểu 01").peek("E19")?.v).toBe("95%");
     expect(pullMessage(vi, o).lines.join("\n")).toMatch(/Còn 1 lần gửi chưa tới máy chủ nên chưa thay số/);
   });
@@ -150,7 +176,7 @@ describe("what the pane does and says after a pull", () => {
   it("writes nothing into a workbook that says it is another commune's or period's", async () => {
     const data = commune();
     const settings = { "ntm.orgCode": "18502", "ntm.set": "vn-xa-ntm-2021-2025", "ntm.period": "2023", "ntm.baseRevision": "2" };
-    const o = await pullIntoWorkbook(view(HEAD, COMMENTS), excelLike(data, settings), () => 0);
+    const o = await pullIntoWorkbook(view(HEAD, COMMENTS), excelLike(data, settings), noBase());
     expect(o.kind).toBe("other-workbook");
     expect(data.sheet("Biểu 01").peek("E19")?.v).toBe("95%");
     expect(data.comments.find((c) => c.cell === "E19")?.content).toBe(OLD_NOTE);
@@ -158,9 +184,106 @@ describe("what the pane does and says after a pull", () => {
   });
 
   it("outside Excel says the file on disk is not changed", async () => {
-    const o = await pullIntoWorkbook(view(HEAD, COMMENTS), standaloneHost(defaultStore()), () => 0);
+    const o = await pullIntoWorkbook(view(HEAD, COMMENTS), standaloneHost(defaultStore()), noBase());
     expect(o.kind).toBe("standalone");
     expect(pullMessage(vi, o).lines[0]).toMatch(/tệp trên máy không bị thay đổi/);
     expect(pullMessage(paneText("en"), o).lines[0]).toMatch(/file on this computer is not changed/);
+  });
+});
+
+/** A workbook the reader understands: TT, name, target, result, as communes keep it. */
+function readable(rows: [string, string, string, string | number, { z?: string }?][]): FakeWorkbookData {
+  const wb = new FakeWorkbookData();
+  const ws = wb.addSheet("Biểu 01");
+  ws.set("A1", "BÁO CÁO KẾT QUẢ XÃ SƠN HỒNG NĂM 2023");
+  ws.set("A3", "TT");
+  ws.set("B3", "Nội dung");
+  ws.set("C3", "Chỉ tiêu");
+  ws.set("D3", "Kết quả");
+  rows.forEach(([code, name, target, result, extra], i) => {
+    ws.set(`A${4 + i}`, code);
+    ws.set(`B${4 + i}`, name);
+    ws.set(`C${4 + i}`, target);
+    ws.set(`D${4 + i}`, result, extra ?? {});
+  });
+  return wb;
+}
+
+describe("pull merges with what the clerk typed and did not push", () => {
+  const vi = paneText("vi");
+  const settings = { "ntm.orgCode": "18139", "ntm.set": "vn-xa-ntm-2021-2025", "ntm.period": "2023", "ntm.baseRevision": "3" };
+  const host = (data: FakeWorkbookData, before?: () => void): WorkbookHost => ({
+    kind: "excel",
+    readGrids: async () => (await readWorkbookSnapshot(new FakeContext(data).asExcel())).grids,
+    readSettings: async () => settings,
+    writeSettings: async () => undefined,
+    writePulled: (cells) => (before?.(), writePulledReport(new FakeContext(data).asExcel(), cells)),
+  });
+  const v = (value: number, cell: string, unit?: string) => ({ value, sheet: "Biểu 01", cell, ...(unit ? { unit } : {}) });
+  // Revision 3: what the workbook held when it was last pushed.
+  const BASE: IndicatorValues = { "2.3": v(95, "D4", "%"), "10": v(48, "D5"), "17.1": v(50, "D6", "%") };
+  const deps: PullDeps = { unsent: () => 0, revisionValues: async (_k, n) => (n === 3 ? BASE : undefined) };
+  const workbook = () =>
+    readable([
+      ["2.3", "Tỷ lệ hộ có nhà ở đạt chuẩn", "≥ 90%", "95%"],
+      ["10", "Thu nhập bình quân đầu người", "≥ 45", 50], // typed here: 48 → 50, not pushed
+      ["17.1", "Tỷ lệ hộ được sử dụng nước sạch", "≥ 60%", 0.6, { z: "0%" }], // typed here: 50 % → 60 %
+    ]);
+  // Revision 4 on the server: 2.3 changed there only, 10 changed there too (to 52), 17.1 untouched.
+  const head: IndicatorValues = { "2.3": v(96, "D4", "%"), "10": v(52, "D5"), "17.1": v(50, "D6", "%") };
+
+  it("writes what only the server changed, keeps what only the clerk changed, and holds the rest as a conflict", async () => {
+    const data = workbook();
+    const o = await pullIntoWorkbook(view(head, {}), host(data), deps);
+    const ws = data.sheet("Biểu 01");
+    expect(ws.peek("D4")?.v).toBe(96);
+    expect(ws.peek("D5")?.v).toBe(50); // not overwritten: both changed it
+    expect(ws.peek("D6")?.v).toBe(0.6); // the clerk's unpushed number stays
+    if (o.kind !== "written") throw new Error(o.kind);
+    expect(o.keptLocal).toEqual(["17.1"]);
+    expect(o.conflicts.map((c) => [c.code, c.mine?.value, c.theirs?.value, c.base?.value])).toEqual([["10", 50, 52, 48]]);
+    const lines = pullMessage(vi, o).lines.join("\n");
+    expect(lines).toMatch(/1 ô được thay số/);
+    expect(lines).toMatch(/1 chỉ tiêu bị sửa cả trong sổ và trên máy chủ/);
+    expect(lines).toMatch(/Giữ nguyên số đã sửa trong sổ mà chưa gửi \(chỉ tiêu 17\.1\)\. Bấm “Gửi số liệu”/);
+    expect(pullMessage(paneText("en"), o).lines.join("\n")).toMatch(/Kept the values changed in the workbook and not pushed yet \(indicator 17\.1\)/);
+  });
+
+  it("the same change on both sides is no conflict", async () => {
+    const data = workbook();
+    const o = await pullIntoWorkbook(view({ ...head, "10": v(50, "D5") }, {}), host(data), deps);
+    if (o.kind !== "written") throw new Error(o.kind);
+    expect(o.conflicts).toEqual([]);
+    expect(data.sheet("Biểu 01").peek("D5")?.v).toBe(50);
+  });
+
+  it("a conflict is written only as the person chooses: theirs goes in, mine stays", async () => {
+    const data = workbook();
+    const first = await pullIntoWorkbook(view(head, {}), host(data), deps);
+    if (first.kind !== "written") throw new Error(first.kind);
+    const pending = { view: view(head, {}), conflicts: first.conflicts };
+    const none = await settlePulled(pending, {}, host(data));
+    if (none.kind !== "written") throw new Error(none.kind);
+    expect(none.conflicts.map((c) => c.code)).toEqual(["10"]);
+    expect(data.sheet("Biểu 01").peek("D5")?.v).toBe(50);
+
+    const mine = await settlePulled(pending, { "10": "mine" }, host(data));
+    expect(data.sheet("Biểu 01").peek("D5")?.v).toBe(50);
+    expect(mine.kind === "written" && mine.keptLocal).toEqual(["10"]);
+
+    const theirs = await settlePulled(pending, { "10": "theirs" }, host(data));
+    expect(data.sheet("Biểu 01").peek("D5")?.v).toBe(52);
+    expect(theirs.kind === "written" && theirs.conflicts).toEqual([]);
+  });
+
+  it("a number typed between reading and writing is not overwritten but asked about", async () => {
+    const data = workbook();
+    const o = await pullIntoWorkbook(view(head, {}), host(data, () => data.sheet("Biểu 01").set("D4", "97%")), deps);
+    expect(data.sheet("Biểu 01").peek("D4")?.v).toBe("97%");
+    if (o.kind !== "written") throw new Error(o.kind);
+    expect(o.conflicts.map((c) => [c.code, c.mine?.value, c.theirs?.value])).toEqual([
+      ["10", 50, 52],
+      ["2.3", 97, 96],
+    ]);
   });
 });

@@ -3,11 +3,13 @@
  * names and comments, one for the target cells and where the comments sit, one for every write.
  *
  * Invariant: a value is written only where the cell does not already mean it, never over a formula
- * (src/domain/sync/pulledCellContent); a reviewer note replaces the add-in's own comment on that
+ * (src/domain/sync/pulledCellContent), never over a cell that no longer holds what the pull was
+ * planned from (it is reported back as `changed`); a reviewer note replaces the add-in's own comment on that
  * cell (an older reviewer note or a flag message) and never someone else's, which stays as it is;
  * reviewer notes of ours on cells that no longer get one are removed, so the workbook shows the
  * comments of this pull and no others.
  */
+import type { ReportScalar } from "../../domain/report";
 import type { CellValue } from "../../domain/sheet/grid";
 import { decideCellContent } from "../../domain/sync/pulledCellContent";
 import type { PulledCell } from "../../domain/sync/pulledCells";
@@ -27,6 +29,8 @@ export interface PullWriteReport {
   notesRemoved: number;
   /** "Sheet!A1" where someone else's comment sits, so the reviewer's words are only in the pane. */
   foreignComments: string[];
+  /** Cells typed into since the pull was planned: left as they are, with what they hold now. */
+  changed: { code: string; sheet: string; cell: string; now: ReportScalar; raw: CellValue }[];
   /** Sheets the values came from that this workbook does not have. */
   missingSheets: string[];
   syncs: number;
@@ -62,19 +66,21 @@ export async function writePulledReport(context: Excel.RequestContext, cells: Pu
   await context.sync();
 
   pauseRecalculation(context);
-  const report: PullWriteReport = { valuesWritten: 0, valuesUnchanged: 0, formulaCells: [], notesWritten: 0, notesRemoved: 0, foreignComments: [], missingSheets, syncs: 3 };
+  const report: PullWriteReport = { valuesWritten: 0, valuesUnchanged: 0, formulaCells: [], changed: [], notesWritten: 0, notesRemoved: 0, foreignComments: [], missingSheets, syncs: 3 };
   for (const { c, range } of targets) {
     if (!c.value) continue;
     const formula = String(range.formulas[0][0] ?? "");
-    const decision = decideCellContent(c.value, {
-      v: cellValueOf(range.values[0][0]),
-      ...(formula.startsWith("=") ? { f: formula.slice(1) } : {}),
-      z: String(range.numberFormat[0][0] ?? "General"),
-    });
+    const now = cellValueOf(range.values[0][0]);
+    const decision = decideCellContent(
+      c.value,
+      { v: now, ...(formula.startsWith("=") ? { f: formula.slice(1) } : {}), z: String(range.numberFormat[0][0] ?? "General") },
+      c.expect,
+    );
     if (decision.kind === "write") {
       range.values = [[decision.content ?? ""]];
       report.valuesWritten++;
     } else if (decision.kind === "unchanged") report.valuesUnchanged++;
+    else if (decision.kind === "changed") report.changed.push({ code: c.code, sheet: c.sheet, cell: c.cell, now: decision.now, raw: now });
     else report.formulaCells.push(`${c.sheet}!${c.cell}`);
   }
   queueNotes(context, located, present, report);

@@ -163,6 +163,13 @@ export class SyncSession {
     return this.state;
   }
 
+  /** A revision's values, or undefined when the server has no such revision (a pull's base). */
+  async revisionValues(key: ReportKey, revision: number): Promise<IndicatorValues | undefined> {
+    if (revision <= 0) return undefined;
+    const revs = await this.api().revisions(key, revision - 1);
+    return revs.find((r) => r.number === revision)?.values;
+  }
+
   private async valuesAt(client: SyncClient, key: ReportKey, revision: number): Promise<IndicatorValues> {
     if (revision <= 0) return {};
     const revs = await client.revisions(key, revision - 1);

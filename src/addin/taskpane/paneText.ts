@@ -107,6 +107,12 @@ const vi = {
     'Chế độ độc lập: số liệu và ý kiến chỉ hiện ở dưới đây, tệp trên máy không bị thay đổi. Muốn ghi vào sổ, mở sổ bằng Excel có cài NTM Tracker rồi bấm “Nhận về”.',
   pullOtherWorkbook: (org: string, period: string) =>
     `Bảng đang mở là sổ của đơn vị ${org}, kỳ ${period}, không phải báo cáo vừa nhận, nên chưa ghi gì vào bảng. Mở đúng sổ, hoặc sửa “Mã đơn vị hành chính” và “Kỳ báo cáo” cho khớp với sổ, rồi bấm “Nhận về” lại.`,
+  pullKeptLocal: (codes: string) => `Giữ nguyên số đã sửa trong sổ mà chưa gửi (chỉ tiêu ${codes}). Bấm “Gửi số liệu” để gửi lên máy chủ.`,
+  pullConflicts: (n: number) =>
+    `${n} chỉ tiêu bị sửa cả trong sổ và trên máy chủ nên chưa ghi đè. Chọn giá trị giữ lại cho từng chỉ tiêu ở khung “Số liệu bị sửa ở hai nơi” rồi bấm “Ghi giá trị đã chọn vào sổ”.`,
+  pullConflictHint:
+    "Các chỉ tiêu dưới đây đã được sửa cả trong sổ đang mở và trên máy chủ. Chọn giá trị giữ lại cho từng chỉ tiêu rồi bấm “Ghi giá trị đã chọn vào sổ”. Chọn “Của tôi” thì số trong sổ giữ nguyên – nhớ bấm “Gửi số liệu” sau đó.",
+  resolvePull: "Ghi giá trị đã chọn vào sổ",
   pullNoHead: 'Máy chủ chưa có số liệu nào của báo cáo này. Kiểm tra “Mã đơn vị hành chính” và “Kỳ báo cáo”, hoặc bấm “Gửi số liệu” trước.',
   commentCell: "ô",
   errUnreachable: "Không kết nối được máy chủ. Kiểm tra mạng và địa chỉ máy chủ rồi thử lại; số liệu đã bấm gửi vẫn nằm trong hàng chờ, không mất.",
@@ -221,6 +227,10 @@ const en: PaneText = {
   pullStandalone: "Standalone mode: the values and comments are shown below only; the file on this computer is not changed. To write them into the workbook, open it in Excel with NTM Tracker and pull there.",
   pullOtherWorkbook: (org, period) =>
     `The open workbook belongs to org unit ${org}, period ${period}, not to the report just pulled, so nothing was written. Open the right workbook, or set “Org unit code” and “Period” to match it, and pull again.`,
+  pullKeptLocal: (codes) => `Kept the values changed in the workbook and not pushed yet (indicator ${codes}). Press “Push” to send them to the server.`,
+  pullConflicts: (n) => `${n} indicators were changed both in the workbook and on the server, so they were not overwritten. Choose the value to keep for each under “Changed in two places”, then press “Write the chosen values”.`,
+  pullConflictHint: "These indicators were changed both in the open workbook and on the server. Choose the value to keep for each, then press “Write the chosen values”. “Mine” leaves the workbook's value as it is – push it afterwards.",
+  resolvePull: "Write the chosen values",
   pullNoHead: 'The server has no revision of this report yet. Check “Org unit code” and “Period”, or push first.',
   commentCell: "cell",
   errUnreachable: "Cannot reach the server. Check the network and the server address, then try again; what you pushed stays in the outbox.",

@@ -24,13 +24,15 @@ export function pullMessage(t: PaneText, o: PullOutcome): PullMessage {
       const r = o.report;
       const lines = [t.pullWritten(o.head, r.valuesWritten, r.notesWritten)];
       if (o.unsent) lines.push(t.pullHeld(o.unsent));
+      if (o.conflicts.length) lines.push(t.pullConflicts(o.conflicts.length));
+      if (o.keptLocal.length) lines.push(t.pullKeptLocal(some(o.keptLocal)));
       if (r.valuesUnchanged) lines.push(t.pullUnchanged(r.valuesUnchanged));
       if (r.notesRemoved) lines.push(t.pullNotesRemoved(r.notesRemoved));
       if (r.formulaCells.length) lines.push(t.pullFormula(some(r.formulaCells)));
       if (r.foreignComments.length) lines.push(t.pullForeign(some(r.foreignComments)));
       if (r.missingSheets.length) lines.push(t.pullMissingSheets(some(r.missingSheets)));
       if (o.plan.unplaced.length) lines.push(t.pullUnplaced(some(o.plan.unplaced)));
-      const trouble = o.unsent || r.formulaCells.length || r.foreignComments.length || r.missingSheets.length || o.plan.unplaced.length;
+      const trouble = o.unsent || o.conflicts.length || o.keptLocal.length || r.formulaCells.length || r.foreignComments.length || r.missingSheets.length || o.plan.unplaced.length;
       return { intent: trouble ? "warning" : "success", lines };
     }
   }

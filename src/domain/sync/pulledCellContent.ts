@@ -5,7 +5,9 @@
  * Invariant: the content chosen reads back (through the reader's own readCell, with the cell's
  * number format) as the pulled value, so a check right after a pull sees the server's head. The
  * clerk's own form (`raw`, "96,4%") is kept whenever it still means the value; a cell that already
- * means the value is left alone; a formula is never overwritten (the workbook computes it).
+ * means the value is left alone; a formula is never overwritten (the workbook computes it); a cell
+ * that no longer holds what the pull was planned from (`expect`) is not overwritten either — the
+ * clerk typed something since, and it is handed back as a conflict.
  */
 import type { CellValue } from "../sheet/grid";
 import { cleanFloat, readCell } from "../sheet/parseCellValue";
@@ -25,7 +27,32 @@ export type CellDecision =
   | { kind: "write"; content: CellValue }
   | { kind: "unchanged" }
   /** The cell computes its value; the pulled value differs and is left for the person to see. */
-  | { kind: "formula" };
+  | { kind: "formula" }
+  /** The cell no longer holds the value the pull was planned from: left as it is, what it means now. */
+  | { kind: "changed"; now: ReportScalar };
+
+/** What the pull was planned from: the value the cell held (as read), and its content when read. */
+export interface ExpectedCell {
+  value: ReportScalar;
+  raw?: CellValue;
+}
+
+/** What a cell means, as the reader's readCell reads it (prose and errors mean no value). */
+export function cellMeaning(content: CellValue, z: string | undefined): ReportScalar {
+  const r = readCell({ v: content, ...(z ? { z } : {}) });
+  switch (r.kind) {
+    case "number":
+      return r.value;
+    case "range":
+      return { min: r.low, max: r.high };
+    case "boolean":
+      return r.value;
+    case "date":
+      return r.iso;
+    default:
+      return null;
+  }
+}
 
 function sameNumber(a: number, b: number): boolean {
   return cleanFloat(a) === cleanFloat(b);
@@ -72,11 +99,12 @@ function candidates(v: IndicatorValue, z: string | undefined): CellValue[] {
  * Decides what a cell gets. `current` is undefined for an empty cell. A pulled empty value empties
  * a cell holding a number; prose, which also reads as no value, stays.
  */
-export function decideCellContent(v: IndicatorValue, current: CurrentCell | undefined): CellDecision {
+export function decideCellContent(v: IndicatorValue, current: CurrentCell | undefined, expect?: ExpectedCell): CellDecision {
   const z = current?.z && current.z !== "General" ? current.z : undefined;
   const now: CellValue = current?.v ?? null;
   if (readsAs(now, z, v.value)) return { kind: "unchanged" };
   if (current?.f) return { kind: "formula" };
+  if (expect && !readsAs(now, z, expect.value) && !(expect.raw !== undefined && (expect.raw ?? null) === now)) return { kind: "changed", now: cellMeaning(now, z) };
   const own = v.raw;
   if (own !== undefined && readsAs(own, z, v.value)) return own === now ? { kind: "unchanged" } : { kind: "write", content: own ?? "" };
   for (const c of candidates(v, z)) if (readsAs(c, z, v.value)) return { kind: "write", content: c };

@@ -6,7 +6,8 @@
  * cell is listed as unplaced (the person still sees it in the pane); the whole-report comment ("*")
  * has no cell and is returned apart.
  */
-import type { IndicatorValue, ReportView } from "./protocol";
+import type { ExpectedCell } from "./pulledCellContent";
+import type { IndicatorValue, IndicatorValues, ReportView } from "./protocol";
 import { latestReviewerComments, reviewerNoteText, type ReviewerComment } from "./reviewerComments";
 
 export interface PulledCell {
@@ -17,6 +18,8 @@ export interface PulledCell {
   value?: IndicatorValue;
   /** The reviewer note to put on the cell (already marked with REVIEWER_NOTE_PREFIX). */
   note?: string;
+  /** Write the value only while the cell still holds this (what the pull was planned from). */
+  expect?: ExpectedCell;
 }
 
 export interface PulledPlan {
@@ -27,22 +30,32 @@ export interface PulledPlan {
   general?: ReviewerComment;
 }
 
-export function planPulledCells(view: ReportView, opts: { values: boolean }): PulledPlan {
+/**
+ * `values: true` writes every head value; `values: false` comments only; `writes` writes just
+ * those values (a pull's merge plan), each guarded by `expect[code]` when given.
+ */
+export function planPulledCells(
+  view: ReportView,
+  opts: { values: boolean; writes?: IndicatorValues; expect?: Record<string, ExpectedCell> },
+): PulledPlan {
   const values = view.head?.values ?? {};
+  const toWrite: IndicatorValues = opts.writes ?? (opts.values ? values : {});
   const comments = latestReviewerComments(view);
   const cells: PulledCell[] = [];
   const unplaced: string[] = [];
-  const codes = new Set([...Object.keys(values), ...Object.keys(comments)]);
+  const codes = new Set([...Object.keys(values), ...Object.keys(toWrite), ...Object.keys(comments)]);
   codes.delete("*");
   for (const code of codes) {
-    const v = values[code];
+    const v = Object.prototype.hasOwnProperty.call(toWrite, code) ? toWrite[code] : undefined;
+    const at = v ?? values[code];
     const c = comments[code];
-    if (!v?.sheet || !v.cell) {
-      if (c || opts.values) unplaced.push(code);
+    if (!at?.sheet || !at.cell) {
+      if (c || v) unplaced.push(code);
       continue;
     }
-    if (!opts.values && !c) continue;
-    cells.push({ code, sheet: v.sheet, cell: v.cell, ...(opts.values ? { value: v } : {}), ...(c ? { note: reviewerNoteText(c) } : {}) });
+    if (!v && !c) continue;
+    const expect = v ? opts.expect?.[code] : undefined;
+    cells.push({ code, sheet: at.sheet, cell: at.cell, ...(v ? { value: v } : {}), ...(c ? { note: reviewerNoteText(c) } : {}), ...(expect ? { expect } : {}) });
   }
   return { cells, unplaced, ...(comments["*"] ? { general: comments["*"] } : {}) };
 }

@@ -8,7 +8,8 @@ import type { WorkbookHost } from "../host/workbookHost";
 import type { Choice, SyncSession, SyncState } from "../../sync/syncSession";
 import { identityFromSettings, identityToSettings } from "../../excel/workbookIdentity";
 import { latestReviewerComments } from "../../../domain/sync/reviewerComments";
-import { pullIntoWorkbook } from "../pullIntoWorkbook";
+import { pullIntoWorkbook, settlePulled, type PendingPull, type PullOutcome } from "../pullIntoWorkbook";
+import type { IndicatorConflict } from "../../../domain/sync/mergeIndicatorValues";
 import { pullMessage, type PullMessage } from "../pullMessage";
 import { paneError } from "../paneError";
 import { UNREACHABLE } from "../../sync/syncSession";
@@ -42,6 +43,9 @@ export function SyncTab({ t, workbook, sync, state, result }: SyncTabProps) {
   const [error, setError] = useState<string | undefined>();
   const [choices, setChoices] = useState<Record<string, Choice>>({});
   const [pulled, setPulled] = useState<PullMessage | undefined>();
+  // Conflicts a pull left in the workbook (separate from a push's conflicts in the outbox).
+  const [pendingPull, setPendingPull] = useState<PendingPull | undefined>();
+  const [pullChoices, setPullChoices] = useState<Record<string, Choice>>({});
   const setId = result?.set.id ?? state.lastKey?.set ?? "vn-xa-ntm-2021-2025";
 
   useEffect(() => {
@@ -89,17 +93,31 @@ export function SyncTab({ t, workbook, sync, state, result }: SyncTabProps) {
     });
   }
 
-  /** Pulls, then (in Excel) writes values and reviewer notes into the open workbook. */
+  /** Pulls, then (in Excel) merges values and writes reviewer notes into the open workbook. */
   async function pull(): Promise<void> {
     setPulled(undefined);
     await guard(async () => {
       const view = await sync.pull(key);
       const unsent = (k: ReportKey) => sync.entries().filter((e) => e.key.org === k.org && e.key.set === k.set && e.key.period === k.period).length;
-      const outcome = await pullIntoWorkbook(view, workbook, unsent);
-      // The workbook now holds the head: the next push edits from it.
-      if (outcome.kind === "written" && !outcome.unsent) await remember(outcome.head);
-      setPulled(pullMessage(t, outcome));
+      const outcome = await pullIntoWorkbook(view, workbook, { unsent, revisionValues: (k, n) => sync.revisionValues(k, n) });
+      await afterPullWrite(view, outcome);
     });
+  }
+
+  /**
+   * The workbook holds the head merged with its own changes once no conflict is open: the next
+   * pull and push start from the head. With conflicts open the base stays, so they are asked again.
+   */
+  async function afterPullWrite(view: NonNullable<PendingPull["view"]>, outcome: PullOutcome): Promise<void> {
+    if (outcome.kind === "written" && !outcome.unsent && !outcome.conflicts.length) await remember(outcome.head);
+    setPendingPull(outcome.kind === "written" && outcome.conflicts.length ? { view, conflicts: outcome.conflicts } : undefined);
+    setPullChoices({});
+    setPulled(pullMessage(t, outcome));
+  }
+
+  async function settlePull(): Promise<void> {
+    if (!pendingPull) return;
+    await guard(async () => afterPullWrite(pendingPull.view, await settlePulled(pendingPull, pullChoices, workbook)));
   }
 
   async function remember(revision: number): Promise<void> {
@@ -193,22 +211,19 @@ export function SyncTab({ t, workbook, sync, state, result }: SyncTabProps) {
         </MessageBar>
       )}
       {state.conflict && (
-        <div data-testid="conflicts" style={{ border: "1px solid #c50f1f", padding: 6, borderRadius: 4, margin: "6px 0" }}>
-          <Subtitle2 block>{t.conflictTitle}</Subtitle2>
-          <Caption1 as="p" block>{t.conflictHint}</Caption1>
-          {state.conflict.conflicts.map((c) => (
-            <Field key={c.code} label={t.indicator(c.code)} data-testid={`conflict-${c.code}`}>
-              <RadioGroup layout="horizontal" value={choices[c.code] ?? ""} onChange={(_, d) => setChoices({ ...choices, [c.code]: d.value as Choice })}>
-                <Radio value="mine" label={`${t.mine}: ${showValue(c.mine)}`} />
-                <Radio value="theirs" label={`${t.theirs}: ${showValue(c.theirs)}`} />
-                <Radio value="base" label={`${t.base}: ${showValue(c.base)}`} />
-              </RadioGroup>
-            </Field>
-          ))}
-          <Button appearance="primary" onClick={() => void resolve()} disabled={state.conflict.conflicts.some((c) => !choices[c.code])} data-testid="resolve">
-            {t.resolve}
-          </Button>
-        </div>
+        <ConflictChooser t={t} hint={t.conflictHint} action={t.resolve} conflicts={state.conflict.conflicts} choices={choices} onChoose={setChoices} onResolve={() => void resolve()} />
+      )}
+      {pendingPull && (
+        <ConflictChooser
+          t={t}
+          hint={t.pullConflictHint}
+          action={t.resolvePull}
+          conflicts={pendingPull.conflicts}
+          choices={pullChoices}
+          onChoose={setPullChoices}
+          onResolve={() => void settlePull()}
+          testId="pull-conflicts"
+        />
       )}
       {view && (
         <div data-testid="pulled">
@@ -258,6 +273,44 @@ export function SyncTab({ t, workbook, sync, state, result }: SyncTabProps) {
       )}
     </div>
   );
+}
+
+/** Per-indicator choice between mine, theirs and base; the action waits for a choice on every one. */
+function ConflictChooser(props: {
+  t: PaneText;
+  hint: string;
+  action: string;
+  conflicts: IndicatorConflict[];
+  choices: Record<string, Choice>;
+  onChoose: (c: Record<string, Choice>) => void;
+  onResolve: () => void;
+  testId?: string;
+}) {
+  const { t, conflicts, choices } = props;
+  const prefix = props.testId === "pull-conflicts" ? "pull-conflict" : "conflict";
+  return (
+    <div data-testid={props.testId ?? "conflicts"} style={{ border: "1px solid #c50f1f", padding: 6, borderRadius: 4, margin: "6px 0" }}>
+      <Subtitle2 block>{t.conflictTitle}</Subtitle2>
+      <Caption1 as="p" block>{props.hint}</Caption1>
+      {conflicts.map((c) => (
+        <Field key={c.code} label={t.indicator(c.code) + cellOf(c)} data-testid={`${prefix}-${c.code}`}>
+          <RadioGroup layout="horizontal" value={choices[c.code] ?? ""} onChange={(_, d) => props.onChoose({ ...choices, [c.code]: d.value as Choice })}>
+            <Radio value="mine" label={`${t.mine}: ${showValue(c.mine)}`} />
+            <Radio value="theirs" label={`${t.theirs}: ${showValue(c.theirs)}`} />
+            <Radio value="base" label={`${t.base}: ${showValue(c.base)}`} />
+          </RadioGroup>
+        </Field>
+      ))}
+      <Button appearance="primary" onClick={props.onResolve} disabled={conflicts.some((c) => !choices[c.code])} data-testid={props.testId ? `${prefix}-resolve` : "resolve"}>
+        {props.action}
+      </Button>
+    </div>
+  );
+}
+
+function cellOf(c: IndicatorConflict): string {
+  const at = [c.mine, c.theirs, c.base].find((v) => v?.sheet && v.cell);
+  return at ? ` (${at.sheet}!${at.cell})` : "";
 }
 
 export function ErrorBar({ text }: { text: string }) {
