@@ -10,6 +10,7 @@ import type { Grid } from "./grid";
 import { MergeIndex, textAt } from "./gridText";
 import { recogniseHeader, type ColumnRole } from "./recogniseHeader";
 import { foldVietnamese } from "./foldVietnamese";
+import { memoiseByText } from "./memoiseByText";
 
 export const HEADER_SCAN_ROWS = 60;
 
@@ -176,11 +177,12 @@ const FOOTER_PREFIXES = [
   "muc tieu:", "kiem tra", "thu truong", "giam doc", "pho chu tich",
 ];
 
-export function isFooterText(text: string): boolean {
+/** Whether a row's first text starts a footer (signatures, totals); remembered per text. */
+export const isFooterText = memoiseByText((text: string): boolean => {
   const f = foldVietnamese(text);
   for (const p of FOOTER_PREFIXES) if (f.startsWith(p)) return true;
   return false;
-}
+});
 
 function bestHeaderRow(grid: Grid, limit: number, fuzzy: boolean): RowScore | undefined {
   let best: RowScore | undefined;

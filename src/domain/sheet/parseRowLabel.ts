@@ -6,6 +6,7 @@
  * of a list is the table reader's call, made from the row's other cells.
  */
 import { foldVietnamese } from "./foldVietnamese";
+import { memoiseByText } from "./memoiseByText";
 
 export type RowLabel =
   | { kind: "group"; text: string }
@@ -23,7 +24,10 @@ const CODE = /^(\d{1,2})[.,](\d{1,2})(?:[.,](\d{1,2}))?\.?$/;
 const LETTER = /^([a-z])\s*[).]$/;
 const BULLETS = new Set(["-", "+", "•", "–", "—", "*", "·", "o"]);
 
-export function parseRowLabel(text: string): RowLabel {
+/** The label of a numbering cell (remembered per text; the result is shared and read-only). */
+export const parseRowLabel = memoiseByText(parseRowLabelUncached);
+
+function parseRowLabelUncached(text: string): RowLabel {
   const t = text.trim();
   if (t === "") return { kind: "none" };
   if (t.length > 40) return { kind: "other", text: t };
@@ -45,7 +49,9 @@ export function parseRowLabel(text: string): RowLabel {
  * "17.8. Tỷ lệ hộ …", "Tiêu chí 17: Môi trường …", "a) Xã có điểm …". Returns the label and the
  * rest of the text.
  */
-export function splitLeadingLabel(text: string): { label: RowLabel; rest: string } | undefined {
+export const splitLeadingLabel = memoiseByText(splitLeadingLabelUncached, 20000, 400);
+
+function splitLeadingLabelUncached(text: string): { label: RowLabel; rest: string } | undefined {
   const t = text.trim();
   let m = /^(\d{1,2}[.,]\d{1,2}(?:[.,]\d{1,2})?)[.):]?\s+(\S[\s\S]*)$/.exec(t);
   if (m) return { label: parseRowLabel(m[1]), rest: m[2] };
