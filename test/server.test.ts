@@ -20,7 +20,7 @@ describe.each(testEngines.map((e) => [e.name, e] as const))("API on %s", (_name,
     expect((await inject("GET", "/api/health")).json()).toMatchObject({ ok: true, engine: engine.name });
     const doc = (await inject("GET", "/api/openapi.json")).json();
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(["/api/me", "/api/criteria-sets", "/api/org-units", "/api/reports/{org}/{set}/{period}", "/api/reports/{org}/{set}/{period}/revisions", "/api/reports/{org}/{set}/{period}/review", "/api/consolidation"]),
+      expect.arrayContaining(["/api/me", "/api/criteria-sets", "/api/org-units", "/api/reports/{org}/{set}/{period}", "/api/reports/{org}/{set}/{period}/revisions", "/api/reports/{org}/{set}/{period}/review", "/api/consolidation", "/api/reports"]),
     );
   });
 
@@ -106,10 +106,14 @@ describe.each(testEngines.map((e) => [e.name, e] as const))("API on %s", (_name,
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.headers["content-type"]).toContain("spreadsheetml");
     const wb = XLSX.read(xlsx.rawPayload, { type: "buffer" });
-    expect(wb.SheetNames).toEqual(["Tổng hợp", "Thôn"]);
+    // The summary workbook `ntm consolidate -o` writes (only the communes that reported are its rows).
+    expect(wb.SheetNames).toEqual(["Tổng hợp", "Thống kê", "Khu dân cư", "Khối lượng", "Phát hiện", "Tệp lỗi"]);
     const ws = wb.Sheets["Tổng hợp"];
-    expect(ws.A2.v).toBe("Mã");
-    expect(ws.X3.f).toMatch(/^COUNTIF\(E3:W3,"Đạt"\)$/);
+    expect(ws.B3.v).toBe("Mã xã (tại kỳ báo cáo)");
+    expect(ws.B4.v).toBe(IN_COMMUNE);
+    expect(ws.AA4.f).toBe('COUNTIF(H4:Z4,"Đạt")');
+    expect(ws.AA4.v).toBe(sonHong.criteriaMet);
+    expect(JSON.stringify(wb.Sheets)).not.toContain(OUT_COMMUNE_NAME);
     const viaQuery = await inject("GET", q + "&format=xlsx", fx.tokens.office);
     expect(viaQuery.headers["content-type"]).toContain("spreadsheetml");
   });
@@ -140,6 +144,8 @@ describe.each(testEngines.map((e) => [e.name, e] as const))("API on %s", (_name,
       /** Status for an in-scope request by each role. */
       allowed: Record<"clerk" | "reviewer" | "office" | "admin", number>;
       request(org: string): { method: "GET" | "POST"; url: string; payload?: unknown };
+      /** What a permitted answer must hold. */
+      check?(body: { reports: { org: string }[] }): void;
     }
 
     const routes: RouteCase[] = [
@@ -155,6 +161,10 @@ describe.each(testEngines.map((e) => [e.name, e] as const))("API on %s", (_name,
         request: (org) => ({ method: "POST", url: reportUrl(org, nextMonth(), "/revisions"), payload: { opId: newOpId(), baseRevision: 0, values: { "5": { value: true } } } }),
       },
       { name: "POST review", scoped: true, allowed: { clerk: 403, reviewer: 200, office: 403, admin: 200 }, request: (org) => ({ method: "POST", url: reportUrl(org, "2023-W20", "/review"), payload: { action: "return", comments: { "5": "Bổ sung minh chứng" } } }) },
+      { name: "GET /api/reports", scoped: true, allowed: { clerk: 200, reviewer: 200, office: 200, admin: 200 }, request: (org) => ({ method: "GET", url: `/api/reports?under=${org}&set=${SET}&period=2023-W20` }),
+        // Exactly the in-scope commune's report (the out-of-scope one exists too, for the province admin).
+        check: (body) => expect(body.reports.map((r) => r.org)).toEqual([IN_COMMUNE]),
+      },
       { name: "GET consolidation", scoped: true, allowed: { clerk: 403, reviewer: 200, office: 200, admin: 200 }, request: (org) => ({ method: "GET", url: `/api/consolidation?set=${SET}&period=2023&under=${org}` }) },
     ];
 
@@ -186,6 +196,7 @@ describe.each(testEngines.map((e) => [e.name, e] as const))("API on %s", (_name,
       }
       // Nothing of the out-of-scope commune leaks, whatever the answer.
       if (where === "out" || who === "clerk") expect(res.body).not.toContain(OUT_COMMUNE_NAME);
+      if (expected < 300) route.check?.(res.json());
     });
   });
 });

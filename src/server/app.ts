@@ -21,6 +21,7 @@ import { makeAuthenticate } from "./auth/requestAuth";
 import { httpMessages } from "./httpMessages";
 import { consolidationRoutes } from "./routes/consolidationRoutes";
 import { directoryRoutes } from "./routes/directoryRoutes";
+import { reportListRoutes } from "./routes/reportListRoutes";
 import { reportRoutes } from "./routes/reportRoutes";
 import type { Store } from "./store/store";
 
@@ -103,6 +104,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         authed.addHook("onRequest", makeAuthenticate(opts.store, limiter));
         await authed.register(directoryRoutes(ctx));
         await authed.register(reportRoutes(ctx));
+        await authed.register(reportListRoutes(ctx));
         await authed.register(consolidationRoutes(ctx));
       });
     },

@@ -183,6 +183,10 @@ export const consolidationRowSchema = z.object({
   criteria: z.record(z.string(), indicatorStatusSchema),
   /** Share of criteria met, 0–1 (villages report progress this way). */
   progress: z.number().nullable(),
+  /** Findings of the head revision by severity (absent for a unit that has not reported). */
+  findings: z.object({ error: z.number().int(), warning: z.number().int(), info: z.number().int() }).optional(),
+  /** When the report last changed (push or review), ISO time; absent for a unit that has not reported. */
+  updatedAt: z.string().optional(),
 });
 export type ConsolidationRow = z.infer<typeof consolidationRowSchema>;
 
@@ -193,5 +197,35 @@ export const consolidationSchema = z.object({
   criteria: z.array(z.object({ code: z.string(), name: z.string() })),
   communes: z.array(consolidationRowSchema),
   villages: z.array(consolidationRowSchema),
+  /**
+   * The counts of the consolidation core (src/domain/consolidate, the same as `ntm consolidate`)
+   * over the communes that reported: per criterion how many meet it, communes by criteria met.
+   */
+  perCriterion: z.array(z.object({ code: z.string(), name: z.string(), met: z.number().int(), unmet: z.number().int(), unknown: z.number().int() })).optional(),
+  distribution: z.array(z.object({ criteriaMet: z.number().int(), communes: z.number().int() })).optional(),
+  totals: z
+    .object({ communes: z.number().int(), reported: z.number().int(), criteriaMet: z.number().int(), criteriaTotal: z.number().int(), allMet: z.number().int() })
+    .optional(),
 });
 export type Consolidation = z.infer<typeof consolidationSchema>;
+
+/** `GET /api/reports`: the reports within a unit of the caller's scope, sorted by org code, set, period. */
+export const reportListItemSchema = z.object({
+  org: z.string(),
+  orgName: z.string(),
+  level: z.string(),
+  set: z.string(),
+  period: z.string(),
+  /** Head revision number (0 when nothing was pushed yet). */
+  revision: z.number().int(),
+  reviewState: reviewStateSchema,
+  locked: z.boolean(),
+  /** When the report last changed (push or review), ISO time. */
+  updatedAt: z.string(),
+  /** From the head revision's stored evaluation; null without a head. */
+  criteriaMet: z.number().int().nullable(),
+  criteriaTotal: z.number().int().nullable(),
+});
+export type ReportListItem = z.infer<typeof reportListItemSchema>;
+export const reportListSchema = z.object({ under: z.string(), reports: z.array(reportListItemSchema) });
+export type ReportList = z.infer<typeof reportListSchema>;

@@ -3,8 +3,8 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { consolidationSchema, errorBodySchema, periodSchema } from "../../domain/sync/protocol";
 import { periodStartDate } from "../../domain/sync/reportPeriod";
-import { consolidationWorkbook } from "../consolidation/consolidationWorkbook";
-import { rollUpStoredEvaluations } from "../consolidation/rollUpStoredEvaluations";
+import { writeSummaryWorkbook } from "../../io/xlsx/writeSummaryWorkbook";
+import { consolidateStoredReports } from "../consolidation/consolidateStoredReports";
 import { httpMessages } from "../httpMessages";
 import { type RouteContext, domainSet, requireRole, unitInScope } from "./routeContext";
 
@@ -17,7 +17,10 @@ export function consolidationRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
       {
         schema: {
           summary: "Tổng hợp theo xã và thôn / Consolidation per commune and village",
-          description: "JSON (see the Consolidation schema in domain/sync/protocol.ts), or an .xlsx workbook with `Accept: " + XLSX_MIME + "` or `?format=xlsx`.",
+          description:
+            "Counted by the same consolidation core as `ntm consolidate`, over the head revision of every report within `under`, with each report's review state. " +
+            "JSON (see the Consolidation schema in domain/sync/protocol.ts), or the summary workbook `ntm consolidate -o` writes (Tổng hợp, Thống kê, Khu dân cư, Khối lượng, Phát hiện, Tệp lỗi) " +
+            "with `Accept: " + XLSX_MIME + "` or `?format=xlsx`.",
           querystring: z.object({
             set: z.string().min(1).max(80),
             period: periodSchema,
@@ -33,13 +36,13 @@ export function consolidationRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
         if (!under) return reply;
         const stored = await ctx.store.latestCriteriaSet(req.query.set);
         if (!stored) return reply.code(404).send(httpMessages.unknownSet(req.query.set));
-        const result = await rollUpStoredEvaluations(ctx.store, await ctx.store.tree(), domainSet(stored), req.query.period, under);
+        const result = await consolidateStoredReports(ctx.store, await ctx.store.tree(), domainSet(stored), req.query.period, under);
         const wantsXlsx = req.query.format === "xlsx" || (req.query.format !== "json" && (req.headers.accept ?? "").includes("spreadsheetml"));
-        if (!wantsXlsx) return reply.type("application/json").send(result);
+        if (!wantsXlsx) return reply.type("application/json").send(result.json);
         return reply
           .type(XLSX_MIME)
           .header("Content-Disposition", `attachment; filename="tong-hop-${req.query.set}-${req.query.period}-${under.code}.xlsx"`)
-          .send(consolidationWorkbook(result) as never);
+          .send(writeSummaryWorkbook(result.summary) as never);
       },
     );
   };

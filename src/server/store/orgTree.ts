@@ -30,6 +30,11 @@ export class OrgTree {
     return this.byId.size;
   }
 
+  /** Every unit, in tree order. */
+  all(): OrgUnitRow[] {
+    return [...this.byId.values()].sort(treeOrder);
+  }
+
   get(id: string): OrgUnitRow | undefined {
     return this.byId.get(id);
   }

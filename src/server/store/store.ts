@@ -91,6 +91,12 @@ export type ReviewOutcome =
 
 export type ReportRow = ReportTable;
 
+export interface StoredHead {
+  number: number;
+  values: IndicatorValues;
+  evaluation: EvaluationSummary;
+}
+
 export interface AuditEntry {
   userId?: string | null;
   address?: string | null;
@@ -356,17 +362,35 @@ export class Store {
    * The stored evaluation of each report's head revision, by report id: one query per 500
    * reports (a consolidation reads hundreds), and only the column it needs.
    */
-  async headEvaluations(reports: ReportRow[]): Promise<Map<string, { number: number; evaluation: EvaluationSummary }>> {
-    const out = new Map<string, { number: number; evaluation: EvaluationSummary }>();
+  /** The head revision of each report (number, stored values, stored evaluation): one query per 500 reports. */
+  async headEvaluations(reports: ReportRow[]): Promise<Map<string, StoredHead>> {
+    const out = new Map<string, StoredHead>();
     const ids = reports.filter((r) => r.head_revision > 0).map((r) => r.id);
     for (let i = 0; i < ids.length; i += 500) {
       const rows = await this.reads
         .selectFrom("revisions")
         .innerJoin("reports", (j) => j.onRef("reports.id", "=", "revisions.report_id").onRef("reports.head_revision", "=", "revisions.number"))
-        .select(["revisions.report_id", "revisions.number", "revisions.evaluation_json"])
+        .select(["revisions.report_id", "revisions.number", "revisions.values_json", "revisions.evaluation_json"])
         .where("reports.id", "in", ids.slice(i, i + 500))
         .execute();
-      for (const r of rows) out.set(r.report_id, { number: Number(r.number), evaluation: JSON.parse(r.evaluation_json) });
+      for (const r of rows) out.set(r.report_id, { number: Number(r.number), values: JSON.parse(r.values_json), evaluation: JSON.parse(r.evaluation_json) });
+    }
+    return out;
+  }
+
+  /**
+   * The reports of the given units, optionally of one set, period and review states, sorted by
+   * unit, set and period (the caller maps units to codes).
+   */
+  async listReports(unitIds: string[], filter: { setId?: string; period?: string; states?: ReportRow["review_state"][] } = {}): Promise<ReportRow[]> {
+    const out: ReportRow[] = [];
+    // Chunked: SQLite limits bound parameters per statement.
+    for (let i = 0; i < unitIds.length; i += 500) {
+      let q = this.reads.selectFrom("reports").selectAll().where("org_unit_id", "in", unitIds.slice(i, i + 500));
+      if (filter.setId) q = q.where("set_id", "=", filter.setId);
+      if (filter.period) q = q.where("period", "=", filter.period);
+      if (filter.states?.length) q = q.where("review_state", "in", filter.states);
+      out.push(...(await q.execute()));
     }
     return out;
   }

@@ -1,0 +1,66 @@
+/**
+ * GET /api/reports: the reports within a unit of the caller's scope — what a reviewer has to look at
+ * (`?state=submitted`), with each head's criteria met from the evaluation the server stored.
+ * Invariant: only units within `under`, itself within the caller's scope, are read or listed.
+ */
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { errorBodySchema, periodSchema, reportListSchema, reviewStateSchema, type ReportListItem } from "../../domain/sync/protocol";
+import { periodStartDate } from "../../domain/sync/reportPeriod";
+import { principalOf } from "../auth/requestAuth";
+import { httpMessages } from "../httpMessages";
+import { type RouteContext, requireRole, unitInScope } from "./routeContext";
+
+const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema, 429: errorBodySchema };
+
+export function reportListRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      "/reports",
+      {
+        schema: {
+          summary: "Các báo cáo trong phạm vi / Reports within a unit of your scope",
+          description: "Sorted by org unit code, set, period. Every role may list the reports of its own scope.",
+          querystring: z.object({
+            under: z.string().min(1).max(40).optional().describe("Mã đơn vị; mặc định là phạm vi của bạn / unit code, default: your scope"),
+            set: z.string().min(1).max(80).optional().describe("Mã bộ tiêu chí / criteria set id"),
+            period: periodSchema.optional(),
+            state: reviewStateSchema.exclude(["none"]).optional().describe("Trạng thái duyệt / review state: submitted, returned, approved, reopened"),
+          }),
+          response: { 200: reportListSchema, ...errors },
+        },
+      },
+      async (req, reply) => {
+        if (!(await requireRole(ctx, req, reply, "read"))) return reply;
+        const tree = await ctx.store.tree();
+        const { under: code, set, period, state } = req.query;
+        const scopeId = principalOf(req).scopeId;
+        const under = code ? await unitInScope(ctx, req, reply, code, period ? periodStartDate(period) : undefined) : tree.get(scopeId);
+        if (!under) return code ? reply : reply.code(404).send(httpMessages.unknownOrgUnit(scopeId));
+        const units = tree.within(under.id);
+        const byId = new Map(units.map((u) => [u.id, u]));
+        const rows = await ctx.store.listReports(units.map((u) => u.id), { ...(set ? { setId: set } : {}), ...(period ? { period } : {}), ...(state ? { states: [state] } : {}) });
+        const heads = await ctx.store.headEvaluations(rows);
+        const reports: ReportListItem[] = rows.map((r) => {
+          const u = byId.get(r.org_unit_id)!;
+          const head = heads.get(r.id);
+          return {
+            org: u.code,
+            orgName: u.name,
+            level: u.level,
+            set: r.set_id,
+            period: r.period,
+            revision: r.head_revision,
+            reviewState: r.review_state,
+            locked: Boolean(r.locked),
+            updatedAt: r.updated_at,
+            criteriaMet: head ? head.evaluation.criteriaMet : null,
+            criteriaTotal: head ? head.evaluation.criteriaTotal : null,
+          };
+        });
+        reports.sort((a, b) => a.org.localeCompare(b.org) || a.set.localeCompare(b.set) || a.period.localeCompare(b.period));
+        return { under: under.code, reports };
+      },
+    );
+  };
+}
