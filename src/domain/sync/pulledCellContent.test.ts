@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { decideCellContent, readsAs } from "./pulledCellContent";
+import { cellMeaning, decideCellContent, readsAs } from "./pulledCellContent";
 
 describe("what a pulled value puts into its cell", () => {
   it("keeps the clerk's own text form when it still means the value", () => {
@@ -51,5 +51,28 @@ describe("what a pulled value puts into its cell", () => {
         },
       ),
     );
+  });
+});
+
+describe("a pull planned from what a cell held", () => {
+  it("writes while the cell still holds the planned-from value, in any form that means it", () => {
+    expect(decideCellContent({ value: 52 }, { v: 48 }, { value: 48 })).toEqual({ kind: "write", content: 52 });
+    expect(decideCellContent({ value: 60, unit: "%" }, { v: 0.5, z: "0%" }, { value: 50 })).toEqual({ kind: "write", content: 0.6 });
+    expect(decideCellContent({ value: 52 }, { v: "48 triệu" }, { value: 0, raw: "48 triệu" })).toEqual({ kind: "write", content: 52 });
+  });
+
+  it("leaves a cell typed into since, and says what it holds now", () => {
+    expect(decideCellContent({ value: 52 }, { v: "50,5" }, { value: 48 })).toEqual({ kind: "changed", now: 50.5 });
+    expect(decideCellContent({ value: 52 }, { v: 50 }, { value: null })).toEqual({ kind: "changed", now: 50 });
+    // Already the pulled value, or a formula: as before, whatever was expected.
+    expect(decideCellContent({ value: 52 }, { v: 52 }, { value: 48 })).toEqual({ kind: "unchanged" });
+    expect(decideCellContent({ value: 52 }, { v: 50, f: "SUM(A1:A2)" }, { value: 48 })).toEqual({ kind: "formula" });
+  });
+
+  it("reads prose as no value, and numbers, ranges and words as the reader does", () => {
+    expect(cellMeaning("chưa có số liệu", undefined)).toBeNull();
+    expect(cellMeaning(0.925, "0%")).toBe(92.5);
+    expect(cellMeaning("30-35%", undefined)).toEqual({ min: 30, max: 35 });
+    expect(cellMeaning("Đạt", undefined)).toBe(true);
   });
 });

@@ -196,7 +196,8 @@ export function SyncTab({ t, workbook, sync, state, result }: SyncTabProps) {
       {!result && <Caption1 as="p" block>{t.needCheck}</Caption1>}
       {state.progress !== undefined && <ProgressBar value={state.progress} data-testid="push-progress" />}
       <Body1 as="p" block data-testid="sync-phase">
-        {t.phase[state.phase]}
+        {/* Open pull conflicts are a conflict too, though no push waits on them. */}
+        {t.phase[pendingPull && state.phase !== "sending" ? "conflict" : state.phase]}
         {state.lastRevision ? ` · ${t.revision} ${state.lastRevision}` : ""} · {t.outbox(state.outboxSize)}
         {state.phase === "offline" && state.message ? ` – ${state.message === UNREACHABLE ? t.unreachableDetail : state.message}` : ""}
       </Body1>
