@@ -63,6 +63,24 @@ describe.each(testEngines.map((e) => [e.name, e] as const))("consolidation serve
     expect(served.totals).toMatchObject({ reported: 1, criteriaMet: expected.criteriaMet });
   });
 
+  it("lists a village's checklist pushed to the village among the villages, with its review state", async () => {
+    const file = "thon-2-kdc-kieu-mau-2023.xlsx";
+    const { report } = validateWorkbook(file, readWorkbookFile(path.join(SAMPLES, file)));
+    // As `ntm push` does: the rows the set lacks (items 11 and 12 of this provincial list) stay home.
+    const known = new Set(["1", "2", "3", "4", "5", "6", "7", "8", "9", "10"]);
+    const values: IndicatorValues = {};
+    for (const { code, ...rest } of report.units![0].values) if (known.has(code)) values[code] = rest;
+    const push = await fx.call({ method: "POST", url: `/api/reports/18628-T02/${report.setId}/2023/revisions`, headers: bearer(fx.tokens.provinceAdmin), payload: { opId: newOpId(), baseRevision: 0, values } });
+    expect(push.statusCode).toBe(201);
+    const stored = push.json().revision.evaluation;
+    const res = await fx.call({ url: `/api/consolidation?set=${report.setId}&period=2023&under=18628`, headers: bearer(fx.tokens.provinceAdmin) });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().villages).toEqual([
+      expect.objectContaining({ org: "18628-T02", name: "Thôn 2", level: "village", revision: 1, reviewState: "submitted", criteriaMet: stored.criteriaMet, criteriaTotal: 10 }),
+    ]);
+    expect(res.json().villages[0].progress).toBeCloseTo(stored.criteriaMet / 10, 4);
+  });
+
   it("serves the summary workbook of ntm consolidate, with the review state in the source column", async () => {
     const s = samples[0];
     const res = await fx.call({ url: `/api/consolidation?set=${s.set}&period=${s.period}&under=439&format=xlsx`, headers: bearer(fx.tokens.office) });
