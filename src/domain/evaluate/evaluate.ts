@@ -12,7 +12,7 @@
  * - context (region, group, year, special status) overrides what the report says about itself;
  * - never throws on a report ReportSchema accepts.
  */
-import type { CriteriaSet, Indicator } from "../criteria/schema";
+import type { CriteriaSet, Indicator, Region } from "../criteria/schema";
 import type { Finding } from "../review/finding";
 import { periodYear, type Report, type ReportScalar, type ReportValue } from "../report";
 import { fromCatalog } from "./chooseTarget";
@@ -60,6 +60,34 @@ function derivedValue(ind: Indicator, ctx: EvaluateContext): ReportScalar | unde
   return s === "met" ? true : s === "unmet" ? false : undefined;
 }
 
+// The catalog target of each indicator depends only on (set, region, group, year): resolved once
+// per combination and copied per use (results must not share objects between evaluations).
+const catalogTargetCache = new WeakMap<CriteriaSet, Map<string, Map<Indicator, AppliedTarget | undefined>>>();
+const CATALOG_TARGET_KEYS_LIMIT = 256;
+
+function catalogTargetsOf(set: CriteriaSet, region: Region | undefined, ctx: EvaluateContext): Map<Indicator, AppliedTarget | undefined> {
+  let bySet = catalogTargetCache.get(set);
+  if (!bySet) catalogTargetCache.set(set, (bySet = new Map()));
+  const key = `${region ?? ""}|${ctx.group ?? ""}|${ctx.year ?? ""}`;
+  let targets = bySet.get(key);
+  if (!targets) {
+    targets = new Map();
+    for (const c of set.criteria) {
+      for (const ind of c.indicators) {
+        const resolved = resolveCatalogTarget(ind, region, ctx);
+        targets.set(ind, resolved ? fromCatalog(ind, resolved.target, resolved.axis) : undefined);
+      }
+    }
+    if (bySet.size >= CATALOG_TARGET_KEYS_LIMIT) bySet.clear();
+    bySet.set(key, targets);
+  }
+  return targets;
+}
+
+function copyTarget(t: AppliedTarget | undefined): AppliedTarget | undefined {
+  return t ? { ...t } : undefined;
+}
+
 export function evaluate(set: CriteriaSet, report: Report, context: EvaluateContext = {}): Evaluation {
   const ctx: EvaluateContext = {
     ...context,
@@ -69,6 +97,7 @@ export function evaluate(set: CriteriaSet, report: Report, context: EvaluateCont
     specialStatus: context.specialStatus ?? report.specialStatus,
   };
   const region = targetRegion(set, ctx);
+  const catalogTargets = catalogTargetsOf(set, region, ctx);
   const byCode = new Map<string, ReportValue>();
   for (const v of report.values) if (!byCode.has(v.code)) byCode.set(v.code, v);
   const criterionAssessments = new Map((report.criteria ?? []).map((c) => [c.code, c]));
@@ -81,8 +110,7 @@ export function evaluate(set: CriteriaSet, report: Report, context: EvaluateCont
     const results: IndicatorResult[] = [];
     for (const ind of c.indicators) {
       known.add(ind.code);
-      const resolved = resolveCatalogTarget(ind, region, ctx);
-      const catalog = derivedCatalog(ind, ctx) ?? (resolved ? fromCatalog(ind, resolved.target, resolved.axis) : undefined);
+      const catalog = derivedCatalog(ind, ctx) ?? copyTarget(catalogTargets.get(ind));
       const dv = derivedValue(ind, ctx);
       const r = evaluateIndicator({
         indicator: ind,

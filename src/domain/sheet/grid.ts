@@ -51,9 +51,13 @@ export function columnLetters(c: number): string {
   return s;
 }
 
+// Letters of columns A…ZZ, made once: toA1 runs for every cell the reader reports, several times
+// per row. Wider columns are spelt out each time.
+const LETTERS: string[] = Array.from({ length: 702 }, (_, c) => columnLetters(c));
+
 /** 0-based row and column to an A1 address. */
 export function toA1(r: number, c: number): string {
-  return columnLetters(c) + String(r + 1);
+  return (c >= 0 && c < LETTERS.length ? LETTERS[c] : columnLetters(c)) + String(r + 1);
 }
 
 /** A1 address to 0-based row and column; undefined when it is not an address. */

@@ -5,6 +5,7 @@
  * is not an assessment, so it cannot be mistaken for one.
  */
 import { foldVietnamese } from "./foldVietnamese";
+import { memoiseByText } from "./memoiseByText";
 
 const MET = new Set(["dat", "d", "x", "co", "v", "✓", "✔", "yes", "met", "da dat", "hoan thanh", "dat chuan", "đ"]);
 const UNMET = new Set([
@@ -21,8 +22,10 @@ const UNMET = new Set([
   "chua dat chuan",
 ]);
 
-/** true = met, false = not met, undefined = not an assessment word. */
-export function parseAssessmentWord(text: string): boolean | undefined {
+/** true = met, false = not met, undefined = not an assessment word (remembered per text). */
+export const parseAssessmentWord = memoiseByText(parseAssessmentWordUncached);
+
+function parseAssessmentWordUncached(text: string): boolean | undefined {
   const f = foldVietnamese(text).replace(/[.!]+$/, "");
   if (f.length === 0 || f.length > 20) return undefined;
   if (MET.has(f)) return true;

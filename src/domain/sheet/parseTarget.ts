@@ -8,6 +8,7 @@
 import { foldVietnamese } from "./foldVietnamese";
 import { parseAssessmentWord } from "./parseAssessment";
 import { parseVietnameseNumber } from "./parseVietnameseNumber";
+import { memoiseByText } from "./memoiseByText";
 
 export type TargetOp = ">=" | "<=" | ">" | "<" | "==";
 
@@ -47,7 +48,10 @@ const WORD_SUFFIX_OPS: [string, TargetOp][] = [
   ["tro xuong", "<="],
 ];
 
-export function parseTarget(text: string): ParsedTarget | undefined {
+/** The target a cell states (remembered per text; the result is shared and read-only). */
+export const parseTarget = memoiseByText(parseTargetUncached);
+
+function parseTargetUncached(text: string): ParsedTarget | undefined {
   let s = text.trim();
   if (s === "" || s.length > 120) return undefined;
   const word = parseAssessmentWord(s);
