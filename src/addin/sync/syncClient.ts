@@ -16,6 +16,7 @@ import {
   block,
   conflictBodySchema,
   consolidationSchema,
+  reportListSchema,
   errorBodySchema,
   markAttempt,
   meSchema,
@@ -115,6 +116,12 @@ export class SyncClient {
 
   async review(key: ReportKey, action: ReviewAction, comments?: Record<string, string>) {
     return this.json(await this.request("POST", `${this.reportPath(key)}/review`, { action, comments }), z.object({ state: z.string(), event: reviewEventSchema }));
+  }
+
+  /** Reports within the caller's scope (reviewers' list), optionally filtered. */
+  async reports(q: { under: string; set?: string; period?: string; state?: string }) {
+    const qs = new URLSearchParams(Object.entries(q).filter((e): e is [string, string] => Boolean(e[1]))).toString();
+    return this.json(await this.request("GET", `/api/reports?${qs}`), reportListSchema);
   }
 
   async consolidation(q: { set: string; period: string; under: string }) {

@@ -5,7 +5,7 @@ import { getCriteriaSet } from "../../../domain/criteria/registry";
 import { evaluate } from "../../../domain/evaluate/evaluate";
 import { formatFinding, type Lang } from "../../../domain/i18n";
 import { diffIndicatorValues } from "../../../domain/sync/mergeIndicatorValues";
-import type { ConsolidationRow, IndicatorChange, ReportKey, ReportView, ReviewAction } from "../../../domain/sync/protocol";
+import type { IndicatorChange, ReportListItem, ReportKey, ReportView, ReviewAction } from "../../../domain/sync/protocol";
 import { reportFromValues } from "../check/reportFromValues";
 import type { PaneText } from "../paneText";
 import type { SyncSession, SyncState } from "../../sync/syncSession";
@@ -22,7 +22,7 @@ interface Opened {
 export function ReviewTab({ t, lang, sync, state }: { t: PaneText; lang: Lang; sync: SyncSession; state: SyncState }) {
   const [set, setSet] = useState("vn-xa-ntm-2021-2025");
   const [period, setPeriod] = useState("2023");
-  const [rows, setRows] = useState<ConsolidationRow[] | undefined>();
+  const [rows, setRows] = useState<ReportListItem[] | undefined>();
   const [opened, setOpened] = useState<Opened | undefined>();
   const [comments, setComments] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | undefined>();
@@ -42,8 +42,8 @@ export function ReviewTab({ t, lang, sync, state }: { t: PaneText; lang: Lang; s
 
   const load = () =>
     guard(async () => {
-      const c = await sync.api().consolidation({ set, period, under: scope });
-      setRows([...c.communes, ...c.villages].filter((r) => r.revision !== null));
+      const list = await sync.api().reports({ under: scope, set, period });
+      setRows(list.reports);
     });
 
   const open = (org: string) =>
@@ -103,7 +103,7 @@ export function ReviewTab({ t, lang, sync, state }: { t: PaneText; lang: Lang; s
             {rows.map((r) => (
               <li key={r.org} data-testid="review-row" style={{ display: "flex", gap: 6, alignItems: "center", margin: "2px 0" }}>
                 <Caption1 style={{ flex: 1 }}>
-                  {r.name} ({r.org}) · {t.revision} {r.revision} · {t.reviewStates[r.reviewState] ?? r.reviewState} · {r.criteriaMet ?? "?"}/{r.criteriaTotal}
+                  {r.orgName} ({r.org}) · {t.revision} {r.revision} · {t.reviewStates[r.reviewState] ?? r.reviewState} · {r.criteriaMet ?? "?"}/{r.criteriaTotal ?? "?"}
                 </Caption1>
                 <Button size="small" onClick={() => void open(r.org)} data-testid={`review-open-${r.org}`}>
                   {t.open}
