@@ -17,13 +17,33 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import * as XLSX from "xlsx";
+import { generateCorpus } from "../scripts/generate-corpus";
 import { validateWorkbook } from "../src/domain/sheet/validateWorkbook";
 import { readWorkbookBuffer } from "../src/io/xlsx/readWorkbook";
 
 const FILES = 500;
 const ROUNDS = Math.max(1, Number(process.env.NTM_BENCH_ROUNDS ?? 7));
 
+/**
+ * NTM_BENCH_CORPUS=generated: 500 distinct generated commune workbooks (scripts/generate-corpus,
+ * .xlsx only, no broken files) instead of the 11 fixtures cycled, so that per-text memo tables
+ * cannot flatter the figure by seeing the same workbook 45 times.
+ */
+function generatedInputs(): { name: string; buf: Buffer }[] {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ntm-bench-validate-"));
+  try {
+    const entries = generateCorpus(dir, { count: Math.ceil(FILES * 1.2), seed: 4, brokenShare: 0, duplicateShare: 0 });
+    return entries
+      .filter((e) => /\.xlsx$/i.test(e.file))
+      .slice(0, FILES)
+      .map((e) => ({ name: path.basename(e.file), buf: fs.readFileSync(path.join(dir, e.file)) }));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 function inputs(): { name: string; buf: Buffer }[] {
+  if (process.env.NTM_BENCH_CORPUS === "generated") return generatedInputs();
   const dirs = ["samples", "layouts"].map((d) => path.join(__dirname, "..", "test", "fixtures", d));
   const pool: { name: string; buf: Buffer }[] = [];
   for (const dir of dirs) {

@@ -37,11 +37,6 @@ export interface TableLayout {
   columns: TableColumn[];
 }
 
-const SCORING_ROLES: ColumnRole[] = [
-  "no", "criterion", "content", "target", "value", "selfAssessment", "metMark", "unmetMark",
-  "notes", "unit", "plan", "done", "cumulative", "ratio", "village",
-];
-
 interface RowScore {
   row: number;
   roles: Set<ColumnRole>;

@@ -6,8 +6,8 @@ export function formatVietnameseNumber(n: number, maxDecimals = 2): string {
   if (!Number.isFinite(n)) return String(n);
   const negative = n < 0;
   const fixed = Math.abs(n).toFixed(maxDecimals);
-  let [int, frac = ""] = fixed.split(".");
-  frac = frac.replace(/0+$/, "");
+  const [int, fracRaw = ""] = fixed.split(".");
+  const frac = fracRaw.replace(/0+$/, "");
   let grouped = "";
   for (let k = 0; k < int.length; k++) {
     if (k > 0 && (int.length - k) % 3 === 0) grouped += ".";

@@ -49,7 +49,7 @@ function parseRowLabelUncached(text: string): RowLabel {
  * "17.8. Tỷ lệ hộ …", "Tiêu chí 17: Môi trường …", "a) Xã có điểm …". Returns the label and the
  * rest of the text.
  */
-export const splitLeadingLabel = memoiseByText(splitLeadingLabelUncached, 20000, 400);
+export const splitLeadingLabel = memoiseByText(splitLeadingLabelUncached, 5000, 400);
 
 function splitLeadingLabelUncached(text: string): { label: RowLabel; rest: string } | undefined {
   const t = text.trim();
