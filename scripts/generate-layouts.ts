@@ -43,8 +43,12 @@ interface Ind {
   op: string;
 }
 
-const indicators: Ind[] = (setJson as any).criteria.flatMap((c: any) =>
-  c.indicators.map((i: any) => ({ code: i.code, criterion: c.code, criterionName: c.name.vi, name: i.name.vi, kind: i.kind, unit: i.unit, op: i.op })),
+interface SetJson {
+  criteria: { code: string; name: { vi: string }; indicators: { code: string; name: { vi: string }; kind: string; unit?: string; op: string }[] }[];
+}
+
+const indicators: Ind[] = (setJson as SetJson).criteria.flatMap((c) =>
+  c.indicators.map((i) => ({ code: i.code, criterion: c.code, criterionName: c.name.vi, name: i.name.vi, kind: i.kind, unit: i.unit, op: i.op })),
 );
 
 /** Deterministic pseudo-random numbers (mulberry32), so the fixtures never change between runs. */
@@ -96,7 +100,6 @@ function save(name: string, sheets: [string, XLSX.WorkSheet][], answer: Answer):
 function valueFor(ind: Ind, rand: () => number): { value: number | boolean; target: string; met: boolean } {
   if (ind.kind === "yesno") {
     const met = rand() > 0.2;
-    const good = ind.code === "9.1" ? false : true;
     return { value: ind.code === "9.1" ? !met : met, target: ind.code === "9.1" ? "Không" : "Đạt", met };
   }
   if (ind.kind === "percent") {

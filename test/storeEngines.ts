@@ -57,6 +57,6 @@ export const testEngines: TestEngine[] = [
 ];
 
 if (!process.env.DATABASE_URL && !process.env.CI) {
-  // eslint-disable-next-line no-console
+   
   console.log("DATABASE_URL is not set: store tests run on SQLite only / chỉ chạy trên SQLite");
 }

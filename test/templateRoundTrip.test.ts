@@ -10,7 +10,7 @@ import { getCriteriaSet } from "../src/domain/criteria/registry";
 import { validateWorkbook } from "../src/domain/sheet/validateWorkbook";
 import { readZip } from "../src/io/xlsx/ooxml/zipArchive";
 import { readWorkbookBuffer } from "../src/io/xlsx/readWorkbook";
-import { TEMPLATE_SHEETS, writeTemplate } from "../src/io/xlsx/writeTemplate";
+import { TEMPLATE_SHEETS } from "../src/io/xlsx/writeTemplate";
 
 const SET = "vn-xa-ntm-2021-2025";
 const SOFFICE = ["/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice"].find((p) => fs.existsSync(p));

@@ -9,7 +9,6 @@ import { DOMParser } from "@xmldom/xmldom";
 import * as fs from "node:fs";
 import * as path from "node:path";
 
-const BT = "http://schemas.microsoft.com/office/officeappbasictypes/1.0";
 const XSI = "http://www.w3.org/2001/XMLSchema-instance";
 
 /** OfficeApp children in schema order; `true` marks the ones that must be present. */

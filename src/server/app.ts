@@ -114,7 +114,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   if (opts.staticDir && fs.existsSync(opts.staticDir)) {
     // Loaded only when serving files: @fastify/static reaches an ESM-only dependency (content-disposition 3)
     // that Node 20 requires natively but jest's module loader cannot, so API tests run without it.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+     
     const fastifyStatic = require("@fastify/static") as typeof import("@fastify/static");
     await app.register(fastifyStatic.default ?? fastifyStatic, { root: opts.staticDir, prefix: "/", index: ["taskpane.html", "index.html"] });
   }

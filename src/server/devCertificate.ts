@@ -34,7 +34,7 @@ export async function ensureDevCertificate(files = devCertificateFiles(), now = 
   let generated = false;
   if (!fs.existsSync(files.keyPath) || !stillValid(files.certPath, now)) {
     // Loaded lazily: only HTTPS serving needs it.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+     
     const { generateCertificates } = require("office-addin-dev-certs/lib/generate") as typeof import("office-addin-dev-certs/lib/generate");
     await generateCertificates(files.caPath, files.certPath, files.keyPath, 30);
     generated = true;

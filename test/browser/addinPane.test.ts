@@ -27,7 +27,7 @@ function editedSample(value: number): string {
   return file;
 }
 
-async function api(server: NtmServer, token: string, method: string, url: string, body?: unknown): Promise<{ status: number; body: any }> { // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON bodies read loosely in a test
+async function api(server: NtmServer, token: string, method: string, url: string, body?: unknown): Promise<{ status: number; body: any }> {  
   const res = await fetch(server.url + url, {
     method,
     headers: { authorization: `Bearer ${token}`, ...(body ? { "content-type": "application/json" } : {}) },
