@@ -14,7 +14,9 @@ import type { Grid } from "../src/domain/sheet/grid";
 import { generateCorpus } from "../scripts/generate-corpus";
 import { readWorkbookBuffer } from "../src/io/xlsx/readWorkbook";
 import { defaultReadLimits } from "../src/io/xlsx/readLimits";
+import { inspectZip } from "../src/io/xlsx/inspectZip";
 import { readZip, writeZip } from "../src/io/xlsx/ooxml/zipArchive";
+import { sheetJsPackage } from "../src/io/xlsx/sheetJsPackage";
 import { sheetToGrid } from "../src/io/xlsx/sheetToGrid";
 
 /** The reader's Grids as the old path made them: SheetJS with cellStyles, hidden from !rows/!cols. */
@@ -161,5 +163,27 @@ describe("hidden rows and columns without SheetJS style parsing", () => {
       ),
       { numRuns: 40 },
     );
+  });
+});
+
+describe("sheetJsPackage: our unzip only where SheetJS's would see the same parts", () => {
+  const sample = fs.readFileSync(path.join(__dirname, "fixtures", "samples", "xa-son-hong-2023-tu-danh-gia.xlsx"));
+  const entriesOf = (buf: Buffer) => inspectZip(buf, "x.xlsx", defaultReadLimits);
+
+  it("takes an ordinary workbook, with every part inflated", () => {
+    const files = sheetJsPackage(sample, entriesOf(sample), "x.xlsx", defaultReadLimits);
+    expect(files).toBeDefined();
+    expect(Object.keys(files!).sort()).toEqual(readZip(sample).map((e) => e.name).sort());
+    for (const e of readZip(sample)) expect(files![e.name].content.equals(e.data)).toBe(true);
+  });
+
+  it("leaves archives with a comment or a duplicate name to SheetJS, and the Grids are the same", () => {
+    const withComment = Buffer.concat([sample.subarray(0, sample.length - 2), Buffer.from([4, 0]), Buffer.from("note")]);
+    const parts = readZip(sample);
+    const duplicated = writeZip([...parts, parts.find((p) => p.name === "docProps/core.xml")!]);
+    for (const buf of [withComment, duplicated]) {
+      expect(sheetJsPackage(buf, entriesOf(buf), "x.xlsx", defaultReadLimits)).toBeUndefined();
+      expect(readWorkbookBuffer(buf, "x.xlsx").sheets).toEqual(readWorkbookBuffer(sample, "x.xlsx").sheets);
+    }
   });
 });
