@@ -88,6 +88,10 @@ export function hiddenFromSheetXml(xml: string, sheetRows: number): HiddenRowsCo
   return out;
 }
 
+function mentionsHidden(content: Uint8Array | undefined): boolean {
+  return content !== undefined && Buffer.from(content.buffer, content.byteOffset, content.byteLength).indexOf(HIDDEN) >= 0;
+}
+
 /** Workbook relationship id → target, from xl/_rels/workbook.xml.rels. */
 function workbookRels(files: Record<string, ZipFile>): Map<string, string> {
   const out = new Map<string, string>();
@@ -123,6 +127,9 @@ export function hiddenRowsColsOf(
 ): Map<string, HiddenRowsCols> | undefined {
   const sheets = wb.Workbook?.Sheets as ({ name?: string; id?: string } | undefined)[] | undefined;
   if (!files || !sheets) return undefined;
+  // No part of the package mentions "hidden" (nearly every workbook): nothing is hidden, whatever
+  // part a sheet lives in, so the relationships need not even be read.
+  if (!Object.keys(files).some((k) => mentionsHidden(files[k]?.content))) return new Map();
   const rels = workbookRels(files);
   const out = new Map<string, HiddenRowsCols>();
   for (const s of sheets) {
