@@ -4,7 +4,7 @@
  * threads, HTTP and Office.js unchanged.
  */
 import type { CommuneIdentity } from "./communeCodeMap";
-import type { CriterionStatus, FindingSeverity } from "./fileValidation";
+import type { CriterionStatus, ValidatedFinding } from "./fileValidation";
 
 export interface CommuneRow {
   file: string;
@@ -71,15 +71,10 @@ export interface VolumeItem {
   districts: VolumeDistrict[];
 }
 
-export interface FindingRow {
+/** A file's finding as the summary lists it: the validated finding plus where it came from. */
+export interface FindingRow extends ValidatedFinding {
   file: string;
   commune: string;
-  type: string;
-  severity: FindingSeverity;
-  sheet?: string | null;
-  cell?: string | null;
-  indicator?: string | null;
-  message: string;
 }
 
 export interface FailedFile {
