@@ -72,22 +72,42 @@ function runOnWorkers(items: readonly WorkItem[], count: number, options: PoolOp
         resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? 1536 },
       });
       live++;
-      let inFlight: WorkItem[] = [];
+      // Batches sent and not yet answered, oldest first (the worker answers in order). Two are kept
+      // in flight so the worker starts the next batch while this thread handles the last results.
+      const inFlight: WorkItem[][] = [];
+      let stopped = false;
+      // A file retried after a worker died runs alone on its worker, so a second death names it.
+      let isolated = false;
       const feed = () => {
-        if (!pending()) {
-          inFlight = [];
-          worker.postMessage({ type: "stop" } satisfies ToWorker);
-          return;
+        while (!stopped && !isolated && inFlight.length < 2) {
+          if (retry.length) {
+            if (inFlight.length) return;
+            isolated = true;
+            send([retry.shift()!]);
+            return;
+          }
+          if (next >= items.length) {
+            if (inFlight.length === 0) {
+              stopped = true;
+              worker.postMessage({ type: "stop" } satisfies ToWorker);
+            }
+            return;
+          }
+          const batch = items.slice(next, next + batchSize());
+          next += batch.length;
+          send(batch);
         }
-        if (retry.length) inFlight = [retry.shift()!];
-        else {
-          inFlight = items.slice(next, next + batchSize());
-          next += inFlight.length;
-        }
-        worker.postMessage({ type: "batch", items: inFlight } satisfies ToWorker);
+      };
+      const send = (batch: WorkItem[]) => {
+        inFlight.push(batch);
+        worker.postMessage({ type: "batch", items: batch } satisfies ToWorker);
       };
       worker.on("message", (msg: FromWorker) => {
-        if (msg.type === "results") for (const r of msg.items) finish(r.index, r.result);
+        if (msg.type === "results") {
+          inFlight.shift();
+          isolated = false;
+          for (const r of msg.items) finish(r.index, r.result);
+        }
         feed();
       });
       let ended = false;
@@ -96,9 +116,10 @@ function runOnWorkers(items: readonly WorkItem[], count: number, options: PoolOp
         ended = true;
         live--;
         // Alone, the file the worker held is the one that killed it; in a batch, any of them may be.
-        if (inFlight.length === 1) finish(inFlight[0].index, internalFailure(inFlight[0].display, reason ?? new Error("worker stopped")));
-        else retry.push(...inFlight);
-        inFlight = [];
+        const held = inFlight.flat();
+        if (held.length === 1) finish(held[0].index, internalFailure(held[0].display, reason ?? new Error("worker stopped")));
+        else retry.push(...held);
+        inFlight.length = 0;
         if (pending()) start();
         if (live === 0) resolve(results);
       };
