@@ -50,3 +50,23 @@ it("refuses an ADDIN_URL that is not https", () => {
     }),
   ).toThrow(/ADDIN_URL must be an https URL/);
 }, 60000);
+
+describe("the Node build (what npm start and bin/ntm run)", () => {
+  // Inside the repository, so the compiled code resolves node_modules as build/ does.
+  fs.mkdirSync(path.join(root, "test", ".tmp"), { recursive: true });
+  const nodeOut = fs.mkdtempSync(path.join(root, "test", ".tmp", "node-build-"));
+  afterAll(() => fs.rmSync(nodeOut, { recursive: true, force: true }));
+
+  it("compiles without errors and the compiled CLI runs", () => {
+    execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.build.json", "--outDir", nodeOut, "--tsBuildInfoFile", path.join(nodeOut, ".tsbuildinfo")], {
+      cwd: root,
+      stdio: "pipe",
+    });
+    const out = execFileSync(process.execPath, ["-e", `require(${JSON.stringify(path.join(nodeOut, "cli", "main.js"))}).main(["node","ntm","criteria","list","--json"]).then(c=>process.exitCode=c)`], {
+      cwd: root,
+      encoding: "utf8",
+    });
+    const sets = JSON.parse(out) as { id: string }[];
+    expect(sets.map((s) => s.id)).toContain("vn-xa-ntm-2021-2025");
+  }, 180000);
+});
