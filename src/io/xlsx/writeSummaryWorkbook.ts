@@ -11,6 +11,7 @@ import * as XLSX from "xlsx";
 import type { CommuneIdentity } from "../../domain/consolidate/communeCodeMap";
 import type { CriterionStatus } from "../../domain/consolidate/fileValidation";
 import type { ConsolidationSummary, CriteriaMatrix, VolumeAmounts } from "../../domain/consolidate/summaryModel";
+import { writeXlsxPackage } from "./ooxml/writeXlsxPackage";
 import { patchXlsx, sheetRange, type ConditionalRule, type DifferentialStyle, type SheetPatch } from "./ooxml/patchXlsx";
 
 export const STATUS_TEXT: Record<CriterionStatus, string> = { met: "Đạt", unmet: "Chưa đạt", unknown: "Chưa rõ" };
@@ -440,13 +441,13 @@ function summaryPatches(summary: ConsolidationSummary, layout: SummaryLayout): S
   return patches;
 }
 
-/** The summary workbook as .xlsx bytes: SheetJS writes the cells, the OOXML patcher the rest. */
+/**
+ * The summary workbook as .xlsx bytes: writeXlsxPackage writes the cells (≈10× faster than
+ * `XLSX.write` on 200,000 cells), the OOXML patcher the rest.
+ */
 export function writeSummaryWorkbook(summary: ConsolidationSummary): Buffer {
   const { wb, layout } = buildSummaryWorkbook(summary);
-  // Stored, not deflated: the patcher re-packs every part anyway, so deflating here is paid twice.
-  // Shared strings: thousands of findings repeat file and commune names (smaller and faster to write).
-  const bytes = XLSX.write(wb, { type: "buffer", bookType: "xlsx", compression: false, bookSST: true }) as Buffer;
-  // Deflate level 1: a 2,000-commune summary is ≈9 MB of XML; level 6 takes ≈3× as long for a file
-  // ≈20 % smaller, and this is paid on every run.
-  return patchXlsx(bytes, summaryPatches(summary, layout), { compressionLevel: 1 });
+  // Stored (level 0), not deflated: the patcher re-packs every part anyway. Then deflate level 1:
+  // a 2,000-commune summary is ≈9 MB of XML; level 6 takes ≈3× as long for a file ≈20 % smaller.
+  return patchXlsx(writeXlsxPackage(wb, 0), summaryPatches(summary, layout), { compressionLevel: 1 });
 }
