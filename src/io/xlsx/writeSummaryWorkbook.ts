@@ -11,7 +11,7 @@ import * as XLSX from "xlsx";
 import type { CommuneIdentity } from "../../domain/consolidate/communeCodeMap";
 import type { CriterionStatus } from "../../domain/consolidate/fileValidation";
 import type { ConsolidationSummary, CriteriaMatrix, VolumeAmounts } from "../../domain/consolidate/summaryModel";
-import { writeXlsxPackage } from "./ooxml/writeXlsxPackage";
+import { writeXlsxPackage, type PackageSheet } from "./ooxml/writeXlsxPackage";
 import { patchXlsx, sheetRange, type ConditionalRule, type DifferentialStyle, type SheetPatch } from "./ooxml/patchXlsx";
 
 export const STATUS_TEXT: Record<CriterionStatus, string> = { met: "Đạt", unmet: "Chưa đạt", unknown: "Chưa rõ" };
@@ -34,9 +34,15 @@ export interface SummaryLayout {
 
 type Value = string | number | boolean | null;
 
-/** A sheet under construction: cells by 0-based row and column; formulas carry their cached value. */
+/**
+ * A sheet under construction: cells by 0-based row and column (row-major arrays, which the package
+ * writer walks directly); formulas carry their cached value. `finish()` gives a SheetJS sheet with
+ * its range and extras only; `cells()` adds the cells by address (for callers who want SheetJS
+ * objects).
+ */
 class SheetDraft {
   readonly ws: XLSX.WorkSheet = {};
+  readonly rows: XLSX.CellObject[][] = [];
   private maxR = 0;
   private maxC = 0;
 
@@ -65,15 +71,25 @@ class SheetDraft {
 
   finish(): XLSX.WorkSheet {
     this.ws["!ref"] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: this.maxR, c: this.maxC } });
+    drafts.set(this.ws, this);
+    return this.ws;
+  }
+
+  /** The sheet with its cells by address, as SheetJS holds them. */
+  cells(): XLSX.WorkSheet {
+    this.rows.forEach((row, r) => row?.forEach((cell, c) => cell && (this.ws[XLSX.utils.encode_cell({ r, c })] = cell)));
     return this.ws;
   }
 
   private put(r: number, c: number, cell: XLSX.CellObject): void {
-    this.ws[XLSX.utils.encode_cell({ r, c })] = cell;
+    (this.rows[r] ??= [])[c] = cell;
     if (r > this.maxR) this.maxR = r;
     if (c > this.maxC) this.maxC = c;
   }
 }
+
+/** The draft behind each finished sheet, so the writer reads the row arrays, not 200,000 addresses. */
+const drafts = new WeakMap<XLSX.WorkSheet, SheetDraft>();
 
 /**
  * Text from communes' files lands in cells: a leading "=", "+", "-" or "@" must stay text (it is
@@ -337,8 +353,15 @@ function writeFailed(summary: ConsolidationSummary): XLSX.WorkSheet {
   return ws;
 }
 
-/** The summary workbook as SheetJS objects, with where the tables landed. */
+/** The summary workbook as SheetJS objects (cells by address), with where the tables landed. */
 export function buildSummaryWorkbook(summary: ConsolidationSummary): { wb: XLSX.WorkBook; layout: SummaryLayout } {
+  const built = buildSummarySheets(summary);
+  for (const name of built.wb.SheetNames) drafts.get(built.wb.Sheets[name])?.cells();
+  return built;
+}
+
+/** The summary's sheets with their ranges and extras; the cells stay in each sheet's draft. */
+function buildSummarySheets(summary: ConsolidationSummary): { wb: XLSX.WorkBook; layout: SummaryLayout } {
   const wb = XLSX.utils.book_new();
   const matrices = summary.matrices.map((m, i) => writeMatrix(m, matrixSheetName(i), summary));
   if (!matrices.length) {
@@ -446,8 +469,12 @@ function summaryPatches(summary: ConsolidationSummary, layout: SummaryLayout): S
  * `XLSX.write` on 200,000 cells), the OOXML patcher the rest.
  */
 export function writeSummaryWorkbook(summary: ConsolidationSummary): Buffer {
-  const { wb, layout } = buildSummaryWorkbook(summary);
+  const { wb, layout } = buildSummarySheets(summary);
+  const sheets: PackageSheet[] = wb.SheetNames.map((name) => {
+    const ws = wb.Sheets[name];
+    return { name, rows: drafts.get(ws)!.rows, cols: ws["!cols"], merges: ws["!merges"], autofilter: ws["!autofilter"]?.ref };
+  });
   // Stored (level 0), not deflated: the patcher re-packs every part anyway. Then deflate level 1:
   // a 2,000-commune summary is ≈9 MB of XML; level 6 takes ≈3× as long for a file ≈20 % smaller.
-  return patchXlsx(writeXlsxPackage(wb, 0), summaryPatches(summary, layout), { compressionLevel: 1 });
+  return patchXlsx(writeXlsxPackage(sheets, 0), summaryPatches(summary, layout), { compressionLevel: 1 });
 }

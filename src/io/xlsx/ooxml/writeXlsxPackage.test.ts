@@ -1,5 +1,5 @@
 import * as XLSX from "xlsx";
-import { writeXlsxPackage } from "./writeXlsxPackage";
+import { packageSheetsOf, writeXlsxPackage } from "./writeXlsxPackage";
 
 /** What a user sees of a workbook: sheets in order, and per cell its type, value, formula and format. */
 function visible(bytes: Buffer) {
@@ -45,7 +45,7 @@ function sample(): XLSX.WorkBook {
 describe("writeXlsxPackage", () => {
   it("reads back with the same cells, formats, formulas, merges and filters as SheetJS's own writer", () => {
     const wb = sample();
-    const ours = visible(writeXlsxPackage(wb));
+    const ours = visible(writeXlsxPackage(packageSheetsOf(wb)));
     const theirs = visible(XLSX.write(wb, { type: "buffer", bookType: "xlsx", bookSST: true }) as Buffer);
     expect(ours).toEqual(theirs);
     expect(ours[0].cells.D2).toEqual({ t: "n", v: 2, f: 'COUNTIF(A3:A4,"Đạt")', z: undefined });
@@ -53,6 +53,6 @@ describe("writeXlsxPackage", () => {
 
   it("gives the same package whatever the deflate level (level 0 stores the parts)", () => {
     const wb = sample();
-    expect(visible(writeXlsxPackage(wb, 0))).toEqual(visible(writeXlsxPackage(wb, 9)));
+    expect(visible(writeXlsxPackage(packageSheetsOf(wb), 0))).toEqual(visible(writeXlsxPackage(packageSheetsOf(wb), 9)));
   });
 });
