@@ -116,4 +116,25 @@ describe.each(testEngines.map((e) => [e.name, e] as const))("consolidation serve
     const bad = await fx.call({ url: `/api/reports?state=lost`, headers: bearer(fx.tokens.reviewer) });
     expect(bad.statusCode).toBe(400);
   });
+
+  it("pages the list: pages in order add up to the whole list, and a page too large is refused", async () => {
+    const whole = (await fx.call({ url: "/api/reports", headers: bearer(fx.tokens.provinceAdmin) })).json();
+    expect(whole.total).toBe(whole.reports.length);
+    expect(whole.total).toBeGreaterThanOrEqual(3);
+    const pages: { org: string; set: string; period: string }[] = [];
+    for (let offset = 0; offset < whole.total; offset += 2) {
+      const page = (await fx.call({ url: `/api/reports?limit=2&offset=${offset}`, headers: bearer(fx.tokens.provinceAdmin) })).json();
+      expect(page).toMatchObject({ total: whole.total, offset });
+      expect(page.reports.length).toBe(Math.min(2, whole.total - offset));
+      pages.push(...page.reports);
+    }
+    expect(pages).toEqual(whole.reports);
+    const past = (await fx.call({ url: `/api/reports?offset=${whole.total}`, headers: bearer(fx.tokens.provinceAdmin) })).json();
+    expect(past).toMatchObject({ total: whole.total, reports: [] });
+    for (const q of ["limit=0", "limit=5000", "offset=-1", "limit=abc"]) {
+      const res = await fx.call({ url: `/api/reports?${q}`, headers: bearer(fx.tokens.provinceAdmin) });
+      expect({ q, status: res.statusCode }).toEqual({ q, status: 400 });
+      expect(res.json().message).toMatch(/limit|offset/);
+    }
+  });
 });

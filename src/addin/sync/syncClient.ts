@@ -118,9 +118,9 @@ export class SyncClient {
     return this.json(await this.request("POST", `${this.reportPath(key)}/review`, { action, comments }), z.object({ state: z.string(), event: reviewEventSchema }));
   }
 
-  /** Reports within the caller's scope (reviewers' list), optionally filtered. */
-  async reports(q: { under: string; set?: string; period?: string; state?: string }) {
-    const qs = new URLSearchParams(Object.entries(q).filter((e): e is [string, string] => Boolean(e[1]))).toString();
+  /** One page of the reports within the caller's scope (reviewers' list), optionally filtered. */
+  async reports(q: { under: string; set?: string; period?: string; state?: string; offset?: number }) {
+    const qs = new URLSearchParams(Object.entries(q).filter(([, v]) => Boolean(v)).map(([k, v]) => [k, String(v)])).toString();
     return this.json(await this.request("GET", `/api/reports?${qs}`), reportListSchema);
   }
 

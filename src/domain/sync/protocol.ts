@@ -227,5 +227,6 @@ export const reportListItemSchema = z.object({
   criteriaTotal: z.number().int().nullable(),
 });
 export type ReportListItem = z.infer<typeof reportListItemSchema>;
-export const reportListSchema = z.object({ under: z.string(), reports: z.array(reportListItemSchema) });
+/** One page of the list: `total` counts every report matching the filter, `offset` where this page starts. */
+export const reportListSchema = z.object({ under: z.string(), total: z.number().int(), offset: z.number().int(), reports: z.array(reportListItemSchema) });
 export type ReportList = z.infer<typeof reportListSchema>;

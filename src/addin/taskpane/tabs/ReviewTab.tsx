@@ -23,6 +23,8 @@ export function ReviewTab({ t, lang, sync, state }: { t: PaneText; lang: Lang; s
   const [set, setSet] = useState("vn-xa-ntm-2021-2025");
   const [period, setPeriod] = useState("2023");
   const [rows, setRows] = useState<ReportListItem[] | undefined>();
+  // Reports matching the filter on the server; more than `rows` when the list came in pages.
+  const [total, setTotal] = useState(0);
   const [opened, setOpened] = useState<Opened | undefined>();
   const [comments, setComments] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | undefined>();
@@ -44,6 +46,14 @@ export function ReviewTab({ t, lang, sync, state }: { t: PaneText; lang: Lang; s
     guard(async () => {
       const list = await sync.api().reports({ under: scope, set, period });
       setRows(list.reports);
+      setTotal(list.total);
+    });
+
+  const loadMore = () =>
+    guard(async () => {
+      const list = await sync.api().reports({ under: scope, set, period, offset: rows?.length ?? 0 });
+      setRows([...(rows ?? []), ...list.reports]);
+      setTotal(list.total);
     });
 
   const open = (org: string) =>
@@ -96,7 +106,7 @@ export function ReviewTab({ t, lang, sync, state }: { t: PaneText; lang: Lang; s
       {rows && (
         <div style={{ margin: "6px 0" }}>
           <Subtitle2 block>
-            {t.reports} ({rows.length})
+            {t.reports} ({rows.length < total ? `${rows.length}/${total}` : rows.length})
           </Subtitle2>
           {rows.length === 0 && <Caption1 as="p" block>{t.noReports}</Caption1>}
           <ul style={{ margin: 0, paddingLeft: 0, listStyle: "none" }}>
@@ -111,6 +121,11 @@ export function ReviewTab({ t, lang, sync, state }: { t: PaneText; lang: Lang; s
               </li>
             ))}
           </ul>
+          {rows.length < total && (
+            <Button size="small" appearance="subtle" onClick={() => void loadMore()} data-testid="review-more">
+              {t.moreReports(total - rows.length)}
+            </Button>
+          )}
         </div>
       )}
       {opened && (
