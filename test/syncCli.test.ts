@@ -15,6 +15,7 @@ import { type Fixture, IN_COMMUNE, SET, openFixture } from "./serverFixture";
 import { testEngines } from "./storeEngines";
 
 const SAMPLE = path.join(__dirname, "fixtures", "samples", "xa-son-hong-2023-tu-danh-gia.xlsx");
+const NANG_CAO = path.join(__dirname, "fixtures", "samples", "xa-kim-song-truong-2023-nang-cao.xlsx");
 
 describe("sync client and CLI", () => {
   let fx: Fixture;
@@ -52,6 +53,32 @@ describe("sync client and CLI", () => {
     const cell = wb.Sheets[v.sheet!][v.cell!];
     expect(cell.c?.[0]?.t).toBe("Kiểm tra lại số liệu");
     expect(wb.SheetNames).toContain("NTM kho dữ liệu");
+  });
+
+  it("ntm push sends a workbook that only marks whole criteria; the store counts what ntm validate counts and a pull writes nothing over the marks", async () => {
+    const wbFile = path.join(dir, "kim-song-truong.xlsx");
+    fs.copyFileSync(NANG_CAO, wbFile);
+    let io = captureIo();
+    expect(await main(["node", "ntm", "validate", wbFile, "--json"], io)).toBe(0);
+    const validated = JSON.parse(io.stdout);
+    const { criteriaMet, criteriaTotal } = (Array.isArray(validated) ? validated[0] : validated).summary;
+    const set = "ht-xa-ntm-nang-cao-20tc";
+    io = captureIo();
+    expect(await main(["node", "ntm", "push", wbFile, "--server", fx.base, "--token", fx.tokens.clerk, "--org", IN_COMMUNE, "--period", "2023", "--set", set], io)).toBe(0);
+    expect(io.stdout).toContain("revision 1");
+    // Criterion 10 (income) is measured in money: its "x" is not a figure, and the clerk is told so.
+    expect(io.stderr).toMatch(/Tiêu chí 10 chỉ được đánh dấu.*\/ Criteria 10 are only marked/);
+    const key = { org: IN_COMMUNE, set, period: "2023" };
+    const view = await new SyncClient({ baseUrl: fx.base, token: fx.tokens.reviewer }).getReport(key);
+    expect(Object.keys(view.head!.values).sort()).toEqual(Array.from({ length: criteriaTotal }, (_, i) => String(i + 1)).filter((c) => c !== "10").sort());
+    expect(view.head!.evaluation).toMatchObject({ criteriaMet, criteriaTotal });
+    // Marks travel with their cell as the self-assessment cell only, so a pull cannot write TRUE over an "x".
+    expect(Object.values(view.head!.values).every((v) => !v.cell && v.sheet && v.selfAssessmentCell)).toBe(true);
+    const before = fs.readFileSync(wbFile);
+    io = captureIo();
+    expect(await main(["node", "ntm", "pull", "--server", fx.base, "--token", fx.tokens.clerk, "--org", IN_COMMUNE, "--set", set, "--period", "2023", "-o", wbFile], io)).toBe(0);
+    const marks = (f: Buffer) => XLSX.utils.sheet_to_json(XLSX.read(f).Sheets["Tổng hợp"], { header: 1 });
+    expect(marks(fs.readFileSync(wbFile))).toEqual(marks(before));
   });
 
   it("a stale outbox entry merges per indicator: disjoint changes go through, the same indicator is a conflict", async () => {

@@ -12,7 +12,7 @@ import type { CliIo } from "../cliIo";
 import { SyncClient, flushOutbox } from "../../addin/sync/syncClient";
 import { getCriteriaSet } from "../../domain/criteria/registry";
 import { readReport } from "../../domain/sheet/readReport";
-import { type IndicatorValues, canonicalJson, enqueue } from "../../domain/sync";
+import { canonicalJson, enqueue, syncValuesOf } from "../../domain/sync";
 import { readWorkbookFile } from "../../io/xlsx/readWorkbook";
 import { loadSyncState, saveSyncState } from "./syncState";
 
@@ -53,15 +53,8 @@ async function push(file: string, o: PushOptions, io: CliIo): Promise<number> {
     io.err(`Sổ không ghi ${!org ? "mã đơn vị" : "kỳ báo cáo"}: thêm ${!org ? "--org MÃ" : "--period KỲ"}. / The workbook does not name its ${!org ? "org unit" : "period"}: pass ${!org ? "--org CODE" : "--period P"}.\n`);
     return 2;
   }
-  const set = getCriteriaSet(report.setId);
-  const known = new Set(set?.criteria.flatMap((c) => c.indicators.map((i) => i.code)) ?? []);
-  const values: IndicatorValues = {};
-  const skipped: string[] = [];
-  for (const v of report.values) {
-    const { code, ...rest } = v;
-    if (set && !known.has(code)) skipped.push(code);
-    else values[code] = rest;
-  }
+  const { values, skipped, marksNotSent } = syncValuesOf(report, getCriteriaSet(report.setId));
+  if (marksNotSent.length) io.err(`Tiêu chí ${marksNotSent.join(", ")} chỉ được đánh dấu đạt/chưa đạt nhưng được đo bằng số: dấu này không gửi được, hãy ghi số liệu của chỉ tiêu. / Criteria ${marksNotSent.join(", ")} are only marked met/unmet but are measured by a number: the mark is not sent; enter the indicator's figure.\n`);
   if (skipped.length) io.err(`Bỏ qua các dòng không có trong bộ tiêu chí / skipped rows not in the set: ${skipped.join(", ")}\n`);
 
   const key = { org, set: report.setId, period };

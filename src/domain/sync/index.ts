@@ -3,3 +3,4 @@ export * from "./canonicalJson";
 export * from "./mergeIndicatorValues";
 export * from "./outbox";
 export * from "./reportPeriod";
+export * from "./syncValues";

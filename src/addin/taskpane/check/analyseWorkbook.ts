@@ -12,6 +12,8 @@ import type { Finding } from "../../../domain/review/finding";
 import type { WorkbookGrids } from "../../../domain/sheet/grid";
 import type { RowMapping } from "../../../domain/sheet/readCriteriaTable";
 import type { IndicatorValues } from "../../../domain/sync/protocol";
+import { syncValuesOf } from "../../../domain/sync/syncValues";
+import { getCriteriaSet } from "../../../domain/criteria/registry";
 import type { CellFlag } from "../../excel/writeFlags";
 import type { ProgressSummary } from "../../excel/writeSummarySheet";
 import { readReportFromGrids, type ManualMappings } from "./readReportFromGrids";
@@ -116,13 +118,7 @@ export function analyseWorkbook(grids: WorkbookGrids, lang: Lang = "vi", manual:
   };
 }
 
-/** The report's values in the wire format (a Report value without its code, keyed by code). */
+/** The report's values in the wire format (shared with `ntm push`: see syncValuesOf). */
 export function indicatorValuesOf(report: Report): IndicatorValues {
-  const out: IndicatorValues = {};
-  for (const v of report.values) {
-    if (out[v.code]) continue;
-    const { code, ...rest } = v;
-    out[code] = rest;
-  }
-  return out;
+  return syncValuesOf(report, getCriteriaSet(report.setId)).values;
 }

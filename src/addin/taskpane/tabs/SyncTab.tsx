@@ -2,7 +2,9 @@
 import { useEffect, useState } from "react";
 import { Body1, Button, Caption1, Field, Input, MessageBar, MessageBarBody, ProgressBar, Radio, RadioGroup, Subtitle2 } from "@fluentui/react-components";
 import type { IndicatorValue, ReportKey } from "../../../domain/sync/protocol";
-import { indicatorValuesOf, type CheckResult } from "../check/analyseWorkbook";
+import type { CheckResult } from "../check/analyseWorkbook";
+import { getCriteriaSet } from "../../../domain/criteria/registry";
+import { syncValuesOf } from "../../../domain/sync/syncValues";
 import type { PaneText } from "../paneText";
 import type { WorkbookHost } from "../host/workbookHost";
 import type { Choice, SyncSession, SyncState } from "../../sync/syncSession";
@@ -41,6 +43,8 @@ export function SyncTab({ t, workbook, sync, state, result }: SyncTabProps) {
   const [period, setPeriod] = useState(result?.report.period ?? state.lastKey?.period ?? "");
   const [base, setBase] = useState(0);
   const [error, setError] = useState<string | undefined>();
+  // Criterion marks that could not travel (criteria measured by a number), said after a push.
+  const [notice, setNotice] = useState<string | undefined>();
   const [choices, setChoices] = useState<Record<string, Choice>>({});
   const [pulled, setPulled] = useState<PullMessage | undefined>();
   // Conflicts a pull left in the workbook (separate from a push's conflicts in the outbox).
@@ -88,7 +92,9 @@ export function SyncTab({ t, workbook, sync, state, result }: SyncTabProps) {
   async function push(): Promise<void> {
     if (!result) return setError(t.needCheck);
     await guard(async () => {
-      const after = await sync.push(key, base, indicatorValuesOf(result.report));
+      const { values, marksNotSent } = syncValuesOf(result.report, getCriteriaSet(result.report.setId));
+      setNotice(marksNotSent.length ? t.marksNotSent(marksNotSent.join(", ")) : undefined);
+      const after = await sync.push(key, base, values);
       if (after.phase === "synced" && after.lastRevision) await remember(after.lastRevision);
     });
   }
@@ -202,6 +208,11 @@ export function SyncTab({ t, workbook, sync, state, result }: SyncTabProps) {
         {state.phase === "offline" && state.message ? ` – ${state.message === UNREACHABLE ? t.unreachableDetail : state.message}` : ""}
       </Body1>
       {error && <ErrorBar text={error} />}
+      {notice && (
+        <MessageBar intent="warning" style={{ margin: "6px 0" }}>
+          <MessageBarBody data-testid="push-notice">{notice}</MessageBarBody>
+        </MessageBar>
+      )}
       {pulled && (
         <MessageBar intent={pulled.intent} style={{ margin: "6px 0" }}>
           <MessageBarBody data-testid="pull-result">
