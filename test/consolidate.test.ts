@@ -4,7 +4,6 @@
  * against each file validated on its own; the summary workbook re-opened and its formulas' cached
  * values compared with the totals (and recalculated by LibreOffice when it is installed).
  */
-import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -20,6 +19,7 @@ import type { ConsolidationSummary, FileValidation } from "../src/domain/consoli
 import { buildSummaryWorkbook, SUMMARY_SHEETS, writeSummaryWorkbook } from "../src/io/xlsx/writeSummaryWorkbook";
 import { readZip } from "../src/io/xlsx/ooxml/zipArchive";
 import { generateCorpus, type CorpusEntry } from "../scripts/generate-corpus";
+import { itWithLibreOffice, recalculateWithLibreOffice } from "./libreOffice";
 
 const SAMPLES = path.join(__dirname, "fixtures", "samples");
 const communeCodes = loadCommuneCodes();
@@ -124,15 +124,6 @@ function expectWorkbookShowsTotals(buf: Buffer, summary: ConsolidationSummary): 
   expect(findings.B2.v).toBe(summary.findings.length);
 }
 
-const soffice = ["soffice", "libreoffice"].find((b) => {
-  try {
-    execFileSync("which", [b], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-});
-
 describe("consolidating the samples", () => {
   it("adds up the per-file validations and reports the samples' facts", async () => {
     const run = await runConsolidation([SAMPLES], { workers: 0, communeCodes });
@@ -205,21 +196,14 @@ describe("consolidating a generated corpus", () => {
     expectWorkbookShowsTotals(writeSummaryWorkbook(summary), summary);
   });
 
-  (soffice ? it : it.skip)(
+  itWithLibreOffice(
     "computes the same totals when LibreOffice recalculates it",
     () => {
       const src = path.join(tmp, "summary.xlsx");
       fs.writeFileSync(src, writeSummaryWorkbook(summary));
-      const outDir = path.join(tmp, "recalc");
-      fs.mkdirSync(outDir, { recursive: true });
-      // Converting xlsx → xlsx makes LibreOffice load (recalculating every formula) and save values.
-      execFileSync(
-        soffice!,
-        [`-env:UserInstallation=file://${path.join(tmp, "lo-profile")}`, "--headless", "--calc", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", outDir, src],
-        { stdio: "ignore", timeout: 120_000 },
-      );
+      const recalculated = recalculateWithLibreOffice(src, path.join(tmp, "recalc"));
       const mine = XLSX.read(fs.readFileSync(src), { type: "buffer", cellFormula: true });
-      const theirs = XLSX.read(fs.readFileSync(path.join(outDir, "summary.xlsx")), { type: "buffer" });
+      const theirs = XLSX.read(fs.readFileSync(recalculated), { type: "buffer" });
       let compared = 0;
       for (const name of mine.SheetNames) {
         for (const [addr, cell] of formulaCells(mine.Sheets[name])) {
@@ -234,7 +218,7 @@ describe("consolidating a generated corpus", () => {
       }
       expect(compared).toBeGreaterThan(100);
       // LibreOffice understood the charts and the colour rules: it writes them back out.
-      const again = formattingOf(fs.readFileSync(path.join(outDir, "summary.xlsx")));
+      const again = formattingOf(fs.readFileSync(recalculated));
       expect(again.charts).toBe(2);
       expect(again.matrixRules.length).toBeGreaterThanOrEqual(3);
     },

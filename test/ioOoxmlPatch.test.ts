@@ -1,5 +1,4 @@
 /** The OOXML patcher: drop-downs, conditional formatting and charts SheetJS CE cannot write. */
-import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -8,8 +7,8 @@ import { patchXlsx, sheetRange } from "../src/io/xlsx/ooxml/patchXlsx";
 import { WORKSHEET_CHILD_ORDER } from "../src/io/xlsx/ooxml/worksheetElementOrder";
 import { readZip } from "../src/io/xlsx/ooxml/zipArchive";
 import { readWorkbookBuffer } from "../src/io/xlsx/readWorkbook";
+import { itWithLibreOffice, recalculateWithLibreOffice } from "./libreOffice";
 
-const SOFFICE = ["/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice"].find((p) => fs.existsSync(p));
 
 function baseWorkbook(): Buffer {
   const wb = XLSX.utils.book_new();
@@ -125,22 +124,13 @@ describe("patchXlsx", () => {
     expect(() => patchXlsx(baseWorkbook(), [{ sheet: "Không có", validations: [] }])).toThrow(/no sheet named/);
   });
 
-  (SOFFICE ? it : it.skip)(
+  itWithLibreOffice(
     "LibreOffice opens the patched file, computes the formula, and keeps validation, rules and chart",
     () => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ntm-lo-"));
       const src = path.join(dir, "patched.xlsx");
       fs.writeFileSync(src, out);
-      const env = { ...process.env, HOME: dir };
-      // A fresh profile that recalculates OOXML on load (LibreOffice's default trusts cached values).
-      fs.mkdirSync(path.join(dir, "profile", "user"), { recursive: true });
-      fs.writeFileSync(
-        path.join(dir, "profile", "user", "registrymodifications.xcu"),
-        `<?xml version="1.0" encoding="UTF-8"?><oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
-          `<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item></oor:items>`,
-      );
-      execFileSync(SOFFICE!, ["--headless", "--norestore", `-env:UserInstallation=file://${dir}/profile`, "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", path.join(dir, "out"), src], { env, timeout: 120_000, stdio: "ignore" });
-      const round = fs.readFileSync(path.join(dir, "out", "patched.xlsx"));
+      const round = fs.readFileSync(recalculateWithLibreOffice(src, path.join(dir, "out")));
       const sheet = part(round, "xl/worksheets/sheet1.xml");
       expect(sheet).toMatch(/<dataValidation[^>]*type="list"/);
       expect(sheet).toContain("conditionalFormatting");

@@ -1,5 +1,4 @@
 /** Issue 4, item 7: `ntm template` writes a workbook that works without the add-in and validates back. */
-import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -11,9 +10,9 @@ import { validateWorkbook } from "../src/domain/sheet/validateWorkbook";
 import { readZip } from "../src/io/xlsx/ooxml/zipArchive";
 import { readWorkbookBuffer } from "../src/io/xlsx/readWorkbook";
 import { TEMPLATE_SHEETS } from "../src/io/xlsx/writeTemplate";
+import { itWithLibreOffice, recalculateWithLibreOffice } from "./libreOffice";
 
 const SET = "vn-xa-ntm-2021-2025";
-const SOFFICE = ["/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice"].find((p) => fs.existsSync(p));
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "ntm-tpl-"));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
@@ -123,25 +122,14 @@ describe("ntm template", () => {
     expect(v.validation.period).toBe("2023");
   });
 
-  (SOFFICE ? it : it.skip)(
+  itWithLibreOffice(
     "LibreOffice opens it and the native formulas count 19/19 self-assessed",
     () => {
       const { filled } = fill(fs.readFileSync(out));
       const dir = fs.mkdtempSync(path.join(tmp, "lo-"));
-      fs.mkdirSync(path.join(dir, "profile", "user"), { recursive: true });
-      fs.writeFileSync(
-        path.join(dir, "profile", "user", "registrymodifications.xcu"),
-        `<?xml version="1.0" encoding="UTF-8"?><oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
-          `<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item></oor:items>`,
-      );
       const src = path.join(dir, "filled.xlsx");
       fs.writeFileSync(src, filled);
-      execFileSync(SOFFICE!, ["--headless", "--norestore", `-env:UserInstallation=file://${dir}/profile`, "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", path.join(dir, "out"), src], {
-        env: { ...process.env, HOME: dir },
-        timeout: 120_000,
-        stdio: "ignore",
-      });
-      const g = readWorkbookBuffer(fs.readFileSync(path.join(dir, "out", "filled.xlsx")), "lo.xlsx").sheets[0];
+      const g = readWorkbookBuffer(fs.readFileSync(recalculateWithLibreOffice(src, path.join(dir, "out"))), "lo.xlsx").sheets[0];
       const texts = g.cells.flatMap((row) => row.map((c) => c?.v)).filter((v) => typeof v === "string" && /^\d+\/19$/.test(v));
       expect(texts).toContain("19/19");
     },
