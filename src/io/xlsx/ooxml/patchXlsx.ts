@@ -8,7 +8,7 @@
  * sheet; dxf ids index the dxfs this patch appended to styles.xml; part names never collide with
  * parts already in the package.
  */
-import { readZip, writeZip, type ZipEntry } from "./zipArchive";
+import { readZip, writeZip, type PackagePart } from "./zipArchive";
 import { hasWorksheetChild, insertWorksheetChild } from "./worksheetElementOrder";
 import { escapeXml, tagAttributes } from "./xmlText";
 
@@ -79,21 +79,22 @@ export function sheetRange(sheet: string, r1: number, c1: number, r2: number, c2
 }
 
 class Package {
-  private readonly parts: ZipEntry[];
-  constructor(buf: Buffer) {
-    this.parts = readZip(buf, "workbook.xlsx");
+  private readonly parts: PackagePart[];
+  constructor(parts: readonly PackagePart[]) {
+    this.parts = parts.map((p) => ({ ...p }));
   }
   has(name: string): boolean {
     return this.parts.some((p) => p.name === name);
   }
   text(name: string): string | undefined {
-    return this.parts.find((p) => p.name === name)?.data.toString("utf8");
+    const p = this.parts.find((x) => x.name === name);
+    if (p && typeof p.data !== "string") p.data = p.data.toString("utf8"); // decoded once
+    return p?.data as string | undefined;
   }
   set(name: string, xml: string): void {
-    const data = Buffer.from(xml, "utf8");
     const p = this.parts.find((x) => x.name === name);
-    if (p) p.data = data;
-    else this.parts.push({ name, data });
+    if (p) p.data = xml;
+    else this.parts.push({ name, data: xml });
   }
   /** First free "prefix{n}suffix" part name. */
   freeName(prefix: string, suffix: string): { name: string; n: number } {
@@ -309,7 +310,12 @@ export interface PatchOptions {
 }
 
 export function patchXlsx(xlsx: Buffer, patches: SheetPatch[], options: PatchOptions = {}): Buffer {
-  const pkg = new Package(xlsx);
+  return patchXlsxParts(readZip(xlsx, "workbook.xlsx"), patches, options);
+}
+
+/** The same on a package not zipped yet (writeXlsxPackage's parts): packed once, after patching. */
+export function patchXlsxParts(parts: readonly PackagePart[], patches: SheetPatch[], options: PatchOptions = {}): Buffer {
+  const pkg = new Package(parts);
   if (options.fullCalcOnLoad) setFullCalcOnLoad(pkg);
   for (const p of patches) {
     const part = worksheetPath(pkg, p.sheet);

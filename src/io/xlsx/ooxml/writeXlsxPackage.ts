@@ -10,7 +10,7 @@
  * through a relationship; styles.xml carries an empty <dxfs> for the patcher to append to.
  */
 import * as XLSX from "xlsx";
-import { writeZip, type ZipEntry } from "./zipArchive";
+import { writeZip, type PackagePart } from "./zipArchive";
 
 const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -170,6 +170,11 @@ const quoteSheet = (name: string) => `'${name.replace(/'/g, "''")}'`;
 
 /** The workbook as .xlsx bytes (deflate `level`, default 6). */
 export function writeXlsxPackage(input: readonly PackageSheet[], level = 6): Buffer {
+  return writeZip(xlsxPackageParts(input), level);
+}
+
+/** The workbook's parts, not zipped yet (for patchXlsxParts, which zips once after patching). */
+export function xlsxPackageParts(input: readonly PackageSheet[]): PackagePart[] {
   const styles = new StyleTable();
   const strings = new SharedStrings();
   const sheets = input.map((sheet, i) => ({ name: sheet.name, part: `worksheets/sheet${i + 1}.xml`, xml: worksheetXml(sheet, styles, strings) }));
@@ -198,9 +203,8 @@ export function writeXlsxPackage(input: readonly PackageSheet[], level = 6): Buf
     '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
     '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>';
   const rootRels = `${XML_HEAD}<Relationships xmlns="${NS_PKG_REL}"><Relationship Id="rId1" Type="${NS_R}/officeDocument" Target="xl/workbook.xml"/></Relationships>`;
-  const text = (name: string, xml: string): ZipEntry => ({ name, data: Buffer.from(xml, "utf8") });
-  return writeZip(
-    [
+  const text = (name: string, xml: string): PackagePart => ({ name, data: xml });
+  return [
       text("[Content_Types].xml", contentTypes),
       text("_rels/.rels", rootRels),
       text("xl/workbook.xml", workbook),
@@ -208,7 +212,5 @@ export function writeXlsxPackage(input: readonly PackageSheet[], level = 6): Buf
       ...sheets.map((s) => text(`xl/${s.part}`, s.xml)),
       text("xl/styles.xml", styles.xml()),
       text("xl/sharedStrings.xml", strings.xml()),
-    ],
-    level,
-  );
+  ];
 }

@@ -15,6 +15,12 @@ export interface ZipEntry {
   data: Buffer;
 }
 
+/** An entry to write: text parts may stay strings until they are packed (encoded as UTF-8 then). */
+export interface PackagePart {
+  name: string;
+  data: Buffer | string;
+}
+
 /** Entries in archive order. Bounded by the reader's limits (the archive may come from outside). */
 export function readZip(buf: Buffer, fileName = "archive.zip"): ZipEntry[] {
   const infos = inspectZip(buf, fileName, defaultReadLimits);
@@ -53,8 +59,8 @@ export function deflateEntry(name: string, data: Buffer, level = 6): RawZipEntry
   };
 }
 
-export function writeZip(entries: ZipEntry[], level = 6): Buffer {
-  return writeRawZip(entries.map((e) => deflateEntry(e.name, e.data, level)));
+export function writeZip(entries: readonly PackagePart[], level = 6): Buffer {
+  return writeRawZip(entries.map((e) => deflateEntry(e.name, typeof e.data === "string" ? Buffer.from(e.data, "utf8") : e.data, level)));
 }
 
 const DOS_DATE_1980 = 0x0021; // 1980-01-01: fixed, so the same content gives the same bytes.
