@@ -15,6 +15,8 @@ import { startNtmServer, type NtmServer } from "./ntmServer";
 
 const SAMPLE = path.join(ROOT, "test", "fixtures", "samples", "xa-son-hong-2023-tu-danh-gia.xlsx");
 const KEY = "/api/reports/18139/vn-xa-ntm-2021-2025/2023";
+/** A nâng cao workbook that marks whole criteria with an "x" and lists no indicator. */
+const MARKS_ONLY = path.join(ROOT, "test", "fixtures", "samples", "xa-kim-song-truong-2023-nang-cao.xlsx");
 
 /** The sample with one value changed (2.3 in E19), saved under the same file name. */
 function editedSample(value: number): string {
@@ -206,5 +208,31 @@ describeBrowser("task pane against the real server", () => {
     expect(await page.getByTestId("consolidation").textContent()).toContain("Xã Sơn Hồng");
     await screenshot(page, "pane-11-consolidation");
     await office.context.close();
+  }, 60000);
+
+  it("a workbook that only marks whole criteria is pushed, and the pane names the mark that cannot travel", async () => {
+    const { page } = clerk;
+    await openFile(page, MARKS_ONLY);
+    expect(await page.getByTestId("criteria-met").textContent()).toBe("4/20");
+    // The last report synced was another one (returned): the badge does not carry its state over.
+    expect(await phase(page)).toContain("Sổ này chưa đồng bộ");
+    // Criteria judged from the commune's marks say so, rather than "0/1 indicators".
+    expect(await page.locator('[data-testid="criterion"][data-code="3"] summary').textContent()).toMatch(/Đạt.*theo tự đánh giá/);
+    await screenshot(page, "pane-12a-marks-only-check");
+    await page.getByTestId("tab-sync").click();
+    // The clerk's own commune (the sample's commune is outside this demo clerk's scope).
+    await page.getByTestId("org-code").fill("18139");
+    await page.getByTestId("period").fill("2023");
+    expect(await page.getByTestId("base-revision").textContent()).toBe("0");
+    await page.getByTestId("push").click();
+    await page.getByTestId("push-notice").waitFor();
+    expect(await page.getByTestId("push-notice").textContent()).toMatch(/^Tiêu chí 10 chỉ được đánh dấu/);
+    await page.waitForFunction(() => document.querySelector('[data-testid="base-revision"]')?.textContent === "1");
+    // What the pane last pulled was the other report (vn-xa-ntm-2021-2025, returned): not shown here.
+    expect(await page.getByTestId("comments").count()).toBe(0);
+    await screenshot(page, "pane-12-marks-only-pushed");
+    const view = (await api(server, server.tokens.clerk, "GET", "/api/reports/18139/ht-xa-ntm-nang-cao-20tc/2023")).body;
+    expect(view.head.evaluation).toMatchObject({ criteriaMet: 4, criteriaTotal: 20 });
+    expect(errors).toEqual([]);
   }, 60000);
 });

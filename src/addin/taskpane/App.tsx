@@ -8,7 +8,7 @@ import type { HostKind } from "./detectHost";
 import type { CheckResult } from "./check/analyseWorkbook";
 import { paneText, type PaneLang } from "./paneText";
 import type { WorkbookHost } from "./host/workbookHost";
-import type { SyncSession } from "../sync/syncSession";
+import type { SyncSession, SyncState } from "../sync/syncSession";
 import { CheckTab } from "./tabs/CheckTab";
 import { SyncTab } from "./tabs/SyncTab";
 import { ReviewTab } from "./tabs/ReviewTab";
@@ -26,7 +26,18 @@ const PHASE_COLOUR: Record<string, "success" | "warning" | "danger" | "informati
   locked: "informative",
   returned: "danger",
   "signed-out": "subtle",
+  "signed-in": "informative",
 };
+
+/** These phases describe the report last synced, not the session: for another workbook they would mislead. */
+const REPORT_PHASES = new Set(["synced", "approved", "returned", "locked"]);
+
+function shownPhase(state: SyncState, result: CheckResult | undefined): string {
+  const k = state.lastKey;
+  const org = result?.report.orgUnit?.code;
+  const other = result && k && (k.set !== result.set.id || k.period !== result.report.period || (org !== undefined && org !== k.org));
+  return other && REPORT_PHASES.has(state.phase) ? "signed-in" : state.phase;
+}
 
 export interface AppProps {
   host: HostKind;
@@ -41,6 +52,7 @@ export function App({ host, workbook, sync }: AppProps) {
   const t = paneText(lang);
   const state = useSyncExternalStore(sync.subscribe, sync.getState);
   const role = state.session?.role;
+  const phase = shownPhase(state, result);
   const tabs = useMemo(
     () => [
       { id: "check" as const, label: t.tabCheck },
@@ -57,8 +69,8 @@ export function App({ host, workbook, sync }: AppProps) {
           <Title3 as="h1" style={{ margin: 0 }}>
             {t.appTitle}
           </Title3>
-          <Badge data-testid="sync-state" appearance="filled" color={PHASE_COLOUR[state.phase] ?? "informative"}>
-            {t.phase[state.phase]}
+          <Badge data-testid="sync-state" appearance="filled" color={PHASE_COLOUR[phase] ?? "informative"}>
+            {t.phase[phase]}
             {state.outboxSize ? ` · ${t.outbox(state.outboxSize)}` : ""}
           </Badge>
           <span style={{ flex: 1 }} />

@@ -49,6 +49,7 @@ const vi = {
   retry: "Gửi lại",
   phase: {
     "signed-out": "Chưa đăng nhập",
+    "signed-in": "Sổ này chưa đồng bộ",
     synced: "Đã đồng bộ",
     pending: "Đang chờ gửi",
     sending: "Đang gửi…",
@@ -88,6 +89,7 @@ const vi = {
   reviewDone: (s: string) => `Đã lưu kết quả duyệt: báo cáo ${vi.reviewStates[s] ?? s}.`,
   noReports: "Chưa có báo cáo nào được gửi trong phạm vi này cho kỳ đã chọn.",
   moreReports: (left: number) => `Xem thêm (còn ${left} báo cáo)`,
+  bySelfAssessment: "theo tự đánh giá của xã",
   marksNotSent: (codes: string) => `Tiêu chí ${codes} chỉ được đánh dấu đạt/chưa đạt nhưng được đo bằng số: dấu này không được gửi; hãy ghi số liệu của chỉ tiêu.`,
   under: "Mã huyện/tỉnh",
   consolidate: "Xem tổng hợp",
@@ -173,6 +175,7 @@ const en: PaneText = {
   retry: "Retry",
   phase: {
     "signed-out": "Signed out",
+    "signed-in": "Workbook not synced yet",
     synced: "Synced",
     pending: "Waiting to send",
     sending: "Sending…",
@@ -212,6 +215,7 @@ const en: PaneText = {
   reviewDone: (s) => `Review saved: the report is ${en.reviewStates[s] ?? s}.`,
   noReports: "No report has been submitted in this scope for the chosen period.",
   moreReports: (left) => `Show more (${left} more reports)`,
+  bySelfAssessment: "as the commune assessed it",
   marksNotSent: (codes) => `Criteria ${codes} are only marked met/unmet but are measured by a number: the mark was not sent; enter the indicator's figure.`,
   under: "District/province code",
   consolidate: "Show consolidation",

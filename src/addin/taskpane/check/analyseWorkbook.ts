@@ -28,6 +28,8 @@ export interface CriterionView {
   code: string;
   name: string;
   status: Status;
+  /** Whether the status comes from indicator values or from the commune's own mark on the criterion. */
+  basis: "value" | "self-assessment" | "none";
   met: number;
   total: number;
   findings: FindingView[];
@@ -72,6 +74,7 @@ export function analyseWorkbook(grids: WorkbookGrids, lang: Lang = "vi", manual:
     code: c.code,
     name: lang === "en" ? read.set.criteria.find((x) => x.code === c.code)?.name.en ?? c.name : c.name,
     status: c.effective,
+    basis: c.effectiveBasis,
     met: c.met,
     total: c.total,
     findings: views.filter((v) => v.criterion === c.code),

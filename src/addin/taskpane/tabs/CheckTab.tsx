@@ -212,7 +212,7 @@ export function CheckTab({ t, lang, workbook, result, onResult }: CheckTabProps)
                 </Text>{" "}
                 {statusBadge(t, c.status)}{" "}
                 <Caption1>
-                  {c.met}/{c.total}
+                  {c.basis === "self-assessment" ? t.bySelfAssessment : `${c.met}/${c.total}`}
                   {c.findings.length ? ` · ${c.findings.length} ${t.findings.toLowerCase()}` : ""}
                 </Caption1>
               </summary>

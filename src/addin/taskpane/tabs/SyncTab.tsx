@@ -156,7 +156,9 @@ export function SyncTab({ t, workbook, sync, state, result }: SyncTabProps) {
     );
   }
 
-  const view = state.view;
+  // The last pulled report, shown only while it is the report this workbook syncs with: another
+  // workbook or another set/period must not show someone else's revision and comments.
+  const view = state.view && state.view.org === key.org && state.view.set === key.set && state.view.period === key.period ? state.view : undefined;
   // The comments in force, one per indicator: the same ones a pull writes into the cells.
   const reviewerComments = view ? Object.entries(latestReviewerComments(view)).sort(([a], [b]) => (a === "*" ? -1 : b === "*" ? 1 : a.localeCompare(b, "vi", { numeric: true }))) : [];
   return (
