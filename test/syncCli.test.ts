@@ -3,6 +3,7 @@
  * reviewer comments back into it, merge a stale outbox entry per indicator, and administer users.
  */
 import * as fs from "node:fs";
+import * as net from "node:net";
 import * as os from "node:os";
 import * as path from "node:path";
 import * as XLSX from "xlsx";
@@ -16,6 +17,16 @@ import { testEngines } from "./storeEngines";
 
 const SAMPLE = path.join(__dirname, "fixtures", "samples", "xa-son-hong-2023-tu-danh-gia.xlsx");
 const NANG_CAO = path.join(__dirname, "fixtures", "samples", "xa-kim-song-truong-2023-nang-cao.xlsx");
+
+/** A loopback port nobody listens on (bound, then released). */
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
 
 describe("sync client and CLI", () => {
   let fx: Fixture;
@@ -79,6 +90,27 @@ describe("sync client and CLI", () => {
     expect(await main(["node", "ntm", "pull", "--server", fx.base, "--token", fx.tokens.clerk, "--org", IN_COMMUNE, "--set", set, "--period", "2023", "-o", wbFile], io)).toBe(0);
     const marks = (f: Buffer) => XLSX.utils.sheet_to_json(XLSX.read(f).Sheets["Tổng hợp"], { header: 1 });
     expect(marks(fs.readFileSync(wbFile))).toEqual(marks(before));
+  });
+
+  it("ntm push to a server that cannot be reached keeps the values in the outbox and says so; the next push sends them; ntm pull says the same", async () => {
+    const wbFile = path.join(dir, "offline.xlsx");
+    fs.copyFileSync(SAMPLE, wbFile);
+    const dead = `http://127.0.0.1:${await freePort()}`; // nothing listens there
+    const args = (server: string) => ["push", wbFile, "--server", server, "--token", fx.tokens.clerk, "--org", IN_COMMUNE, "--period", "2019", "--set", SET];
+    let io = captureIo();
+    expect(await main(["node", "ntm", ...args(dead)], io)).toBe(1);
+    expect(io.stderr).toContain(`Không kết nối được máy chủ ${dead} (ECONNREFUSED): kiểm tra địa chỉ máy chủ và mạng. / Cannot reach the server ${dead} (ECONNREFUSED)`);
+    expect(io.stderr).toContain("số liệu vẫn nằm trong hàng chờ (offline.xlsx.ntm-sync.json)");
+    expect(io.stderr).not.toContain("fetch failed");
+    const sidecar = JSON.parse(fs.readFileSync(`${wbFile}.ntm-sync.json`, "utf8"));
+    expect(sidecar.outbox.entries).toHaveLength(1);
+    // The server is back (here: the right address): the queued values go, once.
+    io = captureIo();
+    expect(await main(["node", "ntm", ...args(fx.base)], io)).toBe(0);
+    expect(io.stdout).toContain("revision 1");
+    io = captureIo();
+    expect(await main(["node", "ntm", "pull", "--server", dead, "--token", fx.tokens.clerk, "--org", IN_COMMUNE, "--set", SET, "--period", "2019", "-o", wbFile], io)).toBe(1);
+    expect(io.stderr.startsWith(`Không kết nối được máy chủ ${dead} (ECONNREFUSED)`)).toBe(true);
   });
 
   it("a stale outbox entry merges per indicator: disjoint changes go through, the same indicator is a conflict", async () => {

@@ -52,6 +52,36 @@ export class SyncHttpError extends Error {
   }
 }
 
+/**
+ * A request that never reached the server: no network, a wrong address, a certificate this machine
+ * does not trust. A TypeError, as fetch's own failure is, so every caller that treats "fetch
+ * failed" as "offline, keep it in the outbox" still does; the message says what to do.
+ */
+export class SyncUnreachableError extends TypeError {
+  constructor(
+    readonly server: string,
+    /** Node's cause (ECONNREFUSED, ENOTFOUND, SELF_SIGNED_CERT_IN_CHAIN, "bad port"…); none in a browser. */
+    readonly causeCode: string | undefined,
+  ) {
+    super(unreachableMessage(server, causeCode));
+    this.name = "SyncUnreachableError";
+  }
+
+  get untrustedCertificate(): boolean {
+    return /CERT|SELF_SIGNED|UNABLE_TO_VERIFY/.test(this.causeCode ?? "");
+  }
+}
+
+function unreachableMessage(server: string, code: string | undefined): string {
+  if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code ?? ""))
+    return (
+      `Máy chủ ${server} dùng chứng chỉ mà máy này chưa tin cậy (${code}): đặt biến NODE_EXTRA_CA_CERTS trỏ tới tệp ca.crt của máy chủ (chứng chỉ phát triển: ~/.office-addin-dev-certs/ca.crt) rồi chạy lại. / ` +
+      `The server ${server} uses a certificate this machine does not trust (${code}): set NODE_EXTRA_CA_CERTS to the server's ca.crt (the dev certificate: ~/.office-addin-dev-certs/ca.crt) and run again.`
+    );
+  const why = code ? ` (${code})` : "";
+  return `Không kết nối được máy chủ ${server}${why}: kiểm tra địa chỉ máy chủ và mạng. / Cannot reach the server ${server}${why}: check the server address and the network.`;
+}
+
 const pushCreatedSchema = z.object({ revision: revisionSchema, replayed: z.boolean() });
 
 export class SyncClient {
@@ -69,15 +99,22 @@ export class SyncClient {
   }
 
   private async request(method: string, path: string, body?: unknown, accept = "application/json"): Promise<Response> {
-    return this.doFetch(this.base + path, {
-      method,
-      headers: {
-        authorization: `Bearer ${this.opts.token}`,
-        accept,
-        ...(body === undefined ? {} : { "content-type": "application/json" }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    try {
+      return await this.doFetch(this.base + path, {
+        method,
+        headers: {
+          authorization: `Bearer ${this.opts.token}`,
+          accept,
+          ...(body === undefined ? {} : { "content-type": "application/json" }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch (e) {
+      // fetch rejects with a TypeError only when no answer came at all. By name, not instanceof:
+      // Node's fetch may build it in another realm (test sandboxes, some hosts).
+      if ((e as Error)?.name === "TypeError") throw new SyncUnreachableError(this.base, causeCode(e as TypeError));
+      throw e;
+    }
   }
 
   private async json<T>(res: Response, schema: z.ZodType<T>): Promise<T> {
@@ -196,4 +233,11 @@ export async function flushOutbox(client: SyncClient, start: Outbox, deps: { new
   }
   report.outbox = outbox;
   return report;
+}
+
+/** Node's reason under "fetch failed": the error code, else a short message ("bad port"). */
+function causeCode(e: TypeError): string | undefined {
+  const cause = (e as { cause?: { code?: unknown; message?: unknown } }).cause;
+  if (typeof cause?.code === "string") return cause.code;
+  return typeof cause?.message === "string" && cause.message.length <= 60 ? cause.message : undefined;
 }

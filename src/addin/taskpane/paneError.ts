@@ -3,7 +3,7 @@
  * as "Vietnamese / English" and are cut to the pane's half; failures that never reached the server
  * (no network, a wrong address) get the pane's own words instead of the browser's English.
  */
-import { SyncHttpError } from "../sync/syncClient";
+import { SyncHttpError, SyncUnreachableError } from "../sync/syncClient";
 import type { PaneLang, PaneText } from "./paneText";
 
 /** "vi text / en text" → the half for `lang` (the whole text when it is not bilingual). */
@@ -19,7 +19,9 @@ function isNetworkFailure(e: unknown): boolean {
 
 export function paneError(t: PaneText, e: unknown): string {
   const lang = t.lang;
-  if (isNetworkFailure(e)) return t.errUnreachable;
+  // A certificate problem is the one unreachable case with its own remedy (Node only; browsers hide it).
+  if (e instanceof SyncUnreachableError && e.untrustedCertificate) return halfFor(e.message, lang);
+  if (e instanceof SyncUnreachableError || isNetworkFailure(e)) return t.errUnreachable;
   if (e instanceof SyncHttpError) {
     if (e.message && !/^HTTP \d+$/.test(e.message)) return halfFor(e.message, lang);
     if (e.status === 401) return t.errToken;

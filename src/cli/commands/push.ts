@@ -14,7 +14,7 @@ import { getCriteriaSet } from "../../domain/criteria/registry";
 import { readReport } from "../../domain/sheet/readReport";
 import { canonicalJson, enqueue, syncValuesOf } from "../../domain/sync";
 import { readWorkbookFile } from "../../io/xlsx/readWorkbook";
-import { loadSyncState, saveSyncState } from "./syncState";
+import { loadSyncState, saveSyncState, syncStatePath } from "./syncState";
 
 interface PushOptions {
   server: string;
@@ -91,6 +91,11 @@ async function push(file: string, o: PushOptions, io: CliIo): Promise<number> {
     for (const x of c.conflicts) io.err(`  ${x.code}: của bạn / yours ${JSON.stringify(x.mine?.value ?? null)} (${x.mine?.sheet ?? ""}!${x.mine?.cell ?? ""}) ↔ trên kho / in the store ${JSON.stringify(x.theirs?.value ?? null)}\n`);
   }
   if (result.locked.length) io.err("Báo cáo đã được duyệt và khóa: đề nghị người duyệt mở lại. / The report is approved and locked: ask a reviewer to reopen it.\n");
-  for (const f of result.failed) io.err(`Chưa gửi được (sẽ thử lại lần sau) / not pushed yet (retried next time): ${f.message}\n`);
+  // One reason per distinct failure (a dead server fails every entry the same way), then where the values wait.
+  for (const message of new Set(result.failed.map((f) => f.message))) io.err(`${message}\n`);
+  if (result.failed.length) {
+    const sidecar = path.basename(syncStatePath(file));
+    io.err(`Chưa gửi được: số liệu vẫn nằm trong hàng chờ (${sidecar}), chạy lại ntm push để gửi. / Not pushed: the values wait in the outbox (${sidecar}); run ntm push again to send them.\n`);
+  }
   return result.conflicts.length || result.locked.length || result.failed.length ? 1 : 0;
 }
