@@ -44,6 +44,22 @@ async function openFile(page: Page, file: string): Promise<void> {
   await page.getByTestId("criteria-met").waitFor();
 }
 
+/** Signs in on the Đồng bộ tab (the server address is prefilled with the page's own). */
+async function signIn(page: Page, token: string): Promise<void> {
+  await page.getByTestId("tab-sync").click();
+  await page.getByTestId("token").fill(token);
+  await page.getByTestId("sign-in-button").click();
+  await page.getByTestId("signed-in").waitFor();
+}
+
+/** A second person's pane in its own browser context, signed in. */
+async function paneOf(browser: Browser, server: NtmServer, token: string): Promise<{ context: BrowserContext; page: Page }> {
+  const person = await newPage(browser);
+  await person.page.goto(`${server.url}/taskpane.html`);
+  await signIn(person.page, token);
+  return person;
+}
+
 async function phase(page: Page): Promise<string> {
   return (await page.getByTestId("sync-state").textContent()) ?? "";
 }
@@ -96,9 +112,7 @@ describeBrowser("task pane against the real server", () => {
     await page.getByTestId("tab-sync").click();
     await screenshot(page, "pane-2-sign-in");
     expect(await page.getByTestId("server-url").inputValue()).toBe(server.url);
-    await page.getByTestId("token").fill(server.tokens.clerk);
-    await page.getByTestId("sign-in-button").click();
-    await page.getByTestId("signed-in").waitFor();
+    await signIn(page, server.tokens.clerk);
     expect(await page.getByTestId("org-code").inputValue()).toBe("18139");
     expect(await page.getByTestId("period").inputValue()).toBe("2023");
     await page.getByTestId("push").click();
@@ -160,13 +174,8 @@ describeBrowser("task pane against the real server", () => {
   }, 90000);
 
   it("a reviewer returns the report with a comment, and the clerk's pull shows it", async () => {
-    const reviewer = await newPage(browser);
+    const reviewer = await paneOf(browser, server, server.tokens.reviewer);
     const { page } = reviewer;
-    await page.goto(`${server.url}/taskpane.html`);
-    await page.getByTestId("tab-sync").click();
-    await page.getByTestId("token").fill(server.tokens.reviewer);
-    await page.getByTestId("sign-in-button").click();
-    await page.getByTestId("signed-in").waitFor();
     await page.getByTestId("tab-review").click();
     await page.getByTestId("review-load").click();
     await page.getByTestId("review-open-18139").click();
@@ -195,13 +204,8 @@ describeBrowser("task pane against the real server", () => {
   }, 90000);
 
   it("an office pulls the consolidation", async () => {
-    const office = await newPage(browser);
+    const office = await paneOf(browser, server, server.tokens.office);
     const { page } = office;
-    await page.goto(`${server.url}/taskpane.html`);
-    await page.getByTestId("tab-sync").click();
-    await page.getByTestId("token").fill(server.tokens.office);
-    await page.getByTestId("sign-in-button").click();
-    await page.getByTestId("signed-in").waitFor();
     await page.getByTestId("tab-consolidate").click();
     await page.getByTestId("consolidate").click();
     await page.getByTestId("consolidation").waitFor();
