@@ -7,7 +7,7 @@ import type { PaneText } from "../paneText";
 import type { WorkbookHost } from "../host/workbookHost";
 import type { SyncSession, SyncState } from "../../sync/syncSession";
 import { ErrorBar } from "./SyncTab";
-import { paneError } from "../paneError";
+import { usePaneAction } from "./usePaneAction";
 
 export function ConsolidateTab({ t, workbook, sync, state, result }: { t: PaneText; workbook: WorkbookHost; sync: SyncSession; state: SyncState; result: CheckResult | undefined }) {
   const scope = /\((\w+)\)$/.exec(state.session?.scope ?? "")?.[1] ?? "";
@@ -15,21 +15,17 @@ export function ConsolidateTab({ t, workbook, sync, state, result }: { t: PaneTe
   const [period, setPeriod] = useState(result?.report.period ?? "2023");
   const [under, setUnder] = useState(scope);
   const [data, setData] = useState<Consolidation | undefined>();
-  const [error, setError] = useState<string | undefined>();
+  const { error, guard } = usePaneAction(t);
   const [wrote, setWrote] = useState<string | undefined>();
   if (!state.session) return <Caption1 as="p" block>{t.needSignIn}</Caption1>;
 
-  async function get(): Promise<void> {
-    setError(undefined);
-    setWrote(undefined);
-    try {
+  const get = () =>
+    guard(async () => {
+      setWrote(undefined);
       const c = await sync.api().consolidation({ set, period, under: under || scope });
       setData(c);
       if (workbook.writeConsolidation) setWrote(t.wroteSheet(await workbook.writeConsolidation(c)));
-    } catch (e) {
-      setError(paneError(t, e));
-    }
-  }
+    });
 
   const max = Math.max(1, ...(data?.communes.map((c) => c.criteriaTotal) ?? [1]));
   return (

@@ -10,7 +10,7 @@ import { reportFromValues } from "../check/reportFromValues";
 import type { PaneText } from "../paneText";
 import type { SyncSession, SyncState } from "../../sync/syncSession";
 import { ErrorBar, showValue } from "./SyncTab";
-import { paneError } from "../paneError";
+import { usePaneAction } from "./usePaneAction";
 
 interface Opened {
   key: ReportKey;
@@ -27,20 +27,11 @@ export function ReviewTab({ t, lang, sync, state }: { t: PaneText; lang: Lang; s
   const [total, setTotal] = useState(0);
   const [opened, setOpened] = useState<Opened | undefined>();
   const [comments, setComments] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | undefined>();
+  const { error, guard } = usePaneAction(t);
   const [done, setDone] = useState<string | undefined>();
 
   if (!state.session) return <Caption1 as="p" block>{t.needSignIn}</Caption1>;
   const scope = /\((\w+)\)$/.exec(state.session.scope ?? "")?.[1] ?? "";
-
-  async function guard(fn: () => Promise<void>): Promise<void> {
-    setError(undefined);
-    try {
-      await fn();
-    } catch (e) {
-      setError(paneError(t, e));
-    }
-  }
 
   const load = () =>
     guard(async () => {

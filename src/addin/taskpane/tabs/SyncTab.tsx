@@ -13,7 +13,7 @@ import { latestReviewerComments } from "../../../domain/sync/reviewerComments";
 import { pullIntoWorkbook, settlePulled, type PendingPull, type PullOutcome } from "../pullIntoWorkbook";
 import type { IndicatorConflict } from "../../../domain/sync/mergeIndicatorValues";
 import { pullMessage, type PullMessage } from "../pullMessage";
-import { paneError } from "../paneError";
+import { usePaneAction } from "./usePaneAction";
 import { UNREACHABLE } from "../../sync/syncSession";
 
 export function showValue(v: IndicatorValue | null | undefined): string {
@@ -42,7 +42,7 @@ export function SyncTab({ t, workbook, sync, state, result }: SyncTabProps) {
   const [org, setOrg] = useState(state.lastKey?.org ?? "");
   const [period, setPeriod] = useState(result?.report.period ?? state.lastKey?.period ?? "");
   const [base, setBase] = useState(0);
-  const [error, setError] = useState<string | undefined>();
+  const { error, setError, guard } = usePaneAction(t);
   // Criterion marks that could not travel (criteria measured by a number), said after a push.
   const [notice, setNotice] = useState<string | undefined>();
   const [choices, setChoices] = useState<Record<string, Choice>>({});
@@ -79,15 +79,6 @@ export function SyncTab({ t, workbook, sync, state, result }: SyncTabProps) {
       void remember(state.lastRevision);
     }
   }, [state.phase, state.lastRevision]);
-
-  async function guard(fn: () => Promise<unknown>): Promise<void> {
-    setError(undefined);
-    try {
-      await fn();
-    } catch (e) {
-      setError(paneError(t, e));
-    }
-  }
 
   async function push(): Promise<void> {
     if (!result) return setError(t.needCheck);
