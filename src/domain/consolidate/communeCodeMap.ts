@@ -74,6 +74,34 @@ export function communeNameKey(name: string): string {
     .trim();
 }
 
+const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;
+const PREFIXES = [["uy", "ban", "nhan", "dan"], ["ubnd"]];
+const KINDS = [["xa"], ["thi", "tran"], ["phuong"], ["tt"], ["tt."]];
+
+/**
+ * The written name's own words after "UBND", "Xã", "Thị trấn"… with each word's tone, wherever its
+ * mark sits ("Hoà" = "Hòa"), or undefined when the name carries no diacritics at all. Folding alone
+ * makes "Đình Bàn" and "Đỉnh Bàn" the same commune; a name written with its tones must keep them.
+ */
+export function communeToneKey(name: string): string | undefined {
+  let words = name.normalize("NFC").trim().split(/\s+/).filter(Boolean);
+  const folded = () => words.map((w) => foldVietnamese(w));
+  for (const group of [PREFIXES, KINDS]) {
+    const f = folded();
+    const hit = group.find((p) => p.every((w, i) => f[i] === w));
+    if (hit) words = words.slice(hit.length);
+  }
+  if (!words.some((w) => /[^\x00-\x7f]/.test(w))) return undefined;
+  return words
+    .map((w) => {
+      const d = w.normalize("NFD").toLowerCase();
+      const tones = (d.match(TONE_MARKS) ?? []).sort().join("");
+      return d.replace(TONE_MARKS, "").replace(/[^\p{L}\p{M}\d]/gu, "").normalize("NFC") + tones;
+    })
+    .filter(Boolean)
+    .join(" ");
+}
+
 export function buildCommuneCodeMap(rows: readonly CommuneCodeRow[]): CommuneCodeMap {
   const map: CommuneCodeMap = {
     historicalByCode: new Map(),
@@ -129,12 +157,13 @@ export function identifyCommune(
   const writtenName = orgUnit?.name?.trim() ?? "";
   const code = orgUnit?.code?.trim() || undefined;
   const nameKey = communeNameKey(writtenName);
+  const toneKey = communeToneKey(writtenName);
   const era = periodEra(period);
   if (map) {
     // Without a period, a code or name is tried in the 2023 era first: most workbooks predate 2025.
     const eras: ("2023" | "2025")[] = era === "2025" ? ["2025", "2023"] : ["2023", "2025"];
     for (const e of eras) {
-      const hit = code ? lookupByCode(map, e, code) : nameKey ? lookupByName(map, e, nameKey) : undefined;
+      const hit = code ? lookupByCode(map, e, code) : nameKey ? lookupByName(map, e, nameKey, toneKey) : undefined;
       if (hit) return { ...hit, writtenName, matchedBy: code ? "code" : "name" };
       // A code of the report's own era that the table lacks must not be read in the other era.
       if (code && era) break;
@@ -155,13 +184,15 @@ function lookupByCode(map: CommuneCodeMap, era: "2023" | "2025", code: string): 
   return c && currentHit(c);
 }
 
-function lookupByName(map: CommuneCodeMap, era: "2023" | "2025", nameKey: string): Hit | undefined {
-  // An ambiguous name (two communes of that name) is not guessed.
+function lookupByName(map: CommuneCodeMap, era: "2023" | "2025", nameKey: string, toneKey: string | undefined): Hit | undefined {
+  // An ambiguous name (two communes of that name) is not guessed; a name written with diacritics
+  // only matches a commune with the same letters and tones.
+  const same = <T extends { name: string }>(list: T[] | undefined) => (toneKey === undefined ? list : list?.filter((x) => communeToneKey(x.name) === toneKey));
   if (era === "2023") {
-    const hs = map.historicalByName.get(nameKey);
+    const hs = same(map.historicalByName.get(nameKey));
     return hs?.length === 1 ? historicalHit(hs[0]) : undefined;
   }
-  const cs = map.currentByName.get(nameKey);
+  const cs = same(map.currentByName.get(nameKey));
   return cs?.length === 1 ? currentHit(cs[0]) : undefined;
 }
 
