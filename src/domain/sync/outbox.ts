@@ -36,7 +36,8 @@ export function enqueue(outbox: Outbox, entry: Omit<OutboxEntry, "attempts">): O
   return { ...outbox, entries: [...outbox.entries, { ...entry, attempts: 0 }] };
 }
 
-function sameKey(a: ReportKey, b: ReportKey): boolean {
+/** The same report: org unit, set and period. */
+export function sameKey(a: ReportKey, b: ReportKey): boolean {
   return a.org === b.org && a.set === b.set && a.period === b.period;
 }
 

@@ -22,8 +22,13 @@ export interface SyncValues {
   marksNotSent: string[];
 }
 
+/** Every indicator code of a set: what may be sent, and what the store accepts. */
+export function knownIndicatorCodes(set: CriteriaSet): Set<string> {
+  return new Set(set.criteria.flatMap((c) => c.indicators.map((i) => i.code)));
+}
+
 export function syncValuesOf(report: Report, set: CriteriaSet | undefined): SyncValues {
-  const known = set ? new Set(set.criteria.flatMap((c) => c.indicators.map((i) => i.code))) : undefined;
+  const known = set ? knownIndicatorCodes(set) : undefined;
   const values: IndicatorValues = {};
   const skipped: string[] = [];
   const marksNotSent: string[] = [];

@@ -8,6 +8,7 @@ import { evaluate } from "../../domain/evaluate";
 import type { Evaluation } from "../../domain/evaluate/types";
 import type { Report } from "../../domain/report";
 import type { EvaluationSummary, IndicatorValues } from "../../domain/sync/protocol";
+import { knownIndicatorCodes } from "../../domain/sync/syncValues";
 import { regionOfProvince } from "./provinceRegions";
 
 export interface EvaluationContext {
@@ -29,7 +30,7 @@ export function reportFromValues(set: CriteriaSet, values: IndicatorValues, ctx:
 
 /** Indicator codes of the values that the set does not know. */
 export function unknownIndicatorCodes(set: CriteriaSet, values: IndicatorValues): string[] {
-  const known = new Set(set.criteria.flatMap((c) => c.indicators.map((i) => i.code)));
+  const known = knownIndicatorCodes(set);
   return Object.keys(values).filter((code) => !known.has(code));
 }
 

@@ -5,6 +5,7 @@ import type { IndicatorValue, ReportKey } from "../../../domain/sync/protocol";
 import type { CheckResult } from "../check/analyseWorkbook";
 import { getCriteriaSet } from "../../../domain/criteria/registry";
 import { syncValuesOf } from "../../../domain/sync/syncValues";
+import { sameKey } from "../../../domain/sync/outbox";
 import type { PaneText } from "../paneText";
 import type { WorkbookHost } from "../host/workbookHost";
 import type { Choice, SyncSession, SyncState } from "../../sync/syncSession";
@@ -149,7 +150,7 @@ export function SyncTab({ t, workbook, sync, state, result }: SyncTabProps) {
 
   // The last pulled report, shown only while it is the report this workbook syncs with: another
   // workbook or another set/period must not show someone else's revision and comments.
-  const view = state.view && state.view.org === key.org && state.view.set === key.set && state.view.period === key.period ? state.view : undefined;
+  const view = state.view && sameKey(state.view, key) ? state.view : undefined;
   // The comments in force, one per indicator: the same ones a pull writes into the cells.
   const reviewerComments = view ? Object.entries(latestReviewerComments(view)).sort(([a], [b]) => (a === "*" ? -1 : b === "*" ? 1 : a.localeCompare(b, "vi", { numeric: true }))) : [];
   return (
