@@ -18,7 +18,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import * as XLSX from "xlsx";
 import { generateCorpus } from "../scripts/generate-corpus";
-import { validateWorkbook } from "../src/domain/sheet/validateWorkbook";
+import { validateWorkbook } from "../src/domain/check/validateWorkbook";
 import { readWorkbookBuffer } from "../src/io/xlsx/readWorkbook";
 
 const FILES = 500;

@@ -1,5 +1,5 @@
 /** The pane's errors: the person's language only, and always what to do next. */
-import { SyncClient, SyncHttpError, SyncUnreachableError } from "../src/addin/sync/syncClient";
+import { SyncClient, SyncHttpError, SyncUnreachableError } from "../src/client/syncClient";
 import { paneError } from "../src/addin/taskpane/paneError";
 import { paneText } from "../src/addin/taskpane/paneText";
 

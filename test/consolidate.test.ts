@@ -13,7 +13,7 @@ import { loadCommuneCodes } from "../src/cli/consolidate/loadCommuneCodes";
 import { runConsolidation } from "../src/cli/consolidate/runConsolidation";
 import { validateForConsolidation } from "../src/cli/consolidate/validateForConsolidation";
 import { main } from "../src/cli/main";
-import { validateWorkbook } from "../src/domain/sheet/validateWorkbook";
+import { validateWorkbook } from "../src/domain/check/validateWorkbook";
 import { readWorkbookFile } from "../src/io/xlsx/readWorkbook";
 import type { ConsolidationSummary, FileValidation } from "../src/domain/consolidate";
 import { buildSummaryWorkbook, SUMMARY_SHEETS, writeSummaryWorkbook } from "../src/io/xlsx/writeSummaryWorkbook";

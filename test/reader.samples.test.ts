@@ -5,7 +5,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { validateWorkbook } from "../src/domain/sheet/validateWorkbook";
+import { validateWorkbook } from "../src/domain/check/validateWorkbook";
 import { readWorkbookFile } from "../src/io/xlsx/readWorkbook";
 
 const DIR = path.join(__dirname, "fixtures", "samples");

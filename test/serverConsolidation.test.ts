@@ -7,7 +7,7 @@
 import * as path from "node:path";
 import * as XLSX from "xlsx";
 import { consolidate } from "../src/domain/consolidate/consolidate";
-import { validateWorkbook } from "../src/domain/sheet/validateWorkbook";
+import { validateWorkbook } from "../src/domain/check/validateWorkbook";
 import type { IndicatorValues } from "../src/domain/sync/protocol";
 import { readWorkbookFile } from "../src/io/xlsx/readWorkbook";
 import { SUMMARY_SHEETS } from "../src/io/xlsx/writeSummaryWorkbook";

@@ -7,7 +7,7 @@ import * as net from "node:net";
 import * as os from "node:os";
 import * as path from "node:path";
 import * as XLSX from "xlsx";
-import { SyncClient, flushOutbox } from "../src/addin/sync/syncClient";
+import { SyncClient, flushOutbox } from "../src/client/syncClient";
 import { captureIo } from "../src/cli/cliIo";
 import { main } from "../src/cli/main";
 import { emptyOutbox, enqueue } from "../src/domain/sync";

@@ -6,7 +6,7 @@ import * as XLSX from "xlsx";
 import { captureIo } from "../src/cli/cliIo";
 import { main } from "../src/cli/main";
 import { getCriteriaSet } from "../src/domain/criteria/registry";
-import { validateWorkbook } from "../src/domain/sheet/validateWorkbook";
+import { validateWorkbook } from "../src/domain/check/validateWorkbook";
 import { readZip } from "../src/io/xlsx/ooxml/zipArchive";
 import { readWorkbookBuffer } from "../src/io/xlsx/readWorkbook";
 import { TEMPLATE_SHEETS } from "../src/io/xlsx/writeTemplate";

@@ -10,7 +10,7 @@
 import { enqueue, rebaseEntry, type Outbox } from "../../domain/sync/outbox";
 import { mergeIndicatorValues, type IndicatorConflict } from "../../domain/sync/mergeIndicatorValues";
 import type { IndicatorValues, ReportKey, ReportView } from "../../domain/sync/protocol";
-import { flushOutbox, SyncClient } from "./syncClient";
+import { flushOutbox, SyncClient } from "../../client/syncClient";
 import { loadLastKey, loadOutbox, loadSession, saveLastKey, saveOutbox, saveSession, type KeyValueStore, type SavedSession } from "./syncStorage";
 
 export type SyncPhase = "signed-out" | "synced" | "pending" | "sending" | "offline" | "conflict" | "locked" | "approved" | "returned";

@@ -3,7 +3,7 @@
  * as "Vietnamese / English" and are cut to the pane's half; failures that never reached the server
  * (no network, a wrong address) get the pane's own words instead of the browser's English.
  */
-import { SyncHttpError, SyncUnreachableError } from "../sync/syncClient";
+import { SyncHttpError, SyncUnreachableError } from "../../client/syncClient";
 import type { PaneLang, PaneText } from "./paneText";
 
 /** "vi text / en text" → the half for `lang` (the whole text when it is not bilingual). */

@@ -5,7 +5,7 @@
 import type { Command } from "commander";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import * as XLSX from "xlsx";
+import { readTableRows } from "../../io/xlsx/readTableRows";
 import type { CliIo } from "../cliIo";
 import { roleSchema } from "../../domain/sync/protocol";
 import { type TableRow, parseCsvTable, unitsFromGsoExtract, unitsFromPlainTable } from "../../server/seed/orgUnitRows";
@@ -135,7 +135,5 @@ export function registerAdmin(program: Command, io: CliIo): void {
 
 function readTable(file: string): TableRow[] {
   if (/\.csv$/i.test(file)) return parseCsvTable(fs.readFileSync(file, "utf8"));
-  const wb = XLSX.read(fs.readFileSync(file), { type: "buffer" });
-  const rows = XLSX.utils.sheet_to_json<Record<string, unknown>>(wb.Sheets[wb.SheetNames[0]], { defval: "", raw: false });
-  return rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k.trim().toLowerCase(), String(v).trim()])));
+  return readTableRows(file);
 }

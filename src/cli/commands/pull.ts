@@ -7,9 +7,10 @@
  */
 import type { Command } from "commander";
 import * as fs from "node:fs";
+// eslint-disable-next-line no-restricted-imports -- the sync issue replaces this SheetJS round trip with the in-place package patch
 import * as XLSX from "xlsx";
 import type { CliIo } from "../cliIo";
-import { SyncClient, SyncHttpError } from "../../addin/sync/syncClient";
+import { SyncClient, SyncHttpError } from "../../client/syncClient";
 import type { ReportView } from "../../domain/sync";
 import { latestComments, pulledCellValue as cellValue } from "../../domain/sync/reviewerComments";
 import { loadSyncState, saveSyncState } from "./syncState";

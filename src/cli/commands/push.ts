@@ -9,7 +9,7 @@ import { createHash, randomUUID } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { CliIo } from "../cliIo";
-import { SyncClient, flushOutbox } from "../../addin/sync/syncClient";
+import { SyncClient, flushOutbox } from "../../client/syncClient";
 import { getCriteriaSet } from "../../domain/criteria/registry";
 import { readReport } from "../../domain/sheet/readReport";
 import { canonicalJson, enqueue, syncValuesOf } from "../../domain/sync";

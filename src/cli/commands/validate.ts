@@ -13,7 +13,7 @@ import type { CliIo } from "../cliIo";
 import type { FileValidation } from "../../domain/consolidate/fileValidation";
 import { getCriteriaSet } from "../../domain/criteria/registry";
 import { COMMUNE_GROUPS, REGIONS, type CommuneGroup, type Region } from "../../domain/criteria/schema";
-import { validateWorkbook } from "../../domain/sheet/validateWorkbook";
+import { validateWorkbook } from "../../domain/check/validateWorkbook";
 import { WORK_VOLUME_SET_ID } from "../../domain/sheet/readReport";
 import { readWorkbookFile } from "../../io/xlsx/readWorkbook";
 import { isWorkbookReadError } from "../../io/xlsx/workbookReadError";

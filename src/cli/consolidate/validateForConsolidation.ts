@@ -5,7 +5,7 @@
  * across threads). A file that cannot be read comes back with its typed reason, never a throw.
  */
 import type { FileValidation } from "../../domain/consolidate/fileValidation";
-import { validateWorkbook } from "../../domain/sheet/validateWorkbook";
+import { validateWorkbook } from "../../domain/check/validateWorkbook";
 import { readWorkbookFile } from "../../io/xlsx/readWorkbook";
 import { isWorkbookReadError } from "../../io/xlsx/workbookReadError";
 

@@ -79,6 +79,8 @@ export function SyncTab({ t, workbook, sync, state, result }: SyncTabProps) {
     if (state.phase === "synced" && state.lastRevision && state.lastRevision > base && k && k.org === org && k.period === period && k.set === setId && result) {
       void remember(state.lastRevision);
     }
+    // Only an acknowledgement moves the base: editing the form (org, period, set) must not re-save it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [state.phase, state.lastRevision]);
 
   async function push(): Promise<void> {

@@ -11,8 +11,8 @@ import type { Evaluation, IndicatorResult } from "../evaluate/types";
 import { formatFindingBilingual, noTableMessage } from "../i18n";
 import type { Report, ReportValue } from "../report";
 import type { Finding } from "../review/finding";
-import type { WorkbookGrids } from "./grid";
-import { readReport, type ReadReportOptions, type ReaderLayout } from "./readReport";
+import type { WorkbookGrids } from "../sheet/grid";
+import { readReport, type ReadReportOptions, type ReaderLayout } from "../sheet/readReport";
 
 export interface WorkbookValidation {
   validation: FileValidation;

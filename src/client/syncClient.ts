@@ -27,7 +27,7 @@ import {
   revisionListSchema,
   revisionSchema,
   type IndicatorConflict,
-} from "../../domain/sync";
+} from "../domain/sync";
 import { z } from "zod";
 
 export interface SyncClientOptions {
