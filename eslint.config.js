@@ -9,17 +9,38 @@ const NODE_BUILTINS = require("node:module").builtinModules.filter((m) => !m.sta
 
 // The domain core: pure TypeScript, runs unchanged in Excel, the browser, Node and the server.
 const domainRestrictions = {
-  paths: [...NODE_BUILTINS, "xlsx", "exceljs", "react", "react-dom", "fastify", "kysely", "pg", "better-sqlite3", "commander"].map(
-    (name) => ({ name, message: "src/domain imports no host, I/O or library of a host (DESIGN.md: one domain core, thin hosts)." }),
-  ),
+  paths: [
+    ...NODE_BUILTINS,
+    "xlsx",
+    "exceljs",
+    "react",
+    "react-dom",
+    "fastify",
+    "kysely",
+    "pg",
+    "better-sqlite3",
+    "commander",
+  ].map((name) => ({
+    name,
+    message: "src/domain imports no host, I/O or library of a host (DESIGN.md: one domain core, thin hosts).",
+  })),
   patterns: [
-    { group: ["node:*", "@fluentui/*", "@fastify/*"], message: "src/domain imports no host or I/O (DESIGN.md)." },
-    { group: ["**/io/*", "**/addin/*", "**/server/*", "**/cli/*", "**/client/*"], message: "src/domain imports no adapter: hosts call the domain, never the reverse." },
+    {
+      group: ["node:*", "@fluentui/*", "@fastify/*"],
+      message: "src/domain imports no host or I/O (DESIGN.md).",
+    },
+    {
+      group: ["**/io/*", "**/addin/*", "**/server/*", "**/cli/*", "**/client/*"],
+      message: "src/domain imports no adapter: hosts call the domain, never the reverse.",
+    },
   ],
 };
 
 // SheetJS is reached only through src/io/xlsx (the hardened reader, the package patcher).
-const sheetJsOnlyThroughIo = { name: "xlsx", message: "Hosts reach SheetJS only through src/io/xlsx (bounded reads, in-place writes)." };
+const sheetJsOnlyThroughIo = {
+  name: "xlsx",
+  message: "Hosts reach SheetJS only through src/io/xlsx (bounded reads, in-place writes).",
+};
 
 module.exports = tseslint.config(
   { ignores: ["dist/**", "build/**", "node_modules/**", "coverage/**", "test/fixtures/**", "bench/.tmp/**"] },
@@ -45,7 +66,11 @@ module.exports = tseslint.config(
           ...domainRestrictions,
           patterns: [
             ...domainRestrictions.patterns,
-            { group: ["**/consolidate", "**/consolidate/*"], message: "domain/sheet reads workbooks; consolidation builds on it, not the reverse (no cycle)." },
+            {
+              group: ["**/consolidate", "**/consolidate/*"],
+              message:
+                "domain/sheet reads workbooks; consolidation builds on it, not the reverse (no cycle).",
+            },
           ],
         },
       ],
@@ -58,7 +83,12 @@ module.exports = tseslint.config(
         "error",
         {
           paths: [sheetJsOnlyThroughIo],
-          patterns: [{ group: ["**/addin/*"], message: "The CLI does not import the add-in: shared client code lives in src/client." }],
+          patterns: [
+            {
+              group: ["**/addin/*"],
+              message: "The CLI does not import the add-in: shared client code lives in src/client.",
+            },
+          ],
         },
       ],
     },
@@ -68,7 +98,10 @@ module.exports = tseslint.config(
     rules: {
       "no-restricted-imports": [
         "error",
-        { paths: [sheetJsOnlyThroughIo], patterns: [{ group: ["**/cli/*"], message: "Hosts do not import the CLI." }] },
+        {
+          paths: [sheetJsOnlyThroughIo],
+          patterns: [{ group: ["**/cli/*"], message: "Hosts do not import the CLI." }],
+        },
       ],
     },
   },

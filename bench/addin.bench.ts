@@ -26,11 +26,15 @@ function goal(ok: boolean): string {
 }
 
 function buildInto(dir: string): void {
-  execFileSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", dir], {
-    cwd: ROOT,
-    stdio: "pipe",
-    env: { ...process.env, ADDIN_URL: "" },
-  });
+  execFileSync(
+    process.execPath,
+    [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", dir],
+    {
+      cwd: ROOT,
+      stdio: "pipe",
+      env: { ...process.env, ADDIN_URL: "" },
+    },
+  );
 }
 
 function gzipSizes(dir: string): { file: string; raw: number; gz: number }[] {
@@ -44,7 +48,10 @@ function gzipSizes(dir: string): { file: string; raw: number; gz: number }[] {
 }
 
 async function timeToUsable(dir: string, runs = 5): Promise<{ pane: number; floor: number }> {
-  fs.writeFileSync(path.join(dir, "floor.html"), '<!doctype html><html><head><script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script></head><body><p id="ready">ready</p><script>document.body.setAttribute("data-ready", typeof Office)</script></body></html>');
+  fs.writeFileSync(
+    path.join(dir, "floor.html"),
+    '<!doctype html><html><head><script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script></head><body><p id="ready">ready</p><script>document.body.setAttribute("data-ready", typeof Office)</script></body></html>',
+  );
   const server = await serveStatic(dir);
   const browser = await launchBrowser();
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -80,7 +87,9 @@ async function timeToUsable(dir: string, runs = 5): Promise<{ pane: number; floo
 
 function evaluationsPerSecond(): { fn: number; floor: number } {
   const N = 10_000;
-  const values = Array.from({ length: N }, (_, i) => [i % 3 === 0 ? "Chưa đạt" : i % 3 === 1 ? "Đạt" : i % 5]);
+  const values = Array.from({ length: N }, (_, i) => [
+    i % 3 === 0 ? "Chưa đạt" : i % 3 === 1 ? "Đạt" : i % 5,
+  ]);
   const codes = Array.from({ length: N }, (_, i) => [i % 3 === 2 ? "3" : "1.1"]);
   const set = "vn-xa-ntm-kieu-mau-2021-2025";
   // The kiểu mẫu set has both: "1.1"-style yes/no is not in it, so use its own codes.
@@ -98,7 +107,17 @@ function evaluationsPerSecond(): { fn: number; floor: number } {
   rounds = 0;
   let sink = 0;
   do {
-    for (const v of nums) if (compareValue(v, undefined, typeof v === "number" ? ">=" : "yes", typeof v === "number" ? 1 : true, undefined).status === "met") sink++;
+    for (const v of nums)
+      if (
+        compareValue(
+          v,
+          undefined,
+          typeof v === "number" ? ">=" : "yes",
+          typeof v === "number" ? 1 : true,
+          undefined,
+        ).status === "met"
+      )
+        sink++;
     rounds++;
   } while (performance.now() - t < 1000);
   const floor = (rounds * N) / ((performance.now() - t) / 1000);
@@ -113,18 +132,27 @@ export default async function run(): Promise<void> {
     const sizes = gzipSizes(dir);
     const total = sizes.reduce((s, x) => s + x.gz, 0) / 1024;
     console.log("production bundle (gzip -9):");
-    for (const s of sizes) console.log(`  ${s.file.padEnd(28)} ${(s.raw / 1024).toFixed(1).padStart(8)} KB raw ${(s.gz / 1024).toFixed(1).padStart(7)} KB gzip`);
-    console.log(`  total ${total.toFixed(1)} KB gzip; goal ≤ ${BUNDLE_GOAL_KB} KB: ${goal(total <= BUNDLE_GOAL_KB)} (${(total / BUNDLE_GOAL_KB).toFixed(2)}× the goal)`);
+    for (const s of sizes)
+      console.log(
+        `  ${s.file.padEnd(28)} ${(s.raw / 1024).toFixed(1).padStart(8)} KB raw ${(s.gz / 1024).toFixed(1).padStart(7)} KB gzip`,
+      );
+    console.log(
+      `  total ${total.toFixed(1)} KB gzip; goal ≤ ${BUNDLE_GOAL_KB} KB: ${goal(total <= BUNDLE_GOAL_KB)} (${(total / BUNDLE_GOAL_KB).toFixed(2)}× the goal)`,
+    );
 
     const e = evaluationsPerSecond();
-    console.log(`custom functions: ${Math.round(e.fn).toLocaleString("en")} evaluations/s over a 10,000-cell range; floor (bare domain compareValue) ${Math.round(e.floor).toLocaleString("en")}/s; ratio ${(e.floor / e.fn).toFixed(2)}× slower than the floor; goal ≥ ${EVAL_GOAL.toLocaleString("en")}/s: ${goal(e.fn >= EVAL_GOAL)}`);
+    console.log(
+      `custom functions: ${Math.round(e.fn).toLocaleString("en")} evaluations/s over a 10,000-cell range; floor (bare domain compareValue) ${Math.round(e.floor).toLocaleString("en")}/s; ratio ${(e.floor / e.fn).toFixed(2)}× slower than the floor; goal ≥ ${EVAL_GOAL.toLocaleString("en")}/s: ${goal(e.fn >= EVAL_GOAL)}`,
+    );
 
     if (!chromiumPath()) {
       console.log("time to usable pane: skipped (no Chromium at $CHROME_PATH or /usr/bin/chromium)");
       return;
     }
     const t = await timeToUsable(dir);
-    console.log(`time from navigation to pane usable (Chromium, median of 5): ${t.pane.toFixed(0)} ms; floor (page with office.js only) ${t.floor.toFixed(0)} ms; ratio ${(t.pane / t.floor).toFixed(2)}×`);
+    console.log(
+      `time from navigation to pane usable (Chromium, median of 5): ${t.pane.toFixed(0)} ms; floor (page with office.js only) ${t.floor.toFixed(0)} ms; ratio ${(t.pane / t.floor).toFixed(2)}×`,
+    );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -53,14 +53,22 @@ function pairedPerFile(files: string[]): { bare: number; ours: number } {
 }
 
 /** One whole run; `cpuMs` is the CPU time of every thread of the process (V8's GC and compiler helpers too). */
-async function ours(dir: string, workers: number): Promise<{ ms: number; cpuMs: number; files: number; consolidated: number }> {
+async function ours(
+  dir: string,
+  workers: number,
+): Promise<{ ms: number; cpuMs: number; files: number; consolidated: number }> {
   const communeCodes = loadCommuneCodes();
   const c0 = process.cpuUsage();
   const t0 = performance.now();
   const run = await runConsolidation([dir], { workers, communeCodes });
   writeSummaryWorkbook(run.summary);
   const cpu = process.cpuUsage(c0);
-  return { ms: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000, files: run.summary.counts.files, consolidated: run.summary.counts.consolidated };
+  return {
+    ms: performance.now() - t0,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    files: run.summary.counts.files,
+    consolidated: run.summary.counts.consolidated,
+  };
 }
 
 /**
@@ -75,11 +83,14 @@ for (const f of workerData) { try { XLSX.read(fs.readFileSync(f), { type: "buffe
 parentPort.postMessage(0);`;
   const t0 = performance.now();
   const shares = Array.from({ length: n }, (_, k) => files.filter((_, i) => i % n === k));
-  const runs = shares.map((share) => new Promise<void>((resolve, reject) => {
-    const w = new Worker(code, { eval: true, workerData: share });
-    w.once("message", () => void w.terminate().then(() => resolve()));
-    w.once("error", reject);
-  }));
+  const runs = shares.map(
+    (share) =>
+      new Promise<void>((resolve, reject) => {
+        const w = new Worker(code, { eval: true, workerData: share });
+        w.once("message", () => void w.terminate().then(() => resolve()));
+        w.once("error", reject);
+      }),
+  );
   return Promise.all(runs).then(() => performance.now() - t0);
 }
 
@@ -95,7 +106,11 @@ export default async function run(): Promise<void> {
     // Warm both paths (JIT, module loading) on a slice before timing.
     bareRead(files.slice(0, 100));
     const warmDir = fs.mkdtempSync(path.join(os.tmpdir(), "ntm-bench-warm-"));
-    for (const f of files.slice(0, 100)) fs.copyFileSync(f, path.join(warmDir, path.basename(f).replace(/^/, `${Math.random().toString(36).slice(2)}-`)));
+    for (const f of files.slice(0, 100))
+      fs.copyFileSync(
+        f,
+        path.join(warmDir, path.basename(f).replace(/^/, `${Math.random().toString(36).slice(2)}-`)),
+      );
     await ours(warmDir, 0);
     fs.rmSync(warmDir, { recursive: true, force: true });
 
@@ -103,7 +118,11 @@ export default async function run(): Promise<void> {
     const bare = paired.bare;
     const single = await ours(dir, 0);
     // The once-per-run part (consolidate + summary workbook), timed on its own.
-    const validations: ConsolidationFile[] = files.map((f, i) => ({ path: entries[i].file, mtimeMs: entries[i].mtimeMs, validation: validateForConsolidation(f, entries[i].file, {}) }));
+    const validations: ConsolidationFile[] = files.map((f, i) => ({
+      path: entries[i].file,
+      mtimeMs: entries[i].mtimeMs,
+      validation: validateForConsolidation(f, entries[i].file, {}),
+    }));
     const t0 = performance.now();
     writeSummaryWorkbook(consolidate(validations, { communeCodes: loadCommuneCodes() }));
     const oncePerRun = performance.now() - t0;
@@ -127,23 +146,47 @@ export default async function run(): Promise<void> {
     const ratio = (paired.ours + oncePerRun) / bare;
     const bareSpeedup = bareOne / bareTwo;
     const speedup = one.ms / two.ms;
-    console.log(`bare SheetJS XLSX.read, 1 thread:      ${(bare / 1000).toFixed(2)} s  ${rate(files.length, bare)}`);
-    console.log(`consolidation, this thread only:       ${(single.ms / 1000).toFixed(2)} s  ${rate(single.files, single.ms)}  (${single.consolidated} consolidated)`);
-    console.log(`consolidation, 1 worker:               ${(one.ms / 1000).toFixed(2)} s  ${rate(one.files, one.ms)}  (best of 3, alternating with 2 workers and the bare read; fresh workers each run, start-up included)`);
-    console.log(`consolidation, 2 workers:              ${(two.ms / 1000).toFixed(2)} s  ${rate(two.files, two.ms)}  (best of 3)`);
-    if (many) console.log(`consolidation, ${all} workers:              ${(many.ms / 1000).toFixed(2)} s  ${rate(many.files, many.ms)}`);
-    console.log(`per file, paired on the same chunks:   bare ${(bare / files.length).toFixed(2)} ms, ours ${(paired.ours / files.length).toFixed(2)} ms; once per run (consolidate + summary workbook) ${(oncePerRun / 1000).toFixed(2)} s`);
-    console.log(`ratio to bare read (single thread):    ${ratio.toFixed(2)}×  (goal ≤ 1.25×: ${ratio <= 1.25 ? "met" : "MISSED"}; whole single-thread run vs bare: ${(single.ms / bare).toFixed(2)}×)`);
-    console.log(`speed-up 2 workers vs 1:               ${speedup.toFixed(2)}×  (goal ≥ 1.7×: ${speedup >= 1.7 ? "met" : "MISSED"})`);
-    console.log(`bare read on 1 worker / on 2 workers:  ${(bareOne / 1000).toFixed(2)} s / ${(bareTwo / 1000).toFixed(2)} s = ${bareSpeedup.toFixed(2)}×  (what 2 workers give the bare read on this machine in this run; ours reaches ${((speedup / bareSpeedup) * 100).toFixed(0)}% of it)`);
+    console.log(
+      `bare SheetJS XLSX.read, 1 thread:      ${(bare / 1000).toFixed(2)} s  ${rate(files.length, bare)}`,
+    );
+    console.log(
+      `consolidation, this thread only:       ${(single.ms / 1000).toFixed(2)} s  ${rate(single.files, single.ms)}  (${single.consolidated} consolidated)`,
+    );
+    console.log(
+      `consolidation, 1 worker:               ${(one.ms / 1000).toFixed(2)} s  ${rate(one.files, one.ms)}  (best of 3, alternating with 2 workers and the bare read; fresh workers each run, start-up included)`,
+    );
+    console.log(
+      `consolidation, 2 workers:              ${(two.ms / 1000).toFixed(2)} s  ${rate(two.files, two.ms)}  (best of 3)`,
+    );
+    if (many)
+      console.log(
+        `consolidation, ${all} workers:              ${(many.ms / 1000).toFixed(2)} s  ${rate(many.files, many.ms)}`,
+      );
+    console.log(
+      `per file, paired on the same chunks:   bare ${(bare / files.length).toFixed(2)} ms, ours ${(paired.ours / files.length).toFixed(2)} ms; once per run (consolidate + summary workbook) ${(oncePerRun / 1000).toFixed(2)} s`,
+    );
+    console.log(
+      `ratio to bare read (single thread):    ${ratio.toFixed(2)}×  (goal ≤ 1.25×: ${ratio <= 1.25 ? "met" : "MISSED"}; whole single-thread run vs bare: ${(single.ms / bare).toFixed(2)}×)`,
+    );
+    console.log(
+      `speed-up 2 workers vs 1:               ${speedup.toFixed(2)}×  (goal ≥ 1.7×: ${speedup >= 1.7 ? "met" : "MISSED"})`,
+    );
+    console.log(
+      `bare read on 1 worker / on 2 workers:  ${(bareOne / 1000).toFixed(2)} s / ${(bareTwo / 1000).toFixed(2)} s = ${bareSpeedup.toFixed(2)}×  (what 2 workers give the bare read on this machine in this run; ours reaches ${((speedup / bareSpeedup) * 100).toFixed(0)}% of it)`,
+    );
     // A 1-worker run already keeps more than one core busy (V8 collects garbage and compiles on
     // helper threads), so on 2 cores the most 2 workers can gain is 2 ÷ the cores 1 worker keeps busy.
     const busy = one.cpuMs / one.ms;
-    console.log(`cores kept busy by 1 worker / 2:       ${busy.toFixed(2)} / ${(two.cpuMs / two.ms).toFixed(2)}  (CPU time ÷ wall time; on ${os.cpus().length} cores 2 workers can gain at most ${(Math.min(2, os.cpus().length) / busy).toFixed(2)}×)`);
+    console.log(
+      `cores kept busy by 1 worker / 2:       ${busy.toFixed(2)} / ${(two.cpuMs / two.ms).toFixed(2)}  (CPU time ÷ wall time; on ${os.cpus().length} cores 2 workers can gain at most ${(Math.min(2, os.cpus().length) / busy).toFixed(2)}×)`,
+    );
     if (os.cpus().length < 2) console.log("(one core: the parallel speed-up cannot show here)");
     // Other work on the machine takes cores from the workers first; say how busy it was.
     const load = os.loadavg()[0];
-    if (load > os.cpus().length) console.log(`(load average ${load.toFixed(1)} on ${os.cpus().length} cores during the run: the worker figures are not a quiet machine's)`);
+    if (load > os.cpus().length)
+      console.log(
+        `(load average ${load.toFixed(1)} on ${os.cpus().length} cores during the run: the worker figures are not a quiet machine's)`,
+      );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

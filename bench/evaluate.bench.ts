@@ -32,11 +32,26 @@ function makeReports(): Report[] {
       const sa = rnd() < 0.8 ? "met" : "unmet";
       if (ind.kind === "yesno") {
         const good = ind.op === "=" ? false : true;
-        return { code: ind.code, value: rnd() < 0.9 ? good : !good, workbookTarget: { text: "Đạt", op: "=", value: good }, selfAssessment: sa, sheet: "Biểu 01", cell: `E${k % 90}` };
+        return {
+          code: ind.code,
+          value: rnd() < 0.9 ? good : !good,
+          workbookTarget: { text: "Đạt", op: "=", value: good },
+          selfAssessment: sa,
+          sheet: "Biểu 01",
+          cell: `E${k % 90}`,
+        };
       }
       const t = Math.round(rnd() * 40 + 60);
       const op = ind.op === "<=" ? "<=" : ">=";
-      return { code: ind.code, value: Math.round(rnd() * 1000) / 10, unit: ind.unit, workbookTarget: { text: `${op} ${t}`, op, value: t, unit: ind.unit }, selfAssessment: sa, sheet: "Biểu 01", cell: `E${k % 90}` };
+      return {
+        code: ind.code,
+        value: Math.round(rnd() * 1000) / 10,
+        unit: ind.unit,
+        workbookTarget: { text: `${op} ${t}`, op, value: t, unit: ind.unit },
+        selfAssessment: sa,
+        sheet: "Biểu 01",
+        cell: `E${k % 90}`,
+      };
     }),
   }));
 }
@@ -46,7 +61,14 @@ function floor(reports: Report[]): number {
   for (const r of reports)
     for (const v of r.values) {
       const t = v.workbookTarget?.value;
-      if (typeof v.value === "number" && typeof t === "number" ? (v.workbookTarget!.op === "<=" ? v.value <= t : v.value >= t) : v.value === t) met++;
+      if (
+        typeof v.value === "number" && typeof t === "number"
+          ? v.workbookTarget!.op === "<="
+            ? v.value <= t
+            : v.value >= t
+          : v.value === t
+      )
+        met++;
     }
   return met;
 }
@@ -78,8 +100,12 @@ export default async function run(): Promise<void> {
   });
   const perSec = (REPORTS / engine.ms) * 1000;
   console.log(`reports: ${REPORTS} × ${reports[0].values.length} indicators against ${set.id}`);
-  console.log(`evaluate: ${engine.ms.toFixed(0)} ms, ${Math.round(perSec).toLocaleString("en")} reports/s, ${engine.result.findings} findings, ${engine.result.met} criteria met`);
-  console.log(`floor (bare comparison loop): ${base.ms.toFixed(1)} ms, ${Math.round((REPORTS / base.ms) * 1000).toLocaleString("en")} reports/s`);
+  console.log(
+    `evaluate: ${engine.ms.toFixed(0)} ms, ${Math.round(perSec).toLocaleString("en")} reports/s, ${engine.result.findings} findings, ${engine.result.met} criteria met`,
+  );
+  console.log(
+    `floor (bare comparison loop): ${base.ms.toFixed(1)} ms, ${Math.round((REPORTS / base.ms) * 1000).toLocaleString("en")} reports/s`,
+  );
   console.log(`ratio evaluate/floor: ${(engine.ms / base.ms).toFixed(1)}×`);
 }
 

@@ -32,7 +32,8 @@ const SET = "vn-xa-ntm-2021-2025";
 /** The pushed values (13 indicators with cells); also compiled into the client worker. */
 function values(i: number) {
   const v: Record<string, { value: number | boolean; sheet: string; cell: string }> = {};
-  for (let k = 1; k <= 12; k++) v[`17.${k}`] = { value: (i * 7 + k) % 100, sheet: "Tự đánh giá", cell: `E${40 + k}` };
+  for (let k = 1; k <= 12; k++)
+    v[`17.${k}`] = { value: (i * 7 + k) % 100, sheet: "Tự đánh giá", cell: `E${40 + k}` };
   v["2.1"] = { value: i % 2 === 0, sheet: "Tự đánh giá", cell: "E12" };
   return v;
 }
@@ -54,7 +55,13 @@ interface Figures {
   perCommit?: number;
 }
 
-function figures(latencies: number[], seconds: number, elu: number, cpu: NodeJS.CpuUsage, perCommit?: number): Figures {
+function figures(
+  latencies: number[],
+  seconds: number,
+  elu: number,
+  cpu: NodeJS.CpuUsage,
+  perCommit?: number,
+): Figures {
   const sorted = [...latencies].sort((a, b) => a - b);
   return {
     perSecond: latencies.length / seconds,
@@ -68,7 +75,10 @@ function figures(latencies: number[], seconds: number, elu: number, cpu: NodeJS.
 }
 
 /** Runs `one` for every (client, push) with `clients` concurrent loops, measuring around it. */
-async function measure(store: Store, run: () => Promise<{ latencies: number[]; seconds: number }>): Promise<Figures> {
+async function measure(
+  store: Store,
+  run: () => Promise<{ latencies: number[]; seconds: number }>,
+): Promise<Figures> {
   const before = { ...store.writeStats };
   const elu0 = performance.eventLoopUtilization();
   const cpu0 = process.cpuUsage();
@@ -76,10 +86,18 @@ async function measure(store: Store, run: () => Promise<{ latencies: number[]; s
   const cpu = process.cpuUsage(cpu0);
   const elu = performance.eventLoopUtilization(elu0).utilization;
   const batches = store.writeStats.batches - before.batches;
-  return figures(latencies, seconds, elu, cpu, batches ? (store.writeStats.units - before.units) / batches : undefined);
+  return figures(
+    latencies,
+    seconds,
+    elu,
+    cpu,
+    batches ? (store.writeStats.units - before.units) / batches : undefined,
+  );
 }
 
-async function inThisThread(one: (client: number, i: number) => Promise<void>): Promise<{ latencies: number[]; seconds: number }> {
+async function inThisThread(
+  one: (client: number, i: number) => Promise<void>,
+): Promise<{ latencies: number[]; seconds: number }> {
   const latencies: number[] = [];
   const start = performance.now();
   await Promise.all(
@@ -135,27 +153,46 @@ function post(agent, url, body) {
 })().catch((e) => parentPort.postMessage({ error: String(e && e.stack || e) }));
 `;
 
-function inWorker(data: { port: number; token: string; urls: string[]; warmupUrls: string[]; pushes: number; opPrefix: string }): Promise<{ latencies: number[]; seconds: number; coldMax: number }> {
+function inWorker(data: {
+  port: number;
+  token: string;
+  urls: string[];
+  warmupUrls: string[];
+  pushes: number;
+  opPrefix: string;
+}): Promise<{ latencies: number[]; seconds: number; coldMax: number }> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(CLIENT_WORKER, { eval: true, workerData: data });
-    worker.once("message", (m: { latencies: number[]; seconds: number; coldMax: number } | { error: string }) => {
-      void worker.terminate();
-      if ("error" in m) reject(new Error(m.error));
-      else resolve(m);
-    });
+    worker.once(
+      "message",
+      (m: { latencies: number[]; seconds: number; coldMax: number } | { error: string }) => {
+        void worker.terminate();
+        if ("error" in m) reject(new Error(m.error));
+        else resolve(m);
+      },
+    );
     worker.once("error", reject);
   });
 }
 
-async function openEngine(name: "sqlite" | "postgres"): Promise<{ store: Store; cleanup: () => Promise<void> }> {
+async function openEngine(
+  name: "sqlite" | "postgres",
+): Promise<{ store: Store; cleanup: () => Promise<void> }> {
   if (name === "sqlite") {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ntm-bench-"));
     const store = await Store.open({ location: path.join(dir, "bench.sqlite") });
-    return { store, cleanup: async () => (await store.close(), fs.rmSync(dir, { recursive: true, force: true })) };
+    return {
+      store,
+      cleanup: async () => (await store.close(), fs.rmSync(dir, { recursive: true, force: true })),
+    };
   }
   const url = process.env.DATABASE_URL!;
   const schema = `ntm_bench_${randomBytes(4).toString("hex")}`;
-  const store = await Store.open({ location: url, schema, ...(process.env.BENCH_PG_POOL ? { poolSize: Number(process.env.BENCH_PG_POOL) } : {}) });
+  const store = await Store.open({
+    location: url,
+    schema,
+    ...(process.env.BENCH_PG_POOL ? { poolSize: Number(process.env.BENCH_PG_POOL) } : {}),
+  });
   return {
     store,
     cleanup: async () => {
@@ -179,16 +216,41 @@ async function benchEngine(name: "sqlite" | "postgres"): Promise<void> {
     await seedStore(store, { demoUsers: false });
     const tree = await store.tree();
     const province = tree.resolve("42")!;
-    const communes = tree.within(province.id).filter((u) => u.level === "commune" && !u.valid_from).slice(0, CLIENTS);
-    const { userId, token } = await store.createUser({ name: "bench-admin", role: "admin", scopeId: province.id });
+    const communes = tree
+      .within(province.id)
+      .filter((u) => u.level === "commune" && !u.valid_from)
+      .slice(0, CLIENTS);
+    const { userId, token } = await store.createUser({
+      name: "bench-admin",
+      role: "admin",
+      scopeId: province.id,
+    });
     const author: Principal = { userId, name: "bench-admin", role: "admin", scopeId: province.id };
     const setHash = (await store.latestCriteriaSet(SET))!.hash;
-    const evaluation = { criteriaMet: 0, criteriaTotal: 19, progress: 0, criteria: [], indicators: {}, findings: [] };
+    const evaluation = {
+      criteriaMet: 0,
+      criteriaTotal: 19,
+      progress: 0,
+      criteria: [],
+      indicators: {},
+      findings: [],
+    };
 
     // Floor: the same revisions through the store directly (period 2022), no HTTP, no evaluation.
     const floor = await measure(store, () =>
       inThisThread(async (c, i) => {
-        const r = await store.pushRevision({ unitId: communes[c].id, setId: SET, setHash, period: "2022", opId: `floor-${c}-${i}`, baseRevision: i, values: values(i), evaluation, workbookHash: null, author });
+        const r = await store.pushRevision({
+          unitId: communes[c].id,
+          setId: SET,
+          setHash,
+          period: "2022",
+          opId: `floor-${c}-${i}`,
+          baseRevision: i,
+          values: values(i),
+          evaluation,
+          workbookHash: null,
+          author,
+        });
         if (r.kind !== "created") throw new Error(`floor push ${r.kind}`);
       }),
     );
@@ -199,7 +261,14 @@ async function benchEngine(name: "sqlite" | "postgres"): Promise<void> {
     const urls = (period: string) => communes.map((u) => `/api/reports/${u.code}/${SET}/${period}/revisions`);
     let coldMax = 0;
     const http = await measure(store, async () => {
-      const r = await inWorker({ port, token, urls: urls("2023"), warmupUrls: urls("2025"), pushes: PUSHES_PER_CLIENT, opPrefix: "http" });
+      const r = await inWorker({
+        port,
+        token,
+        urls: urls("2023"),
+        warmupUrls: urls("2025"),
+        pushes: PUSHES_PER_CLIENT,
+        opPrefix: "http",
+      });
       coldMax = r.coldMax;
       return r;
     });
@@ -218,9 +287,13 @@ async function benchEngine(name: "sqlite" | "postgres"): Promise<void> {
     );
     await app.close();
 
-    console.log(`${name}: ${CLIENTS} clients × ${PUSHES_PER_CLIENT} pushes (load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores)`);
+    console.log(
+      `${name}: ${CLIENTS} clients × ${PUSHES_PER_CLIENT} pushes (load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores)`,
+    );
     console.log(line("HTTP push (client worker)", http));
-    console.log(`  ${"  first wave, cold server".padEnd(30)} slowest of ${CLIENTS} first pushes: ${coldMax.toFixed(1)} ms (not counted above)`);
+    console.log(
+      `  ${"  first wave, cold server".padEnd(30)} slowest of ${CLIENTS} first pushes: ${coldMax.toFixed(1)} ms (not counted above)`,
+    );
     console.log(line("HTTP push (fetch, same thread)", shared));
     console.log(line("store floor", floor));
     console.log(`  ratio floor/HTTP throughput: ${(floor.perSecond / http.perSecond).toFixed(2)}×`);

@@ -32,7 +32,12 @@ const ROUNDS = Math.max(1, Number(process.env.NTM_BENCH_ROUNDS ?? 7));
 function generatedInputs(): { name: string; buf: Buffer }[] {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ntm-bench-validate-"));
   try {
-    const entries = generateCorpus(dir, { count: Math.ceil(FILES * 1.2), seed: 4, brokenShare: 0, duplicateShare: 0 });
+    const entries = generateCorpus(dir, {
+      count: Math.ceil(FILES * 1.2),
+      seed: 4,
+      brokenShare: 0,
+      duplicateShare: 0,
+    });
     return entries
       .filter((e) => /\.xlsx$/i.test(e.file))
       .slice(0, FILES)
@@ -84,7 +89,11 @@ function time(fn: () => void): Spent {
  * One round: the files in chunks of CHUNK, each chunk read bare then validated by us (the order
  * flipping every chunk), so a burst of load from other processes falls on both sides alike.
  */
-function pairedRound(files: { name: string; buf: Buffer }[], bare: (f: typeof files) => void, ours: (f: typeof files) => void) {
+function pairedRound(
+  files: { name: string; buf: Buffer }[],
+  bare: (f: typeof files) => void,
+  ours: (f: typeof files) => void,
+) {
   const b: Spent = { wall: 0, cpu: 0 };
   const o: Spent = { wall: 0, cpu: 0 };
   const add = (to: Spent, x: Spent) => {
@@ -94,11 +103,23 @@ function pairedRound(files: { name: string; buf: Buffer }[], bare: (f: typeof fi
   for (let i = 0, k = 0; i < files.length; i += CHUNK, k++) {
     const chunk = files.slice(i, i + CHUNK);
     if (k % 2 === 0) {
-      add(b, time(() => bare(chunk)));
-      add(o, time(() => ours(chunk)));
+      add(
+        b,
+        time(() => bare(chunk)),
+      );
+      add(
+        o,
+        time(() => ours(chunk)),
+      );
     } else {
-      add(o, time(() => ours(chunk)));
-      add(b, time(() => bare(chunk)));
+      add(
+        o,
+        time(() => ours(chunk)),
+      );
+      add(
+        b,
+        time(() => bare(chunk)),
+      );
     }
   }
   return { bare: b, ours: o };
@@ -112,7 +133,8 @@ export default async function run(): Promise<void> {
     for (const f of fs) sink += XLSX.read(f.buf, { type: "buffer" }).SheetNames.length;
   };
   const ours = (fs: typeof files) => {
-    for (const f of fs) sink += validateWorkbook(f.name, readWorkbookBuffer(f.buf, f.name)).validation.indicators!.length;
+    for (const f of fs)
+      sink += validateWorkbook(f.name, readWorkbookBuffer(f.buf, f.name)).validation.indicators!.length;
   };
   const readOnly = () => {
     for (const f of files) sink += readWorkbookBuffer(f.buf, f.name).sheets.length;
@@ -121,7 +143,9 @@ export default async function run(): Promise<void> {
   // Grids kept alive through the other passes would make every collection there slower.
   const domainOnlyMs = (): number => {
     const grids = files.map((f) => readWorkbookBuffer(f.buf, f.name));
-    return time(() => grids.forEach((g, k) => (sink += validateWorkbook(files[k].name, g).validation.indicators!.length))).wall;
+    return time(() =>
+      grids.forEach((g, k) => (sink += validateWorkbook(files[k].name, g).validation.indicators!.length)),
+    ).wall;
   };
   // A forced full collection is not neutral: measured here, it made the next round's first chunks
   // slower on both sides, ours more (60 % vs 20 % over a round without a re-warm; still ≈1.31× vs
@@ -168,11 +192,19 @@ export default async function run(): Promise<void> {
       `forced gc between rounds: ${gc ? "yes" : "no"}; load average ${os.loadavg()[0].toFixed(2)} on ${os.cpus().length} cores`,
   );
   console.log(`bare SheetJS XLSX.read (default options): ${ms(bareMs)}, ${perSec(median(bareMs))} files/s`);
-  console.log(`ntm validate (read + detect + map + evaluate): ${ms(oursMs)}, ${perSec(median(oursMs))} files/s`);
-  console.log(`  of which bounded read to Grids (io/xlsx): ${ms(readMs)}; reader + evaluation + JSON (domain): ${ms(domainMs)}`);
+  console.log(
+    `ntm validate (read + detect + map + evaluate): ${ms(oursMs)}, ${perSec(median(oursMs))} files/s`,
+  );
+  console.log(
+    `  of which bounded read to Grids (io/xlsx): ${ms(readMs)}; reader + evaluation + JSON (domain): ${ms(domainMs)}`,
+  );
   console.log(`  per-round ratios (wall): ${ratios.map((r) => r.toFixed(2)).join(" ")}`);
-  console.log(`  per-round ratios (CPU time): ${cpuRatios.map((r) => r.toFixed(2)).join(" ")}; median ${median(cpuRatios).toFixed(2)}x`);
-  console.log(`ratio: ${ratio.toFixed(2)}x (goal ≤ 1.25x): ${ratio <= 1.25 ? "met" : "MISSED"}${sink < 0 ? "" : ""}`);
+  console.log(
+    `  per-round ratios (CPU time): ${cpuRatios.map((r) => r.toFixed(2)).join(" ")}; median ${median(cpuRatios).toFixed(2)}x`,
+  );
+  console.log(
+    `ratio: ${ratio.toFixed(2)}x (goal ≤ 1.25x): ${ratio <= 1.25 ? "met" : "MISSED"}${sink < 0 ? "" : ""}`,
+  );
 }
 
 if (require.main === module) void run();

@@ -5,7 +5,13 @@ const path = require("node:path");
 const fs = require("node:fs");
 const main = path.join(__dirname, "..", "build", "cli", "main.js");
 if (!fs.existsSync(main)) {
-  console.error("ntm: chưa biên dịch — hãy chạy `npm run build` trước. / not built yet: run `npm run build` first.");
+  console.error(
+    "ntm: chưa biên dịch — hãy chạy `npm run build` trước. / not built yet: run `npm run build` first.",
+  );
   process.exit(2);
 }
-require(main).main(process.argv).then((code) => { process.exitCode = code; });
+require(main)
+  .main(process.argv)
+  .then((code) => {
+    process.exitCode = code;
+  });

@@ -27,27 +27,43 @@ const CONTENT_TYPES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>__SHEETS__<Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/></Types>`;
 
 /** A minimal xlsx from sheet XML bodies, so fixtures can hold what SheetJS would never write. */
-function xlsxParts(sheets: { name: string; xml: string | Buffer }[], customXml?: string): { name: string; data: Buffer }[] {
+function xlsxParts(
+  sheets: { name: string; xml: string | Buffer }[],
+  customXml?: string,
+): { name: string; data: Buffer }[] {
   const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
   const ct = CONTENT_TYPES.replace(
     "__SHEETS__",
-    sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join(""),
+    sheets
+      .map(
+        (_, i) =>
+          `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+      )
+      .join(""),
   );
   const wb = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>${sheets
     .map((s, i) => `<sheet name="${esc(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
     .join("")}</sheets></workbook>`;
   const wbRels = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets
-    .map((_, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`)
+    .map(
+      (_, i) =>
+        `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+    )
     .join("")}</Relationships>`;
   const rootRels = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>${
-    customXml ? `<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties" Target="docProps/custom.xml"/>` : ""
+    customXml
+      ? `<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties" Target="docProps/custom.xml"/>`
+      : ""
   }</Relationships>`;
   const parts = [
     { name: "[Content_Types].xml", data: Buffer.from(ct) },
     { name: "_rels/.rels", data: Buffer.from(rootRels) },
     { name: "xl/workbook.xml", data: Buffer.from(wb) },
     { name: "xl/_rels/workbook.xml.rels", data: Buffer.from(wbRels) },
-    ...sheets.map((s, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, data: Buffer.isBuffer(s.xml) ? s.xml : Buffer.from(s.xml) })),
+    ...sheets.map((s, i) => ({
+      name: `xl/worksheets/sheet${i + 1}.xml`,
+      data: Buffer.isBuffer(s.xml) ? s.xml : Buffer.from(s.xml),
+    })),
   ];
   if (customXml) parts.push({ name: "docProps/custom.xml", data: Buffer.from(customXml) });
   return parts;
@@ -59,14 +75,23 @@ const SHEET_TAIL = `</sheetData></worksheet>`;
 function inlineRow(r: number, texts: string[]): string {
   const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
   return `<row r="${r}">${texts
-    .map((t, c) => `<c r="${String.fromCharCode(65 + c)}${r}" t="inlineStr"><is><t xml:space="preserve">${esc(t)}</t></is></c>`)
+    .map(
+      (t, c) =>
+        `<c r="${String.fromCharCode(65 + c)}${r}" t="inlineStr"><is><t xml:space="preserve">${esc(t)}</t></is></c>`,
+    )
     .join("")}</row>`;
 }
 
 /** A real, small, valid workbook to cut and corrupt. */
 function goodWorkbook(): Buffer {
   const rows: (string | number)[][] = [["TT", "Tên tiêu chí", "Kết quả", "Tự đánh giá"]];
-  for (let i = 1; i <= 19; i++) rows.push([String(i), `Tiêu chí số ${i} — nội dung mô tả đủ dài để nén`, i * 3.5, i % 3 ? "Đạt" : "Chưa đạt"]);
+  for (let i = 1; i <= 19; i++)
+    rows.push([
+      String(i),
+      `Tiêu chí số ${i} — nội dung mô tả đủ dài để nén`,
+      i * 3.5,
+      i % 3 ? "Đạt" : "Chưa đạt",
+    ]);
   const wb = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), "Biểu 01");
   return XLSX.write(wb, { type: "buffer", bookType: "xlsx", compression: true }) as Buffer;
@@ -116,7 +141,8 @@ function manyCellsWorkbook(cells: number): Buffer {
   const rows: string[] = [];
   for (let r = 1; r * cols <= cells + cols; r++) {
     let row = `<row r="${r}">`;
-    for (let c = 0; c < cols; c++) row += `<c r="${String.fromCharCode(65 + c)}${r}"><v>${(r * 7919 + c * 104729) % 1000003}</v></c>`;
+    for (let c = 0; c < cols; c++)
+      row += `<c r="${String.fromCharCode(65 + c)}${r}"><v>${(r * 7919 + c * 104729) % 1000003}</v></c>`;
     rows.push(row + "</row>");
   }
   const xml = Buffer.from(SHEET_HEAD + rows.join("") + SHEET_TAIL);
@@ -137,12 +163,19 @@ function encryptedOoxml(): Buffer {
 }
 
 const PNG_1x1 = Buffer.from(
-  "89504e470d0a1a0a0000000d4948445200000001000000010806000000" + "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082",
+  "89504e470d0a1a0a0000000d4948445200000001000000010806000000" +
+    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082",
   "hex",
 );
 
 export const badFixtures: BadFixture[] = [
-  { file: "png-renamed.xlsx", expect: "not-a-spreadsheet", large: false, what: "a PNG image named .xlsx", make: () => PNG_1x1 },
+  {
+    file: "png-renamed.xlsx",
+    expect: "not-a-spreadsheet",
+    large: false,
+    what: "a PNG image named .xlsx",
+    make: () => PNG_1x1,
+  },
   {
     file: "text-renamed.xlsx",
     expect: "not-a-spreadsheet",
@@ -155,7 +188,11 @@ export const badFixtures: BadFixture[] = [
     expect: "not-a-spreadsheet",
     large: false,
     what: "a Word document (zip) named .xlsx",
-    make: () => writeZip([{ name: "[Content_Types].xml", data: Buffer.from("<Types/>") }, { name: "word/document.xml", data: Buffer.from("<w:document/>") }]),
+    make: () =>
+      writeZip([
+        { name: "[Content_Types].xml", data: Buffer.from("<Types/>") },
+        { name: "word/document.xml", data: Buffer.from("<w:document/>") },
+      ]),
   },
   {
     file: "binary.csv",
@@ -187,22 +224,47 @@ export const badFixtures: BadFixture[] = [
       while (p + 30 < b.length && b.readUInt32LE(p) === 0x04034b50) {
         const csz = b.readUInt32LE(p + 18);
         const start = p + 30 + b.readUInt16LE(p + 26) + b.readUInt16LE(p + 28);
-        for (let i = start; i < start + csz; i++) b[i] = (seed = (seed * 1103515245 + 12345) & 0x7fffffff) & 0xff;
+        for (let i = start; i < start + csz; i++)
+          b[i] = (seed = (seed * 1103515245 + 12345) & 0x7fffffff) & 0xff;
         p = start + csz;
       }
       return b;
     },
   },
-  { file: "encrypted.xlsx", expect: "encrypted", large: false, what: "a password-protected xlsx (OLE EncryptedPackage)", make: encryptedOoxml },
+  {
+    file: "encrypted.xlsx",
+    expect: "encrypted",
+    large: false,
+    what: "a password-protected xlsx (OLE EncryptedPackage)",
+    make: encryptedOoxml,
+  },
   {
     file: "zip-encrypted-entry.xlsx",
     expect: "encrypted",
     large: false,
     what: "an xlsx zipped with a zip password (encrypted entries)",
-    make: () => writeRawZip(xlsxParts([{ name: "S", xml: SHEET_HEAD + SHEET_TAIL }]).map((p) => ({ ...deflateEntry(p.name, p.data), flags: 1 }))),
+    make: () =>
+      writeRawZip(
+        xlsxParts([{ name: "S", xml: SHEET_HEAD + SHEET_TAIL }]).map((p) => ({
+          ...deflateEntry(p.name, p.data),
+          flags: 1,
+        })),
+      ),
   },
-  { file: "empty.xlsx", expect: "empty", large: false, what: "a zero-byte file", make: () => Buffer.alloc(0) },
-  { file: "empty.csv", expect: "empty", large: false, what: "a CSV of blank separators", make: () => Buffer.from("\uFEFF;;;\r\n;;;\r\n") },
+  {
+    file: "empty.xlsx",
+    expect: "empty",
+    large: false,
+    what: "a zero-byte file",
+    make: () => Buffer.alloc(0),
+  },
+  {
+    file: "empty.csv",
+    expect: "empty",
+    large: false,
+    what: "a CSV of blank separators",
+    make: () => Buffer.from("\uFEFF;;;\r\n;;;\r\n"),
+  },
   {
     file: "empty-workbook.xlsx",
     expect: "empty",
@@ -215,7 +277,11 @@ export const badFixtures: BadFixture[] = [
     expect: "unsupported",
     large: false,
     what: "an Apple Numbers package named .xlsx",
-    make: () => writeZip([{ name: "Index/Document.iwa", data: Buffer.alloc(64, 1) }, { name: "Metadata/Properties.plist", data: Buffer.from("<plist/>") }]),
+    make: () =>
+      writeZip([
+        { name: "Index/Document.iwa", data: Buffer.alloc(64, 1) },
+        { name: "Metadata/Properties.plist", data: Buffer.from("<plist/>") },
+      ]),
   },
   {
     file: "zip-bomb-declared.xlsx",
@@ -253,7 +319,16 @@ export const badFixtures: BadFixture[] = [
     expect: "invalid-content",
     large: false,
     what: "a cell holding a 10 MB string",
-    make: () => writeZip(xlsxParts([{ name: "Biểu 01", xml: SHEET_HEAD + inlineRow(1, ["TT", "A".repeat(10 * 1024 * 1024)]) + SHEET_TAIL }]), 9),
+    make: () =>
+      writeZip(
+        xlsxParts([
+          {
+            name: "Biểu 01",
+            xml: SHEET_HEAD + inlineRow(1, ["TT", "A".repeat(10 * 1024 * 1024)]) + SHEET_TAIL,
+          },
+        ]),
+        9,
+      ),
   },
   {
     file: "long-string.csv",
@@ -276,13 +351,27 @@ export const badFixtures: BadFixture[] = [
               xml:
                 SHEET_HEAD +
                 inlineRow(1, ["__proto__", "constructor", "prototype"]) +
-                inlineRow(2, ["=cmd|' /C calc'!A0", "=HYPERLINK(\"http://evil.example\",\"Bấm\")", "@SUM(1+1)*cmd|' /C notepad'!A0"]) +
+                inlineRow(2, [
+                  "=cmd|' /C calc'!A0",
+                  '=HYPERLINK("http://evil.example","Bấm")',
+                  "@SUM(1+1)*cmd|' /C notepad'!A0",
+                ]) +
                 `<row r="3"><c r="A3" t="inlineStr"><is><t>bell_x0007_nul_x0000_esc_x001B_</t></is></c><c r="B3" t="inlineStr"><is><t>&lt;script&gt;alert(1)&lt;/script&gt;</t></is></c><c r="C3" t="inlineStr"><is><t>{"__proto__":{"polluted":1}}</t></is></c></row>` +
                 SHEET_TAIL,
             },
-            { name: "constructor", xml: SHEET_HEAD + inlineRow(1, ["toString", "hasOwnProperty", "valueOf"]) + SHEET_TAIL },
+            {
+              name: "constructor",
+              xml: SHEET_HEAD + inlineRow(1, ["toString", "hasOwnProperty", "valueOf"]) + SHEET_TAIL,
+            },
             { name: "prototype", xml: SHEET_HEAD + inlineRow(1, ["x"]) + SHEET_TAIL },
-            { name: "_ntm", xml: SHEET_HEAD + inlineRow(1, ["__proto__", "polluted"]) + inlineRow(2, ["ntm.set", "vn-xa-ntm-2021-2025"]) + SHEET_TAIL },
+            {
+              name: "_ntm",
+              xml:
+                SHEET_HEAD +
+                inlineRow(1, ["__proto__", "polluted"]) +
+                inlineRow(2, ["ntm.set", "vn-xa-ntm-2021-2025"]) +
+                SHEET_TAIL,
+            },
           ],
           `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="__proto__"><vt:lpwstr>polluted</vt:lpwstr></property><property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="3" name="ntm.period">2023</vt:lpwstr></property></Properties>`.replace(
             "2023</vt:lpwstr>",
@@ -294,7 +383,9 @@ export const badFixtures: BadFixture[] = [
 ];
 
 /** Writes the fixtures (small ones, and large ones too when asked); returns the paths written. */
-export function generateBadFixtures(opts: { dir?: string; large?: boolean; onlyMissing?: boolean } = {}): string[] {
+export function generateBadFixtures(
+  opts: { dir?: string; large?: boolean; onlyMissing?: boolean } = {},
+): string[] {
   const dir = opts.dir ?? BAD_DIR;
   fs.mkdirSync(dir, { recursive: true });
   const written: string[] = [];
@@ -307,11 +398,20 @@ export function generateBadFixtures(opts: { dir?: string; large?: boolean; onlyM
   }
   const manifest = badFixtures.map(({ file, expect, large, what }) => ({ file, expect, large, what }));
   fs.writeFileSync(path.join(dir, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
-  fs.writeFileSync(path.join(dir, ".gitignore"), "# Large fixtures, written by scripts/generate-bad-fixtures.ts --large (tests do it)\n" + badFixtures.filter((f) => f.large).map((f) => f.file).join("\n") + "\n");
+  fs.writeFileSync(
+    path.join(dir, ".gitignore"),
+    "# Large fixtures, written by scripts/generate-bad-fixtures.ts --large (tests do it)\n" +
+      badFixtures
+        .filter((f) => f.large)
+        .map((f) => f.file)
+        .join("\n") +
+      "\n",
+  );
   return written;
 }
 
 if (require.main === module) {
   const large = process.argv.includes("--large");
-  for (const p of generateBadFixtures({ large })) console.log(`${path.relative(process.cwd(), p)}\t${fs.statSync(p).size} B`);
+  for (const p of generateBadFixtures({ large }))
+    console.log(`${path.relative(process.cwd(), p)}\t${fs.statSync(p).size} B`);
 }

@@ -55,16 +55,25 @@ function mulberry32(seed: number): Rng {
 const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)];
 
 function fold(s: string): string {
-  return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, (c) => (c === "đ" ? "d" : "D"));
+  return s
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[đĐ]/g, (c) => (c === "đ" ? "d" : "D"));
 }
 
 function slug(s: string): string {
-  return fold(s).toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  return fold(s)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
 }
 
 /** Communes of the shipped GSO extract (the columns are known; a tiny split is enough here). */
 function communes(): { code: string; name: string; district: string }[] {
-  const csv = fs.readFileSync(path.join(__dirname, "..", "src", "domain", "consolidate", "ha-tinh-communes-2023.csv"), "utf8");
+  const csv = fs.readFileSync(
+    path.join(__dirname, "..", "src", "domain", "consolidate", "ha-tinh-communes-2023.csv"),
+    "utf8",
+  );
   return csv
     .split(/\r?\n/)
     .slice(1)
@@ -88,7 +97,9 @@ interface IndicatorSpec {
 }
 
 function indicatorsOf(set: typeof basicSet): IndicatorSpec[] {
-  return set.criteria.flatMap((c) => c.indicators.map((i) => ({ code: i.code, criterion: c.code, name: i.name.vi, kind: i.kind })));
+  return set.criteria.flatMap((c) =>
+    c.indicators.map((i) => ({ code: i.code, criterion: c.code, name: i.name.vi, kind: i.kind })),
+  );
 }
 
 /** One indicator row's target, value and self-assessment, honest or (rarely) mismatched. */
@@ -97,19 +108,33 @@ function indicatorCells(rng: Rng, ind: IndicatorSpec, asText: boolean, noDiacrit
   const yes = noDiacritics ? "Dat" : "Đạt";
   const no = noDiacritics ? "Chua dat" : "Chưa đạt";
   if (ind.kind === "yesno") {
-    const v = met ? pick(rng, noDiacritics ? ["Dat", "Co"] : ["Đạt", "Có"]) : pick(rng, noDiacritics ? ["Chua dat", "Khong"] : ["Chưa đạt", "Không"]);
-    return { target: yes, value: v as string | number, z: undefined as string | undefined, self: met ? yes : no };
+    const v = met
+      ? pick(rng, noDiacritics ? ["Dat", "Co"] : ["Đạt", "Có"])
+      : pick(rng, noDiacritics ? ["Chua dat", "Khong"] : ["Chưa đạt", "Không"]);
+    return {
+      target: yes,
+      value: v as string | number,
+      z: undefined as string | undefined,
+      self: met ? yes : no,
+    };
   }
   if (ind.kind === "percent") {
     const t = pick(rng, [70, 80, 90, 95, 100]);
-    const v = met ? Math.min(100, t + Math.round(rng() * 100) / 10) : Math.max(0, t - 1 - Math.round(rng() * 200) / 10);
+    const v = met
+      ? Math.min(100, t + Math.round(rng() * 100) / 10)
+      : Math.max(0, t - 1 - Math.round(rng() * 200) / 10);
     const target = noDiacritics ? `>= ${t}%` : t === 100 ? "100%" : `≥ ${t}%`;
     if (asText) return { target, value: `${viNumber(v)}%`, z: undefined, self: met ? yes : no };
     return { target, value: v / 100, z: "0.0%", self: met ? yes : no };
   }
   const t = pick(rng, [1, 2, 5, 10, 45]);
   const v = met ? t + Math.floor(rng() * 5) : Math.max(0, t - 1 - Math.floor(rng() * t));
-  return { target: noDiacritics ? `>= ${t}` : `≥ ${t}`, value: asText ? viNumber(v, 0) : v, z: undefined, self: met ? yes : no };
+  return {
+    target: noDiacritics ? `>= ${t}` : `≥ ${t}`,
+    value: asText ? viNumber(v, 0) : v,
+    z: undefined,
+    self: met ? yes : no,
+  };
 }
 
 type Aoa = (string | number | null)[][];
@@ -137,14 +162,34 @@ function classicWorkbook(rng: Rng, commune: string, period: string, noDiacritics
   const asText = rng() < 0.5;
   const withNotes = rng() < 0.6;
   const twoRowHeader = !noDiacritics && rng() < 0.7;
-  const aoa: Aoa = titleBlock(commune, `BIỂU TỰ ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN BỘ TIÊU CHÍ XÃ NÔNG THÔN MỚI ${periodTitle(period)}`, noDiacritics);
+  const aoa: Aoa = titleBlock(
+    commune,
+    `BIỂU TỰ ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN BỘ TIÊU CHÍ XÃ NÔNG THÔN MỚI ${periodTitle(period)}`,
+    noDiacritics,
+  );
   const h = (s: string) => (noDiacritics ? fold(s) : s);
   const headerRow = aoa.length;
   if (twoRowHeader) {
-    aoa.push(["TT", "Tên tiêu chí", "Nội dung tiêu chí (chỉ tiêu)", "Chỉ tiêu đạt chuẩn", "Kết quả thực hiện", null, ...(withNotes ? ["Ghi chú"] : [])]);
+    aoa.push([
+      "TT",
+      "Tên tiêu chí",
+      "Nội dung tiêu chí (chỉ tiêu)",
+      "Chỉ tiêu đạt chuẩn",
+      "Kết quả thực hiện",
+      null,
+      ...(withNotes ? ["Ghi chú"] : []),
+    ]);
     aoa.push([null, null, null, null, "Số liệu", "Tự đánh giá (Đạt/Chưa đạt)"]);
   } else {
-    aoa.push([h("TT"), h("Tên tiêu chí"), h("Nội dung chỉ tiêu"), h("Chỉ tiêu"), h("Kết quả thực hiện"), h("Đánh giá"), ...(withNotes ? [h("Ghi chú")] : [])]);
+    aoa.push([
+      h("TT"),
+      h("Tên tiêu chí"),
+      h("Nội dung chỉ tiêu"),
+      h("Chỉ tiêu"),
+      h("Kết quả thực hiện"),
+      h("Đánh giá"),
+      ...(withNotes ? [h("Ghi chú")] : []),
+    ]);
   }
   const formats: [number, number, string][] = [];
   const groupNames = new Map(basicSet.groups.map((g) => [g.code, g.name.vi]));
@@ -165,7 +210,15 @@ function classicWorkbook(rng: Rng, commune: string, period: string, noDiacritics
     aoa.push([label, h(c.name.vi)]);
     for (const ind of inds) {
       const cells = indicatorCells(rng, ind, asText, noDiacritics);
-      aoa.push([ind.code, null, h(ind.name), cells.target, cells.value, cells.self, ...(withNotes && rng() < 0.2 ? [h("Đang hoàn thiện hồ sơ")] : [])]);
+      aoa.push([
+        ind.code,
+        null,
+        h(ind.name),
+        cells.target,
+        cells.value,
+        cells.self,
+        ...(withNotes && rng() < 0.2 ? [h("Đang hoàn thiện hồ sơ")] : []),
+      ]);
       if (cells.z) formats.push([aoa.length - 1, 4, cells.z]);
     }
   }
@@ -175,16 +228,31 @@ function classicWorkbook(rng: Rng, commune: string, period: string, noDiacritics
     const cell = ws[XLSX.utils.encode_cell({ r, c })];
     if (cell) cell.z = z;
   }
-  const merges = [{ s: { r: 0, c: 0 }, e: { r: 0, c: 2 } }, { s: { r: 3, c: 0 }, e: { r: 3, c: 6 } }];
-  if (twoRowHeader) merges.push({ s: { r: headerRow, c: 4 }, e: { r: headerRow, c: 5 } }, { s: { r: headerRow, c: 0 }, e: { r: headerRow + 1, c: 0 } });
+  const merges = [
+    { s: { r: 0, c: 0 }, e: { r: 0, c: 2 } },
+    { s: { r: 3, c: 0 }, e: { r: 3, c: 6 } },
+  ];
+  if (twoRowHeader)
+    merges.push(
+      { s: { r: headerRow, c: 4 }, e: { r: headerRow, c: 5 } },
+      { s: { r: headerRow, c: 0 }, e: { r: headerRow + 1, c: 0 } },
+    );
   ws["!merges"] = merges;
   const wb = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(wb, ws, noDiacritics ? `Bieu ${period.slice(0, 4)}` : pick(rng, ["Biểu 01", "Tự đánh giá", "Sheet1"]));
+  XLSX.utils.book_append_sheet(
+    wb,
+    ws,
+    noDiacritics ? `Bieu ${period.slice(0, 4)}` : pick(rng, ["Biểu 01", "Tự đánh giá", "Sheet1"]),
+  );
   return wb;
 }
 
 function criteriaXWorkbook(rng: Rng, commune: string, period: string): XLSX.WorkBook {
-  const aoa: Aoa = titleBlock(commune, `TỔNG HỢP KẾT QUẢ TỰ ĐÁNH GIÁ TIÊU CHÍ XÃ NTM NÂNG CAO ${periodTitle(period)}`, false);
+  const aoa: Aoa = titleBlock(
+    commune,
+    `TỔNG HỢP KẾT QUẢ TỰ ĐÁNH GIÁ TIÊU CHÍ XÃ NTM NÂNG CAO ${periodTitle(period)}`,
+    false,
+  );
   aoa.push(["TT", "Tên tiêu chí", "Kết quả tự đánh giá", null, "Ghi chú"], [null, null, "Đạt", "Chưa đạt"]);
   const first = aoa.length;
   for (const c of nangCaoSet.criteria) {
@@ -198,7 +266,11 @@ function criteriaXWorkbook(rng: Rng, commune: string, period: string): XLSX.Work
   for (const c of [2, 3]) {
     const col = XLSX.utils.encode_col(c);
     const count = aoa.slice(first, last + 1).filter((r) => r[c] === "x").length;
-    ws[XLSX.utils.encode_cell({ r: totalRow, c })] = { t: "n", v: count, f: `COUNTA(${col}${first + 1}:${col}${last + 1})` };
+    ws[XLSX.utils.encode_cell({ r: totalRow, c })] = {
+      t: "n",
+      v: count,
+      f: `COUNTA(${col}${first + 1}:${col}${last + 1})`,
+    };
   }
   ws["!merges"] = [{ s: { r: 5, c: 2 }, e: { r: 5, c: 3 } }];
   const wb = XLSX.utils.book_new();
@@ -219,13 +291,18 @@ const VOLUME_ITEMS: [string, string, number][] = [
 ];
 
 function volumeWorkbook(rng: Rng, commune: string, period: string): XLSX.WorkBook {
-  const aoa: Aoa = titleBlock(commune, `BÁO CÁO KẾT QUẢ THỰC HIỆN KHỐI LƯỢNG XÂY DỰNG NÔNG THÔN MỚI ${periodTitle(period)}`, false);
+  const aoa: Aoa = titleBlock(
+    commune,
+    `BÁO CÁO KẾT QUẢ THỰC HIỆN KHỐI LƯỢNG XÂY DỰNG NÔNG THÔN MỚI ${periodTitle(period)}`,
+    false,
+  );
   aoa.push(["TT", "Nội dung công việc", "ĐVT", "Khối lượng", null, null, "Tỷ lệ (%)"]);
   aoa.push([null, null, null, `Kế hoạch năm ${period.slice(0, 4)}`, "Thực hiện trong kỳ", "Lũy kế", null]);
   const ws0: [number, number][] = [];
   VOLUME_ITEMS.forEach(([name, unit, plan0], i) => {
     if (rng() < 0.25) return;
-    const plan = unit === "km" ? Math.round(plan0 * (0.5 + rng()) * 10) / 10 : Math.round(plan0 * (0.5 + rng()));
+    const plan =
+      unit === "km" ? Math.round(plan0 * (0.5 + rng()) * 10) / 10 : Math.round(plan0 * (0.5 + rng()));
     const cumulative = unit === "km" ? Math.round(plan * rng() * 10) / 10 : Math.round(plan * rng());
     const done = unit === "km" ? Math.round(cumulative * 0.3 * 10) / 10 : Math.round(cumulative * 0.3);
     const doneCell = rng() < 0.3 ? viNumber(done, unit === "km" ? 1 : 0) : done;
@@ -234,7 +311,12 @@ function volumeWorkbook(rng: Rng, commune: string, period: string): XLSX.WorkBoo
   });
   const ws = XLSX.utils.aoa_to_sheet(aoa);
   for (const [r, ratio] of ws0) {
-    ws[XLSX.utils.encode_cell({ r, c: 6 })] = { t: "n", v: ratio, f: `IF(D${r + 1}>0,F${r + 1}/D${r + 1},0)`, z: "0.0%" };
+    ws[XLSX.utils.encode_cell({ r, c: 6 })] = {
+      t: "n",
+      v: ratio,
+      f: `IF(D${r + 1}>0,F${r + 1}/D${r + 1},0)`,
+      z: "0.0%",
+    };
   }
   ws["!merges"] = [{ s: { r: 5, c: 3 }, e: { r: 5, c: 5 } }];
   const wb = XLSX.utils.book_new();
@@ -257,7 +339,11 @@ function villageWorkbook(rng: Rng, commune: string, village: string, period: str
     if (ok) met++;
     aoa.push([Number(c.code), c.name.vi, "Đạt", ok ? "Đạt" : "Chưa đạt", ok ? "Đạt" : "Chưa đạt"]);
   }
-  aoa.push([], [null, `Số tiêu chí đạt: ${met}/${kdcSet.criteria.length} tiêu chí`], [null, `Tỷ lệ tiêu chí đạt: ${Math.round((met / kdcSet.criteria.length) * 100)}%`]);
+  aoa.push(
+    [],
+    [null, `Số tiêu chí đạt: ${met}/${kdcSet.criteria.length} tiêu chí`],
+    [null, `Tỷ lệ tiêu chí đạt: ${Math.round((met / kdcSet.criteria.length) * 100)}%`],
+  );
   const wb = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(aoa), village);
   return wb;
@@ -268,7 +354,12 @@ function csvBytes(wb: XLSX.WorkBook): Buffer {
   const ws = wb.Sheets[wb.SheetNames[0]];
   const rows = XLSX.utils.sheet_to_json<unknown[]>(ws, { header: 1, raw: false, defval: "" });
   const text = rows
-    .map((r) => r.map((v) => String(v).replace(/^(\d+)\.(\d)%$/, "$1,$2%")).map((v) => (/[;"\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)).join(";"))
+    .map((r) =>
+      r
+        .map((v) => String(v).replace(/^(\d+)\.(\d)%$/, "$1,$2%"))
+        .map((v) => (/[;"\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v))
+        .join(";"),
+    )
     .join("\r\n");
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, "utf8")]);
 }
@@ -309,18 +400,37 @@ export function generateCorpus(dir: string, options: CorpusOptions): CorpusEntry
   const nDup = Math.round(options.count * duplicateShare);
   const nPlain = Math.max(0, options.count - nBroken - nDup);
   // Each (commune, kind, villages) is sent once here, so only the planted copies are duplicates.
-  const plain: { rel: string; kind: CorpusKind; commune: string; period: string; village?: string; bytes: Buffer }[] = [];
+  const plain: {
+    rel: string;
+    kind: CorpusKind;
+    commune: string;
+    period: string;
+    village?: string;
+    bytes: Buffer;
+  }[] = [];
   const used = new Set<string>();
   let attempts = 0;
   while (plain.length < nPlain && attempts++ < nPlain * 50) {
     const c = pick(rng, all);
     const r = rng();
-    const kind: CorpusKind = r < 0.4 ? "classic" : r < 0.5 ? "no-diacritics" : r < 0.6 ? "csv" : r < 0.72 ? "criteria-x" : r < 0.86 ? "volume" : "village";
+    const kind: CorpusKind =
+      r < 0.4
+        ? "classic"
+        : r < 0.5
+          ? "no-diacritics"
+          : r < 0.6
+            ? "csv"
+            : r < 0.72
+              ? "criteria-x"
+              : r < 0.86
+                ? "volume"
+                : "village";
     const village = kind === "village" ? `Thôn ${1 + Math.floor(rng() * 12)}` : undefined;
     const identity = `${c.code}|${kind === "no-diacritics" || kind === "csv" ? "classic" : kind}|${village ?? ""}`;
     if (used.has(identity)) continue;
     used.add(identity);
-    const period = kind === "volume" ? pick(rng, ["2023-10", "2023-11", "2023-Q3"]) : pick(rng, ["2023", "2023", "2022"]);
+    const period =
+      kind === "volume" ? pick(rng, ["2023-10", "2023-11", "2023-Q3"]) : pick(rng, ["2023", "2023", "2022"]);
     const district = slug(c.district.replace(/^Huyện /, ""));
     const base = `${district}/${slug(c.name)}-${slug(kind)}${village ? `-${slug(village)}` : ""}-${period}`;
     let bytes: Buffer;
@@ -343,7 +453,9 @@ export function generateCorpus(dir: string, options: CorpusOptions): CorpusEntry
     }
     plain.push({ rel, kind, commune: c.name, period, village, bytes });
   }
-  plain.forEach((p, i) => write(p.rel, p.bytes, { kind: p.kind, commune: p.commune, period: p.period }, BASE_TIME + i * 60000));
+  plain.forEach((p, i) =>
+    write(p.rel, p.bytes, { kind: p.kind, commune: p.commune, period: p.period }, BASE_TIME + i * 60000),
+  );
 
   // Duplicates: the same file sent again earlier (an older copy), or an older period's report.
   const dupSources = plain.filter((p) => p.kind !== "csv");
@@ -353,7 +465,12 @@ export function generateCorpus(dir: string, options: CorpusOptions): CorpusEntry
     if (srcEntry.supersededBy) continue;
     const rel = src.rel.replace(/\.xlsx$/, `-ban-cu-${i}.xlsx`);
     if (written.has(rel)) continue;
-    write(rel, src.bytes, { kind: src.kind, commune: src.commune, period: src.period, supersededBy: src.rel }, srcEntry.mtimeMs - 86400000 * (1 + i));
+    write(
+      rel,
+      src.bytes,
+      { kind: src.kind, commune: src.commune, period: src.period, supersededBy: src.rel },
+      srcEntry.mtimeMs - 86400000 * (1 + i),
+    );
   }
   const brokenKinds: NonNullable<CorpusEntry["broken"]>[] = ["truncated", "garbage", "empty", "text-as-xls"];
   for (let i = 0; i < nBroken; i++) {
@@ -361,8 +478,10 @@ export function generateCorpus(dir: string, options: CorpusOptions): CorpusEntry
     const src = plain[i % Math.max(plain.length, 1)];
     let bytes: Buffer;
     let rel = `loi/tep-loi-${i}-${broken}.xlsx`;
-    if (broken === "truncated") bytes = src ? src.bytes.subarray(0, Math.floor(src.bytes.length * 0.6)) : Buffer.from("PK\u0003\u0004");
-    else if (broken === "garbage") bytes = Buffer.from(Array.from({ length: 2048 }, () => Math.floor(rng() * 256)));
+    if (broken === "truncated")
+      bytes = src ? src.bytes.subarray(0, Math.floor(src.bytes.length * 0.6)) : Buffer.from("PK\u0003\u0004");
+    else if (broken === "garbage")
+      bytes = Buffer.from(Array.from({ length: 2048 }, () => Math.floor(rng() * 256)));
     else if (broken === "empty") bytes = Buffer.alloc(0);
     else {
       bytes = Buffer.from("Báo cáo gửi qua Zalo, xem tệp đính kèm.\n\u0000\u0001", "utf8");
@@ -381,6 +500,13 @@ if (require.main === module) {
   }
   const entries = generateCorpus(out, { count: Number(count ?? 300), seed: seed ? Number(seed) : undefined });
   fs.writeFileSync(path.join(out, "manifest.json"), JSON.stringify(entries, null, 1));
-  const byKind = entries.reduce<Record<string, number>>((m, e) => ((m[e.kind] = (m[e.kind] ?? 0) + 1), m), {});
-  console.log(`${entries.length} files in ${out}:`, byKind, `duplicates: ${entries.filter((e) => e.supersededBy).length}`);
+  const byKind = entries.reduce<Record<string, number>>(
+    (m, e) => ((m[e.kind] = (m[e.kind] ?? 0) + 1), m),
+    {},
+  );
+  console.log(
+    `${entries.length} files in ${out}:`,
+    byKind,
+    `duplicates: ${entries.filter((e) => e.supersededBy).length}`,
+  );
 }

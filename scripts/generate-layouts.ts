@@ -26,10 +26,25 @@ interface Answer {
   set: string;
   period: string;
   orgUnit?: string;
-  indicators: { code: string; sheet: string; cell: string; value: unknown; unit: string | null; selfAssessment: "met" | "unmet" | null }[];
+  indicators: {
+    code: string;
+    sheet: string;
+    cell: string;
+    value: unknown;
+    unit: string | null;
+    selfAssessment: "met" | "unmet" | null;
+  }[];
   expectedFindings: { type: string; indicator?: string; sheet: string; cell: string }[];
   units?: { name: string; criteriaMet: number; criteriaTotal: number; progress: number }[];
-  workItems?: { name: string; unit: string; plan: number | null; done: number | null; cumulative: number | null; sheet: string; cell: string }[];
+  workItems?: {
+    name: string;
+    unit: string;
+    plan: number | null;
+    done: number | null;
+    cumulative: number | null;
+    sheet: string;
+    cell: string;
+  }[];
   notes: string;
 }
 
@@ -44,11 +59,23 @@ interface Ind {
 }
 
 interface SetJson {
-  criteria: { code: string; name: { vi: string }; indicators: { code: string; name: { vi: string }; kind: string; unit?: string; op: string }[] }[];
+  criteria: {
+    code: string;
+    name: { vi: string };
+    indicators: { code: string; name: { vi: string }; kind: string; unit?: string; op: string }[];
+  }[];
 }
 
 const indicators: Ind[] = (setJson as SetJson).criteria.flatMap((c) =>
-  c.indicators.map((i) => ({ code: i.code, criterion: c.code, criterionName: c.name.vi, name: i.name.vi, kind: i.kind, unit: i.unit, op: i.op })),
+  c.indicators.map((i) => ({
+    code: i.code,
+    criterion: c.code,
+    criterionName: c.name.vi,
+    name: i.name.vi,
+    kind: i.kind,
+    unit: i.unit,
+    op: i.op,
+  })),
 );
 
 /** Deterministic pseudo-random numbers (mulberry32), so the fixtures never change between runs. */
@@ -93,7 +120,10 @@ function save(name: string, sheets: [string, XLSX.WorkSheet][], answer: Answer):
   const wb = XLSX.utils.book_new();
   for (const [n, ws] of sheets) XLSX.utils.book_append_sheet(wb, ws, n);
   XLSX.writeFile(wb, path.join(OUT, name));
-  fs.writeFileSync(path.join(OUT, name.replace(/\.xlsx$/, ".expected.json")), JSON.stringify(answer, null, 2) + "\n");
+  fs.writeFileSync(
+    path.join(OUT, name.replace(/\.xlsx$/, ".expected.json")),
+    JSON.stringify(answer, null, 2) + "\n",
+  );
 }
 
 /** A value for an indicator, what it is written as, and whether it is met (all targets ≥ / yes here). */
@@ -107,7 +137,11 @@ function valueFor(ind: Ind, rand: () => number): { value: number | boolean; targ
     const v = Math.round((t - 15 + rand() * 25) * 10) / 10;
     const capped = Math.min(100, v);
     const lowerIsBetter = ind.op === "<=";
-    return { value: capped, target: `${lowerIsBetter ? "≤" : "≥"} ${t}%`, met: lowerIsBetter ? capped <= t : capped >= t };
+    return {
+      value: capped,
+      target: `${lowerIsBetter ? "≤" : "≥"} ${t}%`,
+      met: lowerIsBetter ? capped <= t : capped >= t,
+    };
   }
   const v = Math.round((40 + rand() * 15) * 10) / 10;
   return { value: v, target: "≥ 47 triệu đồng/người/năm", met: v >= 47 };
@@ -128,11 +162,21 @@ function titleBlock(commune: string, title: string, width: number): { rows: Row[
 function layoutNoNumberColumn(): void {
   const rand = rng(1);
   const sheet = "Tu danh gia";
-  const { rows, merges } = titleBlock("Thạch Xuân", "KẾT QUẢ TỰ ĐÁNH GIÁ TIÊU CHÍ NÔNG THÔN MỚI QUÝ II NĂM 2024", 5);
+  const { rows, merges } = titleBlock(
+    "Thạch Xuân",
+    "KẾT QUẢ TỰ ĐÁNH GIÁ TIÊU CHÍ NÔNG THÔN MỚI QUÝ II NĂM 2024",
+    5,
+  );
   rows.push(["Nội dung tiêu chí, chỉ tiêu", "Mức chuẩn", "Thực trạng", "Kết quả tự đánh giá", "Ghi chú"]);
   const answer: Answer = {
-    file: "01-khong-cot-tt.xlsx", set: "vn-xa-ntm-2021-2025", period: "2024-Q2", orgUnit: "Xã Thạch Xuân",
-    indicators: [], expectedFindings: [], notes: "No numbering column; codes inside the names; percent cells are real fractions formatted 0.0%; self-assessment Đ / CĐ.",
+    file: "01-khong-cot-tt.xlsx",
+    set: "vn-xa-ntm-2021-2025",
+    period: "2024-Q2",
+    orgUnit: "Xã Thạch Xuân",
+    indicators: [],
+    expectedFindings: [],
+    notes:
+      "No numbering column; codes inside the names; percent cells are real fractions formatted 0.0%; self-assessment Đ / CĐ.",
   };
   let current = "";
   for (const ind of indicators) {
@@ -143,14 +187,23 @@ function layoutNoNumberColumn(): void {
     }
     const v = valueFor(ind, rand);
     const r = rows.length;
-    const written: Cell = typeof v.value === "number" && ind.kind === "percent"
-      ? { v: Math.round(v.value * 10) / 1000, z: "0.0%" }
-      : typeof v.value === "number" ? `${vn(v.value)} triệu đồng` : v.value ? "Có" : "Không";
+    const written: Cell =
+      typeof v.value === "number" && ind.kind === "percent"
+        ? { v: Math.round(v.value * 10) / 1000, z: "0.0%" }
+        : typeof v.value === "number"
+          ? `${vn(v.value)} triệu đồng`
+          : v.value
+            ? "Có"
+            : "Không";
     const sa = rand() > 0.1 ? (v.met ? "Đ" : "CĐ") : null;
     rows.push([`${ind.code}. ${ind.name}`, v.target, written, sa, null]);
     answer.indicators.push({
-      code: ind.code, sheet, cell: a1(r, 2), value: v.value,
-      unit: ind.unit ?? null, selfAssessment: sa === null ? null : sa === "Đ" ? "met" : "unmet",
+      code: ind.code,
+      sheet,
+      cell: a1(r, 2),
+      value: v.value,
+      unit: ind.unit ?? null,
+      selfAssessment: sa === null ? null : sa === "Đ" ? "met" : "unmet",
     });
   }
   rows.push([], ["NGƯỜI LẬP BIỂU", null, null, "TM. ỦY BAN NHÂN DÂN"]);
@@ -161,11 +214,21 @@ function layoutNoNumberColumn(): void {
 function layoutShuffledTypos(): void {
   const rand = rng(2);
   const sheet = "BC 2022";
-  const { rows, merges } = titleBlock("Cẩm Bình", "BÁO CÁO ĐÁNH GIÁ THỰC HIỆN BỘ TIÊU CHÍ XÃ NTM NĂM 2022", 6);
+  const { rows, merges } = titleBlock(
+    "Cẩm Bình",
+    "BÁO CÁO ĐÁNH GIÁ THỰC HIỆN BỘ TIÊU CHÍ XÃ NTM NĂM 2022",
+    6,
+  );
   rows.push(["STT", "Tên chỉ tiêu", "Ket qua thuc hein", "Chỉ tiêu đat chuẩn", "Tư đánh giá", "Ghi chú"]);
   const answer: Answer = {
-    file: "02-cot-dao-loi-go.xlsx", set: "vn-xa-ntm-2021-2025", period: "2022", orgUnit: "Xã Cẩm Bình",
-    indicators: [], expectedFindings: [], notes: "Value column left of the target column; typos in headers ('Ket qua thuc hein', 'đat', 'Tư'); criterion numbers as numeric cells; Vietnamese text numbers with units.",
+    file: "02-cot-dao-loi-go.xlsx",
+    set: "vn-xa-ntm-2021-2025",
+    period: "2022",
+    orgUnit: "Xã Cẩm Bình",
+    indicators: [],
+    expectedFindings: [],
+    notes:
+      "Value column left of the target column; typos in headers ('Ket qua thuc hein', 'đat', 'Tư'); criterion numbers as numeric cells; Vietnamese text numbers with units.",
   };
   let current = "";
   for (const ind of indicators) {
@@ -175,11 +238,32 @@ function layoutShuffledTypos(): void {
     }
     const v = valueFor(ind, rand);
     const r = rows.length;
-    const written: Cell = typeof v.value === "number" ? (ind.kind === "percent" ? `${vn(v.value)} %` : `${vn(v.value)} triệu đồng`) : v.value ? "Đạt" : "Chưa đạt";
+    const written: Cell =
+      typeof v.value === "number"
+        ? ind.kind === "percent"
+          ? `${vn(v.value)} %`
+          : `${vn(v.value)} triệu đồng`
+        : v.value
+          ? "Đạt"
+          : "Chưa đạt";
     const label: Cell = ind.code === ind.criterion ? Number(ind.code) : ind.code;
     const sa = v.met ? "Đạt" : "Chưa đạt";
-    rows.push([label, ind.code === ind.criterion ? `${ind.criterionName}: ${ind.name}` : ind.name, written, v.target, sa, null]);
-    answer.indicators.push({ code: ind.code, sheet, cell: a1(r, 2), value: v.value, unit: ind.unit ?? null, selfAssessment: v.met ? "met" : "unmet" });
+    rows.push([
+      label,
+      ind.code === ind.criterion ? `${ind.criterionName}: ${ind.name}` : ind.name,
+      written,
+      v.target,
+      sa,
+      null,
+    ]);
+    answer.indicators.push({
+      code: ind.code,
+      sheet,
+      cell: a1(r, 2),
+      value: v.value,
+      unit: ind.unit ?? null,
+      selfAssessment: v.met ? "met" : "unmet",
+    });
   }
   save(answer.file, [[sheet, sheetFrom(rows, merges)]], answer);
 }
@@ -190,16 +274,31 @@ function layoutVillagesAcross(): void {
   const sheet = "Theo doi KDC";
   const villages = ["Thôn Bắc Sơn", "Thôn Trung Hòa", "Xóm Đồng", "Thôn 4"];
   const items = [
-    "Đường ngõ xóm sạch đẹp, có rãnh thoát nước", "Hàng rào xanh, cổng ngõ chỉnh trang", "Hộ có hố xử lý nước thải 3 ngăn",
-    "Phân loại rác tại nguồn", "Nhà văn hóa thôn đạt chuẩn", "Khu thể thao thôn", "Vườn hộ chỉnh trang", "Biển tên thôn, pa nô",
+    "Đường ngõ xóm sạch đẹp, có rãnh thoát nước",
+    "Hàng rào xanh, cổng ngõ chỉnh trang",
+    "Hộ có hố xử lý nước thải 3 ngăn",
+    "Phân loại rác tại nguồn",
+    "Nhà văn hóa thôn đạt chuẩn",
+    "Khu thể thao thôn",
+    "Vườn hộ chỉnh trang",
+    "Biển tên thôn, pa nô",
   ];
   const rows: Row[] = [
-    ["UBND XÃ HƯƠNG TRÀ"], [], ["BẢNG THEO DÕI TIẾN ĐỘ XÂY DỰNG KHU DÂN CƯ NÔNG THÔN MỚI KIỂU MẪU QUÝ III NĂM 2024"], [],
+    ["UBND XÃ HƯƠNG TRÀ"],
+    [],
+    ["BẢNG THEO DÕI TIẾN ĐỘ XÂY DỰNG KHU DÂN CƯ NÔNG THÔN MỚI KIỂU MẪU QUÝ III NĂM 2024"],
+    [],
     ["TT", "Tiêu chí", ...villages],
   ];
   const answer: Answer = {
-    file: "03-thon-theo-cot.xlsx", set: "ht-kdc-kieu-mau", period: "2024-Q3", orgUnit: "Xã Hương Trà",
-    indicators: [], expectedFindings: [], units: [], notes: "Villages as columns (Thôn …, Xóm …); cells hold Đạt / Chưa đạt / x / blank.",
+    file: "03-thon-theo-cot.xlsx",
+    set: "ht-kdc-kieu-mau",
+    period: "2024-Q3",
+    orgUnit: "Xã Hương Trà",
+    indicators: [],
+    expectedFindings: [],
+    units: [],
+    notes: "Villages as columns (Thôn …, Xóm …); cells hold Đạt / Chưa đạt / x / blank.",
   };
   const met = villages.map(() => 0);
   items.forEach((item, k) => {
@@ -212,7 +311,12 @@ function layoutVillagesAcross(): void {
     rows.push(row);
   });
   rows.push([], [null, "Người tổng hợp"]);
-  answer.units = villages.map((name, j) => ({ name, criteriaMet: met[j], criteriaTotal: items.length, progress: Math.round((met[j] / items.length) * 10000) / 10000 }));
+  answer.units = villages.map((name, j) => ({
+    name,
+    criteriaMet: met[j],
+    criteriaTotal: items.length,
+    progress: Math.round((met[j] / items.length) * 10000) / 10000,
+  }));
   save(answer.file, [[sheet, sheetFrom(rows, ["A3:F3"])]], answer);
 }
 
@@ -227,19 +331,43 @@ function layoutWeeklyVolumes(): void {
     ["Ngày công lao động", "công", 20000, "1.680", "12.450"],
   ];
   const rows: Row[] = [
-    ["UBND XÃ THẠCH ĐÀI", null, null, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"], [],
-    ["KẾT QUẢ THỰC HIỆN KHỐI LƯỢNG XÂY DỰNG NTM TUẦN 14 NĂM 2023"], [],
-    ["Số TT", "Nội dung công việc", "Đơn vị tính", "Chỉ tiêu giao", "Kết quả thực hiện trong tuần", "Lũy kế từ đầu năm"],
+    ["UBND XÃ THẠCH ĐÀI", null, null, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
+    [],
+    ["KẾT QUẢ THỰC HIỆN KHỐI LƯỢNG XÂY DỰNG NTM TUẦN 14 NĂM 2023"],
+    [],
+    [
+      "Số TT",
+      "Nội dung công việc",
+      "Đơn vị tính",
+      "Chỉ tiêu giao",
+      "Kết quả thực hiện trong tuần",
+      "Lũy kế từ đầu năm",
+    ],
   ];
   const answer: Answer = {
-    file: "04-khoi-luong-tuan.xlsx", set: "work-volume", period: "2023-W14", orgUnit: "Xã Thạch Đài",
-    indicators: [], expectedFindings: [], workItems: [], notes: "Weekly volumes; figures as text the Vietnamese way with units in cells.",
+    file: "04-khoi-luong-tuan.xlsx",
+    set: "work-volume",
+    period: "2023-W14",
+    orgUnit: "Xã Thạch Đài",
+    indicators: [],
+    expectedFindings: [],
+    workItems: [],
+    notes: "Weekly volumes; figures as text the Vietnamese way with units in cells.",
   };
-  const num = (x: number | string) => (typeof x === "number" ? x : Number(x.replace(/ .*$/, "").replace(/\./g, "").replace(",", ".")));
+  const num = (x: number | string) =>
+    typeof x === "number" ? x : Number(x.replace(/ .*$/, "").replace(/\./g, "").replace(",", "."));
   items.forEach(([name, unit, plan, done, cum], k) => {
     const r = rows.length;
     rows.push([k + 1, name, unit, plan, done, cum]);
-    answer.workItems!.push({ name, unit, plan, done: num(done), cumulative: num(cum), sheet, cell: a1(r, 4) });
+    answer.workItems!.push({
+      name,
+      unit,
+      plan,
+      done: num(done),
+      cumulative: num(cum),
+      sheet,
+      cell: a1(r, 4),
+    });
   });
   save(answer.file, [[sheet, sheetFrom(rows, ["A3:F3"])]], answer);
 }
@@ -248,12 +376,27 @@ function layoutWeeklyVolumes(): void {
 function layoutTwoSheets(): void {
   const rand = rng(5);
   const answer: Answer = {
-    file: "05-hai-sheet.xlsx", set: "vn-xa-ntm-2021-2025", period: "2023-11", orgUnit: "Xã Sơn Kim 1",
-    indicators: [], expectedFindings: [], notes: "Criteria 1–9 on one sheet, 10–19 on another; indicator rows of some criteria unnumbered (mapped by name), others '+' bullets or 'a.' letters.",
+    file: "05-hai-sheet.xlsx",
+    set: "vn-xa-ntm-2021-2025",
+    period: "2023-11",
+    orgUnit: "Xã Sơn Kim 1",
+    indicators: [],
+    expectedFindings: [],
+    notes:
+      "Criteria 1–9 on one sheet, 10–19 on another; indicator rows of some criteria unnumbered (mapped by name), others '+' bullets or 'a.' letters.",
   };
   const sheets: [string, XLSX.WorkSheet][] = [];
-  for (const [sheet, from, to] of [["Ha tang", 1, 9], ["Kinh te - Xa hoi", 10, 19]] as const) {
-    const rows: Row[] = [["UBND XÃ SƠN KIM 1"], [], [`BIỂU ĐÁNH GIÁ CÁC TIÊU CHÍ NTM THÁNG 11/2023`], [], ["Mục", "Tiêu chí", "Chỉ tiêu", "Yêu cầu", "Kết quả", "Đánh giá"]];
+  for (const [sheet, from, to] of [
+    ["Ha tang", 1, 9],
+    ["Kinh te - Xa hoi", 10, 19],
+  ] as const) {
+    const rows: Row[] = [
+      ["UBND XÃ SƠN KIM 1"],
+      [],
+      [`BIỂU ĐÁNH GIÁ CÁC TIÊU CHÍ NTM THÁNG 11/2023`],
+      [],
+      ["Mục", "Tiêu chí", "Chỉ tiêu", "Yêu cầu", "Kết quả", "Đánh giá"],
+    ];
     let current = "";
     let style = 0;
     for (const ind of indicators.filter((i) => Number(i.criterion) >= from && Number(i.criterion) <= to)) {
@@ -265,11 +408,38 @@ function layoutTwoSheets(): void {
       }
       const v = valueFor(ind, rand);
       const sub = Number(ind.code.split(".")[1] ?? 0);
-      const label: Cell = single ? ind.criterion : style === 0 ? String.fromCharCode(96 + sub) + "." : style === 1 ? "+" : null;
+      const label: Cell = single
+        ? ind.criterion
+        : style === 0
+          ? String.fromCharCode(96 + sub) + "."
+          : style === 1
+            ? "+"
+            : null;
       const r = rows.length;
-      const written: Cell = typeof v.value === "number" ? (ind.kind === "percent" ? `${vn(v.value)}%` : vn(v.value)) : v.value ? "Có" : "Không";
-      rows.push([label, single ? ind.criterionName : null, ind.name, v.target, written, v.met ? "Đạt" : "Chưa đạt"]);
-      answer.indicators.push({ code: ind.code, sheet, cell: a1(r, 4), value: v.value, unit: ind.unit ?? null, selfAssessment: v.met ? "met" : "unmet" });
+      const written: Cell =
+        typeof v.value === "number"
+          ? ind.kind === "percent"
+            ? `${vn(v.value)}%`
+            : vn(v.value)
+          : v.value
+            ? "Có"
+            : "Không";
+      rows.push([
+        label,
+        single ? ind.criterionName : null,
+        ind.name,
+        v.target,
+        written,
+        v.met ? "Đạt" : "Chưa đạt",
+      ]);
+      answer.indicators.push({
+        code: ind.code,
+        sheet,
+        cell: a1(r, 4),
+        value: v.value,
+        unit: ind.unit ?? null,
+        selfAssessment: v.met ? "met" : "unmet",
+      });
     }
     sheets.push([sheet, sheetFrom(rows)]);
   }
@@ -283,8 +453,14 @@ function layoutFindings(): void {
   const { rows, merges } = titleBlock("Kỳ Tây", "BIỂU TỰ ĐÁNH GIÁ XÃ NÔNG THÔN MỚI NĂM 2025", 6);
   rows.push(["TT", "Tên tiêu chí", "Nội dung chỉ tiêu", "Chỉ tiêu", "Kết quả", "Tự đánh giá"]);
   const answer: Answer = {
-    file: "06-phat-hien.xlsx", set: "vn-xa-ntm-2021-2025", period: "2025", orgUnit: "Xã Kỳ Tây",
-    indicators: [], expectedFindings: [], notes: "Criteria 1–17 only (18, 19 missing); 2.2 written as a range; 12.1 '1,680'; 17.1 given twice; a row of the commune's own; 14.2 unreadable text.",
+    file: "06-phat-hien.xlsx",
+    set: "vn-xa-ntm-2021-2025",
+    period: "2025",
+    orgUnit: "Xã Kỳ Tây",
+    indicators: [],
+    expectedFindings: [],
+    notes:
+      "Criteria 1–17 only (18, 19 missing); 2.2 written as a range; 12.1 '1,680'; 17.1 given twice; a row of the commune's own; 14.2 unreadable text.",
   };
   let current = "";
   for (const ind of indicators.filter((i) => Number(i.criterion) <= 17)) {
@@ -294,7 +470,14 @@ function layoutFindings(): void {
     }
     const v = valueFor(ind, rand);
     const r = rows.length;
-    let written: Cell = typeof v.value === "number" ? (ind.kind === "percent" ? `${vn(v.value)}%` : vn(v.value)) : v.value ? "Đạt" : "Chưa đạt";
+    let written: Cell =
+      typeof v.value === "number"
+        ? ind.kind === "percent"
+          ? `${vn(v.value)}%`
+          : vn(v.value)
+        : v.value
+          ? "Đạt"
+          : "Chưa đạt";
     let value: unknown = v.value;
     let sa: "met" | "unmet" | null = v.met ? "met" : "unmet";
     if (ind.code === "2.2") {
@@ -310,12 +493,31 @@ function layoutFindings(): void {
       sa = null;
       answer.expectedFindings.push({ type: "value/unreadable", indicator: "14.2", sheet, cell: a1(r, 4) });
     }
-    rows.push([ind.code === ind.criterion ? ind.code : ind.code, ind.code === ind.criterion ? ind.criterionName : null, ind.name, ind.code === "2.2" ? "≥ 80%" : v.target, written, sa === null ? null : sa === "met" ? "Đạt" : "Chưa đạt"]);
-    answer.indicators.push({ code: ind.code, sheet, cell: a1(r, 4), value, unit: ind.unit ?? null, selfAssessment: sa });
+    rows.push([
+      ind.code === ind.criterion ? ind.code : ind.code,
+      ind.code === ind.criterion ? ind.criterionName : null,
+      ind.name,
+      ind.code === "2.2" ? "≥ 80%" : v.target,
+      written,
+      sa === null ? null : sa === "met" ? "Đạt" : "Chưa đạt",
+    ]);
+    answer.indicators.push({
+      code: ind.code,
+      sheet,
+      cell: a1(r, 4),
+      value,
+      unit: ind.unit ?? null,
+      selfAssessment: sa,
+    });
     if (ind.code === "17.1") {
       const d = rows.length;
       rows.push(["17.1", null, ind.name, v.target, written, "Đạt"]);
-      answer.expectedFindings.push({ type: "mapping/duplicate-indicator", indicator: "17.1", sheet, cell: a1(d, 4) });
+      answer.expectedFindings.push({
+        type: "mapping/duplicate-indicator",
+        indicator: "17.1",
+        sheet,
+        cell: a1(d, 4),
+      });
     }
   }
   const own = rows.length;
@@ -323,7 +525,12 @@ function layoutFindings(): void {
   answer.expectedFindings.push({ type: "mapping/unmatched-row", sheet, cell: a1(own, 0) });
   const end = rows.length;
   for (const ind of indicators.filter((i) => Number(i.criterion) >= 18)) {
-    answer.expectedFindings.push({ type: "mapping/missing-indicator", indicator: ind.code, sheet, cell: a1(end, 0) });
+    answer.expectedFindings.push({
+      type: "mapping/missing-indicator",
+      indicator: ind.code,
+      sheet,
+      cell: a1(end, 0),
+    });
   }
   rows.push([], ["Ghi chú: số liệu đến 30/9/2025"]);
   save(answer.file, [[sheet, sheetFrom(rows, merges)]], answer);

@@ -6,7 +6,8 @@ const path = require("node:path");
 const zlib = require("node:zlib");
 
 function crc32(buf) {
-  let c, crc = 0xffffffff;
+  let c,
+    crc = 0xffffffff;
   for (let n = 0; n < buf.length; n++) {
     c = (crc ^ buf[n]) & 0xff;
     for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
@@ -32,9 +33,13 @@ function png(size) {
     const row = [0];
     for (let x = 0; x < size; x++) {
       const inN =
-        y >= m && y < size - m &&
-        ((x >= m && x < m + stroke) || (x >= size - m - stroke && x < size - m) ||
-          (Math.abs((x - m) / (size - 2 * m) - (y - m) / (size - 2 * m)) * (size - 2 * m) < stroke * 0.7 && x >= m && x < size - m));
+        y >= m &&
+        y < size - m &&
+        ((x >= m && x < m + stroke) ||
+          (x >= size - m - stroke && x < size - m) ||
+          (Math.abs((x - m) / (size - 2 * m) - (y - m) / (size - 2 * m)) * (size - 2 * m) < stroke * 0.7 &&
+            x >= m &&
+            x < size - m));
       const [r, g, b] = inN ? [255, 255, 255] : y > size * 0.8 ? [27, 94, 32] : [46, 125, 50];
       row.push(r, g, b, 255);
     }
@@ -43,7 +48,11 @@ function png(size) {
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(size, 0);
   ihdr.writeUInt32BE(size, 4);
-  ihdr[8] = 8; ihdr[9] = 6; ihdr[10] = 0; ihdr[11] = 0; ihdr[12] = 0;
+  ihdr[8] = 8;
+  ihdr[9] = 6;
+  ihdr[10] = 0;
+  ihdr[11] = 0;
+  ihdr[12] = 0;
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk("IHDR", ihdr),

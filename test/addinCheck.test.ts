@@ -14,30 +14,50 @@ describe("the pane's check of a commune workbook", () => {
   const r = analyseWorkbook(grids);
 
   it("shows the criteria met and the three self-assessment mismatches with their cells", () => {
-    expect(`${r.criteriaMet}/${r.criteriaTotal}`).toBe(`${expected.summary.criteriaMet}/${expected.summary.criteriaTotal}`);
-    const mismatches = r.criteria.flatMap((c) => c.findings).filter((f) => f.finding.type === "self-assessment/mismatch");
-    expect(mismatches.map((f) => `${f.finding.indicator}@${f.finding.cell}`)).toEqual(expected.expectedFindings.map((f: { indicator: string; cell: string }) => `${f.indicator}@${f.cell}`));
+    expect(`${r.criteriaMet}/${r.criteriaTotal}`).toBe(
+      `${expected.summary.criteriaMet}/${expected.summary.criteriaTotal}`,
+    );
+    const mismatches = r.criteria
+      .flatMap((c) => c.findings)
+      .filter((f) => f.finding.type === "self-assessment/mismatch");
+    expect(mismatches.map((f) => `${f.finding.indicator}@${f.finding.cell}`)).toEqual(
+      expected.expectedFindings.map((f: { indicator: string; cell: string }) => `${f.indicator}@${f.cell}`),
+    );
     // Grouped under their criterion, with a Vietnamese message naming the sheet and cell.
-    expect(r.criteria.find((c) => c.code === "17")!.findings.some((f) => /Biểu 01!F69/.test(f.message) && /Chưa đạt/.test(f.message))).toBe(true);
+    expect(
+      r.criteria
+        .find((c) => c.code === "17")!
+        .findings.some((f) => /Biểu 01!F69/.test(f.message) && /Chưa đạt/.test(f.message)),
+    ).toBe(true);
     expect(r.report.orgUnit?.name).toBe("Xã Sơn Hồng");
     expect(r.report.period).toBe("2023");
   });
 
   it("flags every finding that has a cell, with the Vietnamese message", () => {
     expect(r.flags.length).toBe(r.findingCount);
-    expect(r.flags.find((f) => f.cell === "F19")).toMatchObject({ sheet: "Biểu 01", severity: "error", indicator: "2.3", criterion: "2" });
+    expect(r.flags.find((f) => f.cell === "F19")).toMatchObject({
+      sheet: "Biểu 01",
+      severity: "error",
+      indicator: "2.3",
+      criterion: "2",
+    });
     expect(r.summary.criteria).toHaveLength(19);
   });
 
   it("a manual mapping remembered for a row is applied by the reader", () => {
     // Map the row of 17.6 by hand to 17.7: the reader then reads that row as 17.7.
-    const row = Number(/\d+/.exec(expected.indicators.find((i: { code: string }) => i.code === "17.6").cell)![0]);
+    const row = Number(
+      /\d+/.exec(expected.indicators.find((i: { code: string }) => i.code === "17.6").cell)![0],
+    );
     const mapped = analyseWorkbook(grids, "vi", { [`Biểu 01!${row}`]: "17.7" });
     expect(mapped.report.values.find((v) => v.code === "17.7")?.cell).toBe(`E${row}`);
   });
 
   it("what is pushed evaluates on the other side exactly as here", () => {
-    const again = evaluate(getCriteriaSet(r.set.id)!, reportFromValues(r.set.id, indicatorValuesOf(r.report), r.report.period));
+    const again = evaluate(
+      getCriteriaSet(r.set.id)!,
+      reportFromValues(r.set.id, indicatorValuesOf(r.report), r.report.period),
+    );
     expect(again.set.met).toBe(r.criteriaMet);
     expect(again.findings.filter((f) => f.type === "self-assessment/mismatch")).toHaveLength(3);
   });

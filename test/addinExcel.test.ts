@@ -1,4 +1,10 @@
-import { checkAndFlagWorkbook, clearFlagsInWorkbook, readSettings, selectCell, writeSettings } from "../src/addin/excel/checkAndFlag";
+import {
+  checkAndFlagWorkbook,
+  clearFlagsInWorkbook,
+  readSettings,
+  selectCell,
+  writeSettings,
+} from "../src/addin/excel/checkAndFlag";
 import { FINDINGS_SHEET, FLAG_FILL, FLAGS_SHEET, SUMMARY_SHEET } from "../src/addin/excel/ntmSheets";
 import { readWorkbookSnapshot } from "../src/addin/excel/readWorkbookSnapshot";
 import type { CellFlag } from "../src/addin/excel/writeFlags";
@@ -35,7 +41,15 @@ function analyse(grids: WorkbookGrids): { flags: CellFlag[] } {
   const flags: CellFlag[] = [];
   g.cells.forEach((row, r) => {
     const v = row?.[2]?.v;
-    if (r >= 3 && typeof v === "number" && v < 5) flags.push({ sheet: g.sheet, cell: `E${r + 1}`, severity: "error", message: `Tự đánh giá "Đạt" nhưng ${v} < 5`, indicator: String(row[0]?.v), criterion: "1" });
+    if (r >= 3 && typeof v === "number" && v < 5)
+      flags.push({
+        sheet: g.sheet,
+        cell: `E${r + 1}`,
+        severity: "error",
+        message: `Tự đánh giá "Đạt" nhưng ${v} < 5`,
+        indicator: String(row[0]?.v),
+        criterion: "1",
+      });
   });
   return { flags };
 }
@@ -151,8 +165,16 @@ describe("check and flag", () => {
 describe("workbook identity and settings", () => {
   it("keeps org, set, period and base revision in the hidden settings sheet, never a token", async () => {
     const data = workbook(5);
-    await writeSettings(new FakeContext(data).asExcel(), { "ntm.orgCode": "18139", "ntm.set": "vn-xa-ntm-2021-2025", "ntm.period": "2023", "ntm.baseRevision": "3" });
-    await writeSettings(new FakeContext(data).asExcel(), { "ntm.baseRevision": "4", "ntm.mappings": JSON.stringify({ "Tự đánh giá!12": "17.6" }) });
+    await writeSettings(new FakeContext(data).asExcel(), {
+      "ntm.orgCode": "18139",
+      "ntm.set": "vn-xa-ntm-2021-2025",
+      "ntm.period": "2023",
+      "ntm.baseRevision": "3",
+    });
+    await writeSettings(new FakeContext(data).asExcel(), {
+      "ntm.baseRevision": "4",
+      "ntm.mappings": JSON.stringify({ "Tự đánh giá!12": "17.6" }),
+    });
     const ctx = new FakeContext(data);
     expect(await readSettings(ctx.asExcel())).toEqual({
       "ntm.orgCode": "18139",
@@ -162,7 +184,9 @@ describe("workbook identity and settings", () => {
       "ntm.mappings": '{"Tự đánh giá!12":"17.6"}',
     });
     expect(data.sheet("_ntm").visibility).toBe("VeryHidden");
-    await expect(writeSettings(new FakeContext(data).asExcel(), { "ntm.token": "abc" })).rejects.toThrow(/không được phép/);
+    await expect(writeSettings(new FakeContext(data).asExcel(), { "ntm.token": "abc" })).rejects.toThrow(
+      /không được phép/,
+    );
     // The settings sheet is not read as commune data.
     const snap = await readWorkbookSnapshot(new FakeContext(data).asExcel());
     expect(snap.grids.sheets.map((g) => g.sheet)).toEqual(["Tự đánh giá", "Ghi chú"]);
@@ -181,13 +205,28 @@ describe("with office-addin-mock", () => {
   // office-addin-mock models plain objects: enough for the settings read, which loads one range.
   it("reads the identity from the settings sheet through the mock", async () => {
     const { OfficeMockObject } = require("office-addin-mock");
-    const used = { isNullObject: false, rowIndex: 0, columnIndex: 0, values: [["ntm.orgCode", "18139"], ["ntm.set", "vn-xa-ntm-2021-2025"], ["ntm.period", "2023"], ["ntm.token", "x"]] };
+    const used = {
+      isNullObject: false,
+      rowIndex: 0,
+      columnIndex: 0,
+      values: [
+        ["ntm.orgCode", "18139"],
+        ["ntm.set", "vn-xa-ntm-2021-2025"],
+        ["ntm.period", "2023"],
+        ["ntm.token", "x"],
+      ],
+    };
     const mock = new OfficeMockObject({
       workbook: { worksheets: { getItemOrNullObject: () => ({ getUsedRangeOrNullObject: () => used }) } },
     });
     (used as Record<string, unknown>).load = () => undefined;
     const settings = await readSettings(mock as unknown as Excel.RequestContext);
     const { identityFromSettings } = await import("../src/addin/excel/workbookIdentity");
-    expect(identityFromSettings(settings)).toEqual({ orgCode: "18139", set: "vn-xa-ntm-2021-2025", period: "2023", baseRevision: 0 });
+    expect(identityFromSettings(settings)).toEqual({
+      orgCode: "18139",
+      set: "vn-xa-ntm-2021-2025",
+      period: "2023",
+      baseRevision: 0,
+    });
   });
 });

@@ -107,7 +107,8 @@ export class FakeWorkbookData {
     return s;
   }
   addComment(sheet: string, cell: string, content: string): string {
-    if (this.comments.some((c) => c.sheet === sheet && c.cell === cell)) throw new Error(`InvalidArgument: ${sheet}!${cell} already has a comment`);
+    if (this.comments.some((c) => c.sheet === sheet && c.cell === cell))
+      throw new Error(`InvalidArgument: ${sheet}!${cell} already has a comment`);
     const id = `c${this.nextId++}`;
     this.comments.push({ id, sheet, cell, content });
     return id;
@@ -145,7 +146,11 @@ class FakeFormat {
 }
 
 class FakeRangeAreas extends Loadable {
-  constructor(ctx: FakeContext, private sheet: FakeSheet, private within: FakeRange) {
+  constructor(
+    ctx: FakeContext,
+    private sheet: FakeSheet,
+    private within: FakeRange,
+  ) {
     super(ctx);
   }
   get isNullObject(): boolean {
@@ -154,7 +159,9 @@ class FakeRangeAreas extends Loadable {
   }
   get address(): string {
     this.need("address");
-    return this.list().map((m) => `${this.sheet.name}!${m}`).join(",");
+    return this.list()
+      .map((m) => `${this.sheet.name}!${m}`)
+      .join(",");
   }
   private list(): string[] {
     return this.sheet.merges.filter((m) => {
@@ -167,7 +174,12 @@ class FakeRangeAreas extends Loadable {
 export class FakeRange extends Loadable {
   format: FakeFormat;
   isNullObject = false;
-  constructor(ctx: FakeContext, readonly sheet: FakeSheet, readonly s: { r: number; c: number }, readonly e: { r: number; c: number }) {
+  constructor(
+    ctx: FakeContext,
+    readonly sheet: FakeSheet,
+    readonly s: { r: number; c: number },
+    readonly e: { r: number; c: number },
+  ) {
     super(ctx);
     this.format = new FakeFormat(this);
     ctx.rangeCells += 0;
@@ -175,7 +187,8 @@ export class FakeRange extends Loadable {
   each(fn: (cell: FakeCell, r: number, c: number) => void): void {
     const bottom = Math.min(this.e.r, 20000);
     const right = Math.min(this.e.c, 200);
-    for (let r = this.s.r; r <= bottom; r++) for (let c = this.s.c; c <= right; c++) fn(this.sheet.cell(r, c), r, c);
+    for (let r = this.s.r; r <= bottom; r++)
+      for (let c = this.s.c; c <= right; c++) fn(this.sheet.cell(r, c), r, c);
   }
   private grid<T>(fn: (cell: FakeCell) => T): T[][] {
     const out: T[][] = [];
@@ -261,7 +274,14 @@ export class FakeRange extends Loadable {
     let snapshot: Excel.CellProperties[][] | undefined;
     this.ctx.queue({
       resolve: () => {
-        snapshot = this.grid((c) => ({ format: { fill: c.fill ? { color: c.fill, pattern: "Solid" } : { color: "#FFFFFF", pattern: "None" } } }) as Excel.CellProperties);
+        snapshot = this.grid(
+          (c) =>
+            ({
+              format: {
+                fill: c.fill ? { color: c.fill, pattern: "Solid" } : { color: "#FFFFFF", pattern: "None" },
+              },
+            }) as Excel.CellProperties,
+        );
       },
     });
     Object.defineProperty(result, "value", {
@@ -295,7 +315,11 @@ class NullRange extends Loadable {
 }
 
 export class FakeWorksheet extends Loadable {
-  constructor(ctx: FakeContext, private readonly sheetData: FakeSheet | undefined, private readonly wantedName?: string) {
+  constructor(
+    ctx: FakeContext,
+    private readonly sheetData: FakeSheet | undefined,
+    private readonly wantedName?: string,
+  ) {
     super(ctx);
   }
   get isNullObject(): boolean {
@@ -342,7 +366,11 @@ class FakeWorksheets extends Loadable {
     return new FakeWorksheet(this.ctx, this.ctx.data.sheet(name));
   }
   getItemOrNullObject(name: string): FakeWorksheet {
-    return new FakeWorksheet(this.ctx, this.ctx.data.sheets.find((s) => s.name === name), name);
+    return new FakeWorksheet(
+      this.ctx,
+      this.ctx.data.sheets.find((s) => s.name === name),
+      name,
+    );
   }
   add(name: string): FakeWorksheet {
     return new FakeWorksheet(this.ctx, this.ctx.data.addSheet(name));
@@ -350,7 +378,11 @@ class FakeWorksheets extends Loadable {
 }
 
 class FakeComment {
-  constructor(private ctx: FakeContext, readonly id: string, private readonly loadedContent: string) {}
+  constructor(
+    private ctx: FakeContext,
+    readonly id: string,
+    private readonly loadedContent: string,
+  ) {}
   /** What was loaded (as Excel, the value of the last sync); setting it changes the comment. */
   get content(): string {
     return this.loadedContent;
@@ -417,8 +449,11 @@ export class FakeContext {
     const batch = this.pending;
     this.pending = [];
     if (this.payloadLimitCells !== undefined) {
-      const cells = batch.filter((x): x is FakeRange => x instanceof FakeRange && /values/.test(x.loadedProps)).reduce((n, r) => n + (r.e.r - r.s.r + 1) * (r.e.c - r.s.c + 1), 0);
-      if (cells > this.payloadLimitCells) throw Object.assign(new Error("payload too large"), { code: "RequestPayloadSizeLimitExceeded" });
+      const cells = batch
+        .filter((x): x is FakeRange => x instanceof FakeRange && /values/.test(x.loadedProps))
+        .reduce((n, r) => n + (r.e.r - r.s.r + 1) * (r.e.c - r.s.c + 1), 0);
+      if (cells > this.payloadLimitCells)
+        throw Object.assign(new Error("payload too large"), { code: "RequestPayloadSizeLimitExceeded" });
     }
     for (const x of batch) x.resolve();
   }

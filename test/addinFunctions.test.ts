@@ -1,6 +1,15 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { countMet, gap, name, progress, status, target, MET, UNMET } from "../src/addin/functions/ntmFunctions";
+import {
+  countMet,
+  gap,
+  name,
+  progress,
+  status,
+  target,
+  MET,
+  UNMET,
+} from "../src/addin/functions/ntmFunctions";
 import { NtmFunctionError } from "../src/addin/functions/functionError";
 
 const KM = "vn-xa-ntm-kieu-mau-2021-2025"; // indicator 3: at least 1 smart village (count ≥ 1)
@@ -12,7 +21,13 @@ function err(x: unknown): { code: string; message: string } {
 
 describe("NTM.STATUS / NTM.DANHGIA", () => {
   it("judges yes/no indicators from Đạt, x, Có and booleans, over a range, keeping its shape", () => {
-    expect(status([["Đạt"], ["Chưa đạt"], ["x"], [true], [""]], [["1.1"]])).toEqual([[MET], [UNMET], [MET], [MET], [""]]);
+    expect(status([["Đạt"], ["Chưa đạt"], ["x"], [true], [""]], [["1.1"]])).toEqual([
+      [MET],
+      [UNMET],
+      [MET],
+      [MET],
+      [""],
+    ]);
   });
   it("judges counts against the set's target and pairs a range of codes with a range of values", () => {
     expect(status([[0, 2]], [["3", "3"]], "", KM)).toEqual([[UNMET, MET]]);
@@ -28,7 +43,9 @@ describe("NTM.STATUS / NTM.DANHGIA", () => {
     expect(err(status([["nhiều"]], [["1.1"]])[0][0]).message).toMatch(/nhập Đạt\/Chưa đạt/);
     expect(err(status([["Đạt"]], [["99.9"]])[0][0]).code).toBe("#N/A");
     expect(err(status([["Đạt"]], [["1.1"]], "Miền Tây")[0][0]).message).toMatch(/không phải vùng/);
-    expect(err(status([["Đạt"]], [["1.1"]], "", "bo-khong-co")[0][0]).message).toMatch(/Không có bộ tiêu chí/);
+    expect(err(status([["Đạt"]], [["1.1"]], "", "bo-khong-co")[0][0]).message).toMatch(
+      /Không có bộ tiêu chí/,
+    );
   });
   it("refuses code and value ranges of different sizes", () => {
     expect(err(status([[1, 2, 3]], [["1.1", "1.2"]])[0][0]).message).toMatch(/cùng cỡ/);
@@ -41,7 +58,10 @@ describe("NTM.STATUS / NTM.DANHGIA", () => {
 
 describe("NTM.TARGET / NTM.CHITIEU", () => {
   it("marks targets no decision text confirms, and only those", () => {
-    expect(target([["1.1"], ["9.1"]])).toEqual([["Đạt (chưa xác minh / unverified)"], ["Không (chưa xác minh / unverified)"]]);
+    expect(target([["1.1"], ["9.1"]])).toEqual([
+      ["Đạt (chưa xác minh / unverified)"],
+      ["Không (chưa xác minh / unverified)"],
+    ]);
     expect(target("3", "", KM)).toEqual([["≥ 1 thôn"]]); // QĐ 319, checked against its text
   });
   it("is #N/A for an indicator whose number is not known", () => {
@@ -81,10 +101,19 @@ describe("NTM.NAME / NTM.TEN", () => {
 
 describe("function metadata", () => {
   const ids = ["STATUS", "TARGET", "GAP", "PROGRESS", "COUNTMET", "NAME"];
-  let generated: { functions: { id: string; name: string; parameters: { name: string; type?: string; dimensionality?: string; optional?: boolean }[] }[] };
+  let generated: {
+    functions: {
+      id: string;
+      name: string;
+      parameters: { name: string; type?: string; dimensionality?: string; optional?: boolean }[];
+    }[];
+  };
   beforeAll(async () => {
     const { generateCustomFunctionsMetadata } = require("custom-functions-metadata");
-    const r = await generateCustomFunctionsMetadata(path.join(__dirname, "..", "src", "addin", "functions", "functions.ts"), true);
+    const r = await generateCustomFunctionsMetadata(
+      path.join(__dirname, "..", "src", "addin", "functions", "functions.ts"),
+      true,
+    );
     expect(r.errors).toEqual([]);
     generated = JSON.parse(r.metadataJson);
   }, 60000);
@@ -94,20 +123,38 @@ describe("function metadata", () => {
   });
 
   it("has a vi-VN file with the Vietnamese names and the same ids and parameters", () => {
-    const vi = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "src", "addin", "functions", "locales", "vi-VN", "functions.json"), "utf8"));
+    const vi = JSON.parse(
+      fs.readFileSync(
+        path.join(__dirname, "..", "src", "addin", "functions", "locales", "vi-VN", "functions.json"),
+        "utf8",
+      ),
+    );
     const names = Object.fromEntries(vi.functions.map((f: { id: string; name: string }) => [f.id, f.name]));
-    expect(names).toEqual({ STATUS: "DANHGIA", TARGET: "CHITIEU", GAP: "CONTHIEU", PROGRESS: "TIENDO", COUNTMET: "SODAT", NAME: "TEN" });
+    expect(names).toEqual({
+      STATUS: "DANHGIA",
+      TARGET: "CHITIEU",
+      GAP: "CONTHIEU",
+      PROGRESS: "TIENDO",
+      COUNTMET: "SODAT",
+      NAME: "TEN",
+    });
     for (const g of generated.functions) {
       const v = vi.functions.find((f: { id: string }) => f.id === g.id);
-      expect(v.parameters.map((p: { type?: string; dimensionality?: string; optional?: boolean }) => [p.type, p.dimensionality, p.optional])).toEqual(
-        g.parameters.map((p) => [p.type, p.dimensionality, p.optional]),
-      );
+      expect(
+        v.parameters.map((p: { type?: string; dimensionality?: string; optional?: boolean }) => [
+          p.type,
+          p.dimensionality,
+          p.optional,
+        ]),
+      ).toEqual(g.parameters.map((p) => [p.type, p.dimensionality, p.optional]));
     }
   });
 
   it("is what the manifest serves to Excel in Vietnamese", () => {
     const manifest = fs.readFileSync(path.join(__dirname, "..", "manifest.xml"), "utf8");
-    expect(manifest).toContain('<bt:Override Locale="vi-VN" Value="https://localhost:3000/functions-locales/vi-VN/functions.json"/>');
+    expect(manifest).toContain(
+      '<bt:Override Locale="vi-VN" Value="https://localhost:3000/functions-locales/vi-VN/functions.json"/>',
+    );
   });
 });
 

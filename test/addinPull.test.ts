@@ -15,13 +15,36 @@ import type { WorkbookHost } from "../src/addin/taskpane/host/workbookHost";
 import { defaultStore } from "../src/addin/sync/syncStorage";
 import { FakeContext, FakeWorkbookData } from "./addinFakeExcel";
 
-const OLD_NOTE = "[NTM – Ý kiến thẩm định] Trả lại – thẩm định A, 2023-10-01, phiên bản 1:\nBổ sung minh chứng";
+const OLD_NOTE =
+  "[NTM – Ý kiến thẩm định] Trả lại – thẩm định A, 2023-10-01, phiên bản 1:\nBổ sung minh chứng";
 
 function view(values: IndicatorValues, comments: Record<string, string>): ReportView {
-  const evaluation = { criteriaMet: 13, criteriaTotal: 19, progress: 13 / 19, criteria: [], indicators: {}, findings: [] };
+  const evaluation = {
+    criteriaMet: 13,
+    criteriaTotal: 19,
+    progress: 13 / 19,
+    criteria: [],
+    indicators: {},
+    findings: [],
+  };
   return {
-    org: "18139", orgName: "Xã Sơn Hồng", set: "vn-xa-ntm-2021-2025", period: "2023", reviewState: "returned", locked: false,
-    head: { number: 4, baseRevision: 3, opId: "op-x", author: "xã", createdAt: "2023-11-20T00:00:00Z", contentHash: "h", workbookHash: null, values, evaluation },
+    org: "18139",
+    orgName: "Xã Sơn Hồng",
+    set: "vn-xa-ntm-2021-2025",
+    period: "2023",
+    reviewState: "returned",
+    locked: false,
+    head: {
+      number: 4,
+      baseRevision: 3,
+      opId: "op-x",
+      author: "xã",
+      createdAt: "2023-11-20T00:00:00Z",
+      contentHash: "h",
+      workbookHash: null,
+      values,
+      evaluation,
+    },
     reviews: [
       { kind: "submitted", revision: 4, author: "xã", createdAt: "2023-11-20T00:00:00Z", comments: {} },
       { kind: "returned", revision: 4, author: "thẩm định B", createdAt: "2023-11-22T09:00:00Z", comments },
@@ -54,7 +77,12 @@ const HEAD: IndicatorValues = {
   "5.1": { value: 4, sheet: "Biểu 02", cell: "E5" },
   "6.1": { value: 1 },
 };
-const COMMENTS = { "2.3": "Tỷ lệ chưa khớp biên bản", "2.4": "Ghi rõ nguồn số liệu", "4.1": "Đính kèm quyết định", "*": "Rà soát lại tiêu chí 2" };
+const COMMENTS = {
+  "2.3": "Tỷ lệ chưa khớp biên bản",
+  "2.4": "Ghi rõ nguồn số liệu",
+  "4.1": "Đính kèm quyết định",
+  "*": "Rà soát lại tiêu chí 2",
+};
 
 describe("pull into the open workbook", () => {
   it("writes each value into its cell and each comment onto it, marked as the reviewer's, in 3 syncs", async () => {
@@ -72,11 +100,22 @@ describe("pull into the open workbook", () => {
     expect(ws.peek("E20")).toMatchObject({ v: 0.925, z: "0%" }); // a share in a percent cell
     expect(ws.peek("E21")).toMatchObject({ v: 10, f: "SUM(B2:B4)" }); // the formula stays
     expect(ws.peek("E22")?.v).toBe("Đạt");
-    expect(out).toMatchObject({ valuesWritten: 2, valuesUnchanged: 1, formulaCells: ["Biểu 01!E21"], missingSheets: ["Biểu 02"], foreignComments: ["Biểu 01!E22"] });
+    expect(out).toMatchObject({
+      valuesWritten: 2,
+      valuesUnchanged: 1,
+      formulaCells: ["Biểu 01!E21"],
+      missingSheets: ["Biểu 02"],
+      foreignComments: ["Biểu 01!E22"],
+    });
 
-    const note = (cell: string) => data.comments.filter((c) => c.sheet === "Biểu 01" && c.cell === cell).map((c) => c.content);
-    expect(note("E19")).toEqual(["[NTM – Ý kiến thẩm định] Trả lại – thẩm định B, 2023-11-22, phiên bản 4:\nTỷ lệ chưa khớp biên bản"]);
-    expect(note("E20")).toEqual(["[NTM – Ý kiến thẩm định] Trả lại – thẩm định B, 2023-11-22, phiên bản 4:\nGhi rõ nguồn số liệu"]);
+    const note = (cell: string) =>
+      data.comments.filter((c) => c.sheet === "Biểu 01" && c.cell === cell).map((c) => c.content);
+    expect(note("E19")).toEqual([
+      "[NTM – Ý kiến thẩm định] Trả lại – thẩm định B, 2023-11-22, phiên bản 4:\nTỷ lệ chưa khớp biên bản",
+    ]);
+    expect(note("E20")).toEqual([
+      "[NTM – Ý kiến thẩm định] Trả lại – thẩm định B, 2023-11-22, phiên bản 4:\nGhi rõ nguồn số liệu",
+    ]);
     expect(note("E22")).toEqual(["Kế toán: đã đối chiếu sổ"]); // someone else's, untouched
     expect(note("E30")).toEqual([]); // our older reviewer note, no longer said
     expect(out).toMatchObject({ notesWritten: 2, notesRemoved: 1 });
@@ -110,7 +149,10 @@ describe("pull into the open workbook", () => {
       if (i % 10 === 0) comments[`${i}`] = `Xem lại dòng ${i + 2}`;
     }
     const ctx = new FakeContext(data);
-    const out = await writePulledReport(ctx.asExcel(), planPulledCells(view(values, comments), { values: true }).cells);
+    const out = await writePulledReport(
+      ctx.asExcel(),
+      planPulledCells(view(values, comments), { values: true }).cells,
+    );
     expect(ctx.syncs).toBe(3);
     expect(out.valuesWritten).toBe(2000);
     expect(ws.peek("C2001")?.v).toBe(2000);
@@ -131,7 +173,12 @@ describe("what the pane does and says after a pull", () => {
     };
   }
 
-  const IDENTITY = { "ntm.orgCode": "18139", "ntm.set": "vn-xa-ntm-2021-2025", "ntm.period": "2023", "ntm.baseRevision": "3" };
+  const IDENTITY = {
+    "ntm.orgCode": "18139",
+    "ntm.set": "vn-xa-ntm-2021-2025",
+    "ntm.period": "2023",
+    "ntm.baseRevision": "3",
+  };
   /** Revision 3, what commune() held when it was last synced: every head value differs from it. */
   const BASE3: IndicatorValues = {
     "2.3": { value: 95, unit: "%", raw: "95%", sheet: "Biểu 01", cell: "E19" },
@@ -140,13 +187,18 @@ describe("what the pane does and says after a pull", () => {
     "4.1": { value: false, sheet: "Biểu 01", cell: "E22" },
     "5.1": { value: 3, sheet: "Biểu 02", cell: "E5" },
   };
-  const atBase = (values: IndicatorValues): PullDeps => ({ unsent: () => 0, revisionValues: async (_k, n) => (n === 3 ? values : undefined) });
+  const atBase = (values: IndicatorValues): PullDeps => ({
+    unsent: () => 0,
+    revisionValues: async (_k, n) => (n === 3 ? values : undefined),
+  });
 
   it("in Excel, lists how many cells changed and what was left and why", async () => {
     const data = commune();
     const o = await pullIntoWorkbook(view(HEAD, COMMENTS), excelLike(data, IDENTITY), atBase(BASE3));
     const m = pullMessage(vi, o);
-    expect(m.lines[0]).toBe("Đã ghi phiên bản 4 vào bảng đang mở: 2 ô được thay số, 2 ô được gắn ý kiến thẩm định.");
+    expect(m.lines[0]).toBe(
+      "Đã ghi phiên bản 4 vào bảng đang mở: 2 ô được thay số, 2 ô được gắn ý kiến thẩm định.",
+    );
     expect(m.lines.join("\n")).toMatch(/Không ghi đè ô có công thức: Biểu 01!E21/);
     expect(m.lines.join("\n")).toMatch(/Ô Biểu 01!E22 đã có ghi chú của người khác/);
     expect(m.lines.join("\n")).toMatch(/không có trang Biểu 02/);
@@ -163,7 +215,9 @@ describe("what the pane does and says after a pull", () => {
       ["2.3", 95, 96.4, null],
       ["2.4", 90, 92.5, null],
     ]);
-    expect(pullMessage(vi, o).lines.join("\n")).toMatch(/2 chỉ tiêu bị sửa cả trong sổ và trên máy chủ nên chưa ghi đè/);
+    expect(pullMessage(vi, o).lines.join("\n")).toMatch(
+      /2 chỉ tiêu bị sửa cả trong sổ và trên máy chủ nên chưa ghi đè/,
+    );
   });
 
   it("does not overwrite numbers while a push of this report is still waiting to be sent", async () => {
@@ -175,7 +229,12 @@ describe("what the pane does and says after a pull", () => {
 
   it("writes nothing into a workbook that says it is another commune's or period's", async () => {
     const data = commune();
-    const settings = { "ntm.orgCode": "18502", "ntm.set": "vn-xa-ntm-2021-2025", "ntm.period": "2023", "ntm.baseRevision": "2" };
+    const settings = {
+      "ntm.orgCode": "18502",
+      "ntm.set": "vn-xa-ntm-2021-2025",
+      "ntm.period": "2023",
+      "ntm.baseRevision": "2",
+    };
     const o = await pullIntoWorkbook(view(HEAD, COMMENTS), excelLike(data, settings), noBase());
     expect(o.kind).toBe("other-workbook");
     expect(data.sheet("Biểu 01").peek("E19")?.v).toBe("95%");
@@ -211,7 +270,12 @@ function readable(rows: [string, string, string, string | number, { z?: string }
 
 describe("pull merges with what the clerk typed and did not push", () => {
   const vi = paneText("vi");
-  const settings = { "ntm.orgCode": "18139", "ntm.set": "vn-xa-ntm-2021-2025", "ntm.period": "2023", "ntm.baseRevision": "3" };
+  const settings = {
+    "ntm.orgCode": "18139",
+    "ntm.set": "vn-xa-ntm-2021-2025",
+    "ntm.period": "2023",
+    "ntm.baseRevision": "3",
+  };
   const host = (data: FakeWorkbookData, before?: () => void): WorkbookHost => ({
     kind: "excel",
     readGrids: async () => (await readWorkbookSnapshot(new FakeContext(data).asExcel())).grids,
@@ -219,7 +283,12 @@ describe("pull merges with what the clerk typed and did not push", () => {
     writeSettings: async () => undefined,
     writePulled: (cells) => (before?.(), writePulledReport(new FakeContext(data).asExcel(), cells)),
   });
-  const v = (value: number, cell: string, unit?: string) => ({ value, sheet: "Biểu 01", cell, ...(unit ? { unit } : {}) });
+  const v = (value: number, cell: string, unit?: string) => ({
+    value,
+    sheet: "Biểu 01",
+    cell,
+    ...(unit ? { unit } : {}),
+  });
   // Revision 3: what the workbook held when it was last pushed.
   const BASE: IndicatorValues = { "2.3": v(95, "D4", "%"), "10": v(48, "D5"), "17.1": v(50, "D6", "%") };
   const deps: PullDeps = { unsent: () => 0, revisionValues: async (_k, n) => (n === 3 ? BASE : undefined) };
@@ -241,12 +310,16 @@ describe("pull merges with what the clerk typed and did not push", () => {
     expect(ws.peek("D6")?.v).toBe(0.6); // the clerk's unpushed number stays
     if (o.kind !== "written") throw new Error(o.kind);
     expect(o.keptLocal).toEqual(["17.1"]);
-    expect(o.conflicts.map((c) => [c.code, c.mine?.value, c.theirs?.value, c.base?.value])).toEqual([["10", 50, 52, 48]]);
+    expect(o.conflicts.map((c) => [c.code, c.mine?.value, c.theirs?.value, c.base?.value])).toEqual([
+      ["10", 50, 52, 48],
+    ]);
     const lines = pullMessage(vi, o).lines.join("\n");
     expect(lines).toMatch(/1 ô được thay số/);
     expect(lines).toMatch(/1 chỉ tiêu bị sửa cả trong sổ và trên máy chủ/);
     expect(lines).toMatch(/Giữ nguyên số đã sửa trong sổ mà chưa gửi \(chỉ tiêu 17\.1\)\. Bấm “Gửi số liệu”/);
-    expect(pullMessage(paneText("en"), o).lines.join("\n")).toMatch(/Kept the values changed in the workbook and not pushed yet \(indicator 17\.1\)/);
+    expect(pullMessage(paneText("en"), o).lines.join("\n")).toMatch(
+      /Kept the values changed in the workbook and not pushed yet \(indicator 17\.1\)/,
+    );
   });
 
   it("the same change on both sides is no conflict", async () => {
@@ -278,7 +351,11 @@ describe("pull merges with what the clerk typed and did not push", () => {
 
   it("a number typed between reading and writing is not overwritten but asked about", async () => {
     const data = workbook();
-    const o = await pullIntoWorkbook(view(head, {}), host(data, () => data.sheet("Biểu 01").set("D4", "97%")), deps);
+    const o = await pullIntoWorkbook(
+      view(head, {}),
+      host(data, () => data.sheet("Biểu 01").set("D4", "97%")),
+      deps,
+    );
     expect(data.sheet("Biểu 01").peek("D4")?.v).toBe("97%");
     if (o.kind !== "written") throw new Error(o.kind);
     expect(o.conflicts.map((c) => [c.code, c.mine?.value, c.theirs?.value])).toEqual([

@@ -5,7 +5,11 @@ import { runCommand } from "../src/addin/commands/commands";
 import { registerCommands } from "../src/addin/commands/commandRegistry";
 
 const KEY = { org: "18139", set: "vn-xa-ntm-2021-2025", period: "2023" };
-const ME = { name: "demo-clerk", role: "clerk", scope: { code: "18139", name: "Xã Sơn Hồng", level: "commune" } };
+const ME = {
+  name: "demo-clerk",
+  role: "clerk",
+  scope: { code: "18139", name: "Xã Sơn Hồng", level: "commune" },
+};
 
 function json(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
@@ -20,11 +24,33 @@ describe("sync session", () => {
       if (!online) throw new TypeError("Failed to fetch");
       if (url.endsWith("/api/me")) return json(200, ME);
       pushes.push(JSON.parse(String(init?.body)).opId);
-      const revision = { number: 1, baseRevision: 0, opId: "x", author: "a", createdAt: "2023-01-01", contentHash: "h", workbookHash: null, values: {}, evaluation: { criteriaMet: 0, criteriaTotal: 19, progress: 0, criteria: [], indicators: {}, findings: [] } };
+      const revision = {
+        number: 1,
+        baseRevision: 0,
+        opId: "x",
+        author: "a",
+        createdAt: "2023-01-01",
+        contentHash: "h",
+        workbookHash: null,
+        values: {},
+        evaluation: {
+          criteriaMet: 0,
+          criteriaTotal: 19,
+          progress: 0,
+          criteria: [],
+          indicators: {},
+          findings: [],
+        },
+      };
       return json(201, { revision, replayed: false });
     }) as unknown as typeof globalThis.fetch;
     let n = 0;
-    const first = new SyncSession({ store, fetch, newOpId: () => `op-test-${++n}`, now: () => "2023-11-23T00:00:00Z" });
+    const first = new SyncSession({
+      store,
+      fetch,
+      newOpId: () => `op-test-${++n}`,
+      now: () => "2023-11-23T00:00:00Z",
+    });
     await first.signIn("http://server", "tok");
     online = false;
     const after = await first.push(KEY, 0, { "2.3": { value: 96.4, unit: "%" } });
@@ -32,7 +58,12 @@ describe("sync session", () => {
     expect(after.outboxSize).toBe(1);
     expect(after.message).toMatch(/không kết nối được máy chủ/);
 
-    const reloaded = new SyncSession({ store, fetch, newOpId: () => `op-test-${++n}`, now: () => "2023-11-23T00:00:00Z" });
+    const reloaded = new SyncSession({
+      store,
+      fetch,
+      newOpId: () => `op-test-${++n}`,
+      now: () => "2023-11-23T00:00:00Z",
+    });
     expect(reloaded.getState()).toMatchObject({ phase: "pending", outboxSize: 1, lastKey: KEY });
     online = true;
     const done = await reloaded.flush();
@@ -42,7 +73,10 @@ describe("sync session", () => {
 
   it("refuses to settle a conflict without a choice for every conflicting indicator", async () => {
     const s = new SyncSession({ store: defaultStore() });
-    (s as unknown as { state: object }).state = { ...s.getState(), conflict: { opId: "o", key: KEY, conflicts: [{ code: "2.3", base: null, mine: null, theirs: null }] } };
+    (s as unknown as { state: object }).state = {
+      ...s.getState(),
+      conflict: { opId: "o", key: KEY, conflicts: [{ code: "2.3", base: null, mine: null, theirs: null }] },
+    };
     await expect(s.resolve({})).rejects.toThrow(/Hãy chọn giá trị cho: 2\.3/);
   });
 });
@@ -50,11 +84,23 @@ describe("sync session", () => {
 describe("host detection", () => {
   it("is standalone at once when nothing says Office opened the page", async () => {
     expect(mayBeInOffice({ search: "", hash: "", framed: false, storedHostInfo: false })).toBe(false);
-    expect(mayBeInOffice({ search: "?_host_Info=Excel$Win32$16.01$vi-VN$$$$0", hash: "", framed: false, storedHostInfo: false })).toBe(true);
+    expect(
+      mayBeInOffice({
+        search: "?_host_Info=Excel$Win32$16.01$vi-VN$$$$0",
+        hash: "",
+        framed: false,
+        storedHostInfo: false,
+      }),
+    ).toBe(true);
     expect(mayBeInOffice({ search: "", hash: "", framed: true, storedHostInfo: false })).toBe(true);
-    (globalThis as { Office?: unknown }).Office = { onReady: () => new Promise(() => undefined), HostType: { Excel: "Excel" } };
+    (globalThis as { Office?: unknown }).Office = {
+      onReady: () => new Promise(() => undefined),
+      HostType: { Excel: "Excel" },
+    };
     const t = Date.now();
-    expect(await detectHost(3000, { search: "", hash: "", framed: false, storedHostInfo: false })).toBe("standalone");
+    expect(await detectHost(3000, { search: "", hash: "", framed: false, storedHostInfo: false })).toBe(
+      "standalone",
+    );
     expect(Date.now() - t).toBeLessThan(100);
     delete (globalThis as { Office?: unknown }).Office;
   });
@@ -62,7 +108,12 @@ describe("host detection", () => {
 
 describe("ribbon commands", () => {
   it("run what the pane registered and always complete the event", async () => {
-    registerCommands({ checkAndFlag: async () => "Đạt 13/19 tiêu chí; 12 ô được đánh dấu.", syncNow: async () => { throw new Error("mất mạng"); } });
+    registerCommands({
+      checkAndFlag: async () => "Đạt 13/19 tiêu chí; 12 ô được đánh dấu.",
+      syncNow: async () => {
+        throw new Error("mất mạng");
+      },
+    });
     const completed: string[] = [];
     expect(await runCommand("checkAndFlag", { completed: () => completed.push("check") })).toMatch(/13\/19/);
     expect(await runCommand("syncNow", { completed: () => completed.push("sync") })).toBe("mất mạng");

@@ -13,17 +13,29 @@ const out = fs.mkdtempSync(path.join(os.tmpdir(), "ntm-build-"));
 const ADDIN_URL = "https://ntm.hatinh.example.vn/addin";
 
 beforeAll(() => {
-  execFileSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", out], {
-    cwd: root,
-    env: { ...process.env, ADDIN_URL },
-    stdio: "pipe",
-  });
+  execFileSync(
+    process.execPath,
+    [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", out],
+    {
+      cwd: root,
+      env: { ...process.env, ADDIN_URL },
+      stdio: "pipe",
+    },
+  );
 }, 180000);
 
 afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
 
 it("writes the page, the bundles, functions.json, the icons and the manifest", () => {
-  for (const f of ["taskpane.html", "taskpane.js", "functions.js", "commands.js", "functions.json", "manifest.xml", "assets/icon-80.png"]) {
+  for (const f of [
+    "taskpane.html",
+    "taskpane.js",
+    "functions.js",
+    "commands.js",
+    "functions.json",
+    "manifest.xml",
+    "assets/icon-80.png",
+  ]) {
     expect(fs.existsSync(path.join(out, f))).toBe(true);
   }
   const html = fs.readFileSync(path.join(out, "taskpane.html"), "utf8");
@@ -43,11 +55,15 @@ it("points every manifest URL at ADDIN_URL and still passes the offline check", 
 
 it("refuses an ADDIN_URL that is not https", () => {
   expect(() =>
-    execFileSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", out + "-bad"], {
-      cwd: root,
-      env: { ...process.env, ADDIN_URL: "http://plain.example" },
-      stdio: "pipe",
-    }),
+    execFileSync(
+      process.execPath,
+      [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", out + "-bad"],
+      {
+        cwd: root,
+        env: { ...process.env, ADDIN_URL: "http://plain.example" },
+        stdio: "pipe",
+      },
+    ),
   ).toThrow(/ADDIN_URL must be an https URL/);
 }, 60000);
 
@@ -58,14 +74,33 @@ describe("the Node build (what npm start and bin/ntm run)", () => {
   afterAll(() => fs.rmSync(nodeOut, { recursive: true, force: true }));
 
   it("compiles without errors and the compiled CLI runs", () => {
-    execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.build.json", "--outDir", nodeOut, "--tsBuildInfoFile", path.join(nodeOut, ".tsbuildinfo")], {
-      cwd: root,
-      stdio: "pipe",
-    });
-    const out = execFileSync(process.execPath, ["-e", `require(${JSON.stringify(path.join(nodeOut, "cli", "main.js"))}).main(["node","ntm","criteria","list","--json"]).then(c=>process.exitCode=c)`], {
-      cwd: root,
-      encoding: "utf8",
-    });
+    execFileSync(
+      process.execPath,
+      [
+        require.resolve("typescript/bin/tsc"),
+        "-p",
+        "tsconfig.build.json",
+        "--outDir",
+        nodeOut,
+        "--tsBuildInfoFile",
+        path.join(nodeOut, ".tsbuildinfo"),
+      ],
+      {
+        cwd: root,
+        stdio: "pipe",
+      },
+    );
+    const out = execFileSync(
+      process.execPath,
+      [
+        "-e",
+        `require(${JSON.stringify(path.join(nodeOut, "cli", "main.js"))}).main(["node","ntm","criteria","list","--json"]).then(c=>process.exitCode=c)`,
+      ],
+      {
+        cwd: root,
+        encoding: "utf8",
+      },
+    );
     const sets = JSON.parse(out) as { id: string }[];
     expect(sets.map((s) => s.id)).toContain("vn-xa-ntm-2021-2025");
   }, 180000);

@@ -16,7 +16,11 @@ import { main } from "../src/cli/main";
 import { validateWorkbook } from "../src/domain/check/validateWorkbook";
 import { readWorkbookFile } from "../src/io/xlsx/readWorkbook";
 import type { ConsolidationSummary, FileValidation } from "../src/domain/consolidate";
-import { buildSummaryWorkbook, SUMMARY_SHEETS, writeSummaryWorkbook } from "../src/io/xlsx/writeSummaryWorkbook";
+import {
+  buildSummaryWorkbook,
+  SUMMARY_SHEETS,
+  writeSummaryWorkbook,
+} from "../src/io/xlsx/writeSummaryWorkbook";
 import { readZip } from "../src/io/xlsx/ooxml/zipArchive";
 import { generateCorpus, type CorpusEntry } from "../scripts/generate-corpus";
 import { itWithLibreOffice, recalculateWithLibreOffice } from "./libreOffice";
@@ -56,7 +60,9 @@ function expectTotalsMatch(summary: ConsolidationSummary, byFile: Map<string, Fi
     expect(m.totals.criteriaMet).toBe(ofSet.reduce((s, [, v]) => s + (v.summary?.criteriaMet ?? 0), 0));
     for (const row of m.communes) expect(row.criteriaMet).toBe(byFile.get(row.file)!.summary!.criteriaMet);
     for (const p of m.perCriterion) {
-      const met = ofSet.filter(([, v]) => v.criteria!.some((c) => c.code === p.code && c.status === "met")).length;
+      const met = ofSet.filter(([, v]) =>
+        v.criteria!.some((c) => c.code === p.code && c.status === "met"),
+      ).length;
       expect(p.met).toBe(met);
     }
   }
@@ -70,7 +76,8 @@ function expectTotalsMatch(summary: ConsolidationSummary, byFile: Map<string, Fi
 /** Formula cells of a sheet whose cached value is a number, by address. */
 function formulaCells(ws: XLSX.WorkSheet): Map<string, XLSX.CellObject> {
   const out = new Map<string, XLSX.CellObject>();
-  for (const [addr, cell] of Object.entries(ws)) if (!addr.startsWith("!") && (cell as XLSX.CellObject).f) out.set(addr, cell as XLSX.CellObject);
+  for (const [addr, cell] of Object.entries(ws))
+    if (!addr.startsWith("!") && (cell as XLSX.CellObject).f) out.set(addr, cell as XLSX.CellObject);
   return out;
 }
 
@@ -80,7 +87,9 @@ function formattingOf(buf: Buffer): { charts: number; matrixRules: string[] } {
   const sheet1 = parts.find((p) => p.name === "xl/worksheets/sheet1.xml")!.data.toString("utf8");
   return {
     charts: parts.filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p.name)).length,
-    matrixRules: [...sheet1.matchAll(/<cfRule\b[^>]*>(?:<formula>([^<]*)<\/formula>)?/g)].map((m) => m[1] ?? ""),
+    matrixRules: [...sheet1.matchAll(/<cfRule\b[^>]*>(?:<formula>([^<]*)<\/formula>)?/g)].map(
+      (m) => m[1] ?? "",
+    ),
   };
 }
 
@@ -94,7 +103,9 @@ function expectWorkbookShowsTotals(buf: Buffer, summary: ConsolidationSummary): 
   summary.matrices.forEach((m, i) => {
     const L = layout.matrices[i];
     const ws = wb.Sheets[L.sheet];
-    expect(ws["!autofilter"]?.ref).toBe(`A${L.headerRow + 1}:${XLSX.utils.encode_col(L.shareCol + 3)}${L.lastRow + 1}`);
+    expect(ws["!autofilter"]?.ref).toBe(
+      `A${L.headerRow + 1}:${XLSX.utils.encode_col(L.shareCol + 3)}${L.lastRow + 1}`,
+    );
     const total = ws[XLSX.utils.encode_cell({ r: L.totalsRow, c: L.metCol })];
     expect(total.f).toMatch(/^SUM\(/);
     expect(total.v).toBe(m.totals.criteriaMet);
@@ -104,7 +115,9 @@ function expectWorkbookShowsTotals(buf: Buffer, summary: ConsolidationSummary): 
       expect(cell.v).toBe(p.met);
     });
     // Sorted: most criteria met first.
-    const met = m.communes.map((_, k) => ws[XLSX.utils.encode_cell({ r: L.firstRow + k, c: L.metCol })].v as number);
+    const met = m.communes.map(
+      (_, k) => ws[XLSX.utils.encode_cell({ r: L.firstRow + k, c: L.metCol })].v as number,
+    );
     expect(met).toEqual([...met].sort((a, b) => b - a));
   });
   const stats = wb.Sheets[SUMMARY_SHEETS.stats];
@@ -143,14 +156,29 @@ describe("consolidating the samples", () => {
     const nangCao = run.summary.matrices.find((m) => m.set.id === "ht-xa-ntm-nang-cao-20tc");
     const kst = nangCao?.communes.find((c) => c.file === "xa-kim-song-truong-2023-nang-cao.xlsx");
     expect(kst?.criteriaMet).toBe(4);
-    expect(kst?.commune).toMatchObject({ code: "18436", currentName: "Xã Trường Lưu", districtName: "Huyện Can Lộc" });
-    expect(Object.entries(kst!.criteria).filter(([, s]) => s === "met").map(([c]) => c).sort()).toEqual(["19", "3", "4", "9"]);
+    expect(kst?.commune).toMatchObject({
+      code: "18436",
+      currentName: "Xã Trường Lưu",
+      districtName: "Huyện Can Lộc",
+    });
+    expect(
+      Object.entries(kst!.criteria)
+        .filter(([, s]) => s === "met")
+        .map(([c]) => c)
+        .sort(),
+    ).toEqual(["19", "3", "4", "9"]);
 
     const thon2 = run.summary.villages.find((v) => v.village === "Thôn 2");
     expect(thon2).toMatchObject({ criteriaMet: 4, criteriaTotal: 12 });
     const road = run.summary.volumes.find((v) => v.name.startsWith("Mở rộng hành lang"));
     expect(road?.amounts).toMatchObject({ plan: 8000, done: 1135, cumulative: 6420 });
-    expect(run.summary.findings.filter((f) => f.type === "self-assessment/mismatch" && f.file === "xa-son-hong-2023-tu-danh-gia.xlsx").map((f) => f.cell).length).toBe(3);
+    expect(
+      run.summary.findings
+        .filter(
+          (f) => f.type === "self-assessment/mismatch" && f.file === "xa-son-hong-2023-tu-danh-gia.xlsx",
+        )
+        .map((f) => f.cell).length,
+    ).toBe(3);
   });
 });
 
@@ -167,7 +195,10 @@ describe("consolidating a generated corpus", () => {
   }, 120_000);
 
   it("lists every broken file with its reason and nothing else as failed", () => {
-    const broken = manifest.filter((e) => e.broken).map((e) => e.file).sort();
+    const broken = manifest
+      .filter((e) => e.broken)
+      .map((e) => e.file)
+      .sort();
     expect(broken.length).toBeGreaterThan(5);
     expect(summary.failedFiles.map((f) => f.file).sort()).toEqual(broken);
     for (const f of summary.failedFiles) {
@@ -187,7 +218,9 @@ describe("consolidating a generated corpus", () => {
   it("totals equal the sum of the per-file validations", () => {
     expect(summary.counts.files).toBe(manifest.length);
     expectTotalsMatch(summary, byFile);
-    expect(summary.matrices.map((m) => m.set.id)).toEqual(expect.arrayContaining(["vn-xa-ntm-2021-2025", "ht-xa-ntm-nang-cao-20tc"]));
+    expect(summary.matrices.map((m) => m.set.id)).toEqual(
+      expect.arrayContaining(["vn-xa-ntm-2021-2025", "ht-xa-ntm-nang-cao-20tc"]),
+    );
     expect(summary.villages.length).toBeGreaterThan(10);
     expect(summary.volumes.length).toBeGreaterThan(3);
   });
@@ -209,9 +242,15 @@ describe("consolidating a generated corpus", () => {
         for (const [addr, cell] of formulaCells(mine.Sheets[name])) {
           const recalculated = theirs.Sheets[name][addr];
           if (typeof cell.v === "number") {
-            expect({ at: `${name}!${addr}`, v: recalculated?.v }).toEqual({ at: `${name}!${addr}`, v: expect.closeTo(cell.v, 6) });
+            expect({ at: `${name}!${addr}`, v: recalculated?.v }).toEqual({
+              at: `${name}!${addr}`,
+              v: expect.closeTo(cell.v, 6),
+            });
           } else {
-            expect({ at: `${name}!${addr}`, v: recalculated?.v ?? "" }).toEqual({ at: `${name}!${addr}`, v: cell.v ?? "" });
+            expect({ at: `${name}!${addr}`, v: recalculated?.v ?? "" }).toEqual({
+              at: `${name}!${addr}`,
+              v: cell.v ?? "",
+            });
           }
           compared++;
         }
@@ -230,12 +269,20 @@ describe("ntm consolidate", () => {
   it("writes the summary, prints JSON on --json, and exits 1 when some file was unreadable", async () => {
     const out = path.join(tmp, "cli-summary.xlsx");
     const io = captureIo();
-    const code = await main(["node", "ntm", "consolidate", corpusDir, SAMPLES, "-o", out, "--json", "--workers", "0"], io);
+    const code = await main(
+      ["node", "ntm", "consolidate", corpusDir, SAMPLES, "-o", out, "--json", "--workers", "0"],
+      io,
+    );
     expect(code).toBe(1);
     const json = JSON.parse(io.stdout) as ConsolidationSummary;
     expect(json.failedFiles.length).toBe(manifest.filter((e) => e.broken).length);
     expect(json.matrices[0].communes[0]).toEqual(
-      expect.objectContaining({ commune: expect.objectContaining({ name: expect.any(String) }), set: expect.any(Object), criteriaMet: expect.any(Number), criteria: expect.any(Object) }),
+      expect.objectContaining({
+        commune: expect.objectContaining({ name: expect.any(String) }),
+        set: expect.any(Object),
+        criteriaMet: expect.any(Number),
+        criteria: expect.any(Object),
+      }),
     );
     expect(io.stderr).toMatch(/Tệp không đọc được \/ unreadable files:\n  loi\/tep-loi-/);
     expect(fs.existsSync(out)).toBe(true);
@@ -253,12 +300,32 @@ describe("ntm consolidate", () => {
 
   it("keeps only the chosen set and period, saying why the others were left out", async () => {
     const io = captureIo();
-    const code = await main(["node", "ntm", "consolidate", SAMPLES, "--json", "--workers", "0", "--set", "vn-xa-ntm-2021-2025", "--period", "2023"], io);
+    const code = await main(
+      [
+        "node",
+        "ntm",
+        "consolidate",
+        SAMPLES,
+        "--json",
+        "--workers",
+        "0",
+        "--set",
+        "vn-xa-ntm-2021-2025",
+        "--period",
+        "2023",
+      ],
+      io,
+    );
     expect(code).toBe(0);
     const json = JSON.parse(io.stdout) as ConsolidationSummary;
     expect(json.matrices.map((m) => m.set.id)).toEqual(["vn-xa-ntm-2021-2025"]);
     expect(json.skipped.map((s) => s.file).sort()).toEqual(
-      ["thon-2-kdc-kieu-mau-2023.xlsx", "xa-dinh-ban-2021-khong-dau.xlsx", "xa-ha-linh-2022-11-khoi-luong.xlsx", "xa-kim-song-truong-2023-nang-cao.xlsx"].sort(),
+      [
+        "thon-2-kdc-kieu-mau-2023.xlsx",
+        "xa-dinh-ban-2021-khong-dau.xlsx",
+        "xa-ha-linh-2022-11-khoi-luong.xlsx",
+        "xa-kim-song-truong-2023-nang-cao.xlsx",
+      ].sort(),
     );
   });
 });

@@ -19,7 +19,15 @@ describe("ntm criteria", () => {
     expect(code).toBe(0);
     const list = JSON.parse(out);
     const byId = Object.fromEntries(list.map((s: any) => [s.id, s]));
-    for (const id of ["vn-xa-ntm-2021-2025", "vn-xa-ntm-nang-cao-2021-2025", "vn-xa-ntm-kieu-mau-2021-2025", "vn-xa-ntm-2026-2030", "ht-xa-ntm-2021-2025", "ht-kdc-kieu-mau", "ht-vuon-mau"])
+    for (const id of [
+      "vn-xa-ntm-2021-2025",
+      "vn-xa-ntm-nang-cao-2021-2025",
+      "vn-xa-ntm-kieu-mau-2021-2025",
+      "vn-xa-ntm-2026-2030",
+      "ht-xa-ntm-2021-2025",
+      "ht-kdc-kieu-mau",
+      "ht-vuon-mau",
+    ])
       expect(byId[id]).toBeDefined();
     expect(byId["vn-xa-ntm-2021-2025"]).toMatchObject({ criteria: 19, indicators: 57 });
     expect(byId["ht-xa-ntm-2021-2025"].criteria).toBe(20);
@@ -43,17 +51,20 @@ describe("ntm criteria", () => {
     expect(json.set).toEqual(getCriteriaSet("ht-vuon-mau"));
     const bad = await run("criteria", "show", "nope");
     expect(bad.code).toBe(1);
-    expect(bad.err).toContain('ntm criteria list');
+    expect(bad.err).toContain("ntm criteria list");
   });
 
-  it.each(listCriteriaSets().map((s) => s.id))("export %s then compile gives back the identical set", async (id) => {
-    const book = path.join(tmp, `${id}.xlsx`);
-    const json = path.join(tmp, `${id}.json`);
-    expect((await run("criteria", "export", id, "-o", book)).code).toBe(0);
-    const c = await run("criteria", "compile", book, "-o", json);
-    expect(c.code).toBe(0);
-    expect(JSON.parse(fs.readFileSync(json, "utf8"))).toEqual(getCriteriaSet(id));
-  });
+  it.each(listCriteriaSets().map((s) => s.id))(
+    "export %s then compile gives back the identical set",
+    async (id) => {
+      const book = path.join(tmp, `${id}.xlsx`);
+      const json = path.join(tmp, `${id}.json`);
+      expect((await run("criteria", "export", id, "-o", book)).code).toBe(0);
+      const c = await run("criteria", "compile", book, "-o", json);
+      expect(c.code).toBe(0);
+      expect(JSON.parse(fs.readFileSync(json, "utf8"))).toEqual(getCriteriaSet(id));
+    },
+  );
 
   it("a broken workbook exits non-zero with sheet, row and column", async () => {
     const book = path.join(tmp, "broken.xlsx");
@@ -65,7 +76,9 @@ describe("ntm criteria", () => {
     XLSX.writeFile(wb, book);
     const r = await run("criteria", "compile", book, "-o", path.join(tmp, "broken.json"));
     expect(r.code).toBe(1);
-    expect(r.err).toContain('[indicators, row 3, column op] "=>" is not a comparison; use one of ≥, ≤, =, yes');
+    expect(r.err).toContain(
+      '[indicators, row 3, column op] "=>" is not a comparison; use one of ≥, ≤, =, yes',
+    );
     expect(r.err).toContain("[indicators, hàng 3, cột op]");
     expect(fs.existsSync(path.join(tmp, "broken.json"))).toBe(false);
   });

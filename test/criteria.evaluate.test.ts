@@ -6,8 +6,13 @@ import type { Report, ReportValue } from "../src/domain/report";
 import { testSet } from "./criteriaTestSet";
 
 const set = testSet();
-const report = (values: ReportValue[], extra: Partial<Report> = {}): Report => ({ setId: set.id, values, ...extra });
-const one = (v: ReportValue, ctx = {}, extra: Partial<Report> = {}) => evaluate(set, report([v], extra), ctx).indicators.find((i) => i.code === v.code)!;
+const report = (values: ReportValue[], extra: Partial<Report> = {}): Report => ({
+  setId: set.id,
+  values,
+  ...extra,
+});
+const one = (v: ReportValue, ctx = {}, extra: Partial<Report> = {}) =>
+  evaluate(set, report([v], extra), ctx).indicators.find((i) => i.code === v.code)!;
 
 describe("comparison per kind and op", () => {
   it.each([
@@ -43,9 +48,24 @@ describe("target resolution", () => {
     ["region BTB", { region: "BTB" }, 80, "byRegion.BTB"],
     ["group 1", { group: "1" }, 95, "byGroup.1"],
     ["region wins over group", { region: "BTB", group: "1" }, 80, "byRegion.BTB"],
-    ["special status in a poor district → TDMNPB", { region: "BTB", specialStatus: ["dac-biet-kho-khan", "huyen-ngheo"] }, 70, "byRegion.TDMNPB"],
-    ["safe zone in a poor district → TDMNPB", { region: "BTB", specialStatus: ["an-toan-khu", "huyen-ngheo"] }, 70, "byRegion.TDMNPB"],
-    ["very poor but district not poor → own region", { region: "BTB", specialStatus: ["dac-biet-kho-khan"] }, 80, "byRegion.BTB"],
+    [
+      "special status in a poor district → TDMNPB",
+      { region: "BTB", specialStatus: ["dac-biet-kho-khan", "huyen-ngheo"] },
+      70,
+      "byRegion.TDMNPB",
+    ],
+    [
+      "safe zone in a poor district → TDMNPB",
+      { region: "BTB", specialStatus: ["an-toan-khu", "huyen-ngheo"] },
+      70,
+      "byRegion.TDMNPB",
+    ],
+    [
+      "very poor but district not poor → own region",
+      { region: "BTB", specialStatus: ["dac-biet-kho-khan"] },
+      80,
+      "byRegion.BTB",
+    ],
   ])("%s", (_l, ctx, value, axis) => {
     const r = one({ code: "2.1", value: 50 }, ctx);
     expect(r.target?.value).toBe(value);
@@ -75,7 +95,11 @@ describe("target resolution", () => {
 
   it("the special-status rule of the national set sends a BTB commune to TDMNPB targets", () => {
     const national = getCriteriaSet("vn-xa-ntm-2021-2025")!;
-    const ev = evaluate(national, { setId: national.id, values: [] }, { region: "BTB", specialStatus: ["an-toan-khu", "huyen-ngheo"] });
+    const ev = evaluate(
+      national,
+      { setId: national.id, values: [] },
+      { region: "BTB", specialStatus: ["an-toan-khu", "huyen-ngheo"] },
+    );
     expect(ev.targetRegion).toBe("TDMNPB");
     expect(ev.indicators.find((i) => i.code === "2.2")?.target).toBeUndefined();
   });
@@ -83,26 +107,64 @@ describe("target resolution", () => {
 
 describe("whose target", () => {
   it("uses the workbook's target where the catalog's is empty, and says so", () => {
-    const r = one({ code: "3.5", value: 70, workbookTarget: { text: "≥ 75%", op: ">=", value: 75, unit: "%" } });
-    expect(r).toMatchObject({ status: "unmet", targetSource: "workbook", gap: { amount: 5, unit: "%", direction: "short" } });
+    const r = one({
+      code: "3.5",
+      value: 70,
+      workbookTarget: { text: "≥ 75%", op: ">=", value: 75, unit: "%" },
+    });
+    expect(r).toMatchObject({
+      status: "unmet",
+      targetSource: "workbook",
+      gap: { amount: 5, unit: "%", direction: "short" },
+    });
   });
   it("prefers the workbook over an unverified catalog number", () => {
     const r = one({ code: "3.6", value: 55, workbookTarget: { text: "≥ 50%", op: ">=", value: 50 } });
     expect(r).toMatchObject({ status: "met", targetSource: "workbook" });
   });
   it("falls back to an unverified catalog number, marked official-unverified", () => {
-    expect(one({ code: "3.6", value: 55 })).toMatchObject({ status: "unmet", targetSource: "official-unverified" });
+    expect(one({ code: "3.6", value: 55 })).toMatchObject({
+      status: "unmet",
+      targetSource: "official-unverified",
+    });
   });
   it("keeps a verified official target over the workbook's and flags a weaker workbook target", () => {
-    const ev = evaluate(set, report([{ code: "2.2", value: 6, workbookTarget: { text: "≤ 8%", op: "<=", value: 8 }, sheet: "S", targetCell: "D9", cell: "E9" }]));
+    const ev = evaluate(
+      set,
+      report([
+        {
+          code: "2.2",
+          value: 6,
+          workbookTarget: { text: "≤ 8%", op: "<=", value: 8 },
+          sheet: "S",
+          targetCell: "D9",
+          cell: "E9",
+        },
+      ]),
+    );
     const r = ev.indicators.find((i) => i.code === "2.2")!;
-    expect(r).toMatchObject({ status: "unmet", targetSource: "official-verified", gap: { amount: 1, direction: "over" } });
+    expect(r).toMatchObject({
+      status: "unmet",
+      targetSource: "official-verified",
+      gap: { amount: 1, direction: "over" },
+    });
     const weaker = ev.findings.find((f) => f.type === "target/weaker-than-official")!;
     expect(weaker).toMatchObject({ severity: "warning", sheet: "S", cell: "D9" });
     expect(formatFinding(weaker, "vi")).toContain("chỉ tiêu chính thức theo QĐ TEST");
   });
   it("flags a workbook target weaker than a known catalog number when the workbook's is used", () => {
-    const ev = evaluate(set, report([{ code: "3.6", value: 55, workbookTarget: { text: "≥ 50%", op: ">=", value: 50 }, sheet: "S", targetCell: "D9" }]));
+    const ev = evaluate(
+      set,
+      report([
+        {
+          code: "3.6",
+          value: 55,
+          workbookTarget: { text: "≥ 50%", op: ">=", value: 50 },
+          sheet: "S",
+          targetCell: "D9",
+        },
+      ]),
+    );
     const f = ev.findings.find((x) => x.type === "target/weaker-than-official")!;
     expect(f).toMatchObject({ severity: "warning", sheet: "S", cell: "D9", indicator: "3.6" });
     expect(formatFinding(f, "vi")).toContain("chưa đối chiếu");
@@ -118,16 +180,36 @@ describe("whose target", () => {
 
 describe("findings and severities", () => {
   it("an impossible value is an error and decides nothing", () => {
-    const ev = evaluate(set, report([{ code: "2.1", value: 120, sheet: "S", cell: "E3" }, { code: "2.3", value: -1, unit: "km" }]));
-    expect(ev.indicators.find((i) => i.code === "2.1")).toMatchObject({ status: "unknown", unknownReason: "out-of-range" });
+    const ev = evaluate(
+      set,
+      report([
+        { code: "2.1", value: 120, sheet: "S", cell: "E3" },
+        { code: "2.3", value: -1, unit: "km" },
+      ]),
+    );
+    expect(ev.indicators.find((i) => i.code === "2.1")).toMatchObject({
+      status: "unknown",
+      unknownReason: "out-of-range",
+    });
     const errs = ev.findings.filter((f) => f.type === "value/out-of-range");
-    expect(errs.map((f) => [f.indicator, f.severity])).toEqual([["2.1", "error"], ["2.3", "error"]]);
+    expect(errs.map((f) => [f.indicator, f.severity])).toEqual([
+      ["2.1", "error"],
+      ["2.3", "error"],
+    ]);
     expect(formatFinding(errs[0], "vi")).toContain("0 đến 100 %");
   });
   it("a self-assessment that the numbers contradict is an error at the self-assessment cell; unmet is info", () => {
-    const ev = evaluate(set, report([{ code: "2.1", value: 85, selfAssessment: "met", sheet: "S", cell: "E4", selfAssessmentCell: "F4" }]));
+    const ev = evaluate(
+      set,
+      report([
+        { code: "2.1", value: 85, selfAssessment: "met", sheet: "S", cell: "E4", selfAssessmentCell: "F4" },
+      ]),
+    );
     const types = ev.findings.map((f) => [f.type, f.severity, f.cell]);
-    expect(types).toEqual([["indicator/unmet", "info", "E4"], ["self-assessment/mismatch", "error", "F4"]]);
+    expect(types).toEqual([
+      ["indicator/unmet", "info", "E4"],
+      ["self-assessment/mismatch", "error", "F4"],
+    ]);
     expect(formatFinding(ev.findings[1], "vi")).toContain("Sửa tự đánh giá thành “Chưa đạt”");
     expect(formatFinding(ev.findings[1], "en")).toContain("(cell E4)");
   });
@@ -167,11 +249,17 @@ describe("roll-ups", () => {
   });
 
   it("counts 2/3 criteria and names the ones not met", () => {
-    const ev = evaluate(set, report([
-      { code: "1.1", value: true }, { code: "1.2", value: false },
-      { code: "2.1", value: 95 }, { code: "2.2", value: 9 }, { code: "2.3", value: 3 },
-      { code: "3.1", value: 10 },
-    ]));
+    const ev = evaluate(
+      set,
+      report([
+        { code: "1.1", value: true },
+        { code: "1.2", value: false },
+        { code: "2.1", value: 95 },
+        { code: "2.2", value: 9 },
+        { code: "2.3", value: 3 },
+        { code: "3.1", value: 10 },
+      ]),
+    );
     expect(ev.criteria.map((c) => c.effective)).toEqual(["met", "met", "unmet"]);
     expect(ev.set).toMatchObject({ status: "unmet", met: 2, total: 3 });
     expect(ev.criteriaNotMet).toEqual(["3"]);
@@ -180,7 +268,9 @@ describe("roll-ups", () => {
   it("village share and distance to a goal: 35 % met, 45 points short of 80 %", () => {
     const kdc = getCriteriaSet("ht-kdc-kieu-mau")!;
     const values: ReportValue[] = Array.from({ length: 20 }, (_, k) => ({
-      code: String(k + 1), value: k < 7, workbookTarget: { text: "Đạt", op: "=", value: true },
+      code: String(k + 1),
+      value: k < 7,
+      workbookTarget: { text: "Đạt", op: "=", value: true },
     }));
     const ev = evaluate(kdc, { setId: kdc.id, values: [], units: [{ name: "Thôn 2", values, goal: 80 }] });
     expect(ev.units[0]).toMatchObject({ met: 7, total: 20, share: 0.35, goal: 80, distanceToGoal: 45 });
@@ -200,7 +290,11 @@ describe("kiểu mẫu rules (QĐ 319) against the nâng cao result", () => {
   });
   const kmReport = (income: number, smart: number, fields: number): Report => ({
     setId: km.id,
-    values: [{ code: "2", value: income }, { code: "3", value: smart }, { code: "4", value: fields }],
+    values: [
+      { code: "2", value: income },
+      { code: "3", value: smart },
+      { code: "4", value: fields },
+    ],
   });
   it.each([
     ["all rules hold", true, 70, 66, 1, 1, "met", []],
@@ -236,7 +330,10 @@ describe("work volumes up the org tree", () => {
             { name: "Thôn 2", workItems: [{ name: "hàng rào  xanh", unit: "m", plan: 500, done: 200 }] },
           ],
         },
-        { name: "Xã B", workItems: [{ name: "Đường giao thông", unit: "m", plan: 3500, done: 200, cumulative: 1800 }] },
+        {
+          name: "Xã B",
+          workItems: [{ name: "Đường giao thông", unit: "m", plan: 3500, done: 200, cumulative: 1800 }],
+        },
       ],
     };
     const t = sumWorkVolumes(tree);

@@ -9,18 +9,45 @@ const status = fc.constantFrom("met" as const, "unmet" as const, "unknown" as co
 const scalar = fc.oneof(
   fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }),
   fc.boolean(),
-  fc.record({ min: fc.double({ noNaN: true, noDefaultInfinity: true }), max: fc.double({ noNaN: true, noDefaultInfinity: true }) }),
+  fc.record({
+    min: fc.double({ noNaN: true, noDefaultInfinity: true }),
+    max: fc.double({ noNaN: true, noDefaultInfinity: true }),
+  }),
   fc.string(),
   fc.constant(null),
 );
-const codes = ["1.1", "1.2", "2.1", "2.2", "2.3", "3.1", "3.2", "3.3", "3.4", "3.5", "3.6", "17.1", "10", "5", "x"];
+const codes = [
+  "1.1",
+  "1.2",
+  "2.1",
+  "2.2",
+  "2.3",
+  "3.1",
+  "3.2",
+  "3.3",
+  "3.4",
+  "3.5",
+  "3.6",
+  "17.1",
+  "10",
+  "5",
+  "x",
+];
 const reportValue = fc.record(
   {
     code: fc.constantFrom(...codes),
     value: scalar,
     unit: fc.constantFrom("%", "m", "km", "ha", "vườn", "triệu đồng"),
     workbookTarget: fc.record(
-      { text: fc.string(), op: fc.constantFrom(">=", "<=", "=", "==", ">", "<", "yes"), value: fc.option(fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.string()), { nil: null }), unit: fc.constantFrom("%", "km", "m") },
+      {
+        text: fc.string(),
+        op: fc.constantFrom(">=", "<=", "=", "==", ">", "<", "yes"),
+        value: fc.option(
+          fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.string()),
+          { nil: null },
+        ),
+        unit: fc.constantFrom("%", "km", "m"),
+      },
       { requiredKeys: ["text"] },
     ),
     selfAssessment: fc.constantFrom("met" as const, "unmet" as const, null),
@@ -37,8 +64,25 @@ const report = fc.record(
     group: fc.constantFrom("1", "2", "3"),
     specialStatus: fc.subarray(["dac-biet-kho-khan", "an-toan-khu", "huyen-ngheo"] as const),
     values: fc.array(reportValue, { maxLength: 30 }),
-    criteria: fc.array(fc.record({ code: fc.constantFrom("1", "2", "3", "10"), selfAssessment: fc.constantFrom("met" as const, "unmet" as const, null) }), { maxLength: 4 }),
-    units: fc.array(fc.record({ name: fc.string(), values: fc.array(reportValue, { maxLength: 8 }), statedProgress: fc.option(fc.double({ noNaN: true, min: 0, max: 100 }), { nil: null }), goal: fc.double({ noNaN: true, min: 0, max: 100 }) }, { requiredKeys: ["name", "values"] }), { maxLength: 3 }),
+    criteria: fc.array(
+      fc.record({
+        code: fc.constantFrom("1", "2", "3", "10"),
+        selfAssessment: fc.constantFrom("met" as const, "unmet" as const, null),
+      }),
+      { maxLength: 4 },
+    ),
+    units: fc.array(
+      fc.record(
+        {
+          name: fc.string(),
+          values: fc.array(reportValue, { maxLength: 8 }),
+          statedProgress: fc.option(fc.double({ noNaN: true, min: 0, max: 100 }), { nil: null }),
+          goal: fc.double({ noNaN: true, min: 0, max: 100 }),
+        },
+        { requiredKeys: ["name", "values"] },
+      ),
+      { maxLength: 3 },
+    ),
   },
   { requiredKeys: ["setId", "values"] },
 );

@@ -20,9 +20,19 @@ describe.each(["xa-son-hong-2023-tu-danh-gia", "xa-dinh-ban-2021-khong-dau"])("s
   it("finds exactly the planted self-assessment mismatches, at the self-assessment cell", () => {
     const mismatches = ev.findings
       .filter((f) => f.type === "self-assessment/mismatch")
-      .map((f) => ({ indicator: f.indicator, cell: f.cell, valueCell: f.params.valueCell, severity: f.severity }));
+      .map((f) => ({
+        indicator: f.indicator,
+        cell: f.cell,
+        valueCell: f.params.valueCell,
+        severity: f.severity,
+      }));
     expect(mismatches).toEqual(
-      e.expectedFindings.map((f: any) => ({ indicator: f.indicator, cell: f.cell, valueCell: f.valueCell, severity: "error" })),
+      e.expectedFindings.map((f: any) => ({
+        indicator: f.indicator,
+        cell: f.cell,
+        valueCell: f.valueCell,
+        severity: "error",
+      })),
     );
     expect(ev.findings.filter((f) => f.type === "target/weaker-than-official")).toEqual([]);
   });
@@ -48,7 +58,10 @@ describe("village model-area sample (thôn 2)", () => {
     expect(u.distanceToGoal).toBeCloseTo(80 - 100 / 3, 6);
     for (const i of e.indicators) {
       const r = u.items.find((x) => x.code === i.code)!;
-      expect({ code: i.code, met: r.status === "unknown" ? null : r.status === "met" }).toEqual({ code: i.code, met: i.met });
+      expect({ code: i.code, met: r.status === "unknown" ? null : r.status === "met" }).toEqual({
+        code: i.code,
+        met: i.met,
+      });
     }
     expect(ev.findings.filter((f) => f.severity === "error")).toEqual([]);
   });
@@ -60,7 +73,9 @@ describe("criterion-level nâng cao sample (Kim Song Trường)", () => {
   it("counts 4/20 criteria from the workbook's own assessments", () => {
     expect(ev.set.total).toBe(20);
     expect(ev.set.met).toBe(4);
-    expect(ev.criteria.filter((c) => c.effective === "met").map((c) => c.code)).toEqual(e.summary.metCriteria);
+    expect(ev.criteria.filter((c) => c.effective === "met").map((c) => c.code)).toEqual(
+      e.summary.metCriteria,
+    );
     expect(ev.criteria.every((c) => c.effectiveBasis === "self-assessment")).toBe(true);
   });
 });

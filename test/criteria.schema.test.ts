@@ -18,7 +18,8 @@ describe("criteria-set schema", () => {
 
   it("never ships a number as a target unless it is verified (recollections stay hints)", () => {
     for (const set of listCriteriaSets())
-      for (const t of allTargets(set)) if (typeof t.value === "number") expect(t.provenance.verified).toBe(true);
+      for (const t of allTargets(set))
+        if (typeof t.value === "number") expect(t.provenance.verified).toBe(true);
     const hinted = allTargets(getCriteriaSet("vn-xa-ntm-2021-2025")!).filter((t) => t.unverifiedHint);
     expect(hinted.length).toBeGreaterThan(0);
     for (const t of hinted) expect(t.value).toBeNull();

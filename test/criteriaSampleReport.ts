@@ -44,7 +44,14 @@ export function reportFromExpected(e: any): Report {
     ...(e.region ? { region: e.region } : {}),
     values: e.village ? [] : (e.indicators ?? []).map(toReportValue),
     ...(e.criteria
-      ? { criteria: e.criteria.map((c: any) => ({ code: c.code, selfAssessment: c.selfAssessment, sheet: c.sheet, cell: c.cell })) }
+      ? {
+          criteria: e.criteria.map((c: any) => ({
+            code: c.code,
+            selfAssessment: c.selfAssessment,
+            sheet: c.sheet,
+            cell: c.cell,
+          })),
+        }
       : {}),
     ...(e.units
       ? {

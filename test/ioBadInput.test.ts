@@ -29,7 +29,9 @@ function readOutcome(file: string): { code: string | null; message: string; ms: 
 describe("bad input corpus", () => {
   it("the manifest lists every generated file", () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(BAD_DIR, "manifest.json"), "utf8"));
-    expect(manifest.map((m: { file: string }) => m.file).sort()).toEqual(badFixtures.map((f) => f.file).sort());
+    expect(manifest.map((m: { file: string }) => m.file).sort()).toEqual(
+      badFixtures.map((f) => f.file).sort(),
+    );
   });
 
   it.each(badFixtures.filter((f) => f.expect !== null).map((f) => [f.file, f.expect, f.what] as const))(
@@ -65,19 +67,34 @@ describe("bad input corpus", () => {
 describe("reader limits", () => {
   const small = (() => {
     const wb = XLSX.utils.book_new();
-    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([["TT", "Kết quả"], ...Array.from({ length: 30 }, (_, i) => [String(i + 1), i])]), "S");
+    XLSX.utils.book_append_sheet(
+      wb,
+      XLSX.utils.aoa_to_sheet([
+        ["TT", "Kết quả"],
+        ...Array.from({ length: 30 }, (_, i) => [String(i + 1), i]),
+      ]),
+      "S",
+    );
     return XLSX.write(wb, { type: "buffer", bookType: "xlsx" }) as Buffer;
   })();
 
   it("caps the cell count and the file size", () => {
-    expect(() => readWorkbookBuffer(small, "a.xlsx", { maxCells: 10 })).toThrow(expect.objectContaining({ code: "too-many-cells" }));
-    expect(() => readWorkbookBuffer(small, "a.xlsx", { maxRows: 5 })).toThrow(expect.objectContaining({ code: "too-many-cells" }));
-    expect(() => readWorkbookBuffer(small, "a.xlsx", { maxFileBytes: 100 })).toThrow(expect.objectContaining({ code: "too-large" }));
+    expect(() => readWorkbookBuffer(small, "a.xlsx", { maxCells: 10 })).toThrow(
+      expect.objectContaining({ code: "too-many-cells" }),
+    );
+    expect(() => readWorkbookBuffer(small, "a.xlsx", { maxRows: 5 })).toThrow(
+      expect.objectContaining({ code: "too-many-cells" }),
+    );
+    expect(() => readWorkbookBuffer(small, "a.xlsx", { maxFileBytes: 100 })).toThrow(
+      expect.objectContaining({ code: "too-large" }),
+    );
     expect(readWorkbookBuffer(small, "a.xlsx").sheets[0].rowCount).toBe(31);
   });
 
   it("a missing file is not-found, a folder is io-error", () => {
-    expect(() => readWorkbookFile("/nonexistent/x.xlsx")).toThrow(expect.objectContaining({ code: "not-found" }));
+    expect(() => readWorkbookFile("/nonexistent/x.xlsx")).toThrow(
+      expect.objectContaining({ code: "not-found" }),
+    );
     expect(() => readWorkbookFile(BAD_DIR)).toThrow(expect.objectContaining({ code: "io-error" }));
   });
 
@@ -94,15 +111,18 @@ describe("reader limits", () => {
       { numRuns: 300 },
     );
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 8 }), (flips) => {
-        const b = Buffer.from(small);
-        for (const [at, v] of flips) b[at % b.length] = v;
-        try {
-          readWorkbookBuffer(b, "flipped.xlsx");
-        } catch (e) {
-          expect(e).toBeInstanceOf(WorkbookReadError);
-        }
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 8 }),
+        (flips) => {
+          const b = Buffer.from(small);
+          for (const [at, v] of flips) b[at % b.length] = v;
+          try {
+            readWorkbookBuffer(b, "flipped.xlsx");
+          } catch (e) {
+            expect(e).toBeInstanceOf(WorkbookReadError);
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });

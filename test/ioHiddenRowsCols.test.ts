@@ -30,7 +30,9 @@ function withCellStyles(buf: Buffer): Grid[] {
     cellStyles: true,
     sheetRows: defaultReadLimits.maxRows + 1,
   });
-  return wb.SheetNames.filter((n) => n !== "_ntm").map((n) => sheetToGrid(n, wb.Sheets[n], { maxCellTextLength: 32767 }));
+  return wb.SheetNames.filter((n) => n !== "_ntm").map((n) =>
+    sheetToGrid(n, wb.Sheets[n], { maxCellTextLength: 32767 }),
+  );
 }
 
 function expectSameAsCellStyles(buf: Buffer): Grid[] {
@@ -55,14 +57,21 @@ function workbook(edit?: (xml: string) => string, setup?: (ws: XLSX.WorkSheet) =
   const buf = XLSX.write(wb, { type: "buffer", bookType: "xlsx" }) as Buffer;
   if (!edit) return buf;
   const entries = readZip(buf).map((e) =>
-    e.name === "xl/worksheets/sheet1.xml" ? { name: e.name, data: Buffer.from(edit(e.data.toString("utf8")), "utf8") } : e,
+    e.name === "xl/worksheets/sheet1.xml"
+      ? { name: e.name, data: Buffer.from(edit(e.data.toString("utf8")), "utf8") }
+      : e,
   );
   return writeZip(entries);
 }
 
 describe("hidden rows and columns without SheetJS style parsing", () => {
   const dirs = ["samples", "layouts"].map((d) => path.join(__dirname, "fixtures", d));
-  const files = dirs.flatMap((d) => fs.readdirSync(d).filter((f) => /\.xlsx$/.test(f)).map((f) => path.join(d, f)));
+  const files = dirs.flatMap((d) =>
+    fs
+      .readdirSync(d)
+      .filter((f) => /\.xlsx$/.test(f))
+      .map((f) => path.join(d, f)),
+  );
 
   it.each(files.map((f) => [path.basename(f), f]))("%s: same Grids as a cellStyles read", (_name, file) => {
     expectSameAsCellStyles(fs.readFileSync(file));
@@ -82,7 +91,10 @@ describe("hidden rows and columns without SheetJS style parsing", () => {
           ours = `refused: ${(err as { code?: string }).code}`;
         }
         // Only the corpus's deliberately broken files are refused (their reasons: test/consolidate).
-        expect({ file: e.file, refused: typeof ours === "string" }).toEqual({ file: e.file, refused: e.kind === "broken" });
+        expect({ file: e.file, refused: typeof ours === "string" }).toEqual({
+          file: e.file,
+          refused: e.kind === "broken",
+        });
         if (typeof ours === "string") continue;
         expect(ours).toEqual(withCellStyles(buf));
         compared++;
@@ -123,9 +135,15 @@ describe("hidden rows and columns without SheetJS style parsing", () => {
     const g = expectSameAsCellStyles(
       workbook((xml) =>
         xml
-          .replace(/<sheetData>/, '<cols><col min="2" max="2" width="0" hidden="true" customWidth="1"/><col min="4" max="16384" hidden="1"/></cols><sheetData>')
+          .replace(
+            /<sheetData>/,
+            '<cols><col min="2" max="2" width="0" hidden="true" customWidth="1"/><col min="4" max="16384" hidden="1"/></cols><sheetData>',
+          )
           .replace(/<row r="3"/, '<row r="3" ht="0" hidden="1" customHeight="1"')
-          .replace(/<\/sheetData>/, '<row r="7" spans="1:3" hidden="1"/><row r="9" hidden="0" ht="20"/></sheetData>'),
+          .replace(
+            /<\/sheetData>/,
+            '<row r="7" spans="1:3" hidden="1"/><row r="9" hidden="0" ht="20"/></sheetData>',
+          ),
       ),
     );
     expect(g[0].hiddenRows).toEqual([2, 6]);
@@ -139,7 +157,10 @@ describe("hidden rows and columns without SheetJS style parsing", () => {
         xml
           .replace(/<row r="2"/, "<row hidden='1'")
           .replace(/<row r="4"/, '<row r="4" hidden="1"')
-          .replace(/<\/sheetData>/, '<row r="4" ht="12"/><row r="6" outlineLevel="1" hidden="1"/></sheetData>'),
+          .replace(
+            /<\/sheetData>/,
+            '<row r="4" ht="12"/><row r="6" outlineLevel="1" hidden="1"/></sheetData>',
+          ),
       ),
     );
   });
@@ -167,18 +188,28 @@ describe("hidden rows and columns without SheetJS style parsing", () => {
 });
 
 describe("sheetJsPackage: our unzip only where SheetJS's would see the same parts", () => {
-  const sample = fs.readFileSync(path.join(__dirname, "fixtures", "samples", "xa-son-hong-2023-tu-danh-gia.xlsx"));
+  const sample = fs.readFileSync(
+    path.join(__dirname, "fixtures", "samples", "xa-son-hong-2023-tu-danh-gia.xlsx"),
+  );
   const entriesOf = (buf: Buffer) => inspectZip(buf, "x.xlsx", defaultReadLimits);
 
   it("takes an ordinary workbook, with every part inflated", () => {
     const files = sheetJsPackage(sample, entriesOf(sample), "x.xlsx", defaultReadLimits);
     expect(files).toBeDefined();
-    expect(Object.keys(files!).sort()).toEqual(readZip(sample).map((e) => e.name).sort());
+    expect(Object.keys(files!).sort()).toEqual(
+      readZip(sample)
+        .map((e) => e.name)
+        .sort(),
+    );
     for (const e of readZip(sample)) expect(files![e.name].content.equals(e.data)).toBe(true);
   });
 
   it("leaves archives with a comment or a duplicate name to SheetJS, and the Grids are the same", () => {
-    const withComment = Buffer.concat([sample.subarray(0, sample.length - 2), Buffer.from([4, 0]), Buffer.from("note")]);
+    const withComment = Buffer.concat([
+      sample.subarray(0, sample.length - 2),
+      Buffer.from([4, 0]),
+      Buffer.from("note"),
+    ]);
     const parts = readZip(sample);
     const duplicated = writeZip([...parts, parts.find((p) => p.name === "docProps/core.xml")!]);
     for (const buf of [withComment, duplicated]) {

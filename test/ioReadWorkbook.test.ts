@@ -17,11 +17,14 @@ function cellOf(grids: Grid[], sheet: string | null, a1: string) {
 
 describe("readWorkbookFile on the samples", () => {
   it.each(workbooks)("%s: every answer cell has the raw value and number format", (file) => {
-    const expected = JSON.parse(fs.readFileSync(path.join(SAMPLES, file.replace(/\.(xlsx|csv)$/, ".expected.json")), "utf8"));
+    const expected = JSON.parse(
+      fs.readFileSync(path.join(SAMPLES, file.replace(/\.(xlsx|csv)$/, ".expected.json")), "utf8"),
+    );
     const wb = readWorkbookFile(path.join(SAMPLES, file));
     expect(wb.sheets.length).toBeGreaterThan(0);
     const items = [...(expected.indicators ?? []), ...(expected.workItems ?? [])];
-    for (const c of expected.criteria ?? []) if (c.mark) items.push({ code: c.code, sheet: c.sheet, cell: c.cell, raw: c.mark });
+    for (const c of expected.criteria ?? [])
+      if (c.mark) items.push({ code: c.code, sheet: c.sheet, cell: c.cell, raw: c.mark });
     expect(items.length).toBeGreaterThan(0);
     for (const it of items) {
       const cell = cellOf(wb.sheets, it.sheet ?? null, it.cell);
@@ -51,7 +54,10 @@ describe("readWorkbookFile on the samples", () => {
 
 describe("parseCsvText", () => {
   it("handles BOM, semicolons, CRLF, quotes with delimiters, quotes and line breaks inside", () => {
-    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('a;"b;c";"say ""hi""\r\nnext"\r\n1.680;85,5%;\r\n\r\n')]);
+    const bytes = Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      Buffer.from('a;"b;c";"say ""hi""\r\nnext"\r\n1.680;85,5%;\r\n\r\n'),
+    ]);
     const text = decodeCsvBytes(bytes);
     expect(detectDelimiter(text)).toBe(";");
     expect(parseCsvText(text)).toEqual([

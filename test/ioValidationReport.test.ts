@@ -20,17 +20,51 @@ const results: FileValidation[] = [
     orgUnit: { name: "Xã Sơn Hồng" },
     period: "2023",
     indicators: [
-      { code: "2.2", value: 88.6, unit: "%", target: "≥ 90%", targetSource: "workbook", selfAssessment: "met", status: "unmet", sheet: "Biểu 01", cell: "E18" },
+      {
+        code: "2.2",
+        value: 88.6,
+        unit: "%",
+        target: "≥ 90%",
+        targetSource: "workbook",
+        selfAssessment: "met",
+        status: "unmet",
+        sheet: "Biểu 01",
+        cell: "E18",
+      },
     ],
     criteria: [{ code: "2", status: "unmet", indicatorsMet: 3, indicatorsTotal: 4 }],
     summary: { criteriaMet: 15, criteriaTotal: 19 },
     findings: [
-      { type: "self-assessment/mismatch", severity: "error", sheet: "Biểu 01", cell: "F18", indicator: "2.2", message: "Biểu 01!F18: tự đánh giá Đạt nhưng 88,6% < 90% / self-assessed met but 88.6% < 90%" },
-      { type: "mapping/unmatched-row", severity: "warning", sheet: "Biểu 01", cell: "A70", message: "Biểu 01!A70: không nhận ra dòng / row not recognised" },
+      {
+        type: "self-assessment/mismatch",
+        severity: "error",
+        sheet: "Biểu 01",
+        cell: "F18",
+        indicator: "2.2",
+        message: "Biểu 01!F18: tự đánh giá Đạt nhưng 88,6% < 90% / self-assessed met but 88.6% < 90%",
+      },
+      {
+        type: "mapping/unmatched-row",
+        severity: "warning",
+        sheet: "Biểu 01",
+        cell: "A70",
+        message: "Biểu 01!A70: không nhận ra dòng / row not recognised",
+      },
     ],
   },
-  { file: "hong.xlsx", ok: false, error: { code: "corrupt", message: "hong.xlsx: tệp bị hỏng / the file is corrupt" } },
-  { file: "xa-b.csv", ok: true, set: { id: "vn-xa-ntm-2021-2025" }, period: "2021", summary: { criteriaMet: 19, criteriaTotal: 19 }, findings: [] },
+  {
+    file: "hong.xlsx",
+    ok: false,
+    error: { code: "corrupt", message: "hong.xlsx: tệp bị hỏng / the file is corrupt" },
+  },
+  {
+    file: "xa-b.csv",
+    ok: true,
+    set: { id: "vn-xa-ntm-2021-2025" },
+    period: "2021",
+    summary: { criteriaMet: 19, criteriaTotal: 19 },
+    findings: [],
+  },
 ];
 
 describe("writeValidationReport", () => {
@@ -51,18 +85,44 @@ describe("writeValidationReport", () => {
 
   it("lists every finding with sheet!cell and its bilingual message, and the unreadable file", () => {
     const f = sheet(REPORT_SHEETS.findings);
-    const rows = f.cells.slice(1).map((r) => ({ file: r[0]?.v, where: r[3]?.v ?? null, sev: r[7]?.v, type: r[8]?.v, msg: r[9]?.v }));
+    const rows = f.cells
+      .slice(1)
+      .map((r) => ({ file: r[0]?.v, where: r[3]?.v ?? null, sev: r[7]?.v, type: r[8]?.v, msg: r[9]?.v }));
     expect(rows).toEqual([
-      { file: "xa-a.xlsx", where: "Biểu 01!F18", sev: "Lỗi", type: "self-assessment/mismatch", msg: results[0].findings![0].message },
-      { file: "xa-a.xlsx", where: "Biểu 01!A70", sev: "Cảnh báo", type: "mapping/unmatched-row", msg: results[0].findings![1].message },
+      {
+        file: "xa-a.xlsx",
+        where: "Biểu 01!F18",
+        sev: "Lỗi",
+        type: "self-assessment/mismatch",
+        msg: results[0].findings![0].message,
+      },
+      {
+        file: "xa-a.xlsx",
+        where: "Biểu 01!A70",
+        sev: "Cảnh báo",
+        type: "mapping/unmatched-row",
+        msg: results[0].findings![1].message,
+      },
       { file: "hong.xlsx", where: null, sev: "Lỗi", type: "file/corrupt", msg: results[1].error!.message },
     ]);
   });
 
   it("lists indicators with value, target and cell; colours errors; filters on headers", () => {
     const i = sheet(REPORT_SHEETS.indicators);
-    expect(i.cells[1].map((c) => c?.v ?? null)).toEqual(["xa-a.xlsx", "2.2", 88.6, "%", "≥ 90%", "workbook", "Đạt", "Chưa đạt", "Biểu 01!E18"]);
-    const xml = readZip(buf).find((e) => e.name === "xl/worksheets/sheet2.xml")!.data.toString();
+    expect(i.cells[1].map((c) => c?.v ?? null)).toEqual([
+      "xa-a.xlsx",
+      "2.2",
+      88.6,
+      "%",
+      "≥ 90%",
+      "workbook",
+      "Đạt",
+      "Chưa đạt",
+      "Biểu 01!E18",
+    ]);
+    const xml = readZip(buf)
+      .find((e) => e.name === "xl/worksheets/sheet2.xml")!
+      .data.toString();
     expect(xml).toContain("<autoFilter");
     expect(xml).toContain("<conditionalFormatting");
   });
@@ -71,7 +131,18 @@ describe("writeValidationReport", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ntm-rep-"));
     const out = path.join(dir, "report.xlsx");
     const io = captureIo();
-    const code = await main(["node", "ntm", "validate", path.join(SAMPLES, "xa-son-hong-2023-tu-danh-gia.xlsx"), path.join(BAD, "truncated.xlsx"), "--out", out], io);
+    const code = await main(
+      [
+        "node",
+        "ntm",
+        "validate",
+        path.join(SAMPLES, "xa-son-hong-2023-tu-danh-gia.xlsx"),
+        path.join(BAD, "truncated.xlsx"),
+        "--out",
+        out,
+      ],
+      io,
+    );
     expect(code).toBe(2);
     const back = readWorkbookBuffer(fs.readFileSync(out), "report.xlsx");
     const s = back.sheets.find((x) => x.sheet === REPORT_SHEETS.summary)!;
@@ -80,7 +151,9 @@ describe("writeValidationReport", () => {
       expect.stringContaining("truncated.xlsx"),
     ]);
     const f = back.sheets.find((x) => x.sheet === REPORT_SHEETS.findings)!;
-    expect(f.cells.some((r) => r[8]?.v === "self-assessment/mismatch" && /!F\d+$/.test(String(r[3]?.v)))).toBe(true);
+    expect(
+      f.cells.some((r) => r[8]?.v === "self-assessment/mismatch" && /!F\d+$/.test(String(r[3]?.v))),
+    ).toBe(true);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -22,11 +22,20 @@ describe("import layers", () => {
     ["src/domain/sheet/x.ts", 'import * as fs from "node:fs";\nexport const a = fs;'],
     ["src/domain/sheet/x.ts", 'import * as fs from "fs";\nexport const a = fs;'],
     ["src/domain/evaluate/x.ts", 'import * as XLSX from "xlsx";\nexport const a = XLSX;'],
-    ["src/domain/evaluate/x.ts", 'import { readWorkbookFile } from "../../io/xlsx/readWorkbook";\nexport const a = readWorkbookFile;'],
-    ["src/domain/sync/x.ts", 'import { SyncClient } from "../../client/syncClient";\nexport const a = SyncClient;'],
+    [
+      "src/domain/evaluate/x.ts",
+      'import { readWorkbookFile } from "../../io/xlsx/readWorkbook";\nexport const a = readWorkbookFile;',
+    ],
+    [
+      "src/domain/sync/x.ts",
+      'import { SyncClient } from "../../client/syncClient";\nexport const a = SyncClient;',
+    ],
     ["src/domain/sheet/x.ts", 'import { consolidate } from "../consolidate";\nexport const a = consolidate;'],
     ["src/domain/review/x.ts", 'import React from "react";\nexport const a = React;'],
-    ["src/cli/commands/x.ts", 'import { loadSession } from "../../addin/sync/syncStorage";\nexport const a = loadSession;'],
+    [
+      "src/cli/commands/x.ts",
+      'import { loadSession } from "../../addin/sync/syncStorage";\nexport const a = loadSession;',
+    ],
     ["src/cli/commands/x.ts", 'import * as XLSX from "xlsx";\nexport const a = XLSX;'],
     ["src/server/x.ts", 'import * as XLSX from "xlsx";\nexport const a = XLSX;'],
   ])("%s refuses %s", async (file, code) => {
@@ -34,10 +43,22 @@ describe("import layers", () => {
   });
 
   it.each([
-    ["src/domain/sheet/x.ts", 'import { z } from "zod";\nimport { evaluate } from "../evaluate";\nexport const a = [z, evaluate];'],
-    ["src/domain/consolidate/x.ts", 'import { readReport } from "../sheet/readReport";\nexport const a = readReport;'],
-    ["src/io/xlsx/x.ts", 'import * as XLSX from "xlsx";\nimport * as fs from "node:fs";\nexport const a = [XLSX, fs];'],
-    ["src/cli/commands/x.ts", 'import { SyncClient } from "../../client/syncClient";\nexport const a = SyncClient;'],
+    [
+      "src/domain/sheet/x.ts",
+      'import { z } from "zod";\nimport { evaluate } from "../evaluate";\nexport const a = [z, evaluate];',
+    ],
+    [
+      "src/domain/consolidate/x.ts",
+      'import { readReport } from "../sheet/readReport";\nexport const a = readReport;',
+    ],
+    [
+      "src/io/xlsx/x.ts",
+      'import * as XLSX from "xlsx";\nimport * as fs from "node:fs";\nexport const a = [XLSX, fs];',
+    ],
+    [
+      "src/cli/commands/x.ts",
+      'import { SyncClient } from "../../client/syncClient";\nexport const a = SyncClient;',
+    ],
   ])("%s allows %s", async (file, code) => {
     expect(await restrictedImports(file, code)).toEqual([]);
   });

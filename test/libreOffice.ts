@@ -7,14 +7,24 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 
-export const SOFFICE = ["/usr/bin/soffice", "/usr/bin/libreoffice", "/usr/lib/libreoffice/program/soffice"].find((p) => fs.existsSync(p));
+export const SOFFICE = [
+  "/usr/bin/soffice",
+  "/usr/bin/libreoffice",
+  "/usr/lib/libreoffice/program/soffice",
+].find((p) => fs.existsSync(p));
 
-if (!SOFFICE && !process.env.CI) console.log("LibreOffice is not installed: formula recalculation tests are skipped / bỏ qua kiểm tra tính lại công thức (apt-get install libreoffice-calc-nogui)");
+if (!SOFFICE && !process.env.CI)
+  console.log(
+    "LibreOffice is not installed: formula recalculation tests are skipped / bỏ qua kiểm tra tính lại công thức (apt-get install libreoffice-calc-nogui)",
+  );
 
 /** `it` when LibreOffice is here; in CI without it, a test that fails saying so; else skipped. */
 export function itWithLibreOffice(name: string, fn: () => void, timeout?: number): void {
   if (SOFFICE) it(name, fn, timeout);
-  else if (process.env.CI) it(name, () => { throw new Error("LibreOffice (soffice) is required in CI: .ci/run installs libreoffice-calc-nogui"); });
+  else if (process.env.CI)
+    it(name, () => {
+      throw new Error("LibreOffice (soffice) is required in CI: .ci/run installs libreoffice-calc-nogui");
+    });
   else it.skip(name, fn);
 }
 
@@ -32,11 +42,24 @@ export function recalculateWithLibreOffice(file: string, outDir: string): string
       `<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item></oor:items>`,
   );
   fs.mkdirSync(outDir, { recursive: true });
-  execFileSync(SOFFICE!, ["--headless", "--norestore", `-env:UserInstallation=file://${profile}`, "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", outDir, file], {
-    env: { ...process.env, HOME: profile },
-    timeout: 120_000,
-    stdio: "ignore",
-  });
+  execFileSync(
+    SOFFICE!,
+    [
+      "--headless",
+      "--norestore",
+      `-env:UserInstallation=file://${profile}`,
+      "--convert-to",
+      "xlsx:Calc MS Excel 2007 XML",
+      "--outdir",
+      outDir,
+      file,
+    ],
+    {
+      env: { ...process.env, HOME: profile },
+      timeout: 120_000,
+      stdio: "ignore",
+    },
+  );
   fs.rmSync(profile, { recursive: true, force: true });
   return path.join(outDir, path.basename(file).replace(/\.[^.]+$/, ".xlsx"));
 }

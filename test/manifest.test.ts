@@ -20,18 +20,62 @@ describe("offline manifest check", () => {
   // Each broken copy must be caught, with a message that says what is wrong.
   const broken: [string, (s: string) => string, RegExp][] = [
     ["malformed XML", (s) => s.replace("</Hosts>", ""), /not well-formed/],
-    ["an undefined resid", (s) => s.replace('<Label resid="Check.Label"/>', '<Label resid="Check.Missing"/>'), /resid "Check.Missing".*not defined/],
-    ["a resid in the wrong table", (s) => s.replace('<Label resid="Sync.Label"/>', '<Label resid="Sync.Tooltip"/>'), /resid "Sync.Tooltip".*short/],
-    ["a plain-http URL", (s) => s.replace("https://localhost:3000/functions.js", "http://localhost:3000/functions.js"), /must be https/],
-    ["a URL outside the base", (s) => s.replace("https://localhost:3000/functions.json", "https://evil.example/functions.json"), /not under the add-in's base URL/],
-    ["elements out of order", (s) => s.replace(/(<ProviderName>.*<\/ProviderName>)\s*(<DefaultLocale>.*<\/DefaultLocale>)/, "$2$1"), /out of order/],
-    ["a missing required element", (s) => s.replace(/<Permissions>.*<\/Permissions>/, ""), /<Permissions> is missing/],
-    ["a missing requirement set", (s) => s.replace('<Set Name="SharedRuntime" MinVersion="1.1"/>', ""), /SharedRuntime 1.1 is not declared/],
-    ["too old an ExcelApi", (s) => s.replace('<Set Name="ExcelApi" MinVersion="1.13"/>', '<Set Name="ExcelApi" MinVersion="1.3"/>'), /ExcelApi must be at least 1.13/],
-    ["an icon of the wrong size", (s) => s.replace('size="80" resid="Icon.80x80"', 'size="80" resid="Icon.32x32"'), /declared 80×80/],
-    ["a missing icon file", (s) => s.replace("assets/icon-16.png", "assets/icon-17.png"), /icon-17.png.*does not exist/],
+    [
+      "an undefined resid",
+      (s) => s.replace('<Label resid="Check.Label"/>', '<Label resid="Check.Missing"/>'),
+      /resid "Check.Missing".*not defined/,
+    ],
+    [
+      "a resid in the wrong table",
+      (s) => s.replace('<Label resid="Sync.Label"/>', '<Label resid="Sync.Tooltip"/>'),
+      /resid "Sync.Tooltip".*short/,
+    ],
+    [
+      "a plain-http URL",
+      (s) => s.replace("https://localhost:3000/functions.js", "http://localhost:3000/functions.js"),
+      /must be https/,
+    ],
+    [
+      "a URL outside the base",
+      (s) => s.replace("https://localhost:3000/functions.json", "https://evil.example/functions.json"),
+      /not under the add-in's base URL/,
+    ],
+    [
+      "elements out of order",
+      (s) => s.replace(/(<ProviderName>.*<\/ProviderName>)\s*(<DefaultLocale>.*<\/DefaultLocale>)/, "$2$1"),
+      /out of order/,
+    ],
+    [
+      "a missing required element",
+      (s) => s.replace(/<Permissions>.*<\/Permissions>/, ""),
+      /<Permissions> is missing/,
+    ],
+    [
+      "a missing requirement set",
+      (s) => s.replace('<Set Name="SharedRuntime" MinVersion="1.1"/>', ""),
+      /SharedRuntime 1.1 is not declared/,
+    ],
+    [
+      "too old an ExcelApi",
+      (s) => s.replace('<Set Name="ExcelApi" MinVersion="1.13"/>', '<Set Name="ExcelApi" MinVersion="1.3"/>'),
+      /ExcelApi must be at least 1.13/,
+    ],
+    [
+      "an icon of the wrong size",
+      (s) => s.replace('size="80" resid="Icon.80x80"', 'size="80" resid="Icon.32x32"'),
+      /declared 80×80/,
+    ],
+    [
+      "a missing icon file",
+      (s) => s.replace("assets/icon-16.png", "assets/icon-17.png"),
+      /icon-17.png.*does not exist/,
+    ],
     ["a short-lived runtime", (s) => s.replace('lifetime="long"', 'lifetime="short"'), /lifetime="long"/],
-    ["no English display name", (s) => s.replace('<Override Locale="en-US" Value="NTM Tracker – New Rural Development"/>', ""), /DisplayName> needs an English/],
+    [
+      "no English display name",
+      (s) => s.replace('<Override Locale="en-US" Value="NTM Tracker – New Rural Development"/>', ""),
+      /DisplayName> needs an English/,
+    ],
   ];
   it.each(broken)("fails on %s", (_name, breakIt, expected) => {
     const mutated = breakIt(xml);

@@ -29,10 +29,17 @@ describe.each(answers)("%s", (name) => {
     const got = new Map((v.indicators ?? []).map((i) => [i.code, i]));
     const wrong = expected.indicators.filter((w: any) => {
       const g = got.get(w.code);
-      return !g || JSON.stringify(g.value) !== JSON.stringify(w.value) || g.cell !== w.cell || g.sheet !== w.sheet ||
-        (g.unit ?? null) !== w.unit || (g.selfAssessment ?? null) !== w.selfAssessment;
+      return (
+        !g ||
+        JSON.stringify(g.value) !== JSON.stringify(w.value) ||
+        g.cell !== w.cell ||
+        g.sheet !== w.sheet ||
+        (g.unit ?? null) !== w.unit ||
+        (g.selfAssessment ?? null) !== w.selfAssessment
+      );
     });
-    if (wrong.length) console.log(name, wrong.map((w: any) => `${w.code}: ${JSON.stringify(got.get(w.code))}`).join("\n"));
+    if (wrong.length)
+      console.log(name, wrong.map((w: any) => `${w.code}: ${JSON.stringify(got.get(w.code))}`).join("\n"));
     const share = expected.indicators.length ? 1 - wrong.length / expected.indicators.length : 1;
     expect(share).toBeGreaterThanOrEqual(0.98);
   });
@@ -40,12 +47,24 @@ describe.each(answers)("%s", (name) => {
   it("reports every expected reader finding with sheet and cell", () => {
     for (const f of expected.expectedFindings) {
       const hit = (v.findings ?? []).find(
-        (g) => g.type === f.type && g.cell === f.cell && g.sheet === f.sheet && (f.indicator === undefined || g.indicator === f.indicator),
+        (g) =>
+          g.type === f.type &&
+          g.cell === f.cell &&
+          g.sheet === f.sheet &&
+          (f.indicator === undefined || g.indicator === f.indicator),
       );
-      if (!hit) console.log(name, "missing", f, (v.findings ?? []).filter((g) => g.type === f.type));
+      if (!hit)
+        console.log(
+          name,
+          "missing",
+          f,
+          (v.findings ?? []).filter((g) => g.type === f.type),
+        );
       expect(hit).toBeDefined();
     }
-    const mapping = (v.findings ?? []).filter((g) => g.type.startsWith("mapping/") || g.type.startsWith("value/"));
+    const mapping = (v.findings ?? []).filter(
+      (g) => g.type.startsWith("mapping/") || g.type.startsWith("value/"),
+    );
     expect(mapping.length).toBe(expected.expectedFindings.length);
   });
 

@@ -48,7 +48,10 @@ describe.each(samples)("%s", (name) => {
         sheetOf(g.sheet) === sheetOf(w.sheet) &&
         (g.unit ?? null) === (w.unit ?? null) &&
         (g.selfAssessment ?? null) === (w.selfAssessment ?? null);
-      if (!ok) wrong.push(`${w.code}: want ${JSON.stringify([w.value, w.unit, w.cell])} got ${JSON.stringify(g && [g.value, g.unit, g.cell])}`);
+      if (!ok)
+        wrong.push(
+          `${w.code}: want ${JSON.stringify([w.value, w.unit, w.cell])} got ${JSON.stringify(g && [g.value, g.unit, g.cell])}`,
+        );
     }
     const share = want.length === 0 ? 1 : (want.length - wrong.length) / want.length;
     if (share < 1) console.log(`${name}: ${wrong.join("; ")}`);
@@ -58,7 +61,11 @@ describe.each(samples)("%s", (name) => {
   it("reports every expected finding at its cell", () => {
     for (const f of expected.expectedFindings ?? []) {
       const hit = (v.findings ?? []).find(
-        (g) => g.type === f.type && g.indicator === f.indicator && g.cell === f.cell && sheetOf(g.sheet) === sheetOf(f.sheet),
+        (g) =>
+          g.type === f.type &&
+          g.indicator === f.indicator &&
+          g.cell === f.cell &&
+          sheetOf(g.sheet) === sheetOf(f.sheet),
       );
       expect(hit).toBeDefined();
     }
@@ -80,7 +87,14 @@ describe.each(samples)("%s", (name) => {
     expect(items).toHaveLength((expected.workItems ?? []).length);
     (expected.workItems ?? []).forEach((w: any) => {
       const g = items.find((x) => x.name === w.name);
-      expect(g).toMatchObject({ unit: w.unit, plan: w.plan, done: w.done, cumulative: w.cumulative, cell: w.cell, sheet: w.sheet });
+      expect(g).toMatchObject({
+        unit: w.unit,
+        plan: w.plan,
+        done: w.done,
+        cumulative: w.cumulative,
+        cell: w.cell,
+        sheet: w.sheet,
+      });
       expect(g.ratio).toBeCloseTo(w.ratio, 1);
       for (const b of w.byUnit ?? []) expect(g.byUnit).toContainEqual(b);
     });
@@ -90,11 +104,18 @@ describe.each(samples)("%s", (name) => {
     if (expected.indicators?.length === 0 && expected.criteria) {
       const got = result.report.criteria ?? [];
       for (const c of expected.criteria) {
-        expect(got.find((x) => x.code === c.code)).toMatchObject({ selfAssessment: c.selfAssessment, cell: c.cell, sheet: c.sheet });
+        expect(got.find((x) => x.code === c.code)).toMatchObject({
+          selfAssessment: c.selfAssessment,
+          cell: c.cell,
+          sheet: c.sheet,
+        });
       }
     }
     if (expected.summary?.criteriaMet !== undefined) {
-      expect(v.summary).toEqual({ criteriaMet: expected.summary.criteriaMet, criteriaTotal: expected.summary.criteriaTotal });
+      expect(v.summary).toEqual({
+        criteriaMet: expected.summary.criteriaMet,
+        criteriaTotal: expected.summary.criteriaTotal,
+      });
     }
   });
 

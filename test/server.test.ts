@@ -4,7 +4,18 @@
  */
 import * as XLSX from "xlsx";
 import { testEngines } from "./storeEngines";
-import { type Fixture, call, IN_COMMUNE, OUT_COMMUNE, OUT_COMMUNE_NAME, SET, bearer, newOpId, openFixture, reportUrl } from "./serverFixture";
+import {
+  type Fixture,
+  call,
+  IN_COMMUNE,
+  OUT_COMMUNE,
+  OUT_COMMUNE_NAME,
+  SET,
+  bearer,
+  newOpId,
+  openFixture,
+  reportUrl,
+} from "./serverFixture";
 
 describe.each(testEngines.map((e) => [e.name, e] as const))("API on %s", (_name, engine) => {
   let fx: Fixture;
@@ -14,19 +25,45 @@ describe.each(testEngines.map((e) => [e.name, e] as const))("API on %s", (_name,
   afterAll(async () => fx.cleanup());
 
   const inject = (method: "GET" | "POST", url: string, token?: string, payload?: unknown) =>
-    fx.call({ method, url, headers: bearer(token), ...(payload === undefined ? {} : { payload: payload as object }) });
+    fx.call({
+      method,
+      url,
+      headers: bearer(token),
+      ...(payload === undefined ? {} : { payload: payload as object }),
+    });
 
   it("serves health and an OpenAPI document listing every route", async () => {
     expect((await inject("GET", "/api/health")).json()).toMatchObject({ ok: true, engine: engine.name });
     const doc = (await inject("GET", "/api/openapi.json")).json();
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(["/api/me", "/api/criteria-sets", "/api/org-units", "/api/reports/{org}/{set}/{period}", "/api/reports/{org}/{set}/{period}/revisions", "/api/reports/{org}/{set}/{period}/review", "/api/consolidation", "/api/reports"]),
+      expect.arrayContaining([
+        "/api/me",
+        "/api/criteria-sets",
+        "/api/org-units",
+        "/api/reports/{org}/{set}/{period}",
+        "/api/reports/{org}/{set}/{period}/revisions",
+        "/api/reports/{org}/{set}/{period}/review",
+        "/api/consolidation",
+        "/api/reports",
+      ]),
     );
   });
 
   it("push, retry, stale push, approve, locked push, reopen", async () => {
     const url = reportUrl(IN_COMMUNE, "2023");
-    const first = { opId: newOpId(), baseRevision: 0, values: { "17.1": { value: 85, sheet: "Tự đánh giá", cell: "E40", workbookTarget: { text: "≥ 80%", op: ">=", value: 80, unit: "%" } }, "2.1": { value: true, sheet: "Tự đánh giá", cell: "E12" } } };
+    const first = {
+      opId: newOpId(),
+      baseRevision: 0,
+      values: {
+        "17.1": {
+          value: 85,
+          sheet: "Tự đánh giá",
+          cell: "E40",
+          workbookTarget: { text: "≥ 80%", op: ">=", value: 80, unit: "%" },
+        },
+        "2.1": { value: true, sheet: "Tự đánh giá", cell: "E12" },
+      },
+    };
     const r1 = await inject("POST", url + "/revisions", fx.tokens.clerk, first);
     expect(r1.statusCode).toBe(201);
     const rev1 = r1.json().revision;
@@ -38,10 +75,18 @@ describe.each(testEngines.map((e) => [e.name, e] as const))("API on %s", (_name,
     expect(retry.statusCode).toBe(201);
     expect(retry.json().revision).toEqual(rev1);
 
-    const second = await inject("POST", url + "/revisions", fx.tokens.clerk, { opId: newOpId(), baseRevision: 1, values: { ...first.values, "17.1": { ...first.values["17.1"], value: 90 } } });
+    const second = await inject("POST", url + "/revisions", fx.tokens.clerk, {
+      opId: newOpId(),
+      baseRevision: 1,
+      values: { ...first.values, "17.1": { ...first.values["17.1"], value: 90 } },
+    });
     expect(second.statusCode).toBe(201);
 
-    const stale = await inject("POST", url + "/revisions", fx.tokens.clerk, { opId: newOpId(), baseRevision: 1, values: { ...first.values, "2.1": { value: false } } });
+    const stale = await inject("POST", url + "/revisions", fx.tokens.clerk, {
+      opId: newOpId(),
+      baseRevision: 1,
+      values: { ...first.values, "2.1": { value: false } },
+    });
     expect(stale.statusCode).toBe(409);
     const body = stale.json();
     expect(body.message).toMatch(/^Báo cáo đã có phiên bản 2.*\/ The report has revision 2/);
@@ -49,42 +94,89 @@ describe.each(testEngines.map((e) => [e.name, e] as const))("API on %s", (_name,
     expect(body.changes.map((c: { code: string }) => c.code)).toEqual(["17.1"]);
 
     const view = (await inject("GET", url, fx.tokens.reviewer)).json();
-    expect(view).toMatchObject({ org: IN_COMMUNE, orgName: "Xã Sơn Hồng", reviewState: "submitted", locked: false, head: { number: 2 } });
+    expect(view).toMatchObject({
+      org: IN_COMMUNE,
+      orgName: "Xã Sơn Hồng",
+      reviewState: "submitted",
+      locked: false,
+      head: { number: 2 },
+    });
 
-    const approve = await inject("POST", url + "/review", fx.tokens.reviewer, { action: "approve", comments: { "17.1": "Số liệu khớp biên bản" } });
+    const approve = await inject("POST", url + "/review", fx.tokens.reviewer, {
+      action: "approve",
+      comments: { "17.1": "Số liệu khớp biên bản" },
+    });
     expect(approve.statusCode).toBe(200);
     expect(approve.json().state).toBe("approved");
 
-    const locked = await inject("POST", url + "/revisions", fx.tokens.clerk, { opId: newOpId(), baseRevision: 2, values: first.values });
+    const locked = await inject("POST", url + "/revisions", fx.tokens.clerk, {
+      opId: newOpId(),
+      baseRevision: 2,
+      values: first.values,
+    });
     expect(locked.statusCode).toBe(423);
     expect(locked.json().message).toMatch(/khóa.*\/ .*locked/);
 
     const after = (await inject("GET", url, fx.tokens.clerk)).json();
     expect(after).toMatchObject({ reviewState: "approved", locked: true });
-    expect(after.reviews.at(-1)).toMatchObject({ kind: "approved", comments: { "17.1": "Số liệu khớp biên bản" } });
+    expect(after.reviews.at(-1)).toMatchObject({
+      kind: "approved",
+      comments: { "17.1": "Số liệu khớp biên bản" },
+    });
 
-    expect((await inject("POST", url + "/review", fx.tokens.reviewer, { action: "reopen" })).statusCode).toBe(200);
-    expect((await inject("POST", url + "/revisions", fx.tokens.clerk, { opId: newOpId(), baseRevision: 2, values: first.values })).statusCode).toBe(201);
+    expect((await inject("POST", url + "/review", fx.tokens.reviewer, { action: "reopen" })).statusCode).toBe(
+      200,
+    );
+    expect(
+      (
+        await inject("POST", url + "/revisions", fx.tokens.clerk, {
+          opId: newOpId(),
+          baseRevision: 2,
+          values: first.values,
+        })
+      ).statusCode,
+    ).toBe(201);
 
     const since = (await inject("GET", url + "/revisions?since=1", fx.tokens.clerk)).json();
     expect(since.revisions.map((r: { number: number }) => r.number)).toEqual([2, 3]);
   });
 
   it("answers a base newer than the head with 422 saying which revision to pull, not a server error", async () => {
-    const r = await inject("POST", reportUrl(IN_COMMUNE, "2023-Q3") + "/revisions", fx.tokens.clerk, { opId: newOpId(), baseRevision: 4, values: { "17.1": { value: 1 } } });
+    const r = await inject("POST", reportUrl(IN_COMMUNE, "2023-Q3") + "/revisions", fx.tokens.clerk, {
+      opId: newOpId(),
+      baseRevision: 4,
+      values: { "17.1": { value: 1 } },
+    });
     expect(r.statusCode).toBe(422);
     expect(r.json()).toMatchObject({ error: "unknown-base" });
-    expect(r.json().message).toMatch(/^Máy chủ không có phiên bản 4.*\/ The server has no revision 4 .*baseRevision 0/);
+    expect(r.json().message).toMatch(
+      /^Máy chủ không có phiên bản 4.*\/ The server has no revision 4 .*baseRevision 0/,
+    );
   });
 
   it("stores what it evaluated, not what the client claimed, and refuses unknown indicators", async () => {
     const url = reportUrl(IN_COMMUNE, "2023-Q4");
-    const claimed = { opId: newOpId(), baseRevision: 0, values: { "17.1": { value: 50, workbookTarget: { text: "≥ 80%", op: ">=", value: 80, unit: "%" }, selfAssessment: "met" } }, evaluation: { criteriaMet: 19 } };
+    const claimed = {
+      opId: newOpId(),
+      baseRevision: 0,
+      values: {
+        "17.1": {
+          value: 50,
+          workbookTarget: { text: "≥ 80%", op: ">=", value: 80, unit: "%" },
+          selfAssessment: "met",
+        },
+      },
+      evaluation: { criteriaMet: 19 },
+    };
     const r = await inject("POST", url + "/revisions", fx.tokens.clerk, claimed);
     expect(r.statusCode).toBe(201);
     expect(r.json().revision.evaluation.indicators["17.1"].status).toBe("unmet");
     expect(r.json().revision.evaluation.criteriaMet).toBe(0);
-    const bad = await inject("POST", url + "/revisions", fx.tokens.clerk, { opId: newOpId(), baseRevision: 1, values: { "99.9": { value: 1 } } });
+    const bad = await inject("POST", url + "/revisions", fx.tokens.clerk, {
+      opId: newOpId(),
+      baseRevision: 1,
+      values: { "99.9": { value: 1 } },
+    });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().message).toContain("99.9");
     const invalid = await inject("POST", url + "/revisions", fx.tokens.clerk, { opId: "x", values: {} });
@@ -102,12 +194,26 @@ describe.each(testEngines.map((e) => [e.name, e] as const))("API on %s", (_name,
     expect(sonHong).toMatchObject({ revision: 3, reviewState: "submitted", criteriaTotal: 19 });
     expect(JSON.stringify(c)).not.toContain(OUT_COMMUNE_NAME);
 
-    const xlsx = await fx.call({ method: "GET", url: q, headers: { ...bearer(fx.tokens.office), accept: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" } });
+    const xlsx = await fx.call({
+      method: "GET",
+      url: q,
+      headers: {
+        ...bearer(fx.tokens.office),
+        accept: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      },
+    });
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.headers["content-type"]).toContain("spreadsheetml");
     const wb = XLSX.read(xlsx.rawPayload, { type: "buffer" });
     // The summary workbook `ntm consolidate -o` writes (only the communes that reported are its rows).
-    expect(wb.SheetNames).toEqual(["Tổng hợp", "Thống kê", "Khu dân cư", "Khối lượng", "Phát hiện", "Tệp lỗi"]);
+    expect(wb.SheetNames).toEqual([
+      "Tổng hợp",
+      "Thống kê",
+      "Khu dân cư",
+      "Khối lượng",
+      "Phát hiện",
+      "Tệp lỗi",
+    ]);
     const ws = wb.Sheets["Tổng hợp"];
     expect(ws.B3.v).toBe("Mã xã (tại kỳ báo cáo)");
     expect(ws.B4.v).toBe(IN_COMMUNE);
@@ -124,7 +230,8 @@ describe.each(testEngines.map((e) => [e.name, e] as const))("API on %s", (_name,
     await app.listen({ host: "127.0.0.1", port: 0 });
     const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
     const codes: number[] = [];
-    for (let i = 0; i < 5; i++) codes.push((await call(base, { url: "/api/me", headers: bearer("ntm_wrong") })).statusCode);
+    for (let i = 0; i < 5; i++)
+      codes.push((await call(base, { url: "/api/me", headers: bearer("ntm_wrong") })).statusCode);
     expect(codes).toEqual([401, 401, 401, 429, 429]);
     const denied = (await fx.store.auditLog(20)).filter((a) => a.status === 401 || a.status === 429);
     expect(denied.length).toBeGreaterThanOrEqual(5);
@@ -149,41 +256,101 @@ describe.each(testEngines.map((e) => [e.name, e] as const))("API on %s", (_name,
     }
 
     const routes: RouteCase[] = [
-      { name: "GET /api/me", scoped: false, allowed: { clerk: 200, reviewer: 200, office: 200, admin: 200 }, request: () => ({ method: "GET", url: "/api/me" }) },
-      { name: "GET /api/criteria-sets", scoped: false, allowed: { clerk: 200, reviewer: 200, office: 200, admin: 200 }, request: () => ({ method: "GET", url: "/api/criteria-sets" }) },
-      { name: "GET /api/org-units", scoped: true, allowed: { clerk: 200, reviewer: 200, office: 200, admin: 200 }, request: (org) => ({ method: "GET", url: `/api/org-units?under=${org}` }) },
-      { name: "GET report", scoped: true, allowed: { clerk: 200, reviewer: 200, office: 200, admin: 200 }, request: (org) => ({ method: "GET", url: reportUrl(org, "2023") }) },
-      { name: "GET revisions", scoped: true, allowed: { clerk: 200, reviewer: 200, office: 200, admin: 200 }, request: (org) => ({ method: "GET", url: reportUrl(org, "2023", "/revisions?since=0") }) },
+      {
+        name: "GET /api/me",
+        scoped: false,
+        allowed: { clerk: 200, reviewer: 200, office: 200, admin: 200 },
+        request: () => ({ method: "GET", url: "/api/me" }),
+      },
+      {
+        name: "GET /api/criteria-sets",
+        scoped: false,
+        allowed: { clerk: 200, reviewer: 200, office: 200, admin: 200 },
+        request: () => ({ method: "GET", url: "/api/criteria-sets" }),
+      },
+      {
+        name: "GET /api/org-units",
+        scoped: true,
+        allowed: { clerk: 200, reviewer: 200, office: 200, admin: 200 },
+        request: (org) => ({ method: "GET", url: `/api/org-units?under=${org}` }),
+      },
+      {
+        name: "GET report",
+        scoped: true,
+        allowed: { clerk: 200, reviewer: 200, office: 200, admin: 200 },
+        request: (org) => ({ method: "GET", url: reportUrl(org, "2023") }),
+      },
+      {
+        name: "GET revisions",
+        scoped: true,
+        allowed: { clerk: 200, reviewer: 200, office: 200, admin: 200 },
+        request: (org) => ({ method: "GET", url: reportUrl(org, "2023", "/revisions?since=0") }),
+      },
       {
         name: "POST revisions",
         scoped: true,
         allowed: { clerk: 201, reviewer: 403, office: 403, admin: 201 },
-        request: (org) => ({ method: "POST", url: reportUrl(org, nextMonth(), "/revisions"), payload: { opId: newOpId(), baseRevision: 0, values: { "5": { value: true } } } }),
+        request: (org) => ({
+          method: "POST",
+          url: reportUrl(org, nextMonth(), "/revisions"),
+          payload: { opId: newOpId(), baseRevision: 0, values: { "5": { value: true } } },
+        }),
       },
-      { name: "POST review", scoped: true, allowed: { clerk: 403, reviewer: 200, office: 403, admin: 200 }, request: (org) => ({ method: "POST", url: reportUrl(org, "2023-W20", "/review"), payload: { action: "return", comments: { "5": "Bổ sung minh chứng" } } }) },
-      { name: "GET /api/reports", scoped: true, allowed: { clerk: 200, reviewer: 200, office: 200, admin: 200 }, request: (org) => ({ method: "GET", url: `/api/reports?under=${org}&set=${SET}&period=2023-W20` }),
+      {
+        name: "POST review",
+        scoped: true,
+        allowed: { clerk: 403, reviewer: 200, office: 403, admin: 200 },
+        request: (org) => ({
+          method: "POST",
+          url: reportUrl(org, "2023-W20", "/review"),
+          payload: { action: "return", comments: { "5": "Bổ sung minh chứng" } },
+        }),
+      },
+      {
+        name: "GET /api/reports",
+        scoped: true,
+        allowed: { clerk: 200, reviewer: 200, office: 200, admin: 200 },
+        request: (org) => ({ method: "GET", url: `/api/reports?under=${org}&set=${SET}&period=2023-W20` }),
         // Exactly the in-scope commune's report (the out-of-scope one exists too, for the province admin).
         check: (body) => expect(body.reports.map((r) => r.org)).toEqual([IN_COMMUNE]),
       },
-      { name: "GET consolidation", scoped: true, allowed: { clerk: 403, reviewer: 200, office: 200, admin: 200 }, request: (org) => ({ method: "GET", url: `/api/consolidation?set=${SET}&period=2023&under=${org}` }) },
+      {
+        name: "GET consolidation",
+        scoped: true,
+        allowed: { clerk: 403, reviewer: 200, office: 200, admin: 200 },
+        request: (org) => ({ method: "GET", url: `/api/consolidation?set=${SET}&period=2023&under=${org}` }),
+      },
     ];
 
     beforeAll(async () => {
       // A revision to review, in and out of scope (the province admin reaches both).
       for (const org of [IN_COMMUNE, OUT_COMMUNE]) {
-        const r = await fx.call({ method: "POST", url: reportUrl(org, "2023-W20", "/revisions"), headers: bearer(fx.tokens.provinceAdmin), payload: { opId: newOpId(), baseRevision: 0, values: { "5": { value: true } } } });
+        const r = await fx.call({
+          method: "POST",
+          url: reportUrl(org, "2023-W20", "/revisions"),
+          headers: bearer(fx.tokens.provinceAdmin),
+          payload: { opId: newOpId(), baseRevision: 0, values: { "5": { value: true } } },
+        });
         expect(r.statusCode).toBe(201);
       }
     });
 
     const cases: [string, Who, "in" | "out", RouteCase][] = [];
-    for (const route of routes) for (const who of [...roles, "none", "revoked"] as Who[]) for (const where of route.scoped ? (["in", "out"] as const) : (["in"] as const)) cases.push([route.name, who, where, route]);
+    for (const route of routes)
+      for (const who of [...roles, "none", "revoked"] as Who[])
+        for (const where of route.scoped ? (["in", "out"] as const) : (["in"] as const))
+          cases.push([route.name, who, where, route]);
 
     it.each(cases)("%s as %s, %s of scope", async (_n, who, where, route) => {
       const org = where === "in" ? IN_COMMUNE : OUT_COMMUNE;
       const req = route.request(org);
       const token = who === "none" ? undefined : who === "revoked" ? fx.tokens.revoked : fx.tokens[who];
-      const res = await fx.call({ method: req.method, url: req.url, headers: bearer(token), ...(req.payload ? { payload: req.payload as object } : {}) });
+      const res = await fx.call({
+        method: req.method,
+        url: req.url,
+        headers: bearer(token),
+        ...(req.payload ? { payload: req.payload as object } : {}),
+      });
       let expected: number;
       if (who === "none" || who === "revoked") expected = 401;
       else if (route.allowed[who] === 403) expected = 403;

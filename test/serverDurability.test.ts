@@ -27,11 +27,29 @@ const REQUEST_LIMIT_MS = 15_000;
 const TEST_LIMIT_MS = (ROUNDS + 1) * START_LIMIT_MS + ROUNDS * ROUND_LIMIT_MS + 8 * REQUEST_LIMIT_MS * 2;
 
 function startServer(db: string): Promise<{ child: ChildProcess; base: string }> {
-  const child = spawn(process.execPath, ["--require", "tsx/cjs", "src/cli/main.ts", "serve", "--http", "--port", "0", "--host", "127.0.0.1", "--db", db, "--static", "none"], {
-    cwd: ROOT,
-    stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, DATABASE_URL: "" },
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      "--require",
+      "tsx/cjs",
+      "src/cli/main.ts",
+      "serve",
+      "--http",
+      "--port",
+      "0",
+      "--host",
+      "127.0.0.1",
+      "--db",
+      db,
+      "--static",
+      "none",
+    ],
+    {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, DATABASE_URL: "" },
+    },
+  );
   return new Promise((resolve, reject) => {
     let out = "";
     const timer = setTimeout(() => {
@@ -73,7 +91,13 @@ describe("durability under SIGKILL", () => {
   beforeAll(async () => {
     const store = await Store.open({ location: db });
     await seedStore(store, { demoUsers: false });
-    token = (await store.createUser({ name: "admin", role: "admin", scopeId: (await store.tree()).resolve("42")!.id })).token;
+    token = (
+      await store.createUser({
+        name: "admin",
+        role: "admin",
+        scopeId: (await store.tree()).resolve("42")!.id,
+      })
+    ).token;
     await store.close();
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -84,14 +108,23 @@ describe("durability under SIGKILL", () => {
     for (let round = 0; round < ROUNDS; round++) {
       const { child, base } = await startServer(db);
       // Listen before the kill (exit may come at once); a child that already died has exited.
-      const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((r) => child.once("exit", r));
+      const exited =
+        child.exitCode !== null || child.signalCode !== null
+          ? Promise.resolve()
+          : new Promise((r) => child.once("exit", r));
       let ackedThisRound = 0;
       let stop = false;
       let clients: Promise<void>[] = [];
       try {
         // Heads may have moved past what we saw acknowledged (a push applied just before the kill).
         for (const org of communes) {
-          const view = (await call(base, { url: `/api/reports/${org}/${SET}/2023`, headers: bearer(token), timeoutMs: REQUEST_LIMIT_MS })).json();
+          const view = (
+            await call(base, {
+              url: `/api/reports/${org}/${SET}/2023`,
+              headers: bearer(token),
+              timeoutMs: REQUEST_LIMIT_MS,
+            })
+          ).json();
           heads.set(org, view.head?.number ?? 0);
         }
         clients = communes.map(async (org) => {
@@ -99,7 +132,13 @@ describe("durability under SIGKILL", () => {
           while (!stop) {
             const opId = `dur-${round}-${org}-${i++}`;
             try {
-              const r = await call(base, { method: "POST", url: `/api/reports/${org}/${SET}/2023/revisions`, headers: bearer(token), payload: { opId, baseRevision: heads.get(org)!, values: { "17.1": { value: i } } }, timeoutMs: REQUEST_LIMIT_MS });
+              const r = await call(base, {
+                method: "POST",
+                url: `/api/reports/${org}/${SET}/2023/revisions`,
+                headers: bearer(token),
+                payload: { opId, baseRevision: heads.get(org)!, values: { "17.1": { value: i } } },
+                timeoutMs: REQUEST_LIMIT_MS,
+              });
               if (r.statusCode === 201) {
                 const n = r.json().revision.number;
                 acked.set(opId, { org, number: n });
@@ -111,7 +150,12 @@ describe("durability under SIGKILL", () => {
             }
           }
         });
-        await waitFor(() => ackedThisRound, ACKS_BEFORE_KILL, ROUND_LIMIT_MS, `round ${round}: acknowledged pushes`);
+        await waitFor(
+          () => ackedThisRound,
+          ACKS_BEFORE_KILL,
+          ROUND_LIMIT_MS,
+          `round ${round}: acknowledged pushes`,
+        );
         await new Promise((r) => setTimeout(r, Math.random() * 500)); // a random moment under load
       } finally {
         child.kill("SIGKILL");
@@ -124,7 +168,13 @@ describe("durability under SIGKILL", () => {
     const { child, base } = await startServer(db);
     try {
       for (const org of communes) {
-        const list = (await call(base, { url: `/api/reports/${org}/${SET}/2023/revisions?since=0`, headers: bearer(token), timeoutMs: REQUEST_LIMIT_MS })).json().revisions as { number: number; opId: string }[];
+        const list = (
+          await call(base, {
+            url: `/api/reports/${org}/${SET}/2023/revisions?since=0`,
+            headers: bearer(token),
+            timeoutMs: REQUEST_LIMIT_MS,
+          })
+        ).json().revisions as { number: number; opId: string }[];
         // Numbers are 1..n with no gap or repeat.
         expect(list.map((r) => r.number)).toEqual(list.map((_, i) => i + 1));
         const byOp = new Map(list.map((r) => [r.opId, r.number]));

@@ -42,7 +42,13 @@ export async function call(base: string, opts: CallOptions): Promise<CallResult>
   });
   const raw = Buffer.from(await res.arrayBuffer());
   const body = raw.toString("utf8");
-  return { statusCode: res.status, headers: Object.fromEntries(res.headers.entries()), body, rawPayload: raw, json: () => JSON.parse(body) };
+  return {
+    statusCode: res.status,
+    headers: Object.fromEntries(res.headers.entries()),
+    body,
+    rawPayload: raw,
+    json: () => JSON.parse(body),
+  };
 }
 
 export interface Fixture {
@@ -60,7 +66,8 @@ export async function openFixture(engine: TestEngine): Promise<Fixture> {
   await seedStore(store, { demoUsers: false });
   const tree = await store.tree();
   const id = (code: string) => tree.resolve(code)!.id;
-  const make = async (name: string, role: "clerk" | "reviewer" | "office" | "admin", scope: string) => (await store.createUser({ name, role, scopeId: id(scope) })).token;
+  const make = async (name: string, role: "clerk" | "reviewer" | "office" | "admin", scope: string) =>
+    (await store.createUser({ name, role, scopeId: id(scope) })).token;
   const tokens = {
     clerk: await make("clerk-son-hong", "clerk", IN_COMMUNE),
     reviewer: await make("reviewer-huong-son", "reviewer", "439"),

@@ -7,7 +7,14 @@ import { seedStore } from "../src/server/seed/seedStore";
 import type { PushInput, Principal, Store } from "../src/server/store/store";
 import { testEngines } from "./storeEngines";
 
-const evaluation = { criteriaMet: 0, criteriaTotal: 19, progress: 0, criteria: [], indicators: {}, findings: [] };
+const evaluation = {
+  criteriaMet: 0,
+  criteriaTotal: 19,
+  progress: 0,
+  criteria: [],
+  indicators: {},
+  findings: [],
+};
 
 describe.each(testEngines.map((e) => [e.name, e] as const))("store on %s", (_name, engine) => {
   let store: Store;
@@ -31,7 +38,18 @@ describe.each(testEngines.map((e) => [e.name, e] as const))("store on %s", (_nam
   afterAll(async () => cleanup());
 
   const push = (period: string, opId: string, baseRevision: number, values: PushInput["values"]) =>
-    store.pushRevision({ unitId, setId: "vn-xa-ntm-2021-2025", setHash, period, opId, baseRevision, values, evaluation, workbookHash: null, author });
+    store.pushRevision({
+      unitId,
+      setId: "vn-xa-ntm-2021-2025",
+      setHash,
+      period,
+      opId,
+      baseRevision,
+      values,
+      evaluation,
+      workbookHash: null,
+      author,
+    });
 
   it("appends revisions, replays a retried opId, and answers a stale base with the changes since it", async () => {
     const r1 = await push("2023", "op-store-1", 0, { "17.1": { value: 80 }, "2.1": { value: true } });
@@ -52,9 +70,18 @@ describe.each(testEngines.map((e) => [e.name, e] as const))("store on %s", (_nam
   });
 
   it("refuses a base newer than the head (a revision the server never had) without storing anything", async () => {
-    expect(await push("2023-Q2", "op-ahead-1", 3, { "17.1": { value: 1 } })).toEqual({ kind: "unknown-base", head: 0 });
-    expect(await push("2023-Q2", "op-ahead-2", 0, { "17.1": { value: 1 } })).toMatchObject({ kind: "created", revision: { number: 1 } });
-    expect(await push("2023-Q2", "op-ahead-3", 2, { "17.1": { value: 2 } })).toEqual({ kind: "unknown-base", head: 1 });
+    expect(await push("2023-Q2", "op-ahead-1", 3, { "17.1": { value: 1 } })).toEqual({
+      kind: "unknown-base",
+      head: 0,
+    });
+    expect(await push("2023-Q2", "op-ahead-2", 0, { "17.1": { value: 1 } })).toMatchObject({
+      kind: "created",
+      revision: { number: 1 },
+    });
+    expect(await push("2023-Q2", "op-ahead-3", 2, { "17.1": { value: 2 } })).toEqual({
+      kind: "unknown-base",
+      head: 1,
+    });
     const report = (await store.findReport(unitId, "vn-xa-ntm-2021-2025", "2023-Q2"))!;
     expect((await store.revisionsSince(report.id, 0)).map((r) => r.opId)).toEqual(["op-ahead-2"]);
   });
@@ -62,11 +89,22 @@ describe.each(testEngines.map((e) => [e.name, e] as const))("store on %s", (_nam
   it("locks an approved report until it is reopened", async () => {
     await push("2023-Q1", "op-lock-1", 0, { "5": { value: true } });
     const report = (await store.findReport(unitId, "vn-xa-ntm-2021-2025", "2023-Q1"))!;
-    expect(await store.review(report.id, "approve", { "*": "Tốt" }, author)).toMatchObject({ kind: "ok", state: "approved" });
-    expect(await push("2023-Q1", "op-lock-2", 1, { "5": { value: false } })).toMatchObject({ kind: "locked" });
+    expect(await store.review(report.id, "approve", { "*": "Tốt" }, author)).toMatchObject({
+      kind: "ok",
+      state: "approved",
+    });
+    expect(await push("2023-Q1", "op-lock-2", 1, { "5": { value: false } })).toMatchObject({
+      kind: "locked",
+    });
     expect(await store.review(report.id, "return", {}, author)).toEqual({ kind: "locked" });
-    expect(await store.review(report.id, "reopen", {}, author)).toMatchObject({ kind: "ok", state: "reopened" });
-    expect(await push("2023-Q1", "op-lock-3", 1, { "5": { value: false } })).toMatchObject({ kind: "created", revision: { number: 2 } });
+    expect(await store.review(report.id, "reopen", {}, author)).toMatchObject({
+      kind: "ok",
+      state: "reopened",
+    });
+    expect(await push("2023-Q1", "op-lock-3", 1, { "5": { value: false } })).toMatchObject({
+      kind: "created",
+      revision: { number: 2 },
+    });
     const kinds = (await store.reviewEvents(report.id)).map((e) => e.kind);
     expect(kinds).toEqual(["submitted", "approved", "reopened", "submitted"]);
   });
@@ -76,12 +114,15 @@ describe.each(testEngines.map((e) => [e.name, e] as const))("store on %s", (_nam
     let head = 0;
     for (let round = 0; round < 5; round++) {
       const results = await Promise.all(
-        Array.from({ length: 20 }, (_, i) => push("2023-W10", `op-conc-${round}-${i}`, head, { "17.1": { value: round * 100 + i } })),
+        Array.from({ length: 20 }, (_, i) =>
+          push("2023-W10", `op-conc-${round}-${i}`, head, { "17.1": { value: round * 100 + i } }),
+        ),
       );
       const won = results.filter((r) => r.kind === "created");
       expect(won).toHaveLength(1);
       expect(results.filter((r) => r.kind === "conflict")).toHaveLength(19);
-      for (const r of won) if (r.kind === "created") acked.push({ opId: r.revision.opId, number: r.revision.number });
+      for (const r of won)
+        if (r.kind === "created") acked.push({ opId: r.revision.opId, number: r.revision.number });
       head += 1;
     }
     const report = (await store.findReport(unitId, "vn-xa-ntm-2021-2025", "2023-W10"))!;
@@ -104,7 +145,12 @@ describe.each(testEngines.map((e) => [e.name, e] as const))("store on %s", (_nam
   });
 
   it("refuses revoked and expired tokens", async () => {
-    const { token } = await store.createUser({ name: "short-lived", role: "office", scopeId: unitId, tokenDays: 1 });
+    const { token } = await store.createUser({
+      name: "short-lived",
+      role: "office",
+      scopeId: unitId,
+      tokenDays: 1,
+    });
     expect(await store.authenticate(token)).toMatchObject({ name: "short-lived" });
     now = new Date(now.getTime() + 2 * 86400000);
     expect(await store.authenticate(token)).toBeUndefined();
@@ -123,10 +169,16 @@ describe.each(testEngines.map((e) => [e.name, e] as const))("store on %s", (_nam
     await store.backup(file);
     if (store.engine === "sqlite") {
       const copy = new BetterSqlite3(file, { readonly: true });
-      expect((copy.prepare("select count(*) as n from revisions").get() as { n: number }).n).toBeGreaterThanOrEqual(9);
+      expect(
+        (copy.prepare("select count(*) as n from revisions").get() as { n: number }).n,
+      ).toBeGreaterThanOrEqual(9);
       copy.close();
     } else {
-      const lines = fs.readFileSync(file, "utf8").trim().split("\n").map((l) => JSON.parse(l));
+      const lines = fs
+        .readFileSync(file, "utf8")
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l));
       expect(lines.filter((l) => l.table === "revisions").length).toBeGreaterThanOrEqual(9);
     }
     fs.rmSync(dir, { recursive: true, force: true });
@@ -134,6 +186,8 @@ describe.each(testEngines.map((e) => [e.name, e] as const))("store on %s", (_nam
 
   it("logs writes in the audit log", async () => {
     const actions = (await store.auditLog()).map((a) => a.action);
-    expect(actions).toEqual(expect.arrayContaining(["revision.push", "review.approve", "review.reopen", "user.add", "user.revoke"]));
+    expect(actions).toEqual(
+      expect.arrayContaining(["revision.push", "review.approve", "review.reopen", "user.add", "user.revoke"]),
+    );
   });
 });

@@ -11,7 +11,9 @@ import { Store } from "../src/server/store/store";
 
 export interface TestEngine {
   name: "sqlite" | "postgres";
-  open(opts?: { clock?: () => Date }): Promise<{ store: Store; location: string; schema?: string; cleanup(): Promise<void> }>;
+  open(opts?: {
+    clock?: () => Date;
+  }): Promise<{ store: Store; location: string; schema?: string; cleanup(): Promise<void> }>;
 }
 
 export const testEngines: TestEngine[] = [
@@ -57,6 +59,5 @@ export const testEngines: TestEngine[] = [
 ];
 
 if (!process.env.DATABASE_URL && !process.env.CI) {
-   
   console.log("DATABASE_URL is not set: store tests run on SQLite only / chỉ chạy trên SQLite");
 }

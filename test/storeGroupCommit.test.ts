@@ -13,7 +13,14 @@ type WriteQueue = { run<T>(unit: (trx: Transaction<Database>) => Promise<T>): Pr
 const writeQueueOf = (store: Store) => (store as unknown as { writes: WriteQueue }).writes;
 import { testEngines } from "./storeEngines";
 
-const evaluation = { criteriaMet: 0, criteriaTotal: 19, progress: 0, criteria: [], indicators: {}, findings: [] };
+const evaluation = {
+  criteriaMet: 0,
+  criteriaTotal: 19,
+  progress: 0,
+  criteria: [],
+  indicators: {},
+  findings: [],
+};
 const SET = "vn-xa-ntm-2021-2025";
 
 describe.each(testEngines.map((e) => [e.name, e] as const))("group commit on %s", (name, engine) => {
@@ -31,13 +38,34 @@ describe.each(testEngines.map((e) => [e.name, e] as const))("group commit on %s"
     const tree = await store.tree();
     units = ["18139", "18142", "18145", "18148"].map((c) => tree.resolve(c)!.id);
     setHash = (await store.latestCriteriaSet(SET))!.hash;
-    const { userId } = await store.createUser({ name: "clerk-gc", role: "admin", scopeId: tree.resolve("42")!.id });
+    const { userId } = await store.createUser({
+      name: "clerk-gc",
+      role: "admin",
+      scopeId: tree.resolve("42")!.id,
+    });
     author = { userId, name: "clerk-gc", role: "admin", scopeId: tree.resolve("42")!.id };
   });
   afterAll(async () => cleanup());
 
-  const push = (unit: number, period: string, opId: string, baseRevision: number, values: PushInput["values"] = { "17.1": { value: baseRevision } }) =>
-    store.pushRevision({ unitId: units[unit], setId: SET, setHash, period, opId, baseRevision, values, evaluation, workbookHash: null, author });
+  const push = (
+    unit: number,
+    period: string,
+    opId: string,
+    baseRevision: number,
+    values: PushInput["values"] = { "17.1": { value: baseRevision } },
+  ) =>
+    store.pushRevision({
+      unitId: units[unit],
+      setId: SET,
+      setHash,
+      period,
+      opId,
+      baseRevision,
+      values,
+      evaluation,
+      workbookHash: null,
+      author,
+    });
 
   const committedRevisions = async (unit: number, period: string) => {
     const report = await store.findReport(units[unit], SET, period);
@@ -47,10 +75,15 @@ describe.each(testEngines.map((e) => [e.name, e] as const))("group commit on %s"
   it("answers 200 concurrent pushes to four reports with gap-free numbers, sharing commits on SQLite", async () => {
     const before = { ...store.writeStats };
     const chains = units.map(async (_, u) => {
-      for (let i = 0; i < 50; i++) expect(await push(u, "2024", `gc-${u}-${i}`, i)).toMatchObject({ kind: "created", revision: { number: i + 1 } });
+      for (let i = 0; i < 50; i++)
+        expect(await push(u, "2024", `gc-${u}-${i}`, i)).toMatchObject({
+          kind: "created",
+          revision: { number: i + 1 },
+        });
     });
     await Promise.all(chains);
-    for (let u = 0; u < units.length; u++) expect(await committedRevisions(u, "2024")).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    for (let u = 0; u < units.length; u++)
+      expect(await committedRevisions(u, "2024")).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
     const batches = store.writeStats.batches - before.batches;
     const writes = store.writeStats.units - before.units;
     if (name === "sqlite") {
@@ -65,7 +98,18 @@ describe.each(testEngines.map((e) => [e.name, e] as const))("group commit on %s"
     const [a, bad, b] = await Promise.allSettled([
       push(0, "2025", "gc-iso-a", 0),
       // The same opId for another report: refused (inside its savepoint, on SQLite).
-      store.pushRevision({ unitId: units[1], setId: SET, setHash, period: "2025", opId: "gc-iso-a", baseRevision: 0, values: {}, evaluation, workbookHash: null, author }),
+      store.pushRevision({
+        unitId: units[1],
+        setId: SET,
+        setHash,
+        period: "2025",
+        opId: "gc-iso-a",
+        baseRevision: 0,
+        values: {},
+        evaluation,
+        workbookHash: null,
+        author,
+      }),
       push(2, "2025", "gc-iso-b", 0),
     ]);
     // The same opId on two reports at once: one wins (on PostgreSQL either may), the other is refused.
@@ -80,7 +124,19 @@ describe.each(testEngines.map((e) => [e.name, e] as const))("group commit on %s"
     const writes = writeQueueOf(store);
     const [ok1, boom, ok2] = await Promise.allSettled([
       push(3, "2025", "gc-iso-c", 0),
-      writes.run((trx) => trx.insertInto("users").values({ id: author.userId, name: "dup", role: "clerk", scope_org_id: units[0], created_at: "x", disabled_at: null }).execute()),
+      writes.run((trx) =>
+        trx
+          .insertInto("users")
+          .values({
+            id: author.userId,
+            name: "dup",
+            role: "clerk",
+            scope_org_id: units[0],
+            created_at: "x",
+            disabled_at: null,
+          })
+          .execute(),
+      ),
       push(3, "2025-Q1", "gc-iso-d", 0),
     ]);
     expect(ok1).toMatchObject({ status: "fulfilled", value: { kind: "created", revision: { number: 1 } } });
@@ -96,14 +152,32 @@ describe.each(testEngines.map((e) => [e.name, e] as const))("group commit on %s"
       // A deferred foreign-key violation passes every statement and fails only at COMMIT.
       const spoiler = writes.run(async (trx) => {
         await sql`pragma defer_foreign_keys = on`.execute(trx);
-        await trx.insertInto("review_events").values({ report_id: "no-such-report", revision: 1, kind: "submitted", author_id: "x", author_name: "x", created_at: "x", comments_json: "{}" }).execute();
+        await trx
+          .insertInto("review_events")
+          .values({
+            report_id: "no-such-report",
+            revision: 1,
+            kind: "submitted",
+            author_id: "x",
+            author_name: "x",
+            created_at: "x",
+            comments_json: "{}",
+          })
+          .execute();
       });
-      const results = await Promise.allSettled([push(0, "2026", "gc-fail-1", 0), spoiler, push(1, "2026", "gc-fail-2", 0)]);
+      const results = await Promise.allSettled([
+        push(0, "2026", "gc-fail-1", 0),
+        spoiler,
+        push(1, "2026", "gc-fail-2", 0),
+      ]);
       expect(results.map((r) => r.status)).toEqual(["rejected", "rejected", "rejected"]);
       expect(await committedRevisions(0, "2026")).toEqual([]);
       expect(await committedRevisions(1, "2026")).toEqual([]);
       // The store goes on: the same pushes succeed on retry.
-      expect(await push(0, "2026", "gc-fail-1", 0)).toMatchObject({ kind: "created", revision: { number: 1 } });
+      expect(await push(0, "2026", "gc-fail-1", 0)).toMatchObject({
+        kind: "created",
+        revision: { number: 1 },
+      });
       expect(await committedRevisions(0, "2026")).toEqual([1]);
     });
   }

@@ -43,7 +43,20 @@ describe("sync client and CLI", () => {
   it("ntm push sends a workbook once, ntm pull writes head values and reviewer comments back into its cells", async () => {
     const wbFile = path.join(dir, "son-hong.xlsx");
     fs.copyFileSync(SAMPLE, wbFile);
-    const args = ["push", wbFile, "--server", fx.base, "--token", fx.tokens.clerk, "--org", IN_COMMUNE, "--period", "2023", "--set", SET];
+    const args = [
+      "push",
+      wbFile,
+      "--server",
+      fx.base,
+      "--token",
+      fx.tokens.clerk,
+      "--org",
+      IN_COMMUNE,
+      "--period",
+      "2023",
+      "--set",
+      SET,
+    ];
     let io = captureIo();
     expect(await main(["node", "ntm", ...args], io)).toBe(0);
     expect(io.stdout).toContain("revision 1");
@@ -59,7 +72,28 @@ describe("sync client and CLI", () => {
     await client.review(key, "return", { [code]: "Kiểm tra lại số liệu" });
 
     io = captureIo();
-    expect(await main(["node", "ntm", "pull", "--server", fx.base, "--token", fx.tokens.clerk, "--org", IN_COMMUNE, "--set", SET, "--period", "2023", "-o", wbFile], io)).toBe(0);
+    expect(
+      await main(
+        [
+          "node",
+          "ntm",
+          "pull",
+          "--server",
+          fx.base,
+          "--token",
+          fx.tokens.clerk,
+          "--org",
+          IN_COMMUNE,
+          "--set",
+          SET,
+          "--period",
+          "2023",
+          "-o",
+          wbFile,
+        ],
+        io,
+      ),
+    ).toBe(0);
     const wb = XLSX.readFile(wbFile);
     const cell = wb.Sheets[v.sheet!][v.cell!];
     expect(cell.c?.[0]?.t).toBe("Kiểm tra lại số liệu");
@@ -75,19 +109,66 @@ describe("sync client and CLI", () => {
     const { criteriaMet, criteriaTotal } = (Array.isArray(validated) ? validated[0] : validated).summary;
     const set = "ht-xa-ntm-nang-cao-20tc";
     io = captureIo();
-    expect(await main(["node", "ntm", "push", wbFile, "--server", fx.base, "--token", fx.tokens.clerk, "--org", IN_COMMUNE, "--period", "2023", "--set", set], io)).toBe(0);
+    expect(
+      await main(
+        [
+          "node",
+          "ntm",
+          "push",
+          wbFile,
+          "--server",
+          fx.base,
+          "--token",
+          fx.tokens.clerk,
+          "--org",
+          IN_COMMUNE,
+          "--period",
+          "2023",
+          "--set",
+          set,
+        ],
+        io,
+      ),
+    ).toBe(0);
     expect(io.stdout).toContain("revision 1");
     // Criterion 10 (income) is measured in money: its "x" is not a figure, and the clerk is told so.
     expect(io.stderr).toMatch(/Tiêu chí 10 chỉ được đánh dấu.*\/ Criteria 10 are only marked/);
     const key = { org: IN_COMMUNE, set, period: "2023" };
     const view = await new SyncClient({ baseUrl: fx.base, token: fx.tokens.reviewer }).getReport(key);
-    expect(Object.keys(view.head!.values).sort()).toEqual(Array.from({ length: criteriaTotal }, (_, i) => String(i + 1)).filter((c) => c !== "10").sort());
+    expect(Object.keys(view.head!.values).sort()).toEqual(
+      Array.from({ length: criteriaTotal }, (_, i) => String(i + 1))
+        .filter((c) => c !== "10")
+        .sort(),
+    );
     expect(view.head!.evaluation).toMatchObject({ criteriaMet, criteriaTotal });
     // Marks travel with their cell as the self-assessment cell only, so a pull cannot write TRUE over an "x".
-    expect(Object.values(view.head!.values).every((v) => !v.cell && v.sheet && v.selfAssessmentCell)).toBe(true);
+    expect(Object.values(view.head!.values).every((v) => !v.cell && v.sheet && v.selfAssessmentCell)).toBe(
+      true,
+    );
     const before = fs.readFileSync(wbFile);
     io = captureIo();
-    expect(await main(["node", "ntm", "pull", "--server", fx.base, "--token", fx.tokens.clerk, "--org", IN_COMMUNE, "--set", set, "--period", "2023", "-o", wbFile], io)).toBe(0);
+    expect(
+      await main(
+        [
+          "node",
+          "ntm",
+          "pull",
+          "--server",
+          fx.base,
+          "--token",
+          fx.tokens.clerk,
+          "--org",
+          IN_COMMUNE,
+          "--set",
+          set,
+          "--period",
+          "2023",
+          "-o",
+          wbFile,
+        ],
+        io,
+      ),
+    ).toBe(0);
     const marks = (f: Buffer) => XLSX.utils.sheet_to_json(XLSX.read(f).Sheets["Tổng hợp"], { header: 1 });
     expect(marks(fs.readFileSync(wbFile))).toEqual(marks(before));
   });
@@ -96,10 +177,25 @@ describe("sync client and CLI", () => {
     const wbFile = path.join(dir, "offline.xlsx");
     fs.copyFileSync(SAMPLE, wbFile);
     const dead = `http://127.0.0.1:${await freePort()}`; // nothing listens there
-    const args = (server: string) => ["push", wbFile, "--server", server, "--token", fx.tokens.clerk, "--org", IN_COMMUNE, "--period", "2019", "--set", SET];
+    const args = (server: string) => [
+      "push",
+      wbFile,
+      "--server",
+      server,
+      "--token",
+      fx.tokens.clerk,
+      "--org",
+      IN_COMMUNE,
+      "--period",
+      "2019",
+      "--set",
+      SET,
+    ];
     let io = captureIo();
     expect(await main(["node", "ntm", ...args(dead)], io)).toBe(1);
-    expect(io.stderr).toContain(`Không kết nối được máy chủ ${dead} (ECONNREFUSED): kiểm tra địa chỉ máy chủ và mạng. / Cannot reach the server ${dead} (ECONNREFUSED)`);
+    expect(io.stderr).toContain(
+      `Không kết nối được máy chủ ${dead} (ECONNREFUSED): kiểm tra địa chỉ máy chủ và mạng. / Cannot reach the server ${dead} (ECONNREFUSED)`,
+    );
     expect(io.stderr).toContain("số liệu vẫn nằm trong hàng chờ (offline.xlsx.ntm-sync.json)");
     expect(io.stderr).not.toContain("fetch failed");
     const sidecar = JSON.parse(fs.readFileSync(`${wbFile}.ntm-sync.json`, "utf8"));
@@ -109,7 +205,28 @@ describe("sync client and CLI", () => {
     expect(await main(["node", "ntm", ...args(fx.base)], io)).toBe(0);
     expect(io.stdout).toContain("revision 1");
     io = captureIo();
-    expect(await main(["node", "ntm", "pull", "--server", dead, "--token", fx.tokens.clerk, "--org", IN_COMMUNE, "--set", SET, "--period", "2019", "-o", wbFile], io)).toBe(1);
+    expect(
+      await main(
+        [
+          "node",
+          "ntm",
+          "pull",
+          "--server",
+          dead,
+          "--token",
+          fx.tokens.clerk,
+          "--org",
+          IN_COMMUNE,
+          "--set",
+          SET,
+          "--period",
+          "2019",
+          "-o",
+          wbFile,
+        ],
+        io,
+      ),
+    ).toBe(1);
     expect(io.stderr.startsWith(`Không kết nối được máy chủ ${dead} (ECONNREFUSED)`)).toBe(true);
   });
 
@@ -118,14 +235,46 @@ describe("sync client and CLI", () => {
     const a = new SyncClient({ baseUrl: fx.base, token: fx.tokens.clerk });
     const base = { "17.1": { value: 70 }, "2.1": { value: true } };
     expect((await a.push(key, { opId: "merge-base-1", baseRevision: 0, values: base })).status).toBe(201);
-    expect((await a.push(key, { opId: "merge-theirs-2", baseRevision: 1, values: { ...base, "2.1": { value: false } } })).status).toBe(201);
+    expect(
+      (
+        await a.push(key, {
+          opId: "merge-theirs-2",
+          baseRevision: 1,
+          values: { ...base, "2.1": { value: false } },
+        })
+      ).status,
+    ).toBe(201);
     let n = 0;
-    const deps = { newOpId: () => `merge-new-${++n}`, now: () => "2026-01-01T00:00:00Z", baseValues: async () => base };
-    const clean = await flushOutbox(a, enqueue(emptyOutbox(), { opId: "merge-mine-3", key, baseRevision: 1, values: { ...base, "17.1": { value: 90 } }, enqueuedAt: "t" }), deps);
+    const deps = {
+      newOpId: () => `merge-new-${++n}`,
+      now: () => "2026-01-01T00:00:00Z",
+      baseValues: async () => base,
+    };
+    const clean = await flushOutbox(
+      a,
+      enqueue(emptyOutbox(), {
+        opId: "merge-mine-3",
+        key,
+        baseRevision: 1,
+        values: { ...base, "17.1": { value: 90 } },
+        enqueuedAt: "t",
+      }),
+      deps,
+    );
     expect(clean.acknowledged).toEqual([{ opId: "merge-new-1", revision: 3 }]);
     expect((await a.getReport(key)).head!.values).toEqual({ "17.1": { value: 90 }, "2.1": { value: false } });
 
-    const clash = await flushOutbox(a, enqueue(emptyOutbox(), { opId: "merge-mine-4", key, baseRevision: 1, values: { ...base, "2.1": { value: null } }, enqueuedAt: "t" }), deps);
+    const clash = await flushOutbox(
+      a,
+      enqueue(emptyOutbox(), {
+        opId: "merge-mine-4",
+        key,
+        baseRevision: 1,
+        values: { ...base, "2.1": { value: null } },
+        enqueuedAt: "t",
+      }),
+      deps,
+    );
     expect(clash.acknowledged).toEqual([]);
     expect(clash.conflicts[0].conflicts.map((c) => c.code)).toEqual(["2.1"]);
     expect(clash.outbox.entries[0].blocked?.reason).toBe("conflict");
@@ -136,7 +285,26 @@ describe("sync client and CLI", () => {
     let io = captureIo();
     expect(await main(["node", "ntm", "admin", "seed", "--db", db], io)).toBe(0);
     io = captureIo();
-    expect(await main(["node", "ntm", "admin", "user", "add", "--name", "thu-ky", "--role", "clerk", "--scope", "18502", "--db", db], io)).toBe(0);
+    expect(
+      await main(
+        [
+          "node",
+          "ntm",
+          "admin",
+          "user",
+          "add",
+          "--name",
+          "thu-ky",
+          "--role",
+          "clerk",
+          "--scope",
+          "18502",
+          "--db",
+          db,
+        ],
+        io,
+      ),
+    ).toBe(0);
     const token = io.stdout.trim().split("\n").at(-1)!;
     expect(token).toMatch(/^ntm_[A-Za-z0-9_-]{43}$/);
     const store = await Store.open({ location: db });
@@ -148,10 +316,18 @@ describe("sync client and CLI", () => {
     expect(await main(["node", "ntm", "admin", "user", "revoke", "thu-ky", "--db", db], io)).toBe(0);
     expect(await store.authenticate(token)).toBeUndefined();
     io = captureIo();
-    expect(await main(["node", "ntm", "admin", "user", "add", "--name", "x", "--role", "boss", "--scope", "42", "--db", db], io)).toBe(2);
+    expect(
+      await main(
+        ["node", "ntm", "admin", "user", "add", "--name", "x", "--role", "boss", "--scope", "42", "--db", db],
+        io,
+      ),
+    ).toBe(2);
     expect(io.stderr).toMatch(/^Vai trò không hợp lệ/);
     const csv = path.join(dir, "units.csv");
-    fs.writeFileSync(csv, "code,name,level,parent_code,valid_from,valid_to,successor_code\n18502-T09,Thôn Mới,village,18502,,,\n");
+    fs.writeFileSync(
+      csv,
+      "code,name,level,parent_code,valid_from,valid_to,successor_code\n18502-T09,Thôn Mới,village,18502,,,\n",
+    );
     io = captureIo();
     expect(await main(["node", "ntm", "admin", "org-units", "import", csv, "--db", db], io)).toBe(0);
     const backup = path.join(dir, "copy.sqlite");

@@ -21,7 +21,9 @@ function indicatorCodes(): string[] {
 }
 
 function sheetXml(buf: Buffer, n: number): string {
-  return readZip(buf).find((e) => e.name === `xl/worksheets/sheet${n}.xml`)!.data.toString("utf8");
+  return readZip(buf)
+    .find((e) => e.name === `xl/worksheets/sheet${n}.xml`)!
+    .data.toString("utf8");
 }
 
 /** Types a value and "Đạt" for every indicator, as a clerk would; returns code → value cell. */
@@ -57,7 +59,24 @@ describe("ntm template", () => {
 
   it("writes the workbook from the command line", async () => {
     const io = captureIo();
-    const code = await main(["node", "ntm", "template", "--set", SET, "--org", "Xã Sơn Hồng", "--period", "2023", "--region", "BTB", "-o", out], io);
+    const code = await main(
+      [
+        "node",
+        "ntm",
+        "template",
+        "--set",
+        SET,
+        "--org",
+        "Xã Sơn Hồng",
+        "--period",
+        "2023",
+        "--region",
+        "BTB",
+        "-o",
+        out,
+      ],
+      io,
+    );
     expect(io.stderr).toBe("");
     expect(code).toBe(0);
     expect(io.stdout).toMatch(/19 tiêu chí, 57 chỉ tiêu/);
@@ -67,7 +86,20 @@ describe("ntm template", () => {
   it("misuse exits 2 with a bilingual reason", async () => {
     for (const args of [
       ["--set", "khong-co", "--org", "X", "--period", "2023", "-o", path.join(tmp, "a.xlsx")],
-      ["--set", SET, "--org", "X", "--period", "2023", "--region", "BTB", "--group", "1", "-o", path.join(tmp, "a.xlsx")],
+      [
+        "--set",
+        SET,
+        "--org",
+        "X",
+        "--period",
+        "2023",
+        "--region",
+        "BTB",
+        "--group",
+        "1",
+        "-o",
+        path.join(tmp, "a.xlsx"),
+      ],
       ["--set", SET, "--org", "X", "--period", "2023", "--region", "MARS", "-o", path.join(tmp, "a.xlsx")],
       ["--set", SET, "--org", "X", "-o", path.join(tmp, "a.xlsx")],
     ]) {
@@ -80,10 +112,21 @@ describe("ntm template", () => {
   it("stores org unit, set and period in a hidden sheet and custom properties", () => {
     const buf = fs.readFileSync(out);
     const wb = readWorkbookBuffer(buf, "mau.xlsx");
-    expect(wb.sheets.map((s) => s.sheet)).toEqual([TEMPLATE_SHEETS.criteria, TEMPLATE_SHEETS.villages, TEMPLATE_SHEETS.volumes]);
-    expect(wb.properties).toMatchObject({ "ntm.set": SET, "ntm.orgUnit": "Xã Sơn Hồng", "ntm.period": "2023", "ntm.region": "BTB" });
+    expect(wb.sheets.map((s) => s.sheet)).toEqual([
+      TEMPLATE_SHEETS.criteria,
+      TEMPLATE_SHEETS.villages,
+      TEMPLATE_SHEETS.volumes,
+    ]);
+    expect(wb.properties).toMatchObject({
+      "ntm.set": SET,
+      "ntm.orgUnit": "Xã Sơn Hồng",
+      "ntm.period": "2023",
+      "ntm.region": "BTB",
+    });
     const parts = readZip(buf);
-    expect(parts.find((p) => p.name === "xl/workbook.xml")!.data.toString()).toMatch(/name="_ntm"[^>]*state="hidden"/);
+    expect(parts.find((p) => p.name === "xl/workbook.xml")!.data.toString()).toMatch(
+      /name="_ntm"[^>]*state="hidden"/,
+    );
     expect(parts.find((p) => p.name === "docProps/custom.xml")!.data.toString()).toContain('name="ntm.set"');
   });
 
@@ -94,11 +137,16 @@ describe("ntm template", () => {
     expect(formulas.some((f) => /COUNTIF\(I\d+:I\d+,"Đạt"\)/.test(f))).toBe(true);
     expect(formulas.some((f) => f.endsWith('&"/19"'))).toBe(true);
     const xml = sheetXml(buf, 1);
-    expect(xml).toMatch(/<dataValidation [^>]*type="list"[^>]*><formula1>&quot;Đạt,Chưa đạt&quot;<\/formula1>/);
+    expect(xml).toMatch(
+      /<dataValidation [^>]*type="list"[^>]*><formula1>&quot;Đạt,Chưa đạt&quot;<\/formula1>/,
+    );
     expect(xml).toContain("<conditionalFormatting");
     expect(readZip(buf).some((e) => e.name === "xl/charts/chart1.xml")).toBe(true);
     // No target is invented: the national draft has none confirmed, so every target says so.
-    const targets = g.cells.slice(6).map((r) => r[4]?.v).filter((v) => typeof v === "string");
+    const targets = g.cells
+      .slice(6)
+      .map((r) => r[4]?.v)
+      .filter((v) => typeof v === "string");
     expect(targets.length).toBeGreaterThanOrEqual(57);
     expect(targets.every((t) => String(t).includes("(chưa xác minh)"))).toBe(true);
   });
@@ -112,10 +160,17 @@ describe("ntm template", () => {
 
     const { filled, cells } = fill(buf);
     const v = validateWorkbook("mau.xlsx", readWorkbookBuffer(filled, "mau.xlsx"), {});
-    expect(v.findings.filter((f) => f.type.startsWith("mapping/") || f.type.startsWith("value/"))).toEqual([]);
+    expect(v.findings.filter((f) => f.type.startsWith("mapping/") || f.type.startsWith("value/"))).toEqual(
+      [],
+    );
     for (const ind of v.validation.indicators ?? []) {
       const want = cells.get(ind.code)!;
-      expect({ code: ind.code, cell: ind.cell, value: ind.value, sa: ind.selfAssessment }).toEqual({ code: ind.code, cell: want.cell, value: want.value, sa: "met" });
+      expect({ code: ind.code, cell: ind.cell, value: ind.value, sa: ind.selfAssessment }).toEqual({
+        code: ind.code,
+        cell: want.cell,
+        value: want.value,
+        sa: "met",
+      });
     }
     expect(v.validation.indicators).toHaveLength(57);
     expect(v.validation.orgUnit?.name).toBe("Xã Sơn Hồng");
@@ -129,8 +184,13 @@ describe("ntm template", () => {
       const dir = fs.mkdtempSync(path.join(tmp, "lo-"));
       const src = path.join(dir, "filled.xlsx");
       fs.writeFileSync(src, filled);
-      const g = readWorkbookBuffer(fs.readFileSync(recalculateWithLibreOffice(src, path.join(dir, "out"))), "lo.xlsx").sheets[0];
-      const texts = g.cells.flatMap((row) => row.map((c) => c?.v)).filter((v) => typeof v === "string" && /^\d+\/19$/.test(v));
+      const g = readWorkbookBuffer(
+        fs.readFileSync(recalculateWithLibreOffice(src, path.join(dir, "out"))),
+        "lo.xlsx",
+      ).sheets[0];
+      const texts = g.cells
+        .flatMap((row) => row.map((c) => c?.v))
+        .filter((v) => typeof v === "string" && /^\d+\/19$/.test(v));
       expect(texts).toContain("19/19");
     },
     150_000,

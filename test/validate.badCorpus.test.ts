@@ -10,12 +10,22 @@ import { badFixtures, BAD_DIR, generateBadFixtures } from "../scripts/generate-b
 const ROOT = path.resolve(__dirname, "..");
 const GOOD = path.join(__dirname, "fixtures", "samples", "xa-dinh-ban-2021-khong-dau.xlsx");
 
-function ntmValidate(files: string[]): Promise<{ code: number | null; out: string; err: string; ms: number }> {
+function ntmValidate(
+  files: string[],
+): Promise<{ code: number | null; out: string; err: string; ms: number }> {
   const started = Date.now();
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
-      ["--max-old-space-size=1024", "--require", "tsx/cjs", "src/cli/main.ts", "validate", "--json", ...files],
+      [
+        "--max-old-space-size=1024",
+        "--require",
+        "tsx/cjs",
+        "src/cli/main.ts",
+        "validate",
+        "--json",
+        ...files,
+      ],
       { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] },
     );
     let out = "";
@@ -31,20 +41,28 @@ beforeAll(() => {
 }, 120000);
 
 describe("ntm validate on the broken and hostile corpus", () => {
-  const files = [...badFixtures.map((f) => f.file), "hostile-names.xlsx"].filter((f, i, a) => a.indexOf(f) === i);
+  const files = [...badFixtures.map((f) => f.file), "hostile-names.xlsx"].filter(
+    (f, i, a) => a.indexOf(f) === i,
+  );
 
-  it.each(files)("%s: exit 2, a one-line bilingual reason, within 10 s, no stack trace", async (name) => {
-    const r = await ntmValidate([path.join(BAD_DIR, name)]);
-    expect(r.code).toBe(2);
-    expect(r.ms).toBeLessThan(10000);
-    expect(r.err).not.toMatch(/\n\s+at .+:\d+:\d+/);
-    const [v] = JSON.parse(r.out);
-    expect(v.ok).toBe(false);
-    expect(v.error.code).toMatch(/^[a-z-]+$/);
-    expect(v.error.message).not.toContain("\n");
-    // Vietnamese first, English second.
-    expect(v.error.message).toMatch(/[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ].* \/ [A-Za-z]/i);
-  }, 30000);
+  it.each(files)(
+    "%s: exit 2, a one-line bilingual reason, within 10 s, no stack trace",
+    async (name) => {
+      const r = await ntmValidate([path.join(BAD_DIR, name)]);
+      expect(r.code).toBe(2);
+      expect(r.ms).toBeLessThan(10000);
+      expect(r.err).not.toMatch(/\n\s+at .+:\d+:\d+/);
+      const [v] = JSON.parse(r.out);
+      expect(v.ok).toBe(false);
+      expect(v.error.code).toMatch(/^[a-z-]+$/);
+      expect(v.error.message).not.toContain("\n");
+      // Vietnamese first, English second.
+      expect(v.error.message).toMatch(
+        /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ].* \/ [A-Za-z]/i,
+      );
+    },
+    30000,
+  );
 
   it("still validates the good file given beside all the bad ones", async () => {
     const r = await ntmValidate([...files.map((f) => path.join(BAD_DIR, f)), GOOD]);

@@ -32,11 +32,25 @@ describe("ntm validate", () => {
     });
     const i22 = v.indicators.find((i: any) => i.code === "2.2");
     expect(i22).toEqual({
-      code: "2.2", value: 88.6, unit: "%", target: "≥ 90%", targetSource: "workbook",
-      selfAssessment: "unmet", status: "unmet", sheet: "Biểu 01", cell: "E18",
+      code: "2.2",
+      value: 88.6,
+      unit: "%",
+      target: "≥ 90%",
+      targetSource: "workbook",
+      selfAssessment: "unmet",
+      status: "unmet",
+      sheet: "Biểu 01",
+      cell: "E18",
     });
-    expect(v.criteria.find((c: any) => c.code === "2")).toEqual({ code: "2", status: "unmet", indicatorsMet: 2, indicatorsTotal: 4 });
-    const mismatch = v.findings.find((f: any) => f.type === "self-assessment/mismatch" && f.indicator === "2.3");
+    expect(v.criteria.find((c: any) => c.code === "2")).toEqual({
+      code: "2",
+      status: "unmet",
+      indicatorsMet: 2,
+      indicatorsTotal: 4,
+    });
+    const mismatch = v.findings.find(
+      (f: any) => f.type === "self-assessment/mismatch" && f.indicator === "2.3",
+    );
     expect(mismatch).toMatchObject({ severity: "error", sheet: "Biểu 01", cell: "F19" });
     expect(mismatch.message).toMatch(/Biểu 01!F19/);
   });
@@ -49,10 +63,23 @@ describe("ntm validate", () => {
   });
 
   it("reports villages and work items", async () => {
-    const r = await ntm("validate", "--json", sample("thon-2-kdc-kieu-mau-2023.xlsx"), sample("xa-ha-linh-2022-11-khoi-luong.xlsx"));
+    const r = await ntm(
+      "validate",
+      "--json",
+      sample("thon-2-kdc-kieu-mau-2023.xlsx"),
+      sample("xa-ha-linh-2022-11-khoi-luong.xlsx"),
+    );
     const [thon, volume] = JSON.parse(r.out);
     expect(thon.units).toEqual([{ name: "Thôn 2", criteriaMet: 4, criteriaTotal: 12, progress: 0.3333 }]);
-    expect(volume.workItems[0]).toMatchObject({ name: "Mở rộng hành lang, mặt đường giao thông", unit: "m", plan: 8000, done: 1135, cumulative: 6420, sheet: "T11-2022", cell: "E11" });
+    expect(volume.workItems[0]).toMatchObject({
+      name: "Mở rộng hành lang, mặt đường giao thông",
+      unit: "m",
+      plan: 8000,
+      done: 1135,
+      cumulative: 6420,
+      sheet: "T11-2022",
+      cell: "E11",
+    });
     expect(r.code).toBe(0);
   });
 
@@ -71,14 +98,27 @@ describe("ntm validate", () => {
   });
 
   it("exits 2 on misuse", async () => {
-    expect((await ntm("validate", "--region", "BTB", "--group", "1", sample("xa-dinh-ban-2021-khong-dau.xlsx"))).code).toBe(2);
-    expect((await ntm("validate", "--set", "no-such-set", sample("xa-dinh-ban-2021-khong-dau.xlsx"))).code).toBe(2);
-    expect((await ntm("validate", "--region", "XYZ", sample("xa-dinh-ban-2021-khong-dau.xlsx"))).code).toBe(2);
+    expect(
+      (await ntm("validate", "--region", "BTB", "--group", "1", sample("xa-dinh-ban-2021-khong-dau.xlsx")))
+        .code,
+    ).toBe(2);
+    expect(
+      (await ntm("validate", "--set", "no-such-set", sample("xa-dinh-ban-2021-khong-dau.xlsx"))).code,
+    ).toBe(2);
+    expect((await ntm("validate", "--region", "XYZ", sample("xa-dinh-ban-2021-khong-dau.xlsx"))).code).toBe(
+      2,
+    );
     expect((await ntm("validate", path.join(os.tmpdir(), "does-not-exist.xlsx"))).code).toBe(2);
   });
 
   it("lets the caller choose the set", async () => {
-    const r = await ntm("validate", "--json", "--set", "ht-xa-ntm-2021-2025", sample("xa-dinh-ban-2021-khong-dau.xlsx"));
+    const r = await ntm(
+      "validate",
+      "--json",
+      "--set",
+      "ht-xa-ntm-2021-2025",
+      sample("xa-dinh-ban-2021-khong-dau.xlsx"),
+    );
     expect(JSON.parse(r.out)[0].set.id).toBe("ht-xa-ntm-2021-2025");
   });
 });

@@ -13,10 +13,22 @@ const XSI = "http://www.w3.org/2001/XMLSchema-instance";
 
 /** OfficeApp children in schema order; `true` marks the ones that must be present. */
 const TOP_LEVEL: [string, boolean][] = [
-  ["Id", true], ["AlternateId", false], ["Version", true], ["ProviderName", true],
-  ["DefaultLocale", true], ["DisplayName", true], ["Description", true], ["IconUrl", true],
-  ["HighResolutionIconUrl", false], ["SupportUrl", false], ["AppDomains", false], ["Hosts", true],
-  ["Requirements", true], ["DefaultSettings", true], ["Permissions", true], ["VersionOverrides", true],
+  ["Id", true],
+  ["AlternateId", false],
+  ["Version", true],
+  ["ProviderName", true],
+  ["DefaultLocale", true],
+  ["DisplayName", true],
+  ["Description", true],
+  ["IconUrl", true],
+  ["HighResolutionIconUrl", false],
+  ["SupportUrl", false],
+  ["AppDomains", false],
+  ["Hosts", true],
+  ["Requirements", true],
+  ["DefaultSettings", true],
+  ["Permissions", true],
+  ["VersionOverrides", true],
 ];
 
 /** The requirement sets the code needs; ExcelApi 1.13 for getMergedAreasOrNullObject. */
@@ -78,11 +90,16 @@ export function checkManifestXml(xml: string, opts: ManifestCheckOptions): strin
   if (problems.length) return problems;
   const root = doc.documentElement as unknown as El | null;
   if (!root || root.localName !== "OfficeApp") return ["root element must be <OfficeApp>"];
-  if (root.getAttributeNS(XSI, "type") !== "TaskPaneApp") problems.push(`<OfficeApp> must have xsi:type="TaskPaneApp"`);
+  if (root.getAttributeNS(XSI, "type") !== "TaskPaneApp")
+    problems.push(`<OfficeApp> must have xsi:type="TaskPaneApp"`);
 
   checkTopLevelOrder(root, problems);
-  const text = (name: string) => children(root).find((c) => c.localName === name)?.textContent?.trim() ?? "";
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(text("Id"))) problems.push("<Id> must be a GUID");
+  const text = (name: string) =>
+    children(root)
+      .find((c) => c.localName === name)
+      ?.textContent?.trim() ?? "";
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(text("Id")))
+    problems.push("<Id> must be a GUID");
   if (!/^\d+(\.\d+){0,3}$/.test(text("Version"))) problems.push("<Version> must look like 1.0.0.0");
   if (text("DefaultLocale") !== "vi-VN") problems.push("<DefaultLocale> must be vi-VN (Vietnamese first)");
   for (const name of ["DisplayName", "Description"]) {
@@ -91,9 +108,12 @@ export function checkManifestXml(xml: string, opts: ManifestCheckOptions): strin
       problems.push(`<${name}> needs an English (en-US) <Override>`);
     }
   }
-  if (!all(root, "Host").some((h) => h.getAttribute("Name") === "Workbook")) problems.push("Hosts must include Workbook (Excel)");
+  if (!all(root, "Host").some((h) => h.getAttribute("Name") === "Workbook"))
+    problems.push("Hosts must include Workbook (Excel)");
 
-  const base = (opts.baseUrl ?? originOf(all(root, "SourceLocation")[0]?.getAttribute("DefaultValue") ?? "")).replace(/\/$/, "");
+  const base = (
+    opts.baseUrl ?? originOf(all(root, "SourceLocation")[0]?.getAttribute("DefaultValue") ?? "")
+  ).replace(/\/$/, "");
   if (!base.startsWith("https://")) problems.push(`base URL "${base}" must be https`);
   checkRequirements(root, problems);
   const resources = checkResources(root, problems);
@@ -118,16 +138,20 @@ function checkTopLevelOrder(root: El, problems: string[]): void {
     else if (i < last) problems.push(`<${n}> is out of order: it must come before <${known[last]}>`);
     else last = i;
   }
-  for (const [n, required] of TOP_LEVEL) if (required && !names.includes(n)) problems.push(`<${n}> is missing`);
+  for (const [n, required] of TOP_LEVEL)
+    if (required && !names.includes(n)) problems.push(`<${n}> is missing`);
 }
 
 function checkRequirements(root: El, problems: string[]): void {
   const req = children(root).find((c) => c.localName === "Requirements");
-  const sets = new Map(all(req ?? root, "Set").map((s) => [s.getAttribute("Name") ?? "", s.getAttribute("MinVersion") ?? "1.1"]));
+  const sets = new Map(
+    all(req ?? root, "Set").map((s) => [s.getAttribute("Name") ?? "", s.getAttribute("MinVersion") ?? "1.1"]),
+  );
   for (const [name, min] of Object.entries(REQUIRED_SETS)) {
     const have = sets.get(name);
     if (!have) problems.push(`requirement set ${name} ${min} is not declared`);
-    else if (!versionAtLeast(have, min)) problems.push(`requirement set ${name} must be at least ${min} (declared ${have})`);
+    else if (!versionAtLeast(have, min))
+      problems.push(`requirement set ${name} must be at least ${min} (declared ${have})`);
   }
 }
 
@@ -140,8 +164,15 @@ interface Resources {
 
 /** Which resource table each resid-bearing element must point into. */
 const RESID_TABLE: Record<string, keyof Resources> = {
-  Image: "images", SourceLocation: "urls", FunctionFile: "urls", Runtime: "urls", LearnMoreUrl: "urls",
-  Label: "short", Title: "short", Namespace: "short", Description: "long",
+  Image: "images",
+  SourceLocation: "urls",
+  FunctionFile: "urls",
+  Runtime: "urls",
+  LearnMoreUrl: "urls",
+  Label: "short",
+  Title: "short",
+  Namespace: "short",
+  Description: "long",
 };
 
 function checkResources(root: El, problems: string[]): Resources {
@@ -154,10 +185,22 @@ function checkResources(root: El, problems: string[]): Resources {
     if (seen.has(id)) problems.push(`resource id "${id}" is defined twice`);
     seen.add(id);
   };
-  for (const e of ids(table("Images"), "Image")) { note(e.getAttribute("id") ?? ""); res.images.set(e.getAttribute("id") ?? "", e.getAttribute("DefaultValue") ?? ""); }
-  for (const e of ids(table("Urls"), "Url")) { note(e.getAttribute("id") ?? ""); res.urls.set(e.getAttribute("id") ?? "", e.getAttribute("DefaultValue") ?? ""); }
-  for (const e of ids(table("ShortStrings"), "String")) { note(e.getAttribute("id") ?? ""); res.short.add(e.getAttribute("id") ?? ""); }
-  for (const e of ids(table("LongStrings"), "String")) { note(e.getAttribute("id") ?? ""); res.long.add(e.getAttribute("id") ?? ""); }
+  for (const e of ids(table("Images"), "Image")) {
+    note(e.getAttribute("id") ?? "");
+    res.images.set(e.getAttribute("id") ?? "", e.getAttribute("DefaultValue") ?? "");
+  }
+  for (const e of ids(table("Urls"), "Url")) {
+    note(e.getAttribute("id") ?? "");
+    res.urls.set(e.getAttribute("id") ?? "", e.getAttribute("DefaultValue") ?? "");
+  }
+  for (const e of ids(table("ShortStrings"), "String")) {
+    note(e.getAttribute("id") ?? "");
+    res.short.add(e.getAttribute("id") ?? "");
+  }
+  for (const e of ids(table("LongStrings"), "String")) {
+    note(e.getAttribute("id") ?? "");
+    res.long.add(e.getAttribute("id") ?? "");
+  }
   for (const e of Array.from(root.getElementsByTagName("*") as unknown as ArrayLike<El>)) {
     const resid = e.getAttribute("resid");
     if (resid === null) continue;
@@ -183,14 +226,19 @@ function checkUrls(root: El, base: string, problems: string[]): void {
   }
   for (const u of urls) {
     if (!u.startsWith("https://")) problems.push(`URL ${u} must be https`);
-    else if (u !== base && !u.startsWith(base + "/")) problems.push(`URL ${u} is not under the add-in's base URL ${base}`);
+    else if (u !== base && !u.startsWith(base + "/"))
+      problems.push(`URL ${u} is not under the add-in's base URL ${base}`);
   }
 }
 
 function checkIcons(root: El, base: string, res: Resources, rootDir: string, problems: string[]): void {
   const declared: [string, number][] = [];
-  const iconUrl = children(root).find((c) => c.localName === "IconUrl")?.getAttribute("DefaultValue");
-  const hiRes = children(root).find((c) => c.localName === "HighResolutionIconUrl")?.getAttribute("DefaultValue");
+  const iconUrl = children(root)
+    .find((c) => c.localName === "IconUrl")
+    ?.getAttribute("DefaultValue");
+  const hiRes = children(root)
+    .find((c) => c.localName === "HighResolutionIconUrl")
+    ?.getAttribute("DefaultValue");
   if (iconUrl) declared.push([iconUrl, 32]);
   if (hiRes) declared.push([hiRes, 64]);
   for (const img of all(root, "Image")) {
@@ -201,30 +249,40 @@ function checkIcons(root: El, base: string, res: Resources, rootDir: string, pro
   for (const [url, size] of declared) {
     if (!url.startsWith(base + "/")) continue;
     const file = path.join(rootDir, url.slice(base.length + 1));
-    if (!fs.existsSync(file)) { problems.push(`icon ${url} → ${file} does not exist`); continue; }
+    if (!fs.existsSync(file)) {
+      problems.push(`icon ${url} → ${file} does not exist`);
+      continue;
+    }
     const dim = pngSize(file);
     if (!dim) problems.push(`icon ${file} is not a PNG`);
-    else if (dim.width !== size || dim.height !== size) problems.push(`icon ${file} is ${dim.width}×${dim.height}, declared ${size}×${size}`);
+    else if (dim.width !== size || dim.height !== size)
+      problems.push(`icon ${file} is ${dim.width}×${dim.height}, declared ${size}×${size}`);
   }
   for (const size of ICON_SIZES) {
     const file = path.join(rootDir, "assets", `icon-${size}.png`);
     const dim = fs.existsSync(file) ? pngSize(file) : undefined;
-    if (!dim || dim.width !== size) problems.push(`assets/icon-${size}.png (${size}×${size} PNG) is missing or the wrong size`);
+    if (!dim || dim.width !== size)
+      problems.push(`assets/icon-${size}.png (${size}×${size} PNG) is missing or the wrong size`);
   }
 }
 
 function checkSharedRuntime(root: El, problems: string[]): void {
   const runtime = all(root, "Runtime")[0];
-  if (!runtime) { problems.push("no <Runtime>: the task pane, commands and functions must share one runtime"); return; }
+  if (!runtime) {
+    problems.push("no <Runtime>: the task pane, commands and functions must share one runtime");
+    return;
+  }
   if (runtime.getAttribute("lifetime") !== "long") problems.push(`<Runtime> must have lifetime="long"`);
   const rt = runtime.getAttribute("resid");
   const functionFile = all(root, "FunctionFile")[0]?.getAttribute("resid");
-  if (functionFile !== rt) problems.push(`<FunctionFile> must use the shared runtime page (${rt}), not ${functionFile}`);
+  if (functionFile !== rt)
+    problems.push(`<FunctionFile> must use the shared runtime page (${rt}), not ${functionFile}`);
   const cf = all(root, "ExtensionPoint").find((e) => e.getAttributeNS(XSI, "type") === "CustomFunctions");
   if (!cf) problems.push("no CustomFunctions extension point");
   else {
     const page = all(cf, "Page")[0];
-    if (all(page ?? cf, "SourceLocation")[0]?.getAttribute("resid") !== rt) problems.push("custom functions <Page> must be the shared runtime page");
+    if (all(page ?? cf, "SourceLocation")[0]?.getAttribute("resid") !== rt)
+      problems.push("custom functions <Page> must be the shared runtime page");
     if (!all(cf, "Namespace")[0]) problems.push("custom functions need a <Namespace>");
   }
   for (const action of all(root, "Action")) {
@@ -238,5 +296,8 @@ function checkSharedRuntime(root: El, problems: string[]): void {
 
 export function checkManifestFile(file: string, opts: Partial<ManifestCheckOptions> = {}): string[] {
   const xml = fs.readFileSync(file, "utf8");
-  return checkManifestXml(xml, { rootDir: opts.rootDir ?? path.dirname(path.resolve(file)), baseUrl: opts.baseUrl });
+  return checkManifestXml(xml, {
+    rootDir: opts.rootDir ?? path.dirname(path.resolve(file)),
+    baseUrl: opts.baseUrl,
+  });
 }

@@ -98,7 +98,12 @@ export class SyncClient {
     return `/api/reports/${encodeURIComponent(key.org)}/${encodeURIComponent(key.set)}/${encodeURIComponent(key.period)}`;
   }
 
-  private async request(method: string, path: string, body?: unknown, accept = "application/json"): Promise<Response> {
+  private async request(
+    method: string,
+    path: string,
+    body?: unknown,
+    accept = "application/json",
+  ): Promise<Response> {
     try {
       return await this.doFetch(this.base + path, {
         method,
@@ -112,7 +117,8 @@ export class SyncClient {
     } catch (e) {
       // fetch rejects with a TypeError only when no answer came at all. By name, not instanceof:
       // Node's fetch may build it in another realm (test sandboxes, some hosts).
-      if ((e as Error)?.name === "TypeError") throw new SyncUnreachableError(this.base, causeCode(e as TypeError));
+      if ((e as Error)?.name === "TypeError")
+        throw new SyncUnreachableError(this.base, causeCode(e as TypeError));
       throw e;
     }
   }
@@ -121,7 +127,11 @@ export class SyncClient {
     const data = await res.json().catch(() => undefined);
     if (!res.ok) {
       const e = errorBodySchema.safeParse(data);
-      throw new SyncHttpError(res.status, e.success ? e.data.error : "http", e.success ? e.data.message : `HTTP ${res.status}`);
+      throw new SyncHttpError(
+        res.status,
+        e.success ? e.data.error : "http",
+        e.success ? e.data.message : `HTTP ${res.status}`,
+      );
     }
     return schema.parse(data);
   }
@@ -135,10 +145,18 @@ export class SyncClient {
   }
 
   async revisions(key: ReportKey, since = 0): Promise<Revision[]> {
-    return (await this.json(await this.request("GET", `${this.reportPath(key)}/revisions?since=${since}`), revisionListSchema)).revisions;
+    return (
+      await this.json(
+        await this.request("GET", `${this.reportPath(key)}/revisions?since=${since}`),
+        revisionListSchema,
+      )
+    ).revisions;
   }
 
-  async push(key: ReportKey, body: { opId: string; baseRevision: number; values: IndicatorValues; workbookHash?: string | null }): Promise<PushResult> {
+  async push(
+    key: ReportKey,
+    body: { opId: string; baseRevision: number; values: IndicatorValues; workbookHash?: string | null },
+  ): Promise<PushResult> {
     const res = await this.request("POST", `${this.reportPath(key)}/revisions`, body);
     const data = await res.json().catch(() => undefined);
     if (res.status === 201) return { status: 201, ...pushCreatedSchema.parse(data) };
@@ -148,16 +166,27 @@ export class SyncClient {
     }
     const e = errorBodySchema.safeParse(data);
     if (res.status === 423) return { status: 423, message: e.success ? e.data.message : "locked" };
-    return { status: res.status, error: e.success ? e.data.error : "http", message: e.success ? e.data.message : `HTTP ${res.status}` };
+    return {
+      status: res.status,
+      error: e.success ? e.data.error : "http",
+      message: e.success ? e.data.message : `HTTP ${res.status}`,
+    };
   }
 
   async review(key: ReportKey, action: ReviewAction, comments?: Record<string, string>) {
-    return this.json(await this.request("POST", `${this.reportPath(key)}/review`, { action, comments }), z.object({ state: z.string(), event: reviewEventSchema }));
+    return this.json(
+      await this.request("POST", `${this.reportPath(key)}/review`, { action, comments }),
+      z.object({ state: z.string(), event: reviewEventSchema }),
+    );
   }
 
   /** One page of the reports within the caller's scope (reviewers' list), optionally filtered. */
   async reports(q: { under: string; set?: string; period?: string; state?: string; offset?: number }) {
-    const qs = new URLSearchParams(Object.entries(q).filter(([, v]) => Boolean(v)).map(([k, v]) => [k, String(v)])).toString();
+    const qs = new URLSearchParams(
+      Object.entries(q)
+        .filter(([, v]) => Boolean(v))
+        .map(([k, v]) => [k, String(v)]),
+    ).toString();
     return this.json(await this.request("GET", `/api/reports?${qs}`), reportListSchema);
   }
 
@@ -187,7 +216,15 @@ export interface FlushReport {
  * mine = the entry, theirs = the head): a clean merge is pushed again on the new head with a new
  * opId; conflicts block the entry for the person to settle. Network errors leave entries in place.
  */
-export async function flushOutbox(client: SyncClient, start: Outbox, deps: { newOpId: () => string; now: () => string; baseValues: (key: ReportKey, revision: number) => Promise<IndicatorValues> }): Promise<FlushReport> {
+export async function flushOutbox(
+  client: SyncClient,
+  start: Outbox,
+  deps: {
+    newOpId: () => string;
+    now: () => string;
+    baseValues: (key: ReportKey, revision: number) => Promise<IndicatorValues>;
+  },
+): Promise<FlushReport> {
   let outbox = start;
   const report: FlushReport = { outbox, acknowledged: [], conflicts: [], locked: [], failed: [] };
   for (let round = 0; round < 100; round++) {
@@ -198,7 +235,12 @@ export async function flushOutbox(client: SyncClient, start: Outbox, deps: { new
       outbox = markAttempt(outbox, entry.opId);
       let r: PushResult;
       try {
-        r = await client.push(entry.key, { opId: entry.opId, baseRevision: entry.baseRevision, values: entry.values, workbookHash: entry.workbookHash });
+        r = await client.push(entry.key, {
+          opId: entry.opId,
+          baseRevision: entry.baseRevision,
+          values: entry.values,
+          workbookHash: entry.workbookHash,
+        });
       } catch (e) {
         report.failed.push({ opId: entry.opId, message: (e as Error).message });
         continue;
@@ -218,7 +260,11 @@ export async function flushOutbox(client: SyncClient, start: Outbox, deps: { new
           const newOpId = deps.newOpId();
           outbox = {
             ...outbox,
-            entries: outbox.entries.map((e) => (e.opId === entry.opId ? { ...e, opId: newOpId, baseRevision: r.conflict.head.number, values: merged.merged } : e)),
+            entries: outbox.entries.map((e) =>
+              e.opId === entry.opId
+                ? { ...e, opId: newOpId, baseRevision: r.conflict.head.number, values: merged.merged }
+                : e,
+            ),
           };
           progressed = true;
         }

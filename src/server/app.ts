@@ -62,15 +62,27 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", "data:"],
         connectSrc: ["'self'"],
-        frameAncestors: ["'self'", "https://*.office.com", "https://*.officeapps.live.com", "https://*.sharepoint.com", "https://*.microsoft.com"],
+        frameAncestors: [
+          "'self'",
+          "https://*.office.com",
+          "https://*.officeapps.live.com",
+          "https://*.sharepoint.com",
+          "https://*.microsoft.com",
+        ],
         upgradeInsecureRequests: opts.https ? [] : null,
       },
     },
   });
-  await app.register(cors, { origin: opts.corsOrigins && opts.corsOrigins.length ? opts.corsOrigins : false });
+  await app.register(cors, {
+    origin: opts.corsOrigins && opts.corsOrigins.length ? opts.corsOrigins : false,
+  });
   await app.register(swagger, {
     openapi: {
-      info: { title: "NTM Tracker API", description: "Kho dữ liệu Nông thôn mới / New Rural Development data store", version: opts.version ?? "0.1.0" },
+      info: {
+        title: "NTM Tracker API",
+        description: "Kho dữ liệu Nông thôn mới / New Rural Development data store",
+        version: opts.version ?? "0.1.0",
+      },
       components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
       security: [{ bearer: [] }],
     },
@@ -83,7 +95,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       return reply.code(400).send(httpMessages.invalidRequest(detail));
     }
     const status = (err as { statusCode?: number }).statusCode;
-    if (status && status >= 400 && status < 500) return reply.code(status).send(httpMessages.invalidRequest((err as Error).message));
+    if (status && status >= 400 && status < 500)
+      return reply.code(status).send(httpMessages.invalidRequest((err as Error).message));
     req.log.error(err);
     return reply.code(500).send(httpMessages.internal);
   });
@@ -96,7 +109,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     async (api) => {
       api.get(
         "/health",
-        { schema: { summary: "Tình trạng máy chủ / Server health", security: [], response: { 200: z.object({ ok: z.boolean(), engine: z.string(), version: z.string() }) } } },
+        {
+          schema: {
+            summary: "Tình trạng máy chủ / Server health",
+            security: [],
+            response: { 200: z.object({ ok: z.boolean(), engine: z.string(), version: z.string() }) },
+          },
+        },
         async () => ({ ok: true, engine: opts.store.engine, version: opts.version ?? "0.1.0" }),
       );
       api.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
@@ -114,9 +133,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   if (opts.staticDir && fs.existsSync(opts.staticDir)) {
     // Loaded only when serving files: @fastify/static reaches an ESM-only dependency (content-disposition 3)
     // that Node 20 requires natively but jest's module loader cannot, so API tests run without it.
-     
+
     const fastifyStatic = require("@fastify/static") as typeof import("@fastify/static");
-    await app.register(fastifyStatic.default ?? fastifyStatic, { root: opts.staticDir, prefix: "/", index: ["taskpane.html", "index.html"] });
+    await app.register(fastifyStatic.default ?? fastifyStatic, {
+      root: opts.staticDir,
+      prefix: "/",
+      index: ["taskpane.html", "index.html"],
+    });
   }
   return app;
 }

@@ -17,8 +17,15 @@ export interface CertificateFiles {
   keyPath: string;
 }
 
-export function devCertificateFiles(dir = path.join(os.homedir(), ".office-addin-dev-certs")): CertificateFiles {
-  return { dir, caPath: path.join(dir, "ca.crt"), certPath: path.join(dir, "localhost.crt"), keyPath: path.join(dir, "localhost.key") };
+export function devCertificateFiles(
+  dir = path.join(os.homedir(), ".office-addin-dev-certs"),
+): CertificateFiles {
+  return {
+    dir,
+    caPath: path.join(dir, "ca.crt"),
+    certPath: path.join(dir, "localhost.crt"),
+    keyPath: path.join(dir, "localhost.key"),
+  };
 }
 
 function stillValid(certPath: string, now: Date): boolean {
@@ -30,14 +37,24 @@ function stillValid(certPath: string, now: Date): boolean {
   }
 }
 
-export async function ensureDevCertificate(files = devCertificateFiles(), now = new Date()): Promise<{ key: Buffer; cert: Buffer; ca: Buffer; generated: boolean; files: CertificateFiles }> {
+export async function ensureDevCertificate(
+  files = devCertificateFiles(),
+  now = new Date(),
+): Promise<{ key: Buffer; cert: Buffer; ca: Buffer; generated: boolean; files: CertificateFiles }> {
   let generated = false;
   if (!fs.existsSync(files.keyPath) || !stillValid(files.certPath, now)) {
     // Loaded lazily: only HTTPS serving needs it.
-     
-    const { generateCertificates } = require("office-addin-dev-certs/lib/generate") as typeof import("office-addin-dev-certs/lib/generate");
+
+    const { generateCertificates } =
+      require("office-addin-dev-certs/lib/generate") as typeof import("office-addin-dev-certs/lib/generate");
     await generateCertificates(files.caPath, files.certPath, files.keyPath, 30);
     generated = true;
   }
-  return { key: fs.readFileSync(files.keyPath), cert: fs.readFileSync(files.certPath), ca: fs.readFileSync(files.caPath), generated, files };
+  return {
+    key: fs.readFileSync(files.keyPath),
+    cert: fs.readFileSync(files.certPath),
+    ca: fs.readFileSync(files.caPath),
+    generated,
+    files,
+  };
 }

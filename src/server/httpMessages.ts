@@ -37,7 +37,8 @@ export const httpMessages = {
   }),
   noReport: {
     error: "no-report",
-    message: "Chưa có báo cáo cho đơn vị, bộ tiêu chí và kỳ này: hãy đồng bộ (push) trước. / No report for this unit, set and period yet: push one first.",
+    message:
+      "Chưa có báo cáo cho đơn vị, bộ tiêu chí và kỳ này: hãy đồng bộ (push) trước. / No report for this unit, set and period yet: push one first.",
   },
   conflict: (head: number, base: number) => ({
     error: "stale-base",
@@ -59,7 +60,8 @@ export const httpMessages = {
   }),
   opReused: {
     error: "op-id-reused",
-    message: "Mã thao tác (opId) này đã dùng cho báo cáo khác: tạo opId mới cho mỗi lần gửi. / This opId was used for another report: make a new opId for each push.",
+    message:
+      "Mã thao tác (opId) này đã dùng cho báo cáo khác: tạo opId mới cho mỗi lần gửi. / This opId was used for another report: make a new opId for each push.",
   },
   unknownIndicators: (codes: string[]) => ({
     error: "unknown-indicators",
@@ -67,11 +69,13 @@ export const httpMessages = {
   }),
   nothingToReview: {
     error: "no-revision",
-    message: "Báo cáo chưa có phiên bản nào để duyệt: chờ xã gửi báo cáo. / The report has no revision to review yet: wait for the commune to push one.",
+    message:
+      "Báo cáo chưa có phiên bản nào để duyệt: chờ xã gửi báo cáo. / The report has no revision to review yet: wait for the commune to push one.",
   },
   notApproved: {
     error: "not-approved",
-    message: "Báo cáo chưa được phê duyệt nên không cần mở lại. / The report is not approved, so there is nothing to reopen.",
+    message:
+      "Báo cáo chưa được phê duyệt nên không cần mở lại. / The report is not approved, so there is nothing to reopen.",
   },
   invalidRequest: (detail: string) => ({
     error: "invalid-request",
@@ -83,7 +87,8 @@ export const httpMessages = {
   },
   internal: {
     error: "internal",
-    message: "Lỗi máy chủ: thử lại sau; nếu còn lỗi, báo quản trị viên. / Server error: retry later; if it persists, tell the administrator.",
+    message:
+      "Lỗi máy chủ: thử lại sau; nếu còn lỗi, báo quản trị viên. / Server error: retry later; if it persists, tell the administrator.",
   },
 };
 

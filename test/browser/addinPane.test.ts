@@ -29,7 +29,13 @@ function editedSample(value: number): string {
   return file;
 }
 
-async function api(server: NtmServer, token: string, method: string, url: string, body?: unknown): Promise<{ status: number; body: any }> {  
+async function api(
+  server: NtmServer,
+  token: string,
+  method: string,
+  url: string,
+  body?: unknown,
+): Promise<{ status: number; body: any }> {
   const res = await fetch(server.url + url, {
     method,
     headers: { authorization: `Bearer ${token}`, ...(body ? { "content-type": "application/json" } : {}) },
@@ -53,7 +59,11 @@ async function signIn(page: Page, token: string): Promise<void> {
 }
 
 /** A second person's pane in its own browser context, signed in. */
-async function paneOf(browser: Browser, server: NtmServer, token: string): Promise<{ context: BrowserContext; page: Page }> {
+async function paneOf(
+  browser: Browser,
+  server: NtmServer,
+  token: string,
+): Promise<{ context: BrowserContext; page: Page }> {
   const person = await newPage(browser);
   await person.page.goto(`${server.url}/taskpane.html`);
   await signIn(person.page, token);
@@ -91,11 +101,11 @@ describeBrowser("task pane against the real server", () => {
     expect(await page.getByTestId("criteria-met").textContent()).toBe("13/19");
     expect(await page.getByTestId("mapped-count").textContent()).toBe("57");
     const mismatches = page.locator('[data-testid="finding"][data-type="self-assessment/mismatch"]');
-    expect(await mismatches.evaluateAll((els) => els.map((e) => `${e.getAttribute("data-indicator")}@${e.getAttribute("data-cell")}`))).toEqual([
-      "2.3@Biểu 01!F19",
-      "15.1@Biểu 01!F58",
-      "17.6@Biểu 01!F69",
-    ]);
+    expect(
+      await mismatches.evaluateAll((els) =>
+        els.map((e) => `${e.getAttribute("data-indicator")}@${e.getAttribute("data-cell")}`),
+      ),
+    ).toEqual(["2.3@Biểu 01!F19", "15.1@Biểu 01!F58", "17.6@Biểu 01!F69"]);
     await page.getByText("Kiểm tra", { exact: true }).first().waitFor();
     expect(await mismatches.first().textContent()).toMatch(/tự đánh giá “Đạt” nhưng kết quả 96,4 %/);
     await screenshot(page, "pane-1-check");
@@ -116,7 +126,9 @@ describeBrowser("task pane against the real server", () => {
     expect(await page.getByTestId("org-code").inputValue()).toBe("18139");
     expect(await page.getByTestId("period").inputValue()).toBe("2023");
     await page.getByTestId("push").click();
-    await page.waitForFunction(() => document.querySelector('[data-testid="base-revision"]')?.textContent === "1");
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="base-revision"]')?.textContent === "1",
+    );
     expect(await phase(page)).toContain("Đã đồng bộ");
     await page.getByTestId("pull").click();
     await page.getByTestId("pulled").waitFor();
@@ -133,7 +145,11 @@ describeBrowser("task pane against the real server", () => {
     // Someone else changes 2.3 on the server (revision 2) ...
     const head = (await api(server, server.tokens.clerk, "GET", KEY)).body.head;
     const theirs = { ...head.values, "2.3": { ...head.values["2.3"], value: 97.5 } };
-    const pushed = await api(server, server.tokens.clerk, "POST", `${KEY}/revisions`, { opId: "other-desk-0001", baseRevision: 1, values: theirs });
+    const pushed = await api(server, server.tokens.clerk, "POST", `${KEY}/revisions`, {
+      opId: "other-desk-0001",
+      baseRevision: 1,
+      values: theirs,
+    });
     expect(pushed.status).toBe(201);
     // ... while this clerk, still on revision 1, changes it too.
     await openFile(page, editedSample(98.2));
@@ -146,7 +162,9 @@ describeBrowser("task pane against the real server", () => {
     await screenshot(page, "pane-4-conflict");
     await row.getByText("Của tôi", { exact: false }).click();
     await page.getByTestId("resolve").click();
-    await page.waitForFunction(() => document.querySelector('[data-testid="base-revision"]')?.textContent === "3");
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="base-revision"]')?.textContent === "3",
+    );
     const after = (await api(server, server.tokens.clerk, "GET", KEY)).body.head;
     expect(after.values["2.3"].value).toBe(98.2);
     await screenshot(page, "pane-5-conflict-resolved");
@@ -158,7 +176,9 @@ describeBrowser("task pane against the real server", () => {
     await openFile(page, editedSample(99.1));
     await page.getByTestId("tab-sync").click();
     await page.getByTestId("push").click();
-    await page.waitForFunction(() => /Mất kết nối/.test(document.querySelector('[data-testid="sync-state"]')?.textContent ?? ""));
+    await page.waitForFunction(() =>
+      /Mất kết nối/.test(document.querySelector('[data-testid="sync-state"]')?.textContent ?? ""),
+    );
     expect(await phase(page)).toContain("Hàng chờ gửi: 1");
     await screenshot(page, "pane-6-offline-outbox");
     await server.start();
@@ -166,7 +186,11 @@ describeBrowser("task pane against the real server", () => {
     await page.getByTestId("sync-state").waitFor();
     // The outbox was kept across the reload; the network "comes back" and the entry is replayed.
     await page.evaluate(() => window.dispatchEvent(new Event("online")));
-    await page.waitForFunction(() => /Đã đồng bộ/.test(document.querySelector('[data-testid="sync-state"]')?.textContent ?? ""), undefined, { timeout: 20000 });
+    await page.waitForFunction(
+      () => /Đã đồng bộ/.test(document.querySelector('[data-testid="sync-state"]')?.textContent ?? ""),
+      undefined,
+      { timeout: 20000 },
+    );
     const head = (await api(server, server.tokens.clerk, "GET", KEY)).body.head;
     expect(head.number).toBe(4);
     expect(head.values["2.3"].value).toBe(99.1);
@@ -182,7 +206,9 @@ describeBrowser("task pane against the real server", () => {
     await page.getByTestId("review-opened").waitFor();
     expect(await page.getByTestId("review-diff").textContent()).toMatch(/2\.3/);
     await page.getByTestId("comment-*").fill("Đề nghị xã rà soát lại tiêu chí 15 và 17 trước khi gửi lại.");
-    await page.getByTestId("comment-15.1").fill("Tỷ lệ 91,2 % chưa đạt mức 95 %: sửa tự đánh giá thành Chưa đạt.");
+    await page
+      .getByTestId("comment-15.1")
+      .fill("Tỷ lệ 91,2 % chưa đạt mức 95 %: sửa tự đánh giá thành Chưa đạt.");
     await screenshot(page, "pane-8-review");
     await page.getByTestId("return").click();
     await page.getByTestId("review-done").waitFor();
@@ -199,7 +225,9 @@ describeBrowser("task pane against the real server", () => {
     expect(comments).toMatch(/15\.1 \(ô Biểu 01!E58\)/); // where it belongs in the workbook
     expect(await phase(clerkPage)).toContain("Bị trả lại");
     // Outside Excel the pull changes no file, and the pane says so.
-    expect(await clerkPage.getByTestId("pull-result").textContent()).toMatch(/tệp trên máy không bị thay đổi/);
+    expect(await clerkPage.getByTestId("pull-result").textContent()).toMatch(
+      /tệp trên máy không bị thay đổi/,
+    );
     await screenshot(clerkPage, "pane-10-clerk-sees-comments");
   }, 90000);
 
@@ -221,7 +249,9 @@ describeBrowser("task pane against the real server", () => {
     // The last report synced was another one (returned): the badge does not carry its state over.
     expect(await phase(page)).toContain("Sổ này chưa đồng bộ");
     // Criteria judged from the commune's marks say so, rather than "0/1 indicators".
-    expect(await page.locator('[data-testid="criterion"][data-code="3"] summary').textContent()).toMatch(/Đạt.*theo tự đánh giá/);
+    expect(await page.locator('[data-testid="criterion"][data-code="3"] summary').textContent()).toMatch(
+      /Đạt.*theo tự đánh giá/,
+    );
     await screenshot(page, "pane-12a-marks-only-check");
     await page.getByTestId("tab-sync").click();
     // The clerk's own commune (the sample's commune is outside this demo clerk's scope).
@@ -231,11 +261,15 @@ describeBrowser("task pane against the real server", () => {
     await page.getByTestId("push").click();
     await page.getByTestId("push-notice").waitFor();
     expect(await page.getByTestId("push-notice").textContent()).toMatch(/^Tiêu chí 10 chỉ được đánh dấu/);
-    await page.waitForFunction(() => document.querySelector('[data-testid="base-revision"]')?.textContent === "1");
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="base-revision"]')?.textContent === "1",
+    );
     // What the pane last pulled was the other report (vn-xa-ntm-2021-2025, returned): not shown here.
     expect(await page.getByTestId("comments").count()).toBe(0);
     await screenshot(page, "pane-12-marks-only-pushed");
-    const view = (await api(server, server.tokens.clerk, "GET", "/api/reports/18139/ht-xa-ntm-nang-cao-20tc/2023")).body;
+    const view = (
+      await api(server, server.tokens.clerk, "GET", "/api/reports/18139/ht-xa-ntm-nang-cao-20tc/2023")
+    ).body;
     expect(view.head.evaluation).toMatchObject({ criteriaMet: 4, criteriaTotal: 20 });
     expect(errors).toEqual([]);
   }, 60000);

@@ -25,7 +25,9 @@ export function describeBrowser(name: string, body: () => void): void {
   if (chromiumPath() || process.env.CI) {
     describe(name, body);
   } else {
-    console.warn(`[browser tests skipped] ${name}: no Chromium at $CHROME_PATH or /usr/bin/chromium (apt-get install -y chromium)`);
+    console.warn(
+      `[browser tests skipped] ${name}: no Chromium at $CHROME_PATH or /usr/bin/chromium (apt-get install -y chromium)`,
+    );
     describe.skip(name, body);
   }
 }
@@ -59,7 +61,10 @@ export function ensureAddinBuilt(): void {
   try {
     const page = path.join(DIST, "taskpane.js");
     const built = fs.existsSync(page) ? fs.statSync(page).mtimeMs : 0;
-    const sources = Math.max(newestMtime(path.join(ROOT, "src")), fs.statSync(path.join(ROOT, "manifest.xml")).mtimeMs);
+    const sources = Math.max(
+      newestMtime(path.join(ROOT, "src")),
+      fs.statSync(path.join(ROOT, "manifest.xml")).mtimeMs,
+    );
     if (built < sources) {
       execFileSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production"], {
         cwd: ROOT,
@@ -74,21 +79,37 @@ export function ensureAddinBuilt(): void {
 
 export async function launchBrowser(): Promise<Browser> {
   const executablePath = chromiumPath();
-  if (!executablePath) throw new Error("Chromium not found: install it (apt-get install -y chromium) or set CHROME_PATH");
+  if (!executablePath)
+    throw new Error("Chromium not found: install it (apt-get install -y chromium) or set CHROME_PATH");
   return chromium.launch({
     executablePath,
     args: [
-      "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync",
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
       // playwright gives each launch a fresh, empty profile directory of its own.
     ],
   });
 }
 
 /** A page whose requests for Office's CDN script get the local office.js. */
-export async function newPage(browser: Browser, opts: { locale?: string } = {}): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ locale: opts.locale ?? "vi-VN", viewport: { width: 420, height: 900 }, ignoreHTTPSErrors: true });
-  await context.route(OFFICE_CDN, (route) => route.fulfill({ path: LOCAL_OFFICE_JS, contentType: "application/javascript" }));
+export async function newPage(
+  browser: Browser,
+  opts: { locale?: string } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    locale: opts.locale ?? "vi-VN",
+    viewport: { width: 420, height: 900 },
+    ignoreHTTPSErrors: true,
+  });
+  await context.route(OFFICE_CDN, (route) =>
+    route.fulfill({ path: LOCAL_OFFICE_JS, contentType: "application/javascript" }),
+  );
   const page = await context.newPage();
   return { context, page };
 }

@@ -21,7 +21,10 @@ export interface NtmServer {
 
 function launch(args: string[]): Promise<{ child: ChildProcess; out: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--require", "tsx/cjs", "src/cli/main.ts", ...args], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--require", "tsx/cjs", "src/cli/main.ts", ...args], {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let out = "";
     let err = "";
     const timer = setTimeout(() => reject(new Error(`ntm serve did not start:\n${out}\n${err}`)), 60000);
@@ -71,7 +74,18 @@ function stopChild(child: ChildProcess | undefined): Promise<void> {
 export async function startNtmServer(): Promise<NtmServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ntm-browser-"));
   const db = path.join(dir, "ntm.sqlite");
-  const first = await launch(["serve", "--http", "--port", "0", "--db", db, "--seed", "--demo-users", "--static", DIST]);
+  const first = await launch([
+    "serve",
+    "--http",
+    "--port",
+    "0",
+    "--db",
+    db,
+    "--seed",
+    "--demo-users",
+    "--static",
+    DIST,
+  ]);
   const url = /listening on (http:\/\/\S+)/.exec(first.out)![1].replace(/\/$/, "");
   const port = Number(new URL(url).port);
   const tokens: Record<string, string> = {};

@@ -5,8 +5,12 @@ import * as path from "node:path";
 import type { AddressInfo } from "node:net";
 
 const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8", ".js": "application/javascript", ".json": "application/json",
-  ".png": "image/png", ".xml": "application/xml", ".css": "text/css",
+  ".html": "text/html; charset=utf-8",
+  ".js": "application/javascript",
+  ".json": "application/json",
+  ".png": "image/png",
+  ".xml": "application/xml",
+  ".css": "text/css",
 };
 
 export async function serveStatic(dir: string): Promise<{ url: string; close: () => Promise<void> }> {

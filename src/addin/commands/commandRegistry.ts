@@ -21,7 +21,10 @@ export async function commandsReady(timeoutMs = 10000): Promise<NtmCommands> {
   for (;;) {
     const c = (globalThis as NtmGlobal).__ntmCommands;
     if (c) return c;
-    if (Date.now() > deadline) throw new Error("Ngăn NTM chưa sẵn sàng; mở ngăn rồi thử lại / the NTM pane is not ready; open it and retry");
+    if (Date.now() > deadline)
+      throw new Error(
+        "Ngăn NTM chưa sẵn sàng; mở ngăn rồi thử lại / the NTM pane is not ready; open it and retry",
+      );
     await new Promise((r) => setTimeout(r, 100));
   }
 }

@@ -8,7 +8,10 @@ import { commandsReady } from "./commandRegistry";
 async function notify(text: string): Promise<void> {
   // Office.addin.showAsTaskpane is not needed; a status message in the pane's title area is enough.
   try {
-    if (typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported("SharedRuntime", "1.1")) {
+    if (
+      typeof Office !== "undefined" &&
+      Office.context?.requirements?.isSetSupported("SharedRuntime", "1.1")
+    ) {
       document.title = text.slice(0, 120);
     }
   } catch {
@@ -16,7 +19,10 @@ async function notify(text: string): Promise<void> {
   }
 }
 
-export async function runCommand(name: "checkAndFlag" | "syncNow", event: { completed(): void }): Promise<string> {
+export async function runCommand(
+  name: "checkAndFlag" | "syncNow",
+  event: { completed(): void },
+): Promise<string> {
   try {
     const commands = await commandsReady();
     const text = await commands[name]();
@@ -33,7 +39,13 @@ export async function runCommand(name: "checkAndFlag" | "syncNow", event: { comp
 
 if (typeof Office !== "undefined" && Office.actions) {
   Office.onReady(() => {
-    Office.actions.associate("checkAndFlag", (event: Office.AddinCommands.Event) => void runCommand("checkAndFlag", event));
-    Office.actions.associate("syncNow", (event: Office.AddinCommands.Event) => void runCommand("syncNow", event));
+    Office.actions.associate(
+      "checkAndFlag",
+      (event: Office.AddinCommands.Event) => void runCommand("checkAndFlag", event),
+    );
+    Office.actions.associate(
+      "syncNow",
+      (event: Office.AddinCommands.Event) => void runCommand("syncNow", event),
+    );
   });
 }

@@ -4,7 +4,13 @@
  * code handed in by the caller, so this file knows Excel and nothing about criteria.
  */
 import type { WorkbookGrids } from "../../domain/sheet/grid";
-import { readWorkbookSnapshot, type WorkbookSnapshot, type CommentInfo, type FlagRecord, splitAddress } from "./readWorkbookSnapshot";
+import {
+  readWorkbookSnapshot,
+  type WorkbookSnapshot,
+  type CommentInfo,
+  type FlagRecord,
+  splitAddress,
+} from "./readWorkbookSnapshot";
 import { queueClearFlags, queueFlags, type CellFlag } from "./writeFlags";
 import { queueSummarySheet, type ProgressSummary } from "./writeSummarySheet";
 import { queueSettings } from "./workbookIdentity";
@@ -34,7 +40,8 @@ export async function checkAndFlagWorkbook<A extends Analysis>(
   const analysis = analyse(snapshot.grids);
   const records = opts.flag === false ? [] : queueFlags(context, snapshot, analysis.flags);
   if (analysis.summary) queueSummarySheet(context, snapshot, analysis.summary);
-  if (analysis.settings && Object.keys(analysis.settings).length) queueSettings(context, snapshot, analysis.settings);
+  if (analysis.settings && Object.keys(analysis.settings).length)
+    queueSettings(context, snapshot, analysis.settings);
   await context.sync();
   return { analysis, records, syncs: snapshot.syncs + 1 };
 }
@@ -48,7 +55,9 @@ export async function readGrids(context: Excel.RequestContext): Promise<Workbook
  * Clears every flag in two syncs: one reads the flag records and comment list (no data ranges),
  * one restores the fills, deletes the add-in's comments and its findings sheet.
  */
-export async function clearFlagsInWorkbook(context: Excel.RequestContext): Promise<{ restored: number; syncs: number }> {
+export async function clearFlagsInWorkbook(
+  context: Excel.RequestContext,
+): Promise<{ restored: number; syncs: number }> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
   const comments = context.workbook.comments;
@@ -56,12 +65,23 @@ export async function clearFlagsInWorkbook(context: Excel.RequestContext): Promi
   const flagsRange = sheets.getItemOrNullObject(FLAGS_SHEET).getUsedRangeOrNullObject(true);
   flagsRange.load("values,rowIndex,columnIndex");
   await context.sync();
-  const records = flagsRange.isNullObject ? [] : flagRecordsFrom(gridFromBlocks(FLAGS_SHEET, [{ rowIndex: flagsRange.rowIndex, columnIndex: flagsRange.columnIndex, values: flagsRange.values }]).cells);
+  const records = flagsRange.isNullObject
+    ? []
+    : flagRecordsFrom(
+        gridFromBlocks(FLAGS_SHEET, [
+          { rowIndex: flagsRange.rowIndex, columnIndex: flagsRange.columnIndex, values: flagsRange.values },
+        ]).cells,
+      );
   const snapshot: WorkbookSnapshot = {
     grids: { sheets: [] },
     fillAt: () => "none",
     flagRecords: records,
-    comments: comments.items.map((c): CommentInfo => ({ id: c.id, sheet: "", cell: "", ours: String(c.content ?? "").startsWith(COMMENT_PREFIX) })),
+    comments: comments.items.map((c): CommentInfo => ({
+      id: c.id,
+      sheet: "",
+      cell: "",
+      ours: String(c.content ?? "").startsWith(COMMENT_PREFIX),
+    })),
     sheetNames: sheets.items.map((s) => s.name),
     syncs: 1,
   };
@@ -94,16 +114,30 @@ export async function readSettings(context: Excel.RequestContext): Promise<Recor
   used.load("values,rowIndex,columnIndex");
   await context.sync();
   if (used.isNullObject) return {};
-  return readSettingsSheet(gridFromBlocks(SETTINGS_SHEET, [{ rowIndex: used.rowIndex, columnIndex: used.columnIndex, values: used.values }]));
+  return readSettingsSheet(
+    gridFromBlocks(SETTINGS_SHEET, [
+      { rowIndex: used.rowIndex, columnIndex: used.columnIndex, values: used.values },
+    ]),
+  );
 }
 
 /** Writes settings (identity, mappings) in two syncs. */
-export async function writeSettings(context: Excel.RequestContext, changes: Record<string, string>): Promise<Record<string, string>> {
+export async function writeSettings(
+  context: Excel.RequestContext,
+  changes: Record<string, string>,
+): Promise<Record<string, string>> {
   const current = await readSettings(context);
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
   await context.sync();
-  const snapshot: WorkbookSnapshot = { grids: { sheets: [], properties: current }, fillAt: () => "none", flagRecords: [], comments: [], sheetNames: sheets.items.map((s) => s.name), syncs: 0 };
+  const snapshot: WorkbookSnapshot = {
+    grids: { sheets: [], properties: current },
+    fillAt: () => "none",
+    flagRecords: [],
+    comments: [],
+    sheetNames: sheets.items.map((s) => s.name),
+    syncs: 0,
+  };
   const merged = queueSettings(context, snapshot, changes);
   await context.sync();
   return merged;

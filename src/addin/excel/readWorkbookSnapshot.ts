@@ -62,7 +62,9 @@ function fillOf(p: Excel.CellProperties | undefined): string {
 
 function isPayloadLimit(e: unknown): boolean {
   const code = (e as { code?: string })?.code ?? "";
-  return /PayloadSizeLimitExceeded|RequestPayloadSizeLimitExceeded|ResponsePayloadSizeLimitExceeded/i.test(code);
+  return /PayloadSizeLimitExceeded|RequestPayloadSizeLimitExceeded|ResponsePayloadSizeLimitExceeded/i.test(
+    code,
+  );
 }
 
 /** Queues the read of one sheet's used range (nothing is fetched until the caller syncs). */
@@ -76,10 +78,19 @@ function queueSheet(ws: Excel.Worksheet, name: string, withFills: boolean): Shee
 }
 
 function blockOf(r: Excel.Range): LoadedRange {
-  return { rowIndex: r.rowIndex, columnIndex: r.columnIndex, values: r.values, formulas: r.formulas, numberFormat: r.numberFormat };
+  return {
+    rowIndex: r.rowIndex,
+    columnIndex: r.columnIndex,
+    values: r.values,
+    formulas: r.formulas,
+    numberFormat: r.numberFormat,
+  };
 }
 
-export async function readWorkbookSnapshot(context: Excel.RequestContext, opts: { chunkCells?: number } = {}): Promise<WorkbookSnapshot> {
+export async function readWorkbookSnapshot(
+  context: Excel.RequestContext,
+  opts: { chunkCells?: number } = {},
+): Promise<WorkbookSnapshot> {
   let syncs = 0;
   const sync = async () => {
     syncs++;
@@ -104,8 +115,12 @@ export async function readWorkbookSnapshot(context: Excel.RequestContext, opts: 
   try {
     await sync();
     for (const s of reads) {
-      grids.set(s.name, gridFromBlocks(s.name, [blockOf(s.used)], s.merged.isNullObject ? null : s.merged.address));
-      if (s.props) fills.set(s.name, { origin: { r: s.used.rowIndex, c: s.used.columnIndex }, rows: s.props.value });
+      grids.set(
+        s.name,
+        gridFromBlocks(s.name, [blockOf(s.used)], s.merged.isNullObject ? null : s.merged.address),
+      );
+      if (s.props)
+        fills.set(s.name, { origin: { r: s.used.rowIndex, c: s.used.columnIndex }, rows: s.props.value });
     }
   } catch (e) {
     if (!isPayloadLimit(e)) throw e;
@@ -175,7 +190,8 @@ async function readInBlocks(
       if (props) fillRows.push(...props.value);
     }
     grids.set(s.name, gridFromBlocks(s.name, blocks, s.merged.isNullObject ? null : s.merged.address));
-    if (!isOwnSheet(s.name)) fills.set(s.name, { origin: { r: s.used.rowIndex, c: s.used.columnIndex }, rows: fillRows });
+    if (!isOwnSheet(s.name))
+      fills.set(s.name, { origin: { r: s.used.rowIndex, c: s.used.columnIndex }, rows: fillRows });
   }
   return syncs;
 }
@@ -192,7 +208,10 @@ export function splitAddress(address: string): { sheet: string; cell: string } {
   const bang = address.lastIndexOf("!");
   let sheet = bang >= 0 ? address.slice(0, bang) : "";
   if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
-  const cell = address.slice(bang + 1).split(":")[0].replace(/\$/g, "");
+  const cell = address
+    .slice(bang + 1)
+    .split(":")[0]
+    .replace(/\$/g, "");
   return { sheet, cell };
 }
 
@@ -202,7 +221,12 @@ function readFlagRecords(grid: Grid): FlagRecord[] {
     const sheet = row?.[0]?.v;
     const cell = row?.[1]?.v;
     if (typeof sheet !== "string" || typeof cell !== "string" || sheet === "sheet") continue;
-    out.push({ sheet, cell, originalFill: String(row?.[2]?.v ?? "none"), comment: row?.[3]?.v === true || row?.[3]?.v === "1" || row?.[3]?.v === 1 });
+    out.push({
+      sheet,
+      cell,
+      originalFill: String(row?.[2]?.v ?? "none"),
+      comment: row?.[3]?.v === true || row?.[3]?.v === "1" || row?.[3]?.v === 1,
+    });
   }
   return out;
 }

@@ -67,7 +67,11 @@ export function mappingsToSettings(mappings: Record<string, string>): Record<str
 }
 
 /** Merges `changes` into the stored settings (an empty value removes a key) and rewrites the sheet. */
-export function queueSettings(context: Excel.RequestContext, snapshot: WorkbookSnapshot, changes: Record<string, string>): Record<string, string> {
+export function queueSettings(
+  context: Excel.RequestContext,
+  snapshot: WorkbookSnapshot,
+  changes: Record<string, string>,
+): Record<string, string> {
   for (const k of Object.keys(changes)) {
     if (!/^ntm\.[A-Za-z0-9_.-]{1,64}$/.test(k) || SECRET.test(k)) {
       throw new Error(`Khóa cài đặt không được phép: ${k} / setting key not allowed: ${k}`);

@@ -7,7 +7,13 @@ import type { Consolidation } from "../../domain/sync/protocol";
 import { columnLetters } from "../../domain/sheet/grid";
 import { CONSOLIDATION_SHEET_PREFIX } from "./ntmSheets";
 
-const STATE_TEXT: Record<string, string> = { none: "Chưa gửi", submitted: "Đã gửi", returned: "Trả lại", approved: "Đã duyệt", reopened: "Mở lại" };
+const STATE_TEXT: Record<string, string> = {
+  none: "Chưa gửi",
+  submitted: "Đã gửi",
+  returned: "Trả lại",
+  approved: "Đã duyệt",
+  reopened: "Mở lại",
+};
 const STATUS_TEXT: Record<string, string> = { met: "Đạt", unmet: "Chưa đạt", unknown: "?" };
 
 /** Sheet names are at most 31 characters and may not hold : \ / ? * [ ]. */
@@ -19,20 +25,42 @@ export function consolidationSheetName(period: string, taken: string[]): string 
 }
 
 export function consolidationRows(c: Consolidation): (string | number)[][] {
-  const header = ["Mã / Code", "Đơn vị / Unit", "Tiêu chí đạt / Met", "Tổng / Total", "Tỷ lệ / Share", "Trạng thái / State", ...c.criteria.map((k) => `TC ${k.code}`)];
+  const header = [
+    "Mã / Code",
+    "Đơn vị / Unit",
+    "Tiêu chí đạt / Met",
+    "Tổng / Total",
+    "Tỷ lệ / Share",
+    "Trạng thái / State",
+    ...c.criteria.map((k) => `TC ${k.code}`),
+  ];
   const rows: (string | number)[][] = [header];
   c.communes.forEach((u, i) => {
     const r = i + 4; // data starts on sheet row 4 (title, blank, header)
-    rows.push([u.org, u.name, u.criteriaMet ?? "", u.criteriaTotal, `=IF(AND(ISNUMBER(C${r}),D${r}>0),C${r}/D${r},"")`, STATE_TEXT[u.reviewState] ?? u.reviewState, ...c.criteria.map((k) => STATUS_TEXT[u.criteria[k.code] ?? "unknown"] ?? "?")]);
+    rows.push([
+      u.org,
+      u.name,
+      u.criteriaMet ?? "",
+      u.criteriaTotal,
+      `=IF(AND(ISNUMBER(C${r}),D${r}>0),C${r}/D${r},"")`,
+      STATE_TEXT[u.reviewState] ?? u.reviewState,
+      ...c.criteria.map((k) => STATUS_TEXT[u.criteria[k.code] ?? "unknown"] ?? "?"),
+    ]);
   });
   return rows;
 }
 
-export async function writeConsolidationSheet(context: Excel.RequestContext, c: Consolidation): Promise<string> {
+export async function writeConsolidationSheet(
+  context: Excel.RequestContext,
+  c: Consolidation,
+): Promise<string> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
   await context.sync();
-  const name = consolidationSheetName(c.period, sheets.items.map((s) => s.name));
+  const name = consolidationSheetName(
+    c.period,
+    sheets.items.map((s) => s.name),
+  );
   const ws = sheets.add(name);
   const rows = consolidationRows(c);
   const width = rows[0].length;

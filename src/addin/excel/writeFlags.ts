@@ -23,7 +23,11 @@ export interface CellFlag {
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-const SEVERITY_LABEL: Record<Severity, string> = { error: "Lỗi / error", warning: "Cần xem / warning", info: "Thông tin / info" };
+const SEVERITY_LABEL: Record<Severity, string> = {
+  error: "Lỗi / error",
+  warning: "Cần xem / warning",
+  info: "Thông tin / info",
+};
 
 function key(sheet: string, cell: string): string {
   return `${sheet}\u0000${cell}`;
@@ -54,7 +58,11 @@ export function queueDeleteOwnComments(context: Excel.RequestContext, comments: 
 }
 
 /** Gets a sheet the add-in keeps, emptied, or adds it when the snapshot did not see it. */
-export function queueFreshSheet(context: Excel.RequestContext, snapshot: WorkbookSnapshot, name: string): Excel.Worksheet {
+export function queueFreshSheet(
+  context: Excel.RequestContext,
+  snapshot: WorkbookSnapshot,
+  name: string,
+): Excel.Worksheet {
   if (snapshot.sheetNames.includes(name)) {
     const ws = context.workbook.worksheets.getItem(name);
     ws.getRange().clear();
@@ -72,7 +80,11 @@ export function pauseRecalculation(context: Excel.RequestContext): void {
 /**
  * Queues the flags. Returns the records now stored (for tests and the pane's counters).
  */
-export function queueFlags(context: Excel.RequestContext, snapshot: WorkbookSnapshot, flags: CellFlag[]): FlagRecord[] {
+export function queueFlags(
+  context: Excel.RequestContext,
+  snapshot: WorkbookSnapshot,
+  flags: CellFlag[],
+): FlagRecord[] {
   pauseRecalculation(context);
   const cells = byCell(flags.filter((f) => f.sheet && f.cell));
   const previous = new Map(snapshot.flagRecords.map((r) => [key(r.sheet, r.cell), r]));
@@ -80,7 +92,8 @@ export function queueFlags(context: Excel.RequestContext, snapshot: WorkbookSnap
 
   // Cells flagged before but not now get their own fill back.
   for (const [k, rec] of previous) {
-    if (!cells.has(k)) restoreFill(context.workbook.worksheets.getItem(rec.sheet).getRange(rec.cell), rec.originalFill);
+    if (!cells.has(k))
+      restoreFill(context.workbook.worksheets.getItem(rec.sheet).getRange(rec.cell), rec.originalFill);
   }
   queueDeleteOwnComments(context, snapshot.comments);
 
@@ -94,7 +107,12 @@ export function queueFlags(context: Excel.RequestContext, snapshot: WorkbookSnap
       const text = COMMENT_PREFIX + list.map((f) => f.message).join("\n\n");
       context.workbook.comments.add(sheetRef(sheet, cell), text.slice(0, 8000));
     }
-    records.push({ sheet, cell, originalFill: previous.get(k)?.originalFill ?? snapshot.fillAt(sheet, cell), comment: canComment });
+    records.push({
+      sheet,
+      cell,
+      originalFill: previous.get(k)?.originalFill ?? snapshot.fillAt(sheet, cell),
+      comment: canComment,
+    });
   }
 
   queueFindingsSheet(context, snapshot, flags);
@@ -102,11 +120,29 @@ export function queueFlags(context: Excel.RequestContext, snapshot: WorkbookSnap
   return records;
 }
 
-function queueFindingsSheet(context: Excel.RequestContext, snapshot: WorkbookSnapshot, flags: CellFlag[]): void {
+function queueFindingsSheet(
+  context: Excel.RequestContext,
+  snapshot: WorkbookSnapshot,
+  flags: CellFlag[],
+): void {
   const ws = queueFreshSheet(context, snapshot, FINDINGS_SHEET);
-  const header = ["STT", "Tiêu chí / Criterion", "Chỉ tiêu / Indicator", "Mức độ / Severity", "Ô / Cell", "Nội dung / Message"];
+  const header = [
+    "STT",
+    "Tiêu chí / Criterion",
+    "Chỉ tiêu / Indicator",
+    "Mức độ / Severity",
+    "Ô / Cell",
+    "Nội dung / Message",
+  ];
   const sorted = [...flags].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
-  const rows = sorted.map((f, i) => [i + 1, f.criterion ?? "", f.indicator ?? "", SEVERITY_LABEL[f.severity], f.sheet && f.cell ? `${f.sheet}!${f.cell}` : "", f.message]);
+  const rows = sorted.map((f, i) => [
+    i + 1,
+    f.criterion ?? "",
+    f.indicator ?? "",
+    SEVERITY_LABEL[f.severity],
+    f.sheet && f.cell ? `${f.sheet}!${f.cell}` : "",
+    f.message,
+  ]);
   const title = ws.getRange("A1");
   title.values = [[`Kết quả kiểm tra: ${flags.length} phát hiện / Check results: ${flags.length} findings`]];
   title.format.font.bold = true;
@@ -118,7 +154,11 @@ function queueFindingsSheet(context: Excel.RequestContext, snapshot: WorkbookSna
     ws.getRange(`A4:F${3 + rows.length}`).values = rows;
     sorted.forEach((f, i) => {
       if (!f.sheet || !f.cell) return;
-      ws.getRange(`E${4 + i}`).hyperlink = { documentReference: sheetRef(f.sheet, f.cell), textToDisplay: `${f.sheet}!${f.cell}`, screenTip: "Đi tới ô / Go to cell" };
+      ws.getRange(`E${4 + i}`).hyperlink = {
+        documentReference: sheetRef(f.sheet, f.cell),
+        textToDisplay: `${f.sheet}!${f.cell}`,
+        screenTip: "Đi tới ô / Go to cell",
+      };
     });
   }
   ws.getRange("A:E").format.autofitColumns();
@@ -126,19 +166,29 @@ function queueFindingsSheet(context: Excel.RequestContext, snapshot: WorkbookSna
   ws.getRange("F:F").format.wrapText = true;
 }
 
-function queueFlagRecords(context: Excel.RequestContext, snapshot: WorkbookSnapshot, records: FlagRecord[]): void {
+function queueFlagRecords(
+  context: Excel.RequestContext,
+  snapshot: WorkbookSnapshot,
+  records: FlagRecord[],
+): void {
   const ws = queueFreshSheet(context, snapshot, FLAGS_SHEET);
   ws.visibility = "VeryHidden";
-  const rows: (string | boolean)[][] = [["sheet", "cell", "originalFill", "comment"], ...records.map((r) => [r.sheet, r.cell, r.originalFill, r.comment])];
+  const rows: (string | boolean)[][] = [
+    ["sheet", "cell", "originalFill", "comment"],
+    ...records.map((r) => [r.sheet, r.cell, r.originalFill, r.comment]),
+  ];
   ws.getRange(`A1:D${rows.length}`).values = rows;
 }
 
 /** Queues the removal of every flag: original fills back, own comments and the findings sheet gone. */
 export function queueClearFlags(context: Excel.RequestContext, snapshot: WorkbookSnapshot): number {
   pauseRecalculation(context);
-  for (const rec of snapshot.flagRecords) restoreFill(context.workbook.worksheets.getItem(rec.sheet).getRange(rec.cell), rec.originalFill);
+  for (const rec of snapshot.flagRecords)
+    restoreFill(context.workbook.worksheets.getItem(rec.sheet).getRange(rec.cell), rec.originalFill);
   queueDeleteOwnComments(context, snapshot.comments);
-  if (snapshot.sheetNames.includes(FINDINGS_SHEET)) context.workbook.worksheets.getItem(FINDINGS_SHEET).delete();
-  if (snapshot.sheetNames.includes(FLAGS_SHEET)) context.workbook.worksheets.getItem(FLAGS_SHEET).getRange().clear();
+  if (snapshot.sheetNames.includes(FINDINGS_SHEET))
+    context.workbook.worksheets.getItem(FINDINGS_SHEET).delete();
+  if (snapshot.sheetNames.includes(FLAGS_SHEET))
+    context.workbook.worksheets.getItem(FLAGS_SHEET).getRange().clear();
   return snapshot.flagRecords.length;
 }

@@ -43,7 +43,10 @@ function cellValueOf(v: unknown): CellValue {
   return v === "" || v === undefined ? null : (v as CellValue);
 }
 
-export async function writePulledReport(context: Excel.RequestContext, cells: PulledCell[]): Promise<PullWriteReport> {
+export async function writePulledReport(
+  context: Excel.RequestContext,
+  cells: PulledCell[],
+): Promise<PullWriteReport> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
   const comments = context.workbook.comments;
@@ -66,21 +69,36 @@ export async function writePulledReport(context: Excel.RequestContext, cells: Pu
   await context.sync();
 
   pauseRecalculation(context);
-  const report: PullWriteReport = { valuesWritten: 0, valuesUnchanged: 0, formulaCells: [], changed: [], notesWritten: 0, notesRemoved: 0, foreignComments: [], missingSheets, syncs: 3 };
+  const report: PullWriteReport = {
+    valuesWritten: 0,
+    valuesUnchanged: 0,
+    formulaCells: [],
+    changed: [],
+    notesWritten: 0,
+    notesRemoved: 0,
+    foreignComments: [],
+    missingSheets,
+    syncs: 3,
+  };
   for (const { c, range } of targets) {
     if (!c.value) continue;
     const formula = String(range.formulas[0][0] ?? "");
     const now = cellValueOf(range.values[0][0]);
     const decision = decideCellContent(
       c.value,
-      { v: now, ...(formula.startsWith("=") ? { f: formula.slice(1) } : {}), z: String(range.numberFormat[0][0] ?? "General") },
+      {
+        v: now,
+        ...(formula.startsWith("=") ? { f: formula.slice(1) } : {}),
+        z: String(range.numberFormat[0][0] ?? "General"),
+      },
       c.expect,
     );
     if (decision.kind === "write") {
       range.values = [[decision.content ?? ""]];
       report.valuesWritten++;
     } else if (decision.kind === "unchanged") report.valuesUnchanged++;
-    else if (decision.kind === "changed") report.changed.push({ code: c.code, sheet: c.sheet, cell: c.cell, now: decision.now, raw: now });
+    else if (decision.kind === "changed")
+      report.changed.push({ code: c.code, sheet: c.sheet, cell: c.cell, now: decision.now, raw: now });
     else report.formulaCells.push(`${c.sheet}!${c.cell}`);
   }
   queueNotes(context, located, present, report);
@@ -98,7 +116,15 @@ function queueNotes(
     located.map(({ item, at }) => {
       const { sheet, cell } = splitAddress(at.address);
       const content = String(item.content ?? "");
-      return [key(sheet, cell), { item, content, ours: isReviewerNote(content) || content.startsWith(COMMENT_PREFIX), reviewer: isReviewerNote(content) }];
+      return [
+        key(sheet, cell),
+        {
+          item,
+          content,
+          ours: isReviewerNote(content) || content.startsWith(COMMENT_PREFIX),
+          reviewer: isReviewerNote(content),
+        },
+      ];
     }),
   );
   const noted = new Set<string>();

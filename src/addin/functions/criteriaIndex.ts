@@ -64,11 +64,18 @@ export function parseAxis(text: unknown): TargetAxis | undefined {
 }
 
 /** The catalog target for a commune on this axis, memoised. */
-export function appliedTarget(idx: SetIndex, indicator: Indicator, axis: TargetAxis): AppliedTarget | undefined {
+export function appliedTarget(
+  idx: SetIndex,
+  indicator: Indicator,
+  axis: TargetAxis,
+): AppliedTarget | undefined {
   const k = `${axis.key}|${indicator.code}`;
   const memo = idx.targets.get(k);
   if (memo !== undefined) return memo ?? undefined;
-  const ctx = { ...(axis.region ? { region: axis.region } : {}), ...(axis.group ? { group: axis.group } : {}) };
+  const ctx = {
+    ...(axis.region ? { region: axis.region } : {}),
+    ...(axis.group ? { group: axis.group } : {}),
+  };
   const resolved = resolveCatalogTarget(indicator, targetRegion(idx.set, ctx), ctx);
   const t = resolved ? fromCatalog(indicator, resolved.target, resolved.axis) : undefined;
   idx.targets.set(k, t ?? null);

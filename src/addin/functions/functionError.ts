@@ -18,12 +18,16 @@ export type FunctionError = NtmFunctionError | CustomFunctions.Error;
 
 export function functionError(code: FunctionErrorCode, message: string): FunctionError {
   if (typeof CustomFunctions !== "undefined" && CustomFunctions.Error) {
-    const excelCode = code === "#N/A" ? CustomFunctions.ErrorCode.notAvailable : CustomFunctions.ErrorCode.invalidValue;
+    const excelCode =
+      code === "#N/A" ? CustomFunctions.ErrorCode.notAvailable : CustomFunctions.ErrorCode.invalidValue;
     return new CustomFunctions.Error(excelCode, message);
   }
   return new NtmFunctionError(code, message);
 }
 
 export function isFunctionError(x: unknown): x is FunctionError {
-  return x instanceof NtmFunctionError || (typeof CustomFunctions !== "undefined" && x instanceof CustomFunctions.Error);
+  return (
+    x instanceof NtmFunctionError ||
+    (typeof CustomFunctions !== "undefined" && x instanceof CustomFunctions.Error)
+  );
 }

@@ -14,7 +14,6 @@ function call<T>(fn: (impl: NtmFunctionImpl) => T): any {
   return impl ? fn(impl) : functionImplReady().then(fn);
 }
 
-
 /**
  * Đạt / Chưa đạt: judges values against an indicator's target.
  * @customfunction STATUS

@@ -15,7 +15,15 @@ import { formatQuantity } from "../../domain/i18n/formatNumber";
 import type { ReportScalar } from "../../domain/report";
 import { parseAssessmentWord } from "../../domain/sheet/parseAssessment";
 import { readText } from "../../domain/sheet/parseCellValue";
-import { appliedTarget, DEFAULT_SET, knownSetIds, parseAxis, setIndex, type SetIndex, type TargetAxis } from "./criteriaIndex";
+import {
+  appliedTarget,
+  DEFAULT_SET,
+  knownSetIds,
+  parseAxis,
+  setIndex,
+  type SetIndex,
+  type TargetAxis,
+} from "./criteriaIndex";
 import { functionError, type FunctionError } from "./functionError";
 
 export type Answer = string | number | FunctionError;
@@ -34,12 +42,23 @@ function isBlank(v: unknown): boolean {
 }
 
 /** Applies `fn` cell by cell over `values`, pairing each with the indicator at the same place (or the single one). */
-function mapPaired(values: unknown, indicators: unknown, fn: (v: unknown, code: unknown) => Answer): Matrix<Answer> {
+function mapPaired(
+  values: unknown,
+  indicators: unknown,
+  fn: (v: unknown, code: unknown) => Answer,
+): Matrix<Answer> {
   const vs = asMatrix(values);
   const is = asMatrix(indicators);
   const single = is.length === 1 && is[0].length === 1;
   if (!single && (is.length !== vs.length || is[0].length !== vs[0].length)) {
-    return [[functionError("#VALUE!", `Vùng chỉ tiêu (${is.length}×${is[0].length}) phải là một ô hoặc cùng cỡ vùng giá trị (${vs.length}×${vs[0].length}) / the indicator range must be one cell or the same size as the values`)]];
+    return [
+      [
+        functionError(
+          "#VALUE!",
+          `Vùng chỉ tiêu (${is.length}×${is[0].length}) phải là một ô hoặc cùng cỡ vùng giá trị (${vs.length}×${vs[0].length}) / the indicator range must be one cell or the same size as the values`,
+        ),
+      ],
+    ];
   }
   return vs.map((row, r) => row.map((v, c) => fn(v, single ? is[0][0] : is[r][c])));
 }
@@ -52,21 +71,39 @@ interface Lookup {
 
 function lookupSet(setId: unknown): SetIndex | FunctionError {
   const id = isBlank(setId) ? DEFAULT_SET : String(setId).trim();
-  return setIndex(id) ?? functionError("#VALUE!", `Không có bộ tiêu chí "${id}"; dùng một trong: ${knownSetIds().join(", ")} / unknown criteria set "${id}"`);
+  return (
+    setIndex(id) ??
+    functionError(
+      "#VALUE!",
+      `Không có bộ tiêu chí "${id}"; dùng một trong: ${knownSetIds().join(", ")} / unknown criteria set "${id}"`,
+    )
+  );
 }
 
 function codeOf(x: unknown): string {
-  return typeof x === "number" ? String(x) : String(x ?? "").trim().replace(/^(chỉ tiêu|chi tieu|tiêu chí|tieu chi)\s+/i, "");
+  return typeof x === "number"
+    ? String(x)
+    : String(x ?? "")
+        .trim()
+        .replace(/^(chỉ tiêu|chi tieu|tiêu chí|tieu chi)\s+/i, "");
 }
 
 function lookup(code: unknown, axisText: unknown, setId: unknown): Lookup | FunctionError {
   const idx = lookupSet(setId);
   if (!("set" in idx)) return idx;
   const axis = parseAxis(axisText);
-  if (!axis) return functionError("#VALUE!", `"${String(axisText)}" không phải vùng (TDMNPB, DBSH, BTB, DHNTB, TN, DNB, DBSCL) hay nhóm xã (1, 2, 3) / not a region or commune group`);
+  if (!axis)
+    return functionError(
+      "#VALUE!",
+      `"${String(axisText)}" không phải vùng (TDMNPB, DBSH, BTB, DHNTB, TN, DNB, DBSCL) hay nhóm xã (1, 2, 3) / not a region or commune group`,
+    );
   const c = codeOf(code);
   const hit = idx.indicators.get(c);
-  if (!hit) return functionError("#N/A", `Không có chỉ tiêu "${c}" trong bộ ${idx.set.id}; nhập mã như 17.6 (dạng chữ cho 17.10) / no indicator "${c}" in ${idx.set.id}`);
+  if (!hit)
+    return functionError(
+      "#N/A",
+      `Không có chỉ tiêu "${c}" trong bộ ${idx.set.id}; nhập mã như 17.6 (dạng chữ cho 17.10) / no indicator "${c}" in ${idx.set.id}`,
+    );
   return { idx, indicator: hit.indicator, axis };
 }
 
@@ -74,15 +111,34 @@ function lookup(code: unknown, axisText: unknown, setId: unknown): Lookup | Func
 export function scalarOf(v: unknown, indicator: Indicator): { value: ReportScalar; unit?: string } {
   if (typeof v === "boolean") return { value: v };
   if (typeof v === "number") {
-    if (indicator.kind === "percent" && v >= 0 && v <= 1) return { value: Math.round(v * 1e10) / 1e8, unit: "%" };
+    if (indicator.kind === "percent" && v >= 0 && v <= 1)
+      return { value: Math.round(v * 1e10) / 1e8, unit: "%" };
     return { value: v, ...(indicator.unit ? { unit: indicator.unit } : {}) };
   }
   const r = readText(String(v));
   switch (r.kind) {
     case "number":
-      return { value: r.value, ...(r.percent ? { unit: "%" } : r.unit ? { unit: r.unit } : indicator.unit ? { unit: indicator.unit } : {}) };
+      return {
+        value: r.value,
+        ...(r.percent
+          ? { unit: "%" }
+          : r.unit
+            ? { unit: r.unit }
+            : indicator.unit
+              ? { unit: indicator.unit }
+              : {}),
+      };
     case "range":
-      return { value: { min: r.low, max: r.high }, ...(r.percent ? { unit: "%" } : r.unit ? { unit: r.unit } : indicator.unit ? { unit: indicator.unit } : {}) };
+      return {
+        value: { min: r.low, max: r.high },
+        ...(r.percent
+          ? { unit: "%" }
+          : r.unit
+            ? { unit: r.unit }
+            : indicator.unit
+              ? { unit: indicator.unit }
+              : {}),
+      };
     case "boolean":
       return { value: r.value };
     case "text":
@@ -99,7 +155,8 @@ export function targetText(t: AppliedTarget): string {
   let body: string;
   if (t.op === "yes") body = MET;
   else if (typeof t.value === "boolean") body = t.value ? "Có" : "Không";
-  else if (typeof t.value === "number") body = `${OP_TEXT[t.op] ?? t.op} ${formatQuantity(t.value, t.unit, "vi")}`;
+  else if (typeof t.value === "number")
+    body = `${OP_TEXT[t.op] ?? t.op} ${formatQuantity(t.value, t.unit, "vi")}`;
   else body = t.value;
   return t.source === "official-verified" ? body : `${body} (chưa xác minh / unverified)`;
 }
@@ -111,7 +168,8 @@ function noTarget(l: Lookup): FunctionError {
   );
 }
 
-type Judged = { status: "met" | "unmet"; target: AppliedTarget; value: ReportScalar; unit?: string } | FunctionError | "";
+type Judged =
+  { status: "met" | "unmet"; target: AppliedTarget; value: ReportScalar; unit?: string } | FunctionError | "";
 
 function judge(v: unknown, code: unknown, axis: unknown, setId: unknown): Judged {
   if (isBlank(v)) return "";
@@ -124,14 +182,25 @@ function judge(v: unknown, code: unknown, axis: unknown, setId: unknown): Judged
   if (c.status === "unknown") {
     const shown = String(v);
     if (c.reason === "range-straddles")
-      return functionError("#N/A", `Khoảng "${shown}" vừa đạt vừa chưa đạt mức ${targetText(t)}; ghi một số / the range straddles the target; enter one number`);
-    return functionError("#VALUE!", `Giá trị "${shown}" không so được với chỉ tiêu ${l.indicator.code} (${targetText(t)}); nhập ${l.indicator.kind === "yesno" ? "Đạt/Chưa đạt" : `một số${l.indicator.unit ? ` (${l.indicator.unit})` : ""}`} / the value cannot be compared with the target`);
+      return functionError(
+        "#N/A",
+        `Khoảng "${shown}" vừa đạt vừa chưa đạt mức ${targetText(t)}; ghi một số / the range straddles the target; enter one number`,
+      );
+    return functionError(
+      "#VALUE!",
+      `Giá trị "${shown}" không so được với chỉ tiêu ${l.indicator.code} (${targetText(t)}); nhập ${l.indicator.kind === "yesno" ? "Đạt/Chưa đạt" : `một số${l.indicator.unit ? ` (${l.indicator.unit})` : ""}`} / the value cannot be compared with the target`,
+    );
   }
   return { status: c.status, target: t, value: s.value, ...(s.unit ? { unit: s.unit } : {}) };
 }
 
 /** NTM.STATUS: "Đạt" / "Chưa đạt" per value. */
-export function status(values: unknown, indicators: unknown, regionOrGroup?: unknown, setId?: unknown): Matrix<Answer> {
+export function status(
+  values: unknown,
+  indicators: unknown,
+  regionOrGroup?: unknown,
+  setId?: unknown,
+): Matrix<Answer> {
   return mapPaired(values, indicators, (v, code) => {
     const j = judge(v, code, regionOrGroup, setId);
     if (typeof j === "string" || !("status" in j)) return j;
@@ -140,14 +209,23 @@ export function status(values: unknown, indicators: unknown, regionOrGroup?: unk
 }
 
 /** NTM.GAP: what is still missing, in the indicator's unit (0 when met). */
-export function gap(values: unknown, indicators: unknown, regionOrGroup?: unknown, setId?: unknown): Matrix<Answer> {
+export function gap(
+  values: unknown,
+  indicators: unknown,
+  regionOrGroup?: unknown,
+  setId?: unknown,
+): Matrix<Answer> {
   return mapPaired(values, indicators, (v, code) => {
     const j = judge(v, code, regionOrGroup, setId);
     if (typeof j === "string" || !("status" in j)) return j;
     if (j.status === "met") return 0;
     const l = lookup(code, regionOrGroup, setId) as Lookup;
     const g = computeGap(j.value, j.unit, j.target.op, j.target.value, j.target.unit, l.indicator.unit);
-    if (!g) return functionError("#N/A", `Chỉ tiêu ${l.indicator.code} là có/không: chưa đạt, không có lượng còn thiếu / a yes/no indicator has no amount missing`);
+    if (!g)
+      return functionError(
+        "#N/A",
+        `Chỉ tiêu ${l.indicator.code} là có/không: chưa đạt, không có lượng còn thiếu / a yes/no indicator has no amount missing`,
+      );
     return g.amount;
   });
 }
@@ -174,7 +252,12 @@ export function name(codes: unknown, setId?: unknown): Matrix<Answer> {
       if (!("set" in idx)) return idx;
       const c = codeOf(code);
       const hit = idx.indicators.get(c)?.indicator ?? idx.criteria.get(c);
-      return hit ? hit.name.vi : functionError("#N/A", `Không có chỉ tiêu hay tiêu chí "${c}" trong bộ ${idx.set.id} / no indicator or criterion "${c}"`);
+      return hit
+        ? hit.name.vi
+        : functionError(
+            "#N/A",
+            `Không có chỉ tiêu hay tiêu chí "${c}" trong bộ ${idx.set.id} / no indicator or criterion "${c}"`,
+          );
     }),
   );
 }
@@ -187,7 +270,11 @@ function countStatuses(statuses: unknown): { met: number; total: number } | Func
     for (const v of row) {
       if (isBlank(v) || (typeof v === "object" && v !== null)) continue;
       const yes = typeof v === "boolean" ? v : parseAssessmentWord(String(v));
-      if (yes === undefined) return functionError("#VALUE!", `"${String(v)}" không phải Đạt hay Chưa đạt; chọn vùng chỉ gồm kết quả đánh giá / not Đạt or Chưa đạt`);
+      if (yes === undefined)
+        return functionError(
+          "#VALUE!",
+          `"${String(v)}" không phải Đạt hay Chưa đạt; chọn vùng chỉ gồm kết quả đánh giá / not Đạt or Chưa đạt`,
+        );
       total++;
       if (yes) met++;
     }
@@ -199,7 +286,8 @@ function countStatuses(statuses: unknown): { met: number; total: number } | Func
 export function progress(statuses: unknown): Answer {
   const c = countStatuses(statuses);
   if (!("met" in c)) return c;
-  if (c.total === 0) return functionError("#N/A", "Vùng không có ô Đạt/Chưa đạt nào / the range holds no Đạt or Chưa đạt");
+  if (c.total === 0)
+    return functionError("#N/A", "Vùng không có ô Đạt/Chưa đạt nào / the range holds no Đạt or Chưa đạt");
   return c.met / c.total;
 }
 

@@ -11,9 +11,27 @@ import { enqueue, rebaseEntry, type Outbox } from "../../domain/sync/outbox";
 import { mergeIndicatorValues, type IndicatorConflict } from "../../domain/sync/mergeIndicatorValues";
 import type { IndicatorValues, ReportKey, ReportView } from "../../domain/sync/protocol";
 import { flushOutbox, SyncClient } from "../../client/syncClient";
-import { loadLastKey, loadOutbox, loadSession, saveLastKey, saveOutbox, saveSession, type KeyValueStore, type SavedSession } from "./syncStorage";
+import {
+  loadLastKey,
+  loadOutbox,
+  loadSession,
+  saveLastKey,
+  saveOutbox,
+  saveSession,
+  type KeyValueStore,
+  type SavedSession,
+} from "./syncStorage";
 
-export type SyncPhase = "signed-out" | "synced" | "pending" | "sending" | "offline" | "conflict" | "locked" | "approved" | "returned";
+export type SyncPhase =
+  | "signed-out"
+  | "synced"
+  | "pending"
+  | "sending"
+  | "offline"
+  | "conflict"
+  | "locked"
+  | "approved"
+  | "returned";
 
 export interface PendingConflict {
   opId: string;
@@ -55,7 +73,9 @@ function randomOpId(): string {
 export const UNREACHABLE = "không kết nối được máy chủ / cannot reach the server";
 
 function isNetworkError(e: unknown): boolean {
-  return e instanceof TypeError || /fetch|network|ECONNREFUSED|Failed/i.test(String((e as Error)?.message ?? e));
+  return (
+    e instanceof TypeError || /fetch|network|ECONNREFUSED|Failed/i.test(String((e as Error)?.message ?? e))
+  );
 }
 
 export class SyncSession {
@@ -109,7 +129,13 @@ export class SyncSession {
   async signIn(serverUrl: string, token: string): Promise<void> {
     const probe = new SyncClient({ baseUrl: serverUrl, token, fetch: this.fetchFn });
     const me = await probe.me();
-    const session: SavedSession = { serverUrl, token, name: me.name, role: me.role, scope: `${me.scope.name} (${me.scope.code})` };
+    const session: SavedSession = {
+      serverUrl,
+      token,
+      name: me.name,
+      role: me.role,
+      scope: `${me.scope.name} (${me.scope.code})`,
+    };
     saveSession(this.deps.store, session);
     this.set({ session, phase: this.outbox.entries.length ? "pending" : "synced", message: undefined });
   }
@@ -120,10 +146,24 @@ export class SyncSession {
   }
 
   /** Queues a push (persisted at once), then tries to send everything queued. */
-  async push(key: ReportKey, baseRevision: number, values: IndicatorValues, workbookHash?: string | null): Promise<SyncState> {
+  async push(
+    key: ReportKey,
+    baseRevision: number,
+    values: IndicatorValues,
+    workbookHash?: string | null,
+  ): Promise<SyncState> {
     saveLastKey(this.deps.store, key);
     this.state = { ...this.state, lastKey: key };
-    this.setOutbox(enqueue(this.outbox, { opId: this.newOpId(), key, baseRevision, values, ...(workbookHash ? { workbookHash } : {}), enqueuedAt: this.now() }));
+    this.setOutbox(
+      enqueue(this.outbox, {
+        opId: this.newOpId(),
+        key,
+        baseRevision,
+        values,
+        ...(workbookHash ? { workbookHash } : {}),
+        enqueuedAt: this.now(),
+      }),
+    );
     this.set({ phase: "pending", progress: 0.1 });
     return this.flush();
   }
@@ -131,7 +171,10 @@ export class SyncSession {
   /** Sends the outbox; network failures leave it in place (phase "offline") for the next try. */
   async flush(): Promise<SyncState> {
     if (!this.state.session || !this.outbox.entries.length) {
-      this.set({ progress: undefined, ...(this.state.session && this.state.phase !== "conflict" ? { phase: "synced" as SyncPhase } : {}) });
+      this.set({
+        progress: undefined,
+        ...(this.state.session && this.state.phase !== "conflict" ? { phase: "synced" as SyncPhase } : {}),
+      });
       return this.state;
     }
     this.set({ phase: "sending", progress: 0.4 });
@@ -144,22 +187,42 @@ export class SyncSession {
         baseValues: (key, revision) => this.valuesAt(client, key, revision),
       });
     } catch (e) {
-      this.set({ phase: isNetworkError(e) ? "offline" : "pending", progress: undefined, message: isNetworkError(e) ? UNREACHABLE : String((e as Error).message ?? e) });
+      this.set({
+        phase: isNetworkError(e) ? "offline" : "pending",
+        progress: undefined,
+        message: isNetworkError(e) ? UNREACHABLE : String((e as Error).message ?? e),
+      });
       return this.state;
     }
     this.setOutbox(report.outbox);
     const last = report.acknowledged[report.acknowledged.length - 1];
-    const patch: Partial<SyncState> = { progress: undefined, ...(last ? { lastRevision: last.revision } : {}) };
+    const patch: Partial<SyncState> = {
+      progress: undefined,
+      ...(last ? { lastRevision: last.revision } : {}),
+    };
     if (report.conflicts.length) {
       const c = report.conflicts[0];
       const entry = this.outbox.entries.find((e) => e.opId === c.opId)!;
-      this.set({ ...patch, phase: "conflict", conflict: { opId: c.opId, key: entry.key, conflicts: c.conflicts } });
+      this.set({
+        ...patch,
+        phase: "conflict",
+        conflict: { opId: c.opId, key: entry.key, conflicts: c.conflicts },
+      });
     } else if (report.locked.length) this.set({ ...patch, phase: "locked" });
     else if (report.failed.length) {
       const m = report.failed[0].message;
-      this.set({ ...patch, phase: "offline", message: /fetch|network|ECONNREFUSED/i.test(m) ? UNREACHABLE : m });
-    }
-    else this.set({ ...patch, phase: this.outbox.entries.length ? "pending" : "synced", conflict: undefined, message: undefined });
+      this.set({
+        ...patch,
+        phase: "offline",
+        message: /fetch|network|ECONNREFUSED/i.test(m) ? UNREACHABLE : m,
+      });
+    } else
+      this.set({
+        ...patch,
+        phase: this.outbox.entries.length ? "pending" : "synced",
+        conflict: undefined,
+        message: undefined,
+      });
     return this.state;
   }
 
@@ -184,10 +247,11 @@ export class SyncSession {
     const pending = this.state.conflict;
     if (!pending) return this.state;
     const missing = pending.conflicts.filter((c) => !choices[c.code]).map((c) => c.code);
-    if (missing.length) throw new Error(`Hãy chọn giá trị cho: ${missing.join(", ")} / choose a value for each conflict`);
+    if (missing.length)
+      throw new Error(`Hãy chọn giá trị cho: ${missing.join(", ")} / choose a value for each conflict`);
     const client = this.api();
     const entry = this.outbox.entries.find((e) => e.opId === pending.opId);
-    if (!entry) return this.set({ conflict: undefined }), this.state;
+    if (!entry) return (this.set({ conflict: undefined }), this.state);
     const head = await client.getReport(entry.key);
     const theirs = head.head?.values ?? {};
     const base = await this.valuesAt(client, entry.key, entry.baseRevision);
@@ -207,15 +271,32 @@ export class SyncSession {
     saveLastKey(this.deps.store, key);
     this.state = { ...this.state, lastKey: key };
     const view = await this.api().getReport(key);
-    const phase: SyncPhase = this.outbox.entries.length ? (this.state.phase === "conflict" ? "conflict" : "pending") : view.locked || view.reviewState === "approved" ? "approved" : view.reviewState === "returned" ? "returned" : "synced";
+    const phase: SyncPhase = this.outbox.entries.length
+      ? this.state.phase === "conflict"
+        ? "conflict"
+        : "pending"
+      : view.locked || view.reviewState === "approved"
+        ? "approved"
+        : view.reviewState === "returned"
+          ? "returned"
+          : "synced";
     this.set({ view, phase, ...(view.head ? { lastRevision: view.head.number } : {}) });
     return view;
   }
 
   /** Retries when the browser says the network is back, and every `everyMs` while anything is queued. */
-  startAutoRetry(win: Pick<Window, "addEventListener" | "removeEventListener"> | undefined, everyMs = 15000): () => void {
+  startAutoRetry(
+    win: Pick<Window, "addEventListener" | "removeEventListener"> | undefined,
+    everyMs = 15000,
+  ): () => void {
     const retry = () => {
-      if (this.outbox.entries.length && this.state.session && this.state.phase !== "sending" && this.state.phase !== "conflict") void this.flush();
+      if (
+        this.outbox.entries.length &&
+        this.state.session &&
+        this.state.phase !== "sending" &&
+        this.state.phase !== "conflict"
+      )
+        void this.flush();
     };
     win?.addEventListener("online", retry);
     const timer = setInterval(retry, everyMs);

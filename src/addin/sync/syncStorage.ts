@@ -32,7 +32,11 @@ export function defaultStore(): KeyValueStore {
     /* storage blocked: fall through to memory */
   }
   const m = new Map<string, string>();
-  return { getItem: (k) => m.get(k) ?? null, setItem: (k, v) => void m.set(k, v), removeItem: (k) => void m.delete(k) };
+  return {
+    getItem: (k) => m.get(k) ?? null,
+    setItem: (k, v) => void m.set(k, v),
+    removeItem: (k) => void m.delete(k),
+  };
 }
 
 export function loadSession(store: KeyValueStore): SavedSession | undefined {
@@ -66,7 +70,9 @@ export function saveOutbox(store: KeyValueStore, o: Outbox): void {
 export function loadLastKey(store: KeyValueStore): ReportKey | undefined {
   try {
     const k = JSON.parse(store.getItem(LAST_KEY) ?? "null");
-    return k && typeof k.org === "string" && typeof k.set === "string" && typeof k.period === "string" ? k : undefined;
+    return k && typeof k.org === "string" && typeof k.set === "string" && typeof k.period === "string"
+      ? k
+      : undefined;
   } catch {
     return undefined;
   }

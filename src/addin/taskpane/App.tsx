@@ -3,7 +3,16 @@
  * file opened in the browser) and one sync session; the sync state is always visible at the top.
  */
 import { useMemo, useState, useSyncExternalStore } from "react";
-import { Badge, Button, Caption1, FluentProvider, Tab, TabList, Title3, webLightTheme } from "@fluentui/react-components";
+import {
+  Badge,
+  Button,
+  Caption1,
+  FluentProvider,
+  Tab,
+  TabList,
+  Title3,
+  webLightTheme,
+} from "@fluentui/react-components";
 import type { HostKind } from "./detectHost";
 import type { CheckResult } from "./check/analyseWorkbook";
 import { paneText, type PaneLang } from "./paneText";
@@ -35,7 +44,10 @@ const REPORT_PHASES = new Set(["synced", "approved", "returned", "locked"]);
 function shownPhase(state: SyncState, result: CheckResult | undefined): string {
   const k = state.lastKey;
   const org = result?.report.orgUnit?.code;
-  const other = result && k && (k.set !== result.set.id || k.period !== result.report.period || (org !== undefined && org !== k.org));
+  const other =
+    result &&
+    k &&
+    (k.set !== result.set.id || k.period !== result.report.period || (org !== undefined && org !== k.org));
   return other && REPORT_PHASES.has(state.phase) ? "signed-in" : state.phase;
 }
 
@@ -74,7 +86,12 @@ export function App({ host, workbook, sync }: AppProps) {
             {state.outboxSize ? ` · ${t.outbox(state.outboxSize)}` : ""}
           </Badge>
           <span style={{ flex: 1 }} />
-          <Button size="small" appearance="subtle" onClick={() => setLang(lang === "vi" ? "en" : "vi")} data-testid="lang-switch">
+          <Button
+            size="small"
+            appearance="subtle"
+            onClick={() => setLang(lang === "vi" ? "en" : "vi")}
+            data-testid="lang-switch"
+          >
             {t.switchLang}
           </Button>
         </header>
@@ -90,10 +107,14 @@ export function App({ host, workbook, sync }: AppProps) {
           ))}
         </TabList>
         <section style={{ paddingTop: 8 }}>
-          {tab === "check" && <CheckTab t={t} lang={lang} workbook={workbook} result={result} onResult={setResult} />}
+          {tab === "check" && (
+            <CheckTab t={t} lang={lang} workbook={workbook} result={result} onResult={setResult} />
+          )}
           {tab === "sync" && <SyncTab t={t} workbook={workbook} sync={sync} state={state} result={result} />}
           {tab === "review" && <ReviewTab t={t} lang={lang} sync={sync} state={state} />}
-          {tab === "consolidate" && <ConsolidateTab t={t} workbook={workbook} sync={sync} state={state} result={result} />}
+          {tab === "consolidate" && (
+            <ConsolidateTab t={t} workbook={workbook} sync={sync} state={state} result={result} />
+          )}
         </section>
       </main>
     </FluentProvider>

@@ -39,7 +39,9 @@ export function mayBeInOffice(h: HostHints): boolean {
 export async function detectHost(timeoutMs = 3000, hints: HostHints = currentHints()): Promise<HostKind> {
   if (typeof Office === "undefined" || !Office.onReady) return "standalone";
   if (!mayBeInOffice(hints)) return "standalone";
-  const ready = Office.onReady().then((info) => (info.host === Office.HostType.Excel ? "excel" : "standalone"));
+  const ready = Office.onReady().then((info) =>
+    info.host === Office.HostType.Excel ? "excel" : "standalone",
+  );
   const timeout = new Promise<HostKind>((resolve) => setTimeout(() => resolve("standalone"), timeoutMs));
   return Promise.race([ready, timeout]);
 }

@@ -27,17 +27,25 @@ detectHost().then((host) => {
     async checkAndFlag() {
       if (!workbook.checkAndFlag) return "";
       const settings = await workbook.readSettings();
-      const out = await workbook.checkAndFlag((g) => analyseWorkbook(g, "vi", mappingsFromSettings(settings)));
+      const out = await workbook.checkAndFlag((g) =>
+        analyseWorkbook(g, "vi", mappingsFromSettings(settings)),
+      );
       return `Đạt ${out.result.criteriaMet}/${out.result.criteriaTotal} tiêu chí; ${out.result.flags.length} ô được đánh dấu.`;
     },
     async syncNow() {
       const settings = await workbook.readSettings();
       const id = identityFromSettings(settings);
       const grids = await workbook.readGrids();
-      if (!id || !grids) return "Chưa có thông tin đồng bộ trong bảng; mở thẻ Đồng bộ / no sync identity yet: open the Sync tab";
+      if (!id || !grids)
+        return "Chưa có thông tin đồng bộ trong bảng; mở thẻ Đồng bộ / no sync identity yet: open the Sync tab";
       const result = analyseWorkbook(grids, "vi", mappingsFromSettings(settings));
-      const after = await sync.push({ org: id.orgCode, set: id.set, period: id.period }, id.baseRevision, indicatorValuesOf(result.report));
-      if (after.phase === "synced" && after.lastRevision) await workbook.writeSettings(identityToSettings({ ...id, baseRevision: after.lastRevision }));
+      const after = await sync.push(
+        { org: id.orgCode, set: id.set, period: id.period },
+        id.baseRevision,
+        indicatorValuesOf(result.report),
+      );
+      if (after.phase === "synced" && after.lastRevision)
+        await workbook.writeSettings(identityToSettings({ ...id, baseRevision: after.lastRevision }));
       return after.phase;
     },
   });

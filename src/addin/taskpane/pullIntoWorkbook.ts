@@ -53,16 +53,26 @@ export type PullOutcome =
 async function readMine(workbook: WorkbookHost, settings: Record<string, string>): Promise<IndicatorValues> {
   const grids = await workbook.readGrids();
   if (!grids) return {};
-  const read = readReportFromGrids({ ...grids, properties: { ...(grids.properties ?? {}), ...settings } }, mappingsFromSettings(settings));
+  const read = readReportFromGrids(
+    { ...grids, properties: { ...(grids.properties ?? {}), ...settings } },
+    mappingsFromSettings(settings),
+  );
   return indicatorValuesOf(read.report);
 }
 
-function expectations(writes: IndicatorValues, mine: (code: string) => IndicatorConflict["mine"] | undefined): Record<string, ExpectedCell> {
+function expectations(
+  writes: IndicatorValues,
+  mine: (code: string) => IndicatorConflict["mine"] | undefined,
+): Record<string, ExpectedCell> {
   return Object.fromEntries(Object.keys(writes).map((code) => [code, expectedOf(mine(code))]));
 }
 
 /** Cells typed into between reading and writing become conflicts too: the person decides. */
-function conflictsFromChanged(report: PullWriteReport, base: IndicatorValues | undefined, theirs: IndicatorValues): IndicatorConflict[] {
+function conflictsFromChanged(
+  report: PullWriteReport,
+  base: IndicatorValues | undefined,
+  theirs: IndicatorValues,
+): IndicatorConflict[] {
   return report.changed.map((c) => ({
     code: c.code,
     base: base?.[c.code] ?? null,
@@ -71,41 +81,86 @@ function conflictsFromChanged(report: PullWriteReport, base: IndicatorValues | u
   }));
 }
 
-export async function pullIntoWorkbook(view: ReportView, workbook: WorkbookHost, deps: PullDeps): Promise<PullOutcome> {
+export async function pullIntoWorkbook(
+  view: ReportView,
+  workbook: WorkbookHost,
+  deps: PullDeps,
+): Promise<PullOutcome> {
   if (!view.head) return { kind: "no-head" };
   if (!workbook.writePulled) return { kind: "standalone", plan: planPulledCells(view, { values: false }) };
   const settings = await workbook.readSettings();
   const identity = identityFromSettings(settings);
-  if (identity && (identity.orgCode !== view.org || identity.set !== view.set || identity.period !== view.period)) return { kind: "other-workbook", identity };
+  if (
+    identity &&
+    (identity.orgCode !== view.org || identity.set !== view.set || identity.period !== view.period)
+  )
+    return { kind: "other-workbook", identity };
   const key: ReportKey = { org: view.org, set: view.set, period: view.period };
   const waiting = deps.unsent(key);
   const head = view.head;
   if (waiting > 0) {
     const plan = planPulledCells(view, { values: false });
-    return { kind: "written", plan, report: await workbook.writePulled(plan.cells), head: head.number, unsent: waiting, keptLocal: [], conflicts: [] };
+    return {
+      kind: "written",
+      plan,
+      report: await workbook.writePulled(plan.cells),
+      head: head.number,
+      unsent: waiting,
+      keptLocal: [],
+      conflicts: [],
+    };
   }
   const baseNo = identity?.baseRevision ?? 0;
-  const base = baseNo <= 0 ? undefined : baseNo === head.number ? head.values : await deps.revisionValues(key, baseNo);
+  const base =
+    baseNo <= 0 ? undefined : baseNo === head.number ? head.values : await deps.revisionValues(key, baseNo);
   const mine = await readMine(workbook, settings);
   const merge = planPull(base, mine, head.values);
   const plan = planPulledCells(view, { values: true, writes: merge.writes, expect: merge.expect });
   const report = await workbook.writePulled(plan.cells);
   const conflicts = [...merge.conflicts, ...conflictsFromChanged(report, base, head.values)];
-  return { kind: "written", plan, report, head: head.number, unsent: 0, keptLocal: merge.keptLocal, conflicts };
+  return {
+    kind: "written",
+    plan,
+    report,
+    head: head.number,
+    unsent: 0,
+    keptLocal: merge.keptLocal,
+    conflicts,
+  };
 }
 
 /**
  * Writes the person's choices for a pull's conflicts: theirs or base goes into the cell (if the cell
  * still holds what it held), mine stays and still needs a push; conflicts with no choice stay open.
  */
-export async function settlePulled(pending: PendingPull, choices: Record<string, PullChoice | undefined>, workbook: WorkbookHost): Promise<PullOutcome> {
+export async function settlePulled(
+  pending: PendingPull,
+  choices: Record<string, PullChoice | undefined>,
+  workbook: WorkbookHost,
+): Promise<PullOutcome> {
   const head = pending.view.head;
   if (!head) return { kind: "no-head" };
-  if (!workbook.writePulled) return { kind: "standalone", plan: planPulledCells(pending.view, { values: false }) };
+  if (!workbook.writePulled)
+    return { kind: "standalone", plan: planPulledCells(pending.view, { values: false }) };
   const settled = choosePulled(pending.conflicts, choices);
   const byCode = new Map(pending.conflicts.map((c) => [c.code, c]));
-  const plan = planPulledCells(pending.view, { values: true, writes: settled.writes, expect: expectations(settled.writes, (c) => byCode.get(c)?.mine) });
+  const plan = planPulledCells(pending.view, {
+    values: true,
+    writes: settled.writes,
+    expect: expectations(settled.writes, (c) => byCode.get(c)?.mine),
+  });
   const report = await workbook.writePulled(plan.cells);
-  const again = report.changed.map((c) => ({ ...byCode.get(c.code)!, mine: { value: c.now, raw: c.raw, sheet: c.sheet, cell: c.cell } }));
-  return { kind: "written", plan, report, head: head.number, unsent: 0, keptLocal: settled.keptLocal, conflicts: [...settled.open, ...again] };
+  const again = report.changed.map((c) => ({
+    ...byCode.get(c.code)!,
+    mine: { value: c.now, raw: c.raw, sheet: c.sheet, cell: c.cell },
+  }));
+  return {
+    kind: "written",
+    plan,
+    report,
+    head: head.number,
+    unsent: 0,
+    keptLocal: settled.keptLocal,
+    conflicts: [...settled.open, ...again],
+  };
 }

@@ -9,7 +9,9 @@ export interface PullMessage {
 
 /** At most a few addresses, then a count, so the message stays readable. */
 function some(items: string[], max = 6): string {
-  return items.length <= max ? items.join(", ") : `${items.slice(0, max).join(", ")} … (+${items.length - max})`;
+  return items.length <= max
+    ? items.join(", ")
+    : `${items.slice(0, max).join(", ")} … (+${items.length - max})`;
 }
 
 export function pullMessage(t: PaneText, o: PullOutcome): PullMessage {
@@ -32,7 +34,14 @@ export function pullMessage(t: PaneText, o: PullOutcome): PullMessage {
       if (r.foreignComments.length) lines.push(t.pullForeign(some(r.foreignComments)));
       if (r.missingSheets.length) lines.push(t.pullMissingSheets(some(r.missingSheets)));
       if (o.plan.unplaced.length) lines.push(t.pullUnplaced(some(o.plan.unplaced)));
-      const trouble = o.unsent || o.conflicts.length || o.keptLocal.length || r.formulaCells.length || r.foreignComments.length || r.missingSheets.length || o.plan.unplaced.length;
+      const trouble =
+        o.unsent ||
+        o.conflicts.length ||
+        o.keptLocal.length ||
+        r.formulaCells.length ||
+        r.foreignComments.length ||
+        r.missingSheets.length ||
+        o.plan.unplaced.length;
       return { intent: trouble ? "warning" : "success", lines };
     }
   }

@@ -8,7 +8,12 @@ import * as path from "node:path";
 import { readTableRows } from "../../io/xlsx/readTableRows";
 import type { CliIo } from "../cliIo";
 import { roleSchema } from "../../domain/sync/protocol";
-import { type TableRow, parseCsvTable, unitsFromGsoExtract, unitsFromPlainTable } from "../../server/seed/orgUnitRows";
+import {
+  type TableRow,
+  parseCsvTable,
+  unitsFromGsoExtract,
+  unitsFromPlainTable,
+} from "../../server/seed/orgUnitRows";
 import { seedStore } from "../../server/seed/seedStore";
 import { Store } from "../../server/store/store";
 import { displayLocation, storeLocation } from "./storeLocation";
@@ -22,7 +27,10 @@ async function withStore<T>(db: string | undefined, fn: (store: Store) => Promis
   }
 }
 
-const dbOption = ["--db <file|url>", "tệp SQLite hoặc postgres://… / SQLite file or postgres:// URL"] as const;
+const dbOption = [
+  "--db <file|url>",
+  "tệp SQLite hoặc postgres://… / SQLite file or postgres:// URL",
+] as const;
 
 export function registerAdmin(program: Command, io: CliIo): void {
   const admin = program.command("admin").description("Quản trị kho dữ liệu / administer the store");
@@ -39,7 +47,9 @@ export function registerAdmin(program: Command, io: CliIo): void {
     .action(async (o: { name: string; role: string; scope: string; days: string; db?: string }) => {
       const role = roleSchema.safeParse(o.role);
       if (!role.success) {
-        io.err(`Vai trò không hợp lệ "${o.role}": dùng clerk, reviewer, office hoặc admin. / Invalid role: use clerk, reviewer, office or admin.\n`);
+        io.err(
+          `Vai trò không hợp lệ "${o.role}": dùng clerk, reviewer, office hoặc admin. / Invalid role: use clerk, reviewer, office or admin.\n`,
+        );
         io.exitCode = 2;
         return;
       }
@@ -48,17 +58,28 @@ export function registerAdmin(program: Command, io: CliIo): void {
         const [code, date] = o.scope.split("@");
         const scope = tree.resolve(code, date);
         if (!scope) {
-          io.err(`Không có đơn vị mã ${o.scope}: nhập đơn vị trước (ntm admin org-units import / ntm admin seed). / No org unit ${o.scope}: import org units first.\n`);
+          io.err(
+            `Không có đơn vị mã ${o.scope}: nhập đơn vị trước (ntm admin org-units import / ntm admin seed). / No org unit ${o.scope}: import org units first.\n`,
+          );
           io.exitCode = 1;
           return;
         }
         if (await store.findUserByName(o.name)) {
-          io.err(`Người dùng "${o.name}" đã có: chọn tên khác. / User "${o.name}" exists: choose another name.\n`);
+          io.err(
+            `Người dùng "${o.name}" đã có: chọn tên khác. / User "${o.name}" exists: choose another name.\n`,
+          );
           io.exitCode = 1;
           return;
         }
-        const { token } = await store.createUser({ name: o.name, role: role.data, scopeId: scope.id, tokenDays: Number(o.days) });
-        io.out(`Đã thêm / added ${o.name} (${role.data}, scope ${scope.code} ${scope.name}). Mã truy cập, chỉ hiện một lần / token, shown once:\n${token}\n`);
+        const { token } = await store.createUser({
+          name: o.name,
+          role: role.data,
+          scopeId: scope.id,
+          tokenDays: Number(o.days),
+        });
+        io.out(
+          `Đã thêm / added ${o.name} (${role.data}, scope ${scope.code} ${scope.name}). Mã truy cập, chỉ hiện một lần / token, shown once:\n${token}\n`,
+        );
       });
     });
 
@@ -69,7 +90,9 @@ export function registerAdmin(program: Command, io: CliIo): void {
     .action(async (o: { db?: string }) => {
       await withStore(o.db, async (store) => {
         for (const u of await store.listUsers()) {
-          io.out(`${u.name}\t${u.role}\t${u.scopeCode} ${u.scopeName}\t${u.disabled ? "revoked" : "active"}\ttokens:${u.activeTokens}\t${u.createdAt}\n`);
+          io.out(
+            `${u.name}\t${u.role}\t${u.scopeCode} ${u.scopeName}\t${u.disabled ? "revoked" : "active"}\ttokens:${u.activeTokens}\t${u.createdAt}\n`,
+          );
         }
       });
     });
@@ -92,14 +115,24 @@ export function registerAdmin(program: Command, io: CliIo): void {
     .command("org-units")
     .description("Đơn vị hành chính / org units")
     .command("import <file>")
-    .description("Nhập đơn vị từ .csv/.xlsx: dạng trích GSO (gso_code_2023,…) hoặc code,name,level,parent_code,valid_from,valid_to,successor_code")
+    .description(
+      "Nhập đơn vị từ .csv/.xlsx: dạng trích GSO (gso_code_2023,…) hoặc code,name,level,parent_code,valid_from,valid_to,successor_code",
+    )
     .option(...dbOption)
     .action(async (file: string, o: { db?: string }) => {
       const rows = readTable(file);
       await withStore(o.db, async (store) => {
-        const units = "gso_code_2023" in (rows[0] ?? {}) ? unitsFromGsoExtract(rows) : unitsFromPlainTable(rows, await store.db.selectFrom("org_units").selectAll().execute());
+        const units =
+          "gso_code_2023" in (rows[0] ?? {})
+            ? unitsFromGsoExtract(rows)
+            : unitsFromPlainTable(rows, await store.db.selectFrom("org_units").selectAll().execute());
         const n = await store.upsertOrgUnits(units);
-        await store.audit({ action: "org-units.import", status: 200, target: path.basename(file), detail: `${n} units` });
+        await store.audit({
+          action: "org-units.import",
+          status: 200,
+          target: path.basename(file),
+          detail: `${n} units`,
+        });
         io.out(`Đã nhập / imported ${n} org units from ${file}\n`);
       });
     });
@@ -111,7 +144,9 @@ export function registerAdmin(program: Command, io: CliIo): void {
     .action(async (o: { db?: string }) => {
       await withStore(o.db, async (store) => {
         const r = await seedStore(store, { demoUsers: false });
-        io.out(`seeded ${r.sets} criteria sets, ${r.units} org units into ${displayLocation(storeLocation(o.db))}\n`);
+        io.out(
+          `seeded ${r.sets} criteria sets, ${r.units} org units into ${displayLocation(storeLocation(o.db))}\n`,
+        );
       });
     });
 
@@ -127,7 +162,9 @@ export function registerAdmin(program: Command, io: CliIo): void {
         io.out(
           r.engine === "sqlite"
             ? `Đã sao lưu / backed up (SQLite online backup) to ${o.output}\n`
-            : `Đã sao lưu / backed up one snapshot of ${Object.entries(r.tables ?? {}).map(([t, n]) => `${t}:${n}`).join(" ")} as JSON lines to ${o.output} (full restore: use pg_dump/pg_restore)\n`,
+            : `Đã sao lưu / backed up one snapshot of ${Object.entries(r.tables ?? {})
+                .map(([t, n]) => `${t}:${n}`)
+                .join(" ")} as JSON lines to ${o.output} (full restore: use pg_dump/pg_restore)\n`,
         );
       });
     });

@@ -29,14 +29,22 @@ interface ConsolidateOptions {
 export function registerConsolidate(program: Command, io: CliIo): void {
   program
     .command("consolidate")
-    .description("Tổng hợp nhiều tệp của các xã thành một bảng tổng hợp / consolidate many commune workbooks into one summary")
+    .description(
+      "Tổng hợp nhiều tệp của các xã thành một bảng tổng hợp / consolidate many commune workbooks into one summary",
+    )
     .argument("<inputs...>", "thư mục (đọc cả thư mục con) hoặc tệp / folders (recursively) or files")
     .option("-o, --out <file>", "tệp tổng hợp .xlsx cần ghi / summary workbook to write")
     .option("--set <id>", "chỉ tổng hợp các tệp của bộ tiêu chí này / only files of this criteria set")
     .option("--period <p>", "chỉ tổng hợp kỳ này: 2023, 2023-Q2, 2023-11, 2023-W14 / only this period")
     .option("--json", "in nội dung tổng hợp dạng JSON ra stdout / print the summary as JSON on stdout")
-    .option("--workers <n>", `số luồng đọc tệp (0 = không dùng luồng phụ; mặc định ${defaultWorkerCount()}) / worker threads`)
-    .option("--org-units <csv>", "bảng mã xã (gso_code_2023, name_2023, district_2023, successor_code_2025, successor_name_2025) thay bảng Hà Tĩnh có sẵn / commune code table")
+    .option(
+      "--workers <n>",
+      `số luồng đọc tệp (0 = không dùng luồng phụ; mặc định ${defaultWorkerCount()}) / worker threads`,
+    )
+    .option(
+      "--org-units <csv>",
+      "bảng mã xã (gso_code_2023, name_2023, district_2023, successor_code_2025, successor_name_2025) thay bảng Hà Tĩnh có sẵn / commune code table",
+    )
     .action(async (inputs: string[], opts: ConsolidateOptions) => {
       io.exitCode = await consolidateCommand(inputs, opts, io);
     });
@@ -53,21 +61,34 @@ async function consolidateCommand(inputs: string[], opts: ConsolidateOptions, io
   }
   if (opts.set && opts.set !== WORK_VOLUME_SET_ID && !getCriteriaSet(opts.set)) {
     const ids = [...listCriteriaSets().map((s) => s.id), WORK_VOLUME_SET_ID].join(", ");
-    return misuse(io, `không có bộ tiêu chí "${opts.set}" (có: ${ids})`, `no criteria set "${opts.set}" (known: ${ids})`);
+    return misuse(
+      io,
+      `không có bộ tiêu chí "${opts.set}" (có: ${ids})`,
+      `no criteria set "${opts.set}" (known: ${ids})`,
+    );
   }
   if (opts.period && !periodBounds(opts.period)) {
-    return misuse(io, `kỳ "${opts.period}" không hợp lệ; dùng 2023, 2023-Q2, 2023-11 hoặc 2023-W14`, `invalid period "${opts.period}"; use 2023, 2023-Q2, 2023-11 or 2023-W14`);
+    return misuse(
+      io,
+      `kỳ "${opts.period}" không hợp lệ; dùng 2023, 2023-Q2, 2023-11 hoặc 2023-W14`,
+      `invalid period "${opts.period}"; use 2023, 2023-Q2, 2023-11 or 2023-W14`,
+    );
   }
   let workers: number | undefined;
   if (opts.workers !== undefined) {
     workers = Number(opts.workers);
-    if (!Number.isInteger(workers) || workers < 0) return misuse(io, `--workers cần số nguyên ≥ 0`, `--workers needs an integer ≥ 0`);
+    if (!Number.isInteger(workers) || workers < 0)
+      return misuse(io, `--workers cần số nguyên ≥ 0`, `--workers needs an integer ≥ 0`);
   }
   let communeCodes;
   try {
     communeCodes = loadCommuneCodes(opts.orgUnits);
   } catch (e) {
-    return misuse(io, `không đọc được bảng mã xã: ${(e as Error).message}`, "cannot read the commune code table");
+    return misuse(
+      io,
+      `không đọc được bảng mã xã: ${(e as Error).message}`,
+      "cannot read the commune code table",
+    );
   }
 
   let progress: ProgressReporter = { update: () => {}, stop: () => {} };
@@ -127,7 +148,10 @@ function report(s: ConsolidationSummary, out: string | undefined, seconds: numbe
     lines.push("Tệp trùng (không tổng hợp) / duplicates (left out):");
     for (const d of s.duplicates) lines.push(`  ${d.file} → dùng / using ${d.keptFile}`);
   }
-  if (s.skipped.length) lines.push(`Không thuộc bộ/kỳ đã chọn / left out by --set/--period: ${s.skipped.length} (xem trang "Tệp lỗi")`);
+  if (s.skipped.length)
+    lines.push(
+      `Không thuộc bộ/kỳ đã chọn / left out by --set/--period: ${s.skipped.length} (xem trang "Tệp lỗi")`,
+    );
   if (out) lines.push(`Đã ghi / written: ${out}`);
   return lines.join("\n") + "\n";
 }

@@ -110,6 +110,8 @@ export function registerCriteria(program: Command, io: CliIo): void {
       }
       fs.writeFileSync(o.out, JSON.stringify(result.set, null, 2) + "\n");
       const s = describeCriteriaSet(result.set);
-      io.out(`Đã ghi / wrote ${o.out}: ${s.id}, ${s.criteria} tiêu chí / criteria, ${s.indicators} chỉ tiêu / indicators\n`);
+      io.out(
+        `Đã ghi / wrote ${o.out}: ${s.id}, ${s.criteria} tiêu chí / criteria, ${s.indicators} chỉ tiêu / indicators\n`,
+      );
     });
 }

@@ -12,4 +12,13 @@ import { registerTemplate } from "./template";
 
 export type RegisterCommand = (program: Command, io: CliIo) => void;
 
-export const commands: RegisterCommand[] = [registerServe, registerAdmin, registerPush, registerPull, registerCriteria, registerValidate, registerConsolidate, registerTemplate];
+export const commands: RegisterCommand[] = [
+  registerServe,
+  registerAdmin,
+  registerPush,
+  registerPull,
+  registerCriteria,
+  registerValidate,
+  registerConsolidate,
+  registerTemplate,
+];

@@ -27,7 +27,9 @@ interface PullOptions {
 export function registerPull(program: Command, io: CliIo): void {
   program
     .command("pull")
-    .description("Lấy phiên bản mới nhất và nhận xét về sổ / pull the head values and reviewer comments into a workbook")
+    .description(
+      "Lấy phiên bản mới nhất và nhận xét về sổ / pull the head values and reviewer comments into a workbook",
+    )
     .requiredOption("--server <url>", "địa chỉ máy chủ / server URL")
     .requiredOption("--token <token>", "mã truy cập / access token")
     .requiredOption("--org <code>", "mã đơn vị / org unit code")
@@ -50,13 +52,17 @@ async function pull(o: PullOptions, io: CliIo): Promise<number> {
     return 1;
   }
   if (!view.head) {
-    io.err("Chưa có phiên bản nào trên kho cho báo cáo này. / The store has no revision of this report yet.\n");
+    io.err(
+      "Chưa có phiên bản nào trên kho cho báo cáo này. / The store has no revision of this report yet.\n",
+    );
     return 1;
   }
   const comments = latestComments(view);
   const values = view.head.values;
   const exists = fs.existsSync(o.output);
-  const wb = exists ? XLSX.read(fs.readFileSync(o.output), { type: "buffer", cellStyles: true }) : XLSX.utils.book_new();
+  const wb = exists
+    ? XLSX.read(fs.readFileSync(o.output), { type: "buffer", cellStyles: true })
+    : XLSX.utils.book_new();
   let placed = 0;
   const unplaced: string[] = [];
   if (exists) {
@@ -68,7 +74,11 @@ async function pull(o: PullOptions, io: CliIo): Promise<number> {
       }
       const val = cellValue(v);
       const prev = ws[v.cell] as XLSX.CellObject | undefined;
-      const cell: XLSX.CellObject = { ...(prev ?? {}), t: typeof val === "number" ? "n" : typeof val === "boolean" ? "b" : val === null ? "z" : "s", v: val ?? undefined };
+      const cell: XLSX.CellObject = {
+        ...(prev ?? {}),
+        t: typeof val === "number" ? "n" : typeof val === "boolean" ? "b" : val === null ? "z" : "s",
+        v: val ?? undefined,
+      };
       delete cell.w;
       delete cell.f;
       if (comments[code]) cell.c = [{ a: "NTM", t: comments[code] }];
@@ -78,13 +88,25 @@ async function pull(o: PullOptions, io: CliIo): Promise<number> {
   }
   const rows = [
     ["Mã chỉ tiêu", "Giá trị", "Trang", "Ô", "Đánh giá của máy chủ", "Nhận xét của người duyệt"],
-    ...Object.entries(values).map(([code, v]) => [code, cellValue(v), v.sheet ?? "", v.cell ?? "", view.head!.evaluation.indicators[code]?.status ?? "", comments[code] ?? ""]),
+    ...Object.entries(values).map(([code, v]) => [
+      code,
+      cellValue(v),
+      v.sheet ?? "",
+      v.cell ?? "",
+      view.head!.evaluation.indicators[code]?.status ?? "",
+      comments[code] ?? "",
+    ]),
   ];
   if (comments["*"]) rows.push(["*", "", "", "", "", comments["*"]]);
   const sheetName = "NTM kho dữ liệu";
   if (wb.SheetNames.includes(sheetName)) delete wb.Sheets[sheetName];
   else wb.SheetNames.push(sheetName);
-  wb.Sheets[sheetName] = XLSX.utils.aoa_to_sheet([[`${view.orgName} (${view.org}) — ${view.set} — ${view.period} — phiên bản ${view.head.number}, ${view.reviewState}`], ...rows]);
+  wb.Sheets[sheetName] = XLSX.utils.aoa_to_sheet([
+    [
+      `${view.orgName} (${view.org}) — ${view.set} — ${view.period} — phiên bản ${view.head.number}, ${view.reviewState}`,
+    ],
+    ...rows,
+  ]);
   XLSX.writeFile(wb, o.output);
 
   const state = loadSyncState(o.output, o.server, key);
@@ -95,6 +117,7 @@ async function pull(o: PullOptions, io: CliIo): Promise<number> {
     `Đã ghi phiên bản ${view.head.number} (${Object.keys(values).length} chỉ tiêu${exists ? `, ${placed} vào ô gốc` : ""}, ${Object.keys(comments).length} nhận xét) vào ${o.output}. / ` +
       `Wrote revision ${view.head.number} to ${o.output}.\n`,
   );
-  if (unplaced.length) io.err(`Không rõ ô cho / no cell known for: ${unplaced.join(", ")} (xem trang "${sheetName}")\n`);
+  if (unplaced.length)
+    io.err(`Không rõ ô cho / no cell known for: ${unplaced.join(", ")} (xem trang "${sheetName}")\n`);
   return 0;
 }

@@ -41,7 +41,11 @@ export function registerPush(program: Command, io: CliIo): void {
 async function push(file: string, o: PushOptions, io: CliIo): Promise<number> {
   let read;
   try {
-    read = readReport(readWorkbookFile(file), { setId: o.set, period: o.period, fileName: path.basename(file) });
+    read = readReport(readWorkbookFile(file), {
+      setId: o.set,
+      period: o.period,
+      fileName: path.basename(file),
+    });
   } catch (e) {
     io.err(`${(e as Error).message}\n`);
     return 2;
@@ -50,12 +54,20 @@ async function push(file: string, o: PushOptions, io: CliIo): Promise<number> {
   const org = o.org ?? report.orgUnit?.code;
   const period = o.period ?? report.period;
   if (!org || !period) {
-    io.err(`Sổ không ghi ${!org ? "mã đơn vị" : "kỳ báo cáo"}: thêm ${!org ? "--org MÃ" : "--period KỲ"}. / The workbook does not name its ${!org ? "org unit" : "period"}: pass ${!org ? "--org CODE" : "--period P"}.\n`);
+    io.err(
+      `Sổ không ghi ${!org ? "mã đơn vị" : "kỳ báo cáo"}: thêm ${!org ? "--org MÃ" : "--period KỲ"}. / The workbook does not name its ${!org ? "org unit" : "period"}: pass ${!org ? "--org CODE" : "--period P"}.\n`,
+    );
     return 2;
   }
   const { values, skipped, marksNotSent } = syncValuesOf(report, getCriteriaSet(report.setId));
-  if (marksNotSent.length) io.err(`Tiêu chí ${marksNotSent.join(", ")} chỉ được đánh dấu đạt/chưa đạt nhưng được đo bằng số: dấu này không gửi được, hãy ghi số liệu của chỉ tiêu. / Criteria ${marksNotSent.join(", ")} are only marked met/unmet but are measured by a number: the mark is not sent; enter the indicator's figure.\n`);
-  if (skipped.length) io.err(`Bỏ qua các dòng không có trong bộ tiêu chí / skipped rows not in the set: ${skipped.join(", ")}\n`);
+  if (marksNotSent.length)
+    io.err(
+      `Tiêu chí ${marksNotSent.join(", ")} chỉ được đánh dấu đạt/chưa đạt nhưng được đo bằng số: dấu này không gửi được, hãy ghi số liệu của chỉ tiêu. / Criteria ${marksNotSent.join(", ")} are only marked met/unmet but are measured by a number: the mark is not sent; enter the indicator's figure.\n`,
+    );
+  if (skipped.length)
+    io.err(
+      `Bỏ qua các dòng không có trong bộ tiêu chí / skipped rows not in the set: ${skipped.join(", ")}\n`,
+    );
 
   const key = { org, set: report.setId, period };
   const state = loadSyncState(file, o.server, key);
@@ -63,17 +75,31 @@ async function push(file: string, o: PushOptions, io: CliIo): Promise<number> {
   const workbookHash = createHash("sha256").update(fs.readFileSync(file)).digest("hex");
   const alreadyQueued = state.outbox.entries.some((e) => canonicalJson(e.values) === canonicalJson(values));
   if (!alreadyQueued && canonicalJson(values) !== canonicalJson(state.baseValues)) {
-    state.outbox = enqueue(state.outbox, { opId: randomUUID(), key, baseRevision: state.baseRevision, values, workbookHash, enqueuedAt: new Date().toISOString() });
+    state.outbox = enqueue(state.outbox, {
+      opId: randomUUID(),
+      key,
+      baseRevision: state.baseRevision,
+      values,
+      workbookHash,
+      enqueuedAt: new Date().toISOString(),
+    });
   }
   saveSyncState(file, state); // the outbox survives a dropped connection from here on
   if (!state.outbox.entries.length) {
-    io.out(`Không có gì mới để gửi (đã khớp phiên bản ${state.baseRevision}). / Nothing new to push (in step with revision ${state.baseRevision}).\n`);
+    io.out(
+      `Không có gì mới để gửi (đã khớp phiên bản ${state.baseRevision}). / Nothing new to push (in step with revision ${state.baseRevision}).\n`,
+    );
     return 0;
   }
   const result = await flushOutbox(client, state.outbox, {
     newOpId: () => randomUUID(),
     now: () => new Date().toISOString(),
-    baseValues: async (k, rev) => (rev === state.baseRevision ? state.baseValues : rev === 0 ? {} : ((await client.revisions(k, rev - 1)).find((r) => r.number === rev)?.values ?? {})),
+    baseValues: async (k, rev) =>
+      rev === state.baseRevision
+        ? state.baseValues
+        : rev === 0
+          ? {}
+          : ((await client.revisions(k, rev - 1)).find((r) => r.number === rev)?.values ?? {}),
   });
   state.outbox = result.outbox;
   const last = result.acknowledged.at(-1);
@@ -83,19 +109,31 @@ async function push(file: string, o: PushOptions, io: CliIo): Promise<number> {
       state.baseRevision = head.number;
       state.baseValues = head.values;
     }
-    io.out(`Đã gửi: phiên bản ${last.revision} của ${org}/${key.set}/${period}. / Pushed: revision ${last.revision}.\n`);
+    io.out(
+      `Đã gửi: phiên bản ${last.revision} của ${org}/${key.set}/${period}. / Pushed: revision ${last.revision}.\n`,
+    );
   }
   saveSyncState(file, state);
   for (const c of result.conflicts) {
-    io.err(`Xung đột ở ${c.conflicts.length} chỉ tiêu — cả bạn và người khác đã sửa; hãy chọn giá trị đúng trong sổ rồi gửi lại. / Conflicts on ${c.conflicts.length} indicators — changed on both sides; settle them in the workbook and push again:\n`);
-    for (const x of c.conflicts) io.err(`  ${x.code}: của bạn / yours ${JSON.stringify(x.mine?.value ?? null)} (${x.mine?.sheet ?? ""}!${x.mine?.cell ?? ""}) ↔ trên kho / in the store ${JSON.stringify(x.theirs?.value ?? null)}\n`);
+    io.err(
+      `Xung đột ở ${c.conflicts.length} chỉ tiêu — cả bạn và người khác đã sửa; hãy chọn giá trị đúng trong sổ rồi gửi lại. / Conflicts on ${c.conflicts.length} indicators — changed on both sides; settle them in the workbook and push again:\n`,
+    );
+    for (const x of c.conflicts)
+      io.err(
+        `  ${x.code}: của bạn / yours ${JSON.stringify(x.mine?.value ?? null)} (${x.mine?.sheet ?? ""}!${x.mine?.cell ?? ""}) ↔ trên kho / in the store ${JSON.stringify(x.theirs?.value ?? null)}\n`,
+      );
   }
-  if (result.locked.length) io.err("Báo cáo đã được duyệt và khóa: đề nghị người duyệt mở lại. / The report is approved and locked: ask a reviewer to reopen it.\n");
+  if (result.locked.length)
+    io.err(
+      "Báo cáo đã được duyệt và khóa: đề nghị người duyệt mở lại. / The report is approved and locked: ask a reviewer to reopen it.\n",
+    );
   // One reason per distinct failure (a dead server fails every entry the same way), then where the values wait.
   for (const message of new Set(result.failed.map((f) => f.message))) io.err(`${message}\n`);
   if (result.failed.length) {
     const sidecar = path.basename(syncStatePath(file));
-    io.err(`Chưa gửi được: số liệu vẫn nằm trong hàng chờ (${sidecar}), chạy lại ntm push để gửi. / Not pushed: the values wait in the outbox (${sidecar}); run ntm push again to send them.\n`);
+    io.err(
+      `Chưa gửi được: số liệu vẫn nằm trong hàng chờ (${sidecar}), chạy lại ntm push để gửi. / Not pushed: the values wait in the outbox (${sidecar}); run ntm push again to send them.\n`,
+    );
   }
   return result.conflicts.length || result.locked.length || result.failed.length ? 1 : 0;
 }

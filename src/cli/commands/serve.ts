@@ -25,15 +25,31 @@ interface ServeOptions {
 export function registerServe(program: Command, io: CliIo): void {
   program
     .command("serve")
-    .description("Chạy máy chủ đồng bộ / run the sync server (HTTPS with the Office dev certificate unless --http)")
-    .option("--db <file|url>", "tệp SQLite hoặc postgres://… / SQLite file or postgres:// URL (default: $DATABASE_URL or data/ntm.sqlite)")
+    .description(
+      "Chạy máy chủ đồng bộ / run the sync server (HTTPS with the Office dev certificate unless --http)",
+    )
+    .option(
+      "--db <file|url>",
+      "tệp SQLite hoặc postgres://… / SQLite file or postgres:// URL (default: $DATABASE_URL or data/ntm.sqlite)",
+    )
     .option("--port <n>", "cổng / port (0 = any free port)", "3000")
     .option("--host <addr>", "địa chỉ lắng nghe / listen address", "127.0.0.1")
     .option("--http", "HTTP thường (sau proxy) / plain HTTP behind a proxy")
-    .option("--seed", "nạp bộ tiêu chí và đơn vị Hà Tĩnh nếu kho trống / seed criteria sets and the Hà Tĩnh org tree when empty")
-    .option("--demo-users", "tạo người dùng mẫu (một mỗi vai trò) nếu chưa có, in mã một lần / create demo users once and print their tokens")
+    .option(
+      "--seed",
+      "nạp bộ tiêu chí và đơn vị Hà Tĩnh nếu kho trống / seed criteria sets and the Hà Tĩnh org tree when empty",
+    )
+    .option(
+      "--demo-users",
+      "tạo người dùng mẫu (một mỗi vai trò) nếu chưa có, in mã một lần / create demo users once and print their tokens",
+    )
     .option("--static <dir>", "thư mục add-in đã build / built add-in directory", "dist")
-    .option("--cors-origin <origin>", "nguồn được phép gọi API (lặp lại được) / allowed browser origin (repeatable)", (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option(
+      "--cors-origin <origin>",
+      "nguồn được phép gọi API (lặp lại được) / allowed browser origin (repeatable)",
+      (v: string, acc: string[]) => [...acc, v],
+      [] as string[],
+    )
     .action(async (opts: ServeOptions) => {
       io.exitCode = await serve(opts, io);
     });
@@ -46,25 +62,37 @@ async function serve(opts: ServeOptions, io: CliIo): Promise<number> {
   const treeSize = (await store.tree()).size;
   if (opts.seed || opts.demoUsers) {
     const seeded = await seedStore(store, { demoUsers: Boolean(opts.demoUsers) });
-    if (treeSize === 0) io.out(`Đã nạp dữ liệu ban đầu / seeded: ${seeded.sets} criteria sets, ${seeded.units} org units\n`);
+    if (treeSize === 0)
+      io.out(`Đã nạp dữ liệu ban đầu / seeded: ${seeded.sets} criteria sets, ${seeded.units} org units\n`);
     if (seeded.demoTokens.length) {
       io.out("Mã truy cập mẫu (chỉ hiện một lần) / demo tokens (shown once, only hashes are stored):\n");
-      for (const t of seeded.demoTokens) io.out(`  ${t.role.padEnd(8)} ${t.name.padEnd(26)} scope ${t.scope.padEnd(6)} ${t.token}\n`);
+      for (const t of seeded.demoTokens)
+        io.out(`  ${t.role.padEnd(8)} ${t.name.padEnd(26)} scope ${t.scope.padEnd(6)} ${t.token}\n`);
     }
   }
   let https: { key: Buffer; cert: Buffer } | undefined;
   if (!opts.http) {
     const cert = await ensureDevCertificate();
     https = { key: cert.key, cert: cert.cert };
-    if (cert.generated) io.out(`Đã tạo chứng chỉ phát triển / generated the dev certificate in ${cert.files.dir} (trust ca.crt: npx office-addin-dev-certs install)\n`);
+    if (cert.generated)
+      io.out(
+        `Đã tạo chứng chỉ phát triển / generated the dev certificate in ${cert.files.dir} (trust ca.crt: npx office-addin-dev-certs install)\n`,
+      );
   }
-  const app = await buildApp({ store, https, staticDir: path.resolve(opts.static), corsOrigins: opts.corsOrigin });
+  const app = await buildApp({
+    store,
+    https,
+    staticDir: path.resolve(opts.static),
+    corsOrigins: opts.corsOrigin,
+  });
   await app.listen({ port: Number(opts.port), host: opts.host });
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : Number(opts.port);
   const base = `${opts.http ? "http" : "https"}://${opts.host === "127.0.0.1" && !opts.http ? "localhost" : opts.host}:${port}`;
   io.out(`ntm serve: listening on ${base} (store ${store.engine}: ${displayLocation(location)})\n`);
-  io.out(`  task pane: ${base}/taskpane.html\n  manifest:  ${base}/manifest.xml\n  API docs:  ${base}/api/openapi.json\n`);
+  io.out(
+    `  task pane: ${base}/taskpane.html\n  manifest:  ${base}/manifest.xml\n  API docs:  ${base}/api/openapi.json\n`,
+  );
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once("SIGINT", stop);

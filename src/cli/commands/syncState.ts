@@ -23,7 +23,8 @@ export function loadSyncState(workbook: string, server: string, key: ReportKey):
   const file = syncStatePath(workbook);
   if (fs.existsSync(file)) {
     const s = JSON.parse(fs.readFileSync(file, "utf8")) as SyncState;
-    if (s.server === server && s.key.org === key.org && s.key.set === key.set && s.key.period === key.period) return s;
+    if (s.server === server && s.key.org === key.org && s.key.set === key.set && s.key.period === key.period)
+      return s;
   }
   return { server, key, baseRevision: 0, baseValues: {}, outbox: emptyOutbox() };
 }

@@ -30,7 +30,7 @@ export function registerTemplate(program: Command, io: CliIo): void {
     .command("template")
     .description("Tạo sổ mẫu cho một bộ tiêu chí / write the template workbook of a criteria set")
     .requiredOption("--set <id>", "bộ tiêu chí / criteria set id (ntm criteria list)")
-    .requiredOption("--org <name>", "đơn vị / org unit, e.g. \"Xã Sơn Hồng\"")
+    .requiredOption("--org <name>", 'đơn vị / org unit, e.g. "Xã Sơn Hồng"')
     .option("--org-code <code>", "mã đơn vị (GSO) / org unit code")
     .requiredOption("--period <p>", "kỳ báo cáo / period, e.g. 2023, 2023-Q1, 2022-11")
     .option("--region <r>", `vùng / region: ${REGIONS.join(", ")}`)
@@ -39,15 +39,34 @@ export function registerTemplate(program: Command, io: CliIo): void {
     .requiredOption("-o, --out <file>", "tệp .xlsx / output .xlsx file")
     .action((flags: TemplateFlags) => {
       const set = getCriteriaSet(flags.set);
-      if (!set) return misuse(io, `không có bộ tiêu chí "${flags.set}" (xem "ntm criteria list")`, `no criteria set "${flags.set}" (see "ntm criteria list")`);
-      if (flags.region && flags.group) return misuse(io, "chỉ dùng một trong --region hoặc --group", "use either --region or --group, not both");
+      if (!set)
+        return misuse(
+          io,
+          `không có bộ tiêu chí "${flags.set}" (xem "ntm criteria list")`,
+          `no criteria set "${flags.set}" (see "ntm criteria list")`,
+        );
+      if (flags.region && flags.group)
+        return misuse(
+          io,
+          "chỉ dùng một trong --region hoặc --group",
+          "use either --region or --group, not both",
+        );
       if (flags.region && !(REGIONS as readonly string[]).includes(flags.region)) {
-        return misuse(io, `vùng không hợp lệ "${flags.region}" (${REGIONS.join(", ")})`, `unknown region "${flags.region}"`);
+        return misuse(
+          io,
+          `vùng không hợp lệ "${flags.region}" (${REGIONS.join(", ")})`,
+          `unknown region "${flags.region}"`,
+        );
       }
       if (flags.group && !(COMMUNE_GROUPS as readonly string[]).includes(flags.group)) {
-        return misuse(io, `nhóm xã không hợp lệ "${flags.group}" (1, 2, 3)`, `unknown commune group "${flags.group}"`);
+        return misuse(
+          io,
+          `nhóm xã không hợp lệ "${flags.group}" (1, 2, 3)`,
+          `unknown commune group "${flags.group}"`,
+        );
       }
-      if (!/\.xlsx$/i.test(flags.out)) return misuse(io, "tệp ra phải có đuôi .xlsx", "the output file must end in .xlsx");
+      if (!/\.xlsx$/i.test(flags.out))
+        return misuse(io, "tệp ra phải có đuôi .xlsx", "the output file must end in .xlsx");
       const buf = writeTemplate({
         set,
         org: flags.org,
@@ -60,11 +79,15 @@ export function registerTemplate(program: Command, io: CliIo): void {
       try {
         fs.writeFileSync(flags.out, buf);
       } catch (e) {
-        io.err(`ntm template: không ghi được ${flags.out} (${(e as NodeJS.ErrnoException).code}) / cannot write ${flags.out}\n`);
+        io.err(
+          `ntm template: không ghi được ${flags.out} (${(e as NodeJS.ErrnoException).code}) / cannot write ${flags.out}\n`,
+        );
         io.exitCode = 2;
         return;
       }
       const n = set.criteria.reduce((s, c) => s + c.indicators.length, 0);
-      io.out(`Đã tạo ${flags.out}: ${set.criteria.length} tiêu chí, ${n} chỉ tiêu / wrote ${flags.out}: ${set.criteria.length} criteria, ${n} indicators\n`);
+      io.out(
+        `Đã tạo ${flags.out}: ${set.criteria.length} tiêu chí, ${n} chỉ tiêu / wrote ${flags.out}: ${set.criteria.length} criteria, ${n} indicators\n`,
+      );
     });
 }

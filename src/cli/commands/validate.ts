@@ -61,7 +61,10 @@ export function collectSpreadsheetFiles(inputs: string[]): string[] {
   return out;
 }
 
-function validateFile(file: string, o: { setId?: string; region?: Region; group?: CommuneGroup }): FileValidation {
+function validateFile(
+  file: string,
+  o: { setId?: string; region?: Region; group?: CommuneGroup },
+): FileValidation {
   try {
     const grids = readWorkbookFile(file);
     return validateWorkbook(file, grids, {
@@ -103,7 +106,9 @@ function textReport(v: FileValidation): string {
     lines.push(`  Tiêu chí đạt / criteria met: ${v.summary.criteriaMet}/${v.summary.criteriaTotal}`);
   }
   for (const u of v.units ?? []) {
-    lines.push(`  ${u.name}: ${u.criteriaMet}/${u.criteriaTotal} tiêu chí đạt / criteria met (${percent(u.progress ?? 0)} %)`);
+    lines.push(
+      `  ${u.name}: ${u.criteriaMet}/${u.criteriaTotal} tiêu chí đạt / criteria met (${percent(u.progress ?? 0)} %)`,
+    );
   }
   if (v.workItems?.length) lines.push(`  Khối lượng / work items: ${v.workItems.length}`);
   if (v.indicators?.length) lines.push(`  Chỉ tiêu đọc được / indicators read: ${v.indicators.length}`);
@@ -137,8 +142,7 @@ async function writeOut(io: CliIo, out: string, results: FileValidation[]): Prom
     return false;
   }
   const write = (mod.writeValidationReportFile ?? mod.writeValidationReport) as
-    | ((file: string, results: FileValidation[]) => unknown)
-    | undefined;
+    ((file: string, results: FileValidation[]) => unknown) | undefined;
   if (typeof write !== "function") {
     misuse(io, "chưa hỗ trợ --out trong bản này", "--out is not available in this build");
     return false;
@@ -163,15 +167,28 @@ export function registerValidate(program: Command, io: CliIo): void {
     .option("--json", "một mảng JSON trên stdout / one JSON array on stdout")
     .option("--out <file>", "ghi báo cáo ra bảng tính / write the report as a workbook")
     .action(async (paths: string[], o: ValidateOptions) => {
-      if (o.region && o.group) return misuse(io, "chỉ dùng --region hoặc --group", "use --region or --group, not both");
+      if (o.region && o.group)
+        return misuse(io, "chỉ dùng --region hoặc --group", "use --region or --group, not both");
       if (o.region && !(REGIONS as readonly string[]).includes(o.region)) {
-        return misuse(io, `vùng không hợp lệ "${o.region}" (${REGIONS.join(", ")})`, `unknown region "${o.region}"`);
+        return misuse(
+          io,
+          `vùng không hợp lệ "${o.region}" (${REGIONS.join(", ")})`,
+          `unknown region "${o.region}"`,
+        );
       }
       if (o.group && !(COMMUNE_GROUPS as readonly string[]).includes(o.group)) {
-        return misuse(io, `nhóm xã không hợp lệ "${o.group}" (1, 2, 3)`, `unknown commune group "${o.group}"`);
+        return misuse(
+          io,
+          `nhóm xã không hợp lệ "${o.group}" (1, 2, 3)`,
+          `unknown commune group "${o.group}"`,
+        );
       }
       if (o.set && o.set !== WORK_VOLUME_SET_ID && !getCriteriaSet(o.set)) {
-        return misuse(io, `không có bộ tiêu chí "${o.set}" (xem ntm criteria list)`, `no criteria set "${o.set}" (see ntm criteria list)`);
+        return misuse(
+          io,
+          `không có bộ tiêu chí "${o.set}" (xem ntm criteria list)`,
+          `no criteria set "${o.set}" (see ntm criteria list)`,
+        );
       }
       const files = collectSpreadsheetFiles(paths);
       if (files.length === 0) return misuse(io, "không tìm thấy bảng tính nào", "no spreadsheet found");

@@ -42,7 +42,8 @@ export function collectFiles(inputs: readonly string[]): CollectedFiles {
       continue;
     }
     if (st.isDirectory()) {
-      for (const f of walk(absolute, missing)) add(f.absolute, path.relative(absolute, f.absolute).split(path.sep).join("/"), f.mtimeMs);
+      for (const f of walk(absolute, missing))
+        add(f.absolute, path.relative(absolute, f.absolute).split(path.sep).join("/"), f.mtimeMs);
     } else {
       add(absolute, input, st.mtimeMs);
     }

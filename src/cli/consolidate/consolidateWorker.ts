@@ -14,7 +14,10 @@ port.on("message", (msg: ToWorker) => {
     port.close();
     return;
   }
-  const items = msg.items.map((item) => ({ index: item.index, result: runJobSafely(job, item, spec.options) }));
+  const items = msg.items.map((item) => ({
+    index: item.index,
+    result: runJobSafely(job, item, spec.options),
+  }));
   port.postMessage({ type: "results", items } satisfies FromWorker);
 });
 port.postMessage({ type: "ready" } satisfies FromWorker);

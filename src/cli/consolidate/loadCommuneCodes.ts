@@ -5,11 +5,24 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { buildCommuneCodeMap, type CommuneCodeMap, type CommuneCodeRow } from "../../domain/consolidate/communeCodeMap";
+import {
+  buildCommuneCodeMap,
+  type CommuneCodeMap,
+  type CommuneCodeRow,
+} from "../../domain/consolidate/communeCodeMap";
 import { decodeCsvBytes, parseCsvText } from "../../io/xlsx/parseCsvText";
 
 /** src/domain/consolidate/… seen from src/cli/consolidate (source) and build/cli/consolidate (compiled). */
-export const SHIPPED_COMMUNE_TABLE = path.resolve(__dirname, "..", "..", "..", "src", "domain", "consolidate", "ha-tinh-communes-2023.csv");
+export const SHIPPED_COMMUNE_TABLE = path.resolve(
+  __dirname,
+  "..",
+  "..",
+  "..",
+  "src",
+  "domain",
+  "consolidate",
+  "ha-tinh-communes-2023.csv",
+);
 
 const REQUIRED = ["gso_code_2023", "name_2023"];
 
@@ -25,7 +38,9 @@ export function parseCommuneCodeTable(bytes: Uint8Array, label: string): Commune
   }
   return body
     .filter((r) => r.some((f) => f.trim() !== ""))
-    .map((r) => Object.fromEntries(keys.map((k, i) => [k, (r[i] ?? "").trim()])) as unknown as CommuneCodeRow);
+    .map(
+      (r) => Object.fromEntries(keys.map((k, i) => [k, (r[i] ?? "").trim()])) as unknown as CommuneCodeRow,
+    );
 }
 
 /** The table at `file`, or the shipped one; undefined (match by code/name as written) when neither exists. */

@@ -34,14 +34,21 @@ export function consolidationJobModule(): string {
   return path.join(__dirname, `validateForConsolidation${path.extname(__filename)}`);
 }
 
-export async function runConsolidation(inputs: readonly string[], options: RunConsolidationOptions = {}): Promise<ConsolidationRun> {
+export async function runConsolidation(
+  inputs: readonly string[],
+  options: RunConsolidationOptions = {},
+): Promise<ConsolidationRun> {
   const { files, missing } = collectFiles(inputs);
   options.onStart?.(files.length);
   const results = await runPool(
     files.map((f, index) => ({ index, absolute: f.absolute, display: f.display })),
     {
       workers: options.workers,
-      job: { module: consolidationJobModule(), exportName: "validateForConsolidation", options: options.job ?? {} },
+      job: {
+        module: consolidationJobModule(),
+        exportName: "validateForConsolidation",
+        options: options.job ?? {},
+      },
       onProgress: options.onProgress,
     },
   );
@@ -52,7 +59,11 @@ export async function runConsolidation(inputs: readonly string[], options: RunCo
   }));
   for (const m of missing) {
     const e = new WorkbookReadError("not-found", path.basename(m));
-    consolidationFiles.push({ path: m, mtimeMs: 0, validation: { file: m, ok: false, error: { code: e.code, message: e.message } } });
+    consolidationFiles.push({
+      path: m,
+      mtimeMs: 0,
+      validation: { file: m, ok: false, error: { code: e.code, message: e.message } },
+    });
   }
   const summary = consolidate(consolidationFiles, {
     ...(options.setId ? { setId: options.setId } : {}),

@@ -20,13 +20,18 @@ export interface ConsolidationJobOptions {
   keepIndicators?: boolean;
 }
 
-export function validateForConsolidation(absolutePath: string, display: string, options: unknown): FileValidation {
+export function validateForConsolidation(
+  absolutePath: string,
+  display: string,
+  options: unknown,
+): FileValidation {
   const opts = (options ?? {}) as ConsolidationJobOptions;
   let grids;
   try {
     grids = readWorkbookFile(absolutePath, CONSOLIDATION_LIMITS);
   } catch (e) {
-    if (isWorkbookReadError(e)) return { file: display, ok: false, error: { code: e.code, message: e.message } };
+    if (isWorkbookReadError(e))
+      return { file: display, ok: false, error: { code: e.code, message: e.message } };
     throw e;
   }
   const { validation } = validateWorkbook(display, grids);

@@ -10,7 +10,15 @@
 import * as os from "node:os";
 import * as path from "node:path";
 import { Worker } from "node:worker_threads";
-import { internalFailure, loadJob, runJobSafely, type FromWorker, type JobSpec, type ToWorker, type WorkItem } from "./workerProtocol";
+import {
+  internalFailure,
+  loadJob,
+  runJobSafely,
+  type FromWorker,
+  type JobSpec,
+  type ToWorker,
+  type WorkItem,
+} from "./workerProtocol";
 
 export interface PoolOptions {
   /** 0 = run in this thread; default: one per core. */
@@ -23,7 +31,10 @@ export interface PoolOptions {
 }
 
 export function defaultWorkerCount(): number {
-  return Math.max(1, typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length);
+  return Math.max(
+    1,
+    typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length,
+  );
 }
 
 /** The worker entry next to this module: .ts when running from source (tsx/ts-jest), .js in build/. */
@@ -47,7 +58,12 @@ export async function runPool(items: readonly WorkItem[], options: PoolOptions):
   return runOnWorkers(items, Math.min(workers, items.length), options, results);
 }
 
-function runOnWorkers(items: readonly WorkItem[], count: number, options: PoolOptions, results: unknown[]): Promise<unknown[]> {
+function runOnWorkers(
+  items: readonly WorkItem[],
+  count: number,
+  options: PoolOptions,
+  results: unknown[],
+): Promise<unknown[]> {
   const entry = workerEntry();
   const slot = new Map<number, number>(items.map((it, i) => [it.index, i]));
   let next = 0;
@@ -117,7 +133,8 @@ function runOnWorkers(items: readonly WorkItem[], count: number, options: PoolOp
         live--;
         // Alone, the file the worker held is the one that killed it; in a batch, any of them may be.
         const held = inFlight.flat();
-        if (held.length === 1) finish(held[0].index, internalFailure(held[0].display, reason ?? new Error("worker stopped")));
+        if (held.length === 1)
+          finish(held[0].index, internalFailure(held[0].display, reason ?? new Error("worker stopped")));
         else retry.push(...held);
         inFlight.length = 0;
         if (pending()) start();

@@ -20,7 +20,6 @@ export type JobFunction = (absolutePath: string, displayName: string, options: u
 
 /** Loads the job function; shared by the workers and the single-threaded path. */
 export function loadJob(spec: JobSpec): JobFunction {
-   
   const mod = require(spec.module) as Record<string, unknown>;
   const fn = mod[spec.exportName];
   if (typeof fn !== "function") throw new Error(`${spec.module} has no function ${spec.exportName}`);
@@ -37,7 +36,9 @@ export function runJobSafely(fn: JobFunction, item: WorkItem, options: unknown):
 }
 
 export function internalFailure(display: string, e: unknown): unknown {
-  const reason = String((e as Error)?.message ?? e).split("\n")[0].slice(0, 200);
+  const reason = String((e as Error)?.message ?? e)
+    .split("\n")[0]
+    .slice(0, 200);
   return {
     file: display,
     ok: false,

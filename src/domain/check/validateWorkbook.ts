@@ -48,18 +48,30 @@ function indicatorRow(v: ReportValue, r: IndicatorResult | undefined): Validated
 }
 
 function findingRow(f: Finding): ValidatedFinding {
-  const row = { type: f.type, severity: f.severity, sheet: f.sheet || null, cell: f.cell ?? null } as ValidatedFinding;
+  const row = {
+    type: f.type,
+    severity: f.severity,
+    sheet: f.sheet || null,
+    cell: f.cell ?? null,
+  } as ValidatedFinding;
   if (f.indicator) row.indicator = f.indicator;
   row.message = formatFindingBilingual(f);
   return row;
 }
 
-export function validateWorkbook(file: string, workbook: WorkbookGrids, options: ReadReportOptions = {}): WorkbookValidation {
+export function validateWorkbook(
+  file: string,
+  workbook: WorkbookGrids,
+  options: ReadReportOptions = {},
+): WorkbookValidation {
   const read = readReport(workbook, { fileName: file, ...options });
   const { report } = read;
   const set = (options.getSet ?? getCriteriaSet)(report.setId);
   const evaluation = set
-    ? evaluate(set, report, { ...(options.region ? { region: options.region } : {}), ...(options.group ? { group: options.group } : {}) })
+    ? evaluate(set, report, {
+        ...(options.region ? { region: options.region } : {}),
+        ...(options.group ? { group: options.group } : {}),
+      })
     : undefined;
   const findings = [...read.findings, ...(evaluation?.findings ?? [])];
 
@@ -78,25 +90,48 @@ export function validateWorkbook(file: string, workbook: WorkbookGrids, options:
   });
 
   const villageLevel = (report.units ?? []).length > 0 && report.values.length === 0;
-  const summary = villageLevel && units.length === 1
-    ? { criteriaMet: units[0].met, criteriaTotal: units[0].total }
-    : { criteriaMet: evaluation?.set.met ?? 0, criteriaTotal: evaluation?.set.total ?? 0 };
+  const summary =
+    villageLevel && units.length === 1
+      ? { criteriaMet: units[0].met, criteriaTotal: units[0].total }
+      : { criteriaMet: evaluation?.set.met ?? 0, criteriaTotal: evaluation?.set.total ?? 0 };
 
   // A workbook where nothing at all was recognised is a file we could not read as a report, not a
   // commune with 0/19: saying "0 criteria met" would be a wrong answer rather than a question.
   const nothingRead =
-    report.values.length === 0 && !report.units?.length && !report.workItems?.length && !report.criteria?.length;
+    report.values.length === 0 &&
+    !report.units?.length &&
+    !report.workItems?.length &&
+    !report.criteria?.length;
   const validation: FileValidation = {
     file,
     ok: !nothingRead && !findings.some((f) => f.severity === "error"),
     ...(nothingRead ? { error: { code: "no-table", message: noTableMessage(workbook.sheets.length) } } : {}),
     set: { id: report.setId, version: report.setVersion ?? null },
-    ...(report.orgUnit ? { orgUnit: { name: report.orgUnit.name, ...(report.orgUnit.code ? { code: report.orgUnit.code } : {}) } } : {}),
+    ...(report.orgUnit
+      ? {
+          orgUnit: {
+            name: report.orgUnit.name,
+            ...(report.orgUnit.code ? { code: report.orgUnit.code } : {}),
+          },
+        }
+      : {}),
     period: report.period ?? null,
     indicators,
-    criteria: (evaluation?.criteria ?? []).map((c) => ({ code: c.code, status: c.effective, indicatorsMet: c.met, indicatorsTotal: c.total })),
+    criteria: (evaluation?.criteria ?? []).map((c) => ({
+      code: c.code,
+      status: c.effective,
+      indicatorsMet: c.met,
+      indicatorsTotal: c.total,
+    })),
     ...(units.length
-      ? { units: units.map((u) => ({ name: u.name, criteriaMet: u.met, criteriaTotal: u.total, progress: Math.round(u.share * 10000) / 10000 })) }
+      ? {
+          units: units.map((u) => ({
+            name: u.name,
+            criteriaMet: u.met,
+            criteriaTotal: u.total,
+            progress: Math.round(u.share * 10000) / 10000,
+          })),
+        }
       : {}),
     ...(report.workItems?.length
       ? {

@@ -17,7 +17,11 @@ export interface MatrixInput {
   commune: CommuneIdentity;
 }
 
-export function buildCriteriaMatrix(setId: string, set: CriteriaSet | undefined, inputs: readonly MatrixInput[]): CriteriaMatrix {
+export function buildCriteriaMatrix(
+  setId: string,
+  set: CriteriaSet | undefined,
+  inputs: readonly MatrixInput[],
+): CriteriaMatrix {
   const criteria = matrixColumns(set, inputs);
   const communes = inputs.map((i) => communeRow(i, criteria));
   communes.sort(byMetThenPlace);
@@ -48,11 +52,15 @@ export function buildCriteriaMatrix(setId: string, set: CriteriaSet | undefined,
 }
 
 /** The set's criteria in its order, then any code a file reports that the set lacks. */
-function matrixColumns(set: CriteriaSet | undefined, inputs: readonly MatrixInput[]): { code: string; name: string }[] {
+function matrixColumns(
+  set: CriteriaSet | undefined,
+  inputs: readonly MatrixInput[],
+): { code: string; name: string }[] {
   const cols = (set?.criteria ?? []).map((c) => ({ code: c.code, name: c.name.vi }));
   const known = new Set(cols.map((c) => c.code));
   const extra = new Set<string>();
-  for (const i of inputs) for (const c of i.validation.criteria ?? []) if (!known.has(c.code)) extra.add(c.code);
+  for (const i of inputs)
+    for (const c of i.validation.criteria ?? []) if (!known.has(c.code)) extra.add(c.code);
   for (const code of [...extra].sort(naturalCompare)) cols.push({ code, name: code });
   return cols;
 }

@@ -1,6 +1,13 @@
 import { buildCommuneCodeMap, communeToneKey, identifyCommune } from "./communeCodeMap";
 
-const row = (code: string, name: string) => ({ gso_code_2023: code, name_2023: name, district_code_2023: "445", district_2023: "Huyện Thạch Hà", successor_code_2025: code, successor_name_2025: name });
+const row = (code: string, name: string) => ({
+  gso_code_2023: code,
+  name_2023: name,
+  district_code_2023: "445",
+  district_2023: "Huyện Thạch Hà",
+  successor_code_2025: code,
+  successor_name_2025: name,
+});
 const map = buildCommuneCodeMap([row("18595", "Xã Đỉnh Bàn"), row("18600", "Xã Thạch Hòa")]);
 const who = (name: string) => identifyCommune({ name }, "2023", map, "f.xlsx");
 

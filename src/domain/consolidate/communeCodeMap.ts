@@ -96,7 +96,12 @@ export function communeToneKey(name: string): string | undefined {
     .map((w) => {
       const d = w.normalize("NFD").toLowerCase();
       const tones = (d.match(TONE_MARKS) ?? []).sort().join("");
-      return d.replace(TONE_MARKS, "").replace(/[^\p{L}\p{M}\d]/gu, "").normalize("NFC") + tones;
+      return (
+        d
+          .replace(TONE_MARKS, "")
+          .replace(/[^\p{L}\p{M}\d]/gu, "")
+          .normalize("NFC") + tones
+      );
     })
     .filter(Boolean)
     .join(" ");
@@ -163,14 +168,25 @@ export function identifyCommune(
     // Without a period, a code or name is tried in the 2023 era first: most workbooks predate 2025.
     const eras: ("2023" | "2025")[] = era === "2025" ? ["2025", "2023"] : ["2023", "2025"];
     for (const e of eras) {
-      const hit = code ? lookupByCode(map, e, code) : nameKey ? lookupByName(map, e, nameKey, toneKey) : undefined;
+      const hit = code
+        ? lookupByCode(map, e, code)
+        : nameKey
+          ? lookupByName(map, e, nameKey, toneKey)
+          : undefined;
       if (hit) return { ...hit, writtenName, matchedBy: code ? "code" : "name" };
       // A code of the report's own era that the table lacks must not be read in the other era.
       if (code && era) break;
     }
   }
   const key = code ? `code:${code}` : nameKey ? `name:${nameKey}` : `file:${fallbackKey}`;
-  return { key, writtenName, code, name: writtenName || "(không rõ / unknown)", era: era ?? "unknown", matchedBy: "none" };
+  return {
+    key,
+    writtenName,
+    code,
+    name: writtenName || "(không rõ / unknown)",
+    era: era ?? "unknown",
+    matchedBy: "none",
+  };
 }
 
 type Hit = Omit<CommuneIdentity, "writtenName" | "matchedBy">;
@@ -184,10 +200,16 @@ function lookupByCode(map: CommuneCodeMap, era: "2023" | "2025", code: string): 
   return c && currentHit(c);
 }
 
-function lookupByName(map: CommuneCodeMap, era: "2023" | "2025", nameKey: string, toneKey: string | undefined): Hit | undefined {
+function lookupByName(
+  map: CommuneCodeMap,
+  era: "2023" | "2025",
+  nameKey: string,
+  toneKey: string | undefined,
+): Hit | undefined {
   // An ambiguous name (two communes of that name) is not guessed; a name written with diacritics
   // only matches a commune with the same letters and tones.
-  const same = <T extends { name: string }>(list: T[] | undefined) => (toneKey === undefined ? list : list?.filter((x) => communeToneKey(x.name) === toneKey));
+  const same = <T extends { name: string }>(list: T[] | undefined) =>
+    toneKey === undefined ? list : list?.filter((x) => communeToneKey(x.name) === toneKey);
   if (era === "2023") {
     const hs = same(map.historicalByName.get(nameKey));
     return hs?.length === 1 ? historicalHit(hs[0]) : undefined;
@@ -210,7 +232,14 @@ function historicalHit(h: HistoricalCommune): Hit {
 }
 
 function currentHit(c: CurrentCommune): Hit {
-  return { key: `2025:${c.code}`, code: c.code, name: c.name, currentCode: c.code, currentName: c.name, era: "2025" };
+  return {
+    key: `2025:${c.code}`,
+    code: c.code,
+    name: c.name,
+    currentCode: c.code,
+    currentName: c.name,
+    era: "2025",
+  };
 }
 
 function blankToUndefined(s: string | undefined): string | undefined {

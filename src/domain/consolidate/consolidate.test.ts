@@ -4,13 +4,40 @@ import { buildCommuneCodeMap, type CommuneCodeRow } from "./communeCodeMap";
 import type { ConsolidationFile, FileValidation } from "./fileValidation";
 
 const rows: CommuneCodeRow[] = [
-  { gso_code_2023: "18139", name_2023: "Xã Sơn Hồng", district_code_2023: "439", district_2023: "Huyện Hương Sơn", successor_code_2025: "18160", successor_name_2025: "Xã Sơn Hồng" },
-  { gso_code_2023: "18160", name_2023: "Xã Sơn Lĩnh", district_code_2023: "439", district_2023: "Huyện Hương Sơn", successor_code_2025: "18160", successor_name_2025: "Xã Sơn Hồng" },
-  { gso_code_2023: "18502", name_2023: "Xã Hà Linh", district_code_2023: "444", district_2023: "Huyện Hương Khê", successor_code_2025: "18502", successor_name_2025: "Xã Hà Linh" },
+  {
+    gso_code_2023: "18139",
+    name_2023: "Xã Sơn Hồng",
+    district_code_2023: "439",
+    district_2023: "Huyện Hương Sơn",
+    successor_code_2025: "18160",
+    successor_name_2025: "Xã Sơn Hồng",
+  },
+  {
+    gso_code_2023: "18160",
+    name_2023: "Xã Sơn Lĩnh",
+    district_code_2023: "439",
+    district_2023: "Huyện Hương Sơn",
+    successor_code_2025: "18160",
+    successor_name_2025: "Xã Sơn Hồng",
+  },
+  {
+    gso_code_2023: "18502",
+    name_2023: "Xã Hà Linh",
+    district_code_2023: "444",
+    district_2023: "Huyện Hương Khê",
+    successor_code_2025: "18502",
+    successor_name_2025: "Xã Hà Linh",
+  },
 ];
 const codes = buildCommuneCodeMap(rows);
 
-function commune(name: string, code: string | undefined, period: string, met: string[], total = 19): FileValidation {
+function commune(
+  name: string,
+  code: string | undefined,
+  period: string,
+  met: string[],
+  total = 19,
+): FileValidation {
   const criteria = Array.from({ length: total }, (_, i) => ({
     code: String(i + 1),
     status: met.includes(String(i + 1)) ? ("met" as const) : ("unmet" as const),
@@ -23,7 +50,16 @@ function commune(name: string, code: string | undefined, period: string, met: st
     period,
     criteria,
     summary: { criteriaMet: met.length, criteriaTotal: total },
-    findings: [{ type: "self-assessment/mismatch", severity: "error", sheet: "Biểu 01", cell: "G12", indicator: "2.3", message: "x" }],
+    findings: [
+      {
+        type: "self-assessment/mismatch",
+        severity: "error",
+        sheet: "Biểu 01",
+        cell: "G12",
+        indicator: "2.3",
+        message: "x",
+      },
+    ],
   };
 }
 
@@ -37,20 +73,30 @@ describe("consolidate", () => {
       [
         file("a.xlsx", commune("Xã Sơn Hồng", "18139", "2023", ["1", "2", "3"])),
         file("b.xlsx", commune("Xã Hà Linh", undefined, "2023", ["1"])),
-        file("c.xlsx", { file: "c.xlsx", ok: false, error: { code: "corrupt", message: "c.xlsx: tệp bị hỏng / corrupt" } }),
+        file("c.xlsx", {
+          file: "c.xlsx",
+          ok: false,
+          error: { code: "corrupt", message: "c.xlsx: tệp bị hỏng / corrupt" },
+        }),
       ],
       { communeCodes: codes },
     );
     expect(s.counts).toMatchObject({ files: 3, consolidated: 2, failed: 1, duplicates: 0, findings: 2 });
     const m = s.matrices[0];
     expect(m.communes.map((c) => c.commune.name)).toEqual(["Xã Sơn Hồng", "Xã Hà Linh"]);
-    expect(m.communes[1].commune).toMatchObject({ code: "18502", districtName: "Huyện Hương Khê", matchedBy: "name" });
+    expect(m.communes[1].commune).toMatchObject({
+      code: "18502",
+      districtName: "Huyện Hương Khê",
+      matchedBy: "name",
+    });
     expect(m.distribution.find((d) => d.criteriaMet === 3)?.communes).toBe(1);
     expect(m.distribution.find((d) => d.criteriaMet === 1)?.communes).toBe(1);
     expect(m.perCriterion.find((p) => p.code === "1")).toMatchObject({ met: 2, unmet: 0 });
     expect(m.perCriterion.find((p) => p.code === "2")).toMatchObject({ met: 1, unmet: 1 });
     expect(m.totals).toMatchObject({ communes: 2, criteriaMet: 4, criteriaTotal: 38 });
-    expect(s.failedFiles).toEqual([{ file: "c.xlsx", code: "corrupt", message: "c.xlsx: tệp bị hỏng / corrupt" }]);
+    expect(s.failedFiles).toEqual([
+      { file: "c.xlsx", code: "corrupt", message: "c.xlsx: tệp bị hỏng / corrupt" },
+    ]);
   });
 
   it("keeps the newest report of a commune and reports the older one", () => {
@@ -82,7 +128,13 @@ describe("consolidate", () => {
     );
     expect(s.duplicates).toEqual([]);
     const byFile = Object.fromEntries(s.matrices[0].communes.map((c) => [c.file, c.commune]));
-    expect(byFile["son-linh-2023.xlsx"]).toMatchObject({ code: "18160", name: "Xã Sơn Lĩnh", currentCode: "18160", currentName: "Xã Sơn Hồng", era: "2023" });
+    expect(byFile["son-linh-2023.xlsx"]).toMatchObject({
+      code: "18160",
+      name: "Xã Sơn Lĩnh",
+      currentCode: "18160",
+      currentName: "Xã Sơn Hồng",
+      era: "2023",
+    });
     expect(byFile["son-hong-2023.xlsx"]).toMatchObject({ code: "18139", currentCode: "18160" });
     expect(byFile["son-hong-2026.xlsx"]).toMatchObject({ code: "18160", name: "Xã Sơn Hồng", era: "2025" });
   });
@@ -90,11 +142,14 @@ describe("consolidate", () => {
   it("leaves out files of another set or period and says why", () => {
     const other = commune("Xã Hà Linh", "18502", "2023", ["1"]);
     other.set = { id: "ht-xa-ntm-nang-cao-20tc" };
-    const s = consolidate([file("a.xlsx", commune("Xã Sơn Hồng", "18139", "2022", [])), file("b.xlsx", other)], {
-      setId: "vn-xa-ntm-2021-2025",
-      period: "2023",
-      communeCodes: codes,
-    });
+    const s = consolidate(
+      [file("a.xlsx", commune("Xã Sơn Hồng", "18139", "2022", [])), file("b.xlsx", other)],
+      {
+        setId: "vn-xa-ntm-2021-2025",
+        period: "2023",
+        communeCodes: codes,
+      },
+    );
     expect(s.skipped.map((k) => k.reason)).toEqual(["period", "set"]);
     expect(s.counts.consolidated).toBe(0);
   });
@@ -110,7 +165,11 @@ describe("consolidate", () => {
       workItems: [{ name: "Trồng hàng rào xanh", unit: "m", plan, done, cumulative }],
     });
     const s = consolidate(
-      [file("a", volume("Xã Sơn Hồng", 1000, 100, 500)), file("b", volume("Xã Hà Linh", 2000, 300, null)), file("c", volume("Xã Sơn Lĩnh", 500, 50, 250))],
+      [
+        file("a", volume("Xã Sơn Hồng", 1000, 100, 500)),
+        file("b", volume("Xã Hà Linh", 2000, 300, null)),
+        file("c", volume("Xã Sơn Lĩnh", 500, 50, 250)),
+      ],
       { communeCodes: codes },
     );
     expect(s.volumes).toHaveLength(1);
@@ -138,12 +197,16 @@ describe("consolidate", () => {
         const files = specs.map((s, i) =>
           file(
             `f${i}.xlsx`,
-            s.broken ? { file: `f${i}.xlsx`, ok: false, error: { code: "corrupt", message: "m" } } : commune(s.name, undefined, s.period, s.met),
+            s.broken
+              ? { file: `f${i}.xlsx`, ok: false, error: { code: "corrupt", message: "m" } }
+              : commune(s.name, undefined, s.period, s.met),
             s.mtime,
           ),
         );
         const a = consolidate(files, { communeCodes: codes });
-        const shuffled = [...files].sort((x, y) => ((x.path.length * 31 + seed) % 7) - ((y.path.length * 17 + seed) % 5));
+        const shuffled = [...files].sort(
+          (x, y) => ((x.path.length * 31 + seed) % 7) - ((y.path.length * 17 + seed) % 5),
+        );
         const b = consolidate(shuffled, { communeCodes: codes });
         expect(b).toEqual(a);
         const c = a.counts;

@@ -32,7 +32,10 @@ interface Candidate {
 
 const BELOW_COMMUNE = new Set(["village", "household"]);
 
-export function consolidate(files: readonly ConsolidationFile[], options: ConsolidateOptions = {}): ConsolidationSummary {
+export function consolidate(
+  files: readonly ConsolidationFile[],
+  options: ConsolidateOptions = {},
+): ConsolidationSummary {
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const failedFiles = sorted
     .filter((f) => fileFailed(f.validation))
@@ -51,11 +54,21 @@ export function consolidate(files: readonly ConsolidationFile[], options: Consol
       continue;
     }
     if (options.period && v.period !== options.period) {
-      skipped.push({ file: f.path, reason: "period", message: skippedForPeriodMessage(v.period, options.period) });
+      skipped.push({
+        file: f.path,
+        reason: "period",
+        message: skippedForPeriodMessage(v.period, options.period),
+      });
       continue;
     }
     const commune = identifyCommune(v.orgUnit, v.period, options.communeCodes, f.path);
-    candidates.push({ key: duplicateKey(f, commune), period: v.period, mtimeMs: f.mtimeMs, path: f.path, item: { file: f, commune } });
+    candidates.push({
+      key: duplicateKey(f, commune),
+      period: v.period,
+      mtimeMs: f.mtimeMs,
+      path: f.path,
+      item: { file: f, commune },
+    });
   }
   const { kept, duplicates } = selectNewest(candidates);
   const consolidated = kept.map((k) => k.item);
@@ -64,7 +77,10 @@ export function consolidate(files: readonly ConsolidationFile[], options: Consol
   const villages = villageRows(consolidated);
   const findings = findingRows(consolidated);
   return {
-    options: { ...(options.setId ? { setId: options.setId } : {}), ...(options.period ? { period: options.period } : {}) },
+    options: {
+      ...(options.setId ? { setId: options.setId } : {}),
+      ...(options.period ? { period: options.period } : {}),
+    },
     counts: {
       files: files.length,
       consolidated: consolidated.length,
@@ -76,7 +92,9 @@ export function consolidate(files: readonly ConsolidationFile[], options: Consol
     matrices,
     villages,
     villageTotals: villageTotals(villages),
-    volumes: sumWorkVolumes(consolidated.map((c) => ({ path: c.file.path, validation: c.file.validation, commune: c.commune }))),
+    volumes: sumWorkVolumes(
+      consolidated.map((c) => ({ path: c.file.path, validation: c.file.validation, commune: c.commune })),
+    ),
     findings,
     failedFiles,
     duplicates: duplicates.map(({ dropped, kept: k }) => ({
@@ -85,7 +103,12 @@ export function consolidate(files: readonly ConsolidationFile[], options: Consol
       commune: dropped.item.commune.name,
       setId: dropped.item.file.validation.set?.id ?? "",
       period: dropped.period ?? null,
-      message: duplicateMessage(dropped.item.commune.name, dropped.item.file.validation.set?.id ?? "?", dropped.period, k.path),
+      message: duplicateMessage(
+        dropped.item.commune.name,
+        dropped.item.file.validation.set?.id ?? "?",
+        dropped.period,
+        k.path,
+      ),
     })),
     skipped,
   };
@@ -97,7 +120,12 @@ function duplicateKey(f: ConsolidationFile, commune: CommuneIdentity): string {
   const setId = v.set?.id ?? "";
   const level = getCriteriaSet(setId)?.level;
   const villages =
-    level && BELOW_COMMUNE.has(level) ? (v.units ?? []).map((u) => foldVietnamese(u.name)).sort().join(",") : "";
+    level && BELOW_COMMUNE.has(level)
+      ? (v.units ?? [])
+          .map((u) => foldVietnamese(u.name))
+          .sort()
+          .join(",")
+      : "";
   return `${commune.key}|${setId}|${villages}`;
 }
 
@@ -150,7 +178,9 @@ function villageTotals(rows: readonly VillageRow[]): ConsolidationSummary["villa
     criteriaMet: rows.reduce((s, r) => s + r.criteriaMet, 0),
     criteriaTotal: rows.reduce((s, r) => s + r.criteriaTotal, 0),
     fullyMet: rows.filter((r) => r.criteriaTotal > 0 && r.criteriaMet >= r.criteriaTotal).length,
-    averageProgress: withProgress.length ? withProgress.reduce((s, r) => s + (r.progress ?? 0), 0) / withProgress.length : null,
+    averageProgress: withProgress.length
+      ? withProgress.reduce((s, r) => s + (r.progress ?? 0), 0) / withProgress.length
+      : null,
   };
 }
 

@@ -3,7 +3,12 @@
  * workbook's content come from the per-file validation (domain/i18n); these are about the run.
  * Vietnamese first, English second, saying what happened and what to do.
  */
-export function duplicateMessage(commune: string, setId: string, period: string | null | undefined, keptFile: string): string {
+export function duplicateMessage(
+  commune: string,
+  setId: string,
+  period: string | null | undefined,
+  keptFile: string,
+): string {
   const p = period ?? "?";
   return (
     `Trùng báo cáo của ${commune} (bộ ${setId}, kỳ ${p}): đã dùng tệp mới hơn "${keptFile}", tệp này không được tổng hợp; ` +

@@ -15,7 +15,10 @@ export interface Keyed<T> {
   item: T;
 }
 
-export function selectNewest<T>(items: readonly Keyed<T>[]): { kept: Keyed<T>[]; duplicates: { dropped: Keyed<T>; kept: Keyed<T> }[] } {
+export function selectNewest<T>(items: readonly Keyed<T>[]): {
+  kept: Keyed<T>[];
+  duplicates: { dropped: Keyed<T>; kept: Keyed<T> }[];
+} {
   const groups = new Map<string, Keyed<T>[]>();
   for (const it of items) {
     const g = groups.get(it.key);

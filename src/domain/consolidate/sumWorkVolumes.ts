@@ -48,16 +48,26 @@ function groupByDistrict(rows: VolumeCommune[]): VolumeDistrict[] {
   for (const r of rows) {
     const name = r.commune.districtName ?? UNKNOWN_DISTRICT;
     let d = byDistrict.get(name);
-    if (!d) byDistrict.set(name, (d = { code: r.commune.districtCode, name, amounts: emptyAmounts(), communes: [] }));
+    if (!d)
+      byDistrict.set(
+        name,
+        (d = { code: r.commune.districtCode, name, amounts: emptyAmounts(), communes: [] }),
+      );
     d.communes.push(r);
   }
   const districts = [...byDistrict.values()];
   for (const d of districts) {
-    d.communes.sort((a, b) => compareVietnamese(a.commune.name, b.commune.name) || (a.file < b.file ? -1 : 1));
+    d.communes.sort(
+      (a, b) => compareVietnamese(a.commune.name, b.commune.name) || (a.file < b.file ? -1 : 1),
+    );
     d.amounts = sumAmounts(d.communes.map((c) => c.amounts));
   }
   // Known districts by name; the communes whose district is unknown last.
-  return districts.sort((a, b) => Number(a.name === UNKNOWN_DISTRICT) - Number(b.name === UNKNOWN_DISTRICT) || compareVietnamese(a.name, b.name));
+  return districts.sort(
+    (a, b) =>
+      Number(a.name === UNKNOWN_DISTRICT) - Number(b.name === UNKNOWN_DISTRICT) ||
+      compareVietnamese(a.name, b.name),
+  );
 }
 
 export function sumAmounts(parts: readonly VolumeAmounts[]): VolumeAmounts {

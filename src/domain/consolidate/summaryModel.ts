@@ -110,7 +110,13 @@ export interface ConsolidationSummary {
   };
   matrices: CriteriaMatrix[];
   villages: VillageRow[];
-  villageTotals: { villages: number; criteriaMet: number; criteriaTotal: number; fullyMet: number; averageProgress: number | null };
+  villageTotals: {
+    villages: number;
+    criteriaMet: number;
+    criteriaTotal: number;
+    fullyMet: number;
+    averageProgress: number | null;
+  };
   volumes: VolumeItem[];
   findings: FindingRow[];
   failedFiles: FailedFile[];

@@ -37,9 +37,7 @@ export type Comparison = z.infer<typeof ComparisonSchema>;
 export type Level = z.infer<typeof LevelSchema>;
 export type SpecialStatus = z.infer<typeof SpecialStatusSchema>;
 
-export const TextSchema = z
-  .object({ vi: z.string().min(1), en: z.string().min(1).optional() })
-  .strict();
+export const TextSchema = z.object({ vi: z.string().min(1), en: z.string().min(1).optional() }).strict();
 export type Text = z.infer<typeof TextSchema>;
 
 export const ProvenanceSchema = z
@@ -158,13 +156,19 @@ export type SpecialStatusRule = z.infer<typeof SpecialStatusRuleSchema>;
 export const VersionSchema = z
   .object({
     decision: z.string().min(1),
-    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date such as 2022-03-08").optional(),
+    date: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "a date such as 2022-03-08")
+      .optional(),
     amendments: z
       .array(
         z
           .object({
             decision: z.string().min(1),
-            date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date such as 2024-03-01").optional(),
+            date: z
+              .string()
+              .regex(/^\d{4}-\d{2}-\d{2}$/, "a date such as 2024-03-01")
+              .optional(),
           })
           .strict(),
       )
@@ -202,10 +206,18 @@ export const CriteriaSetSchema = CriteriaSetObject.superRefine((set, ctx) => {
   const groupCodes = new Set((set.groups ?? []).map((g) => g.code));
   set.criteria.forEach((c, ci) => {
     if (criterionCodes.has(c.code))
-      ctx.addIssue({ code: "custom", path: ["criteria", ci, "code"], message: `duplicate criterion code "${c.code}"` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["criteria", ci, "code"],
+        message: `duplicate criterion code "${c.code}"`,
+      });
     criterionCodes.add(c.code);
     if (c.group !== undefined && !groupCodes.has(c.group))
-      ctx.addIssue({ code: "custom", path: ["criteria", ci, "group"], message: `group "${c.group}" is not declared in groups` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["criteria", ci, "group"],
+        message: `group "${c.group}" is not declared in groups`,
+      });
     if (c.rollup.rule === "atLeast" && c.rollup.n > c.indicators.length)
       ctx.addIssue({
         code: "custom",
@@ -215,12 +227,24 @@ export const CriteriaSetSchema = CriteriaSetObject.superRefine((set, ctx) => {
     c.indicators.forEach((ind, ii) => {
       const at = ["criteria", ci, "indicators", ii];
       if (indicatorCodes.has(ind.code))
-        ctx.addIssue({ code: "custom", path: [...at, "code"], message: `duplicate indicator code "${ind.code}"` });
+        ctx.addIssue({
+          code: "custom",
+          path: [...at, "code"],
+          message: `duplicate indicator code "${ind.code}"`,
+        });
       indicatorCodes.add(ind.code);
       if (ind.op === "yes" && ind.kind !== "yesno")
-        ctx.addIssue({ code: "custom", path: [...at, "op"], message: `"yes" needs kind yesno, not ${ind.kind}` });
+        ctx.addIssue({
+          code: "custom",
+          path: [...at, "op"],
+          message: `"yes" needs kind yesno, not ${ind.kind}`,
+        });
       if (ind.kind === "category" && !ind.categories)
-        ctx.addIssue({ code: "custom", path: [...at, "categories"], message: "a category indicator lists its categories" });
+        ctx.addIssue({
+          code: "custom",
+          path: [...at, "categories"],
+          message: "a category indicator lists its categories",
+        });
       checkTargetValues(ind, at, ctx);
     });
   });
@@ -286,7 +310,8 @@ export function parseCriteriaSet(data: unknown, label?: string): CriteriaSet {
   const r = CriteriaSetSchema.safeParse(data);
   if (r.success) return r.data;
   const id =
-    label ?? (typeof data === "object" && data !== null && typeof (data as { id?: unknown }).id === "string"
+    label ??
+    (typeof data === "object" && data !== null && typeof (data as { id?: unknown }).id === "string"
       ? (data as { id: string }).id
       : "(không tên / unnamed)");
   throw new CriteriaSetError(

@@ -12,19 +12,27 @@ import type { Indicator, Target } from "../criteria/schema";
 import type { ReportValue, WorkbookTarget } from "../report";
 import type { AppliedTarget } from "./types";
 
-export function fromWorkbook(wt: WorkbookTarget | undefined, valueUnit: string | undefined): AppliedTarget | undefined {
+export function fromWorkbook(
+  wt: WorkbookTarget | undefined,
+  valueUnit: string | undefined,
+): AppliedTarget | undefined {
   if (!wt) return undefined;
-  if (wt.op === "yes") return { op: "yes", value: true, source: "workbook", decision: "workbook", text: wt.text };
+  if (wt.op === "yes")
+    return { op: "yes", value: true, source: "workbook", decision: "workbook", text: wt.text };
   if (wt.value === null || wt.value === undefined) return undefined;
   // "100%" or "Đạt" written without a sign: a number is a floor, a yes/no or a category must equal.
-  const op = wt.op === "==" ? "=" : wt.op ?? (typeof wt.value === "number" ? ">=" : "=");
+  const op = wt.op === "==" ? "=" : (wt.op ?? (typeof wt.value === "number" ? ">=" : "="));
   const unit = wt.unit ?? (typeof wt.value === "number" ? valueUnit : undefined);
   const t: AppliedTarget = { op, value: wt.value, source: "workbook", decision: "workbook", text: wt.text };
   if (unit) t.unit = unit;
   return t;
 }
 
-export function fromCatalog(indicator: Indicator, target: Target | undefined, axis: string): AppliedTarget | undefined {
+export function fromCatalog(
+  indicator: Indicator,
+  target: Target | undefined,
+  axis: string,
+): AppliedTarget | undefined {
   if (!target) return undefined;
   const value = indicator.op === "yes" ? true : target.value;
   if (value === null) return undefined;
@@ -39,7 +47,10 @@ export function fromCatalog(indicator: Indicator, target: Target | undefined, ax
   };
 }
 
-export function chooseTarget(catalog: AppliedTarget | undefined, rv: ReportValue | undefined): AppliedTarget | undefined {
+export function chooseTarget(
+  catalog: AppliedTarget | undefined,
+  rv: ReportValue | undefined,
+): AppliedTarget | undefined {
   if (catalog?.source === "official-verified") return catalog;
   return fromWorkbook(rv?.workbookTarget, rv?.unit) ?? catalog;
 }

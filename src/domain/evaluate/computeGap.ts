@@ -31,6 +31,7 @@ export function computeGap(
   // A strict target (> t) is still told as the distance to t: "còn thiếu" is about the number.
   if ((op === ">=" || op === ">") && diff >= 0) return { amount: diff, unit, direction: "short" };
   if ((op === "<=" || op === "<") && diff <= 0) return { amount: -diff, unit, direction: "over" };
-  if (op === "=" && diff !== 0) return { amount: Math.abs(diff), unit, direction: diff > 0 ? "short" : "off" };
+  if (op === "=" && diff !== 0)
+    return { amount: Math.abs(diff), unit, direction: diff > 0 ? "short" : "off" };
   return undefined;
 }

@@ -10,10 +10,10 @@
 const FACTORS: Record<string, { dim: string; factor: number }> = {
   m: { dim: "length", factor: 1 },
   km: { dim: "length", factor: 1000 },
-  "m2": { dim: "area", factor: 1 },
+  m2: { dim: "area", factor: 1 },
   "m²": { dim: "area", factor: 1 },
   ha: { dim: "area", factor: 10_000 },
-  "km2": { dim: "area", factor: 1_000_000 },
+  km2: { dim: "area", factor: 1_000_000 },
   "km²": { dim: "area", factor: 1_000_000 },
   kg: { dim: "mass", factor: 1 },
   tan: { dim: "mass", factor: 1000 },
@@ -49,7 +49,11 @@ export function sameUnit(a: string | undefined, b: string | undefined): boolean 
 }
 
 /** `value` in unit `from` expressed in unit `to`; the value itself when the units are the same. */
-export function convertUnit(value: number, from: string | undefined, to: string | undefined): number | undefined {
+export function convertUnit(
+  value: number,
+  from: string | undefined,
+  to: string | undefined,
+): number | undefined {
   const f = normalizeUnit(from);
   const t = normalizeUnit(to);
   if (f === t || f === undefined || t === undefined) return value;

@@ -65,7 +65,11 @@ function derivedValue(ind: Indicator, ctx: EvaluateContext): ReportScalar | unde
 const catalogTargetCache = new WeakMap<CriteriaSet, Map<string, Map<Indicator, AppliedTarget | undefined>>>();
 const CATALOG_TARGET_KEYS_LIMIT = 256;
 
-function catalogTargetsOf(set: CriteriaSet, region: Region | undefined, ctx: EvaluateContext): Map<Indicator, AppliedTarget | undefined> {
+function catalogTargetsOf(
+  set: CriteriaSet,
+  region: Region | undefined,
+  ctx: EvaluateContext,
+): Map<Indicator, AppliedTarget | undefined> {
   let bySet = catalogTargetCache.get(set);
   if (!bySet) catalogTargetCache.set(set, (bySet = new Map()));
   const key = `${region ?? ""}|${ctx.group ?? ""}|${ctx.year ?? ""}`;
@@ -123,11 +127,14 @@ export function evaluate(set: CriteriaSet, report: Report, context: EvaluateCont
       findings.push(...r.findings);
     }
     indicators.push(...results);
-    const roll = rollup(results.map((r) => r.effective), c.rollup);
+    const roll = rollup(
+      results.map((r) => r.effective),
+      c.rollup,
+    );
     const assessed = criterionAssessments.get(c.code);
     const sa = assessed?.selfAssessment ?? undefined;
     const fromValues = roll.status !== "unknown";
-    const effective: Status = fromValues ? roll.status : sa ?? "unknown";
+    const effective: Status = fromValues ? roll.status : (sa ?? "unknown");
     criteria.push({
       code: c.code,
       name: c.name.vi,
@@ -157,7 +164,10 @@ export function evaluate(set: CriteriaSet, report: Report, context: EvaluateCont
   });
   for (const u of units) findings.push(...u.findings);
 
-  const setRoll = rollup(criteria.map((c) => c.effective), set.rollup);
+  const setRoll = rollup(
+    criteria.map((c) => c.effective),
+    set.rollup,
+  );
   return {
     setId: set.id,
     ...(ctx.region ? { region: ctx.region } : {}),

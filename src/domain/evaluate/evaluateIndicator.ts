@@ -29,8 +29,13 @@ function isPercent(indicator: Indicator | undefined, unit: string | undefined): 
   return indicator ? indicator.kind === "percent" : unit?.trim() === "%";
 }
 
-function outOfRange(indicator: Indicator | undefined, value: ReportScalar, unit: string | undefined): boolean {
-  const nums = typeof value === "number" ? [value] : value && typeof value === "object" ? [value.min, value.max] : [];
+function outOfRange(
+  indicator: Indicator | undefined,
+  value: ReportScalar,
+  unit: string | undefined,
+): boolean {
+  const nums =
+    typeof value === "number" ? [value] : value && typeof value === "object" ? [value.min, value.max] : [];
   if (nums.length === 0) return false;
   const nonNegative = indicator
     ? ["percent", "count", "amount", "length", "area"].includes(indicator.kind)
@@ -87,7 +92,7 @@ export function evaluateIndicator(input: IndicatorInput): { result: IndicatorRes
   const { indicator, value: rv, catalog } = input;
   const code = indicator?.code ?? rv?.code ?? "?";
   const findings: Finding[] = [];
-  const value: ReportScalar = rv && rv.value !== null ? rv.value : input.derivedValue ?? rv?.value ?? null;
+  const value: ReportScalar = rv && rv.value !== null ? rv.value : (input.derivedValue ?? rv?.value ?? null);
   const unit = rv?.unit ?? indicator?.unit;
   const target = chooseTarget(catalog, rv);
   const sheet = rv?.sheet;
@@ -99,16 +104,26 @@ export function evaluateIndicator(input: IndicatorInput): { result: IndicatorRes
   else if (outOfRange(indicator, value, unit)) {
     reason = "out-of-range";
     findings.push(
-      finding("value/out-of-range", "error", code, sheet, rv?.cell, { value: valueParam(value), unit: unit ?? null, kind: indicator?.kind ?? null }),
+      finding("value/out-of-range", "error", code, sheet, rv?.cell, {
+        value: valueParam(value),
+        unit: unit ?? null,
+        kind: indicator?.kind ?? null,
+      }),
     );
   } else if (!target) {
     reason = "no-target";
-    findings.push(finding("indicator/unknown-target", "warning", code, sheet, rv?.cell, { value: valueParam(value), unit: unit ?? null }));
+    findings.push(
+      finding("indicator/unknown-target", "warning", code, sheet, rv?.cell, {
+        value: valueParam(value),
+        unit: unit ?? null,
+      }),
+    );
   } else {
     const c = compareValue(value, unit, target.op, target.value, target.unit);
     status = c.status;
     reason = c.reason;
-    if (status === "unmet") gap = computeGap(value, unit, target.op, target.value, target.unit, indicator?.unit);
+    if (status === "unmet")
+      gap = computeGap(value, unit, target.op, target.value, target.unit, indicator?.unit);
   }
 
   if (status === "unmet")
@@ -149,7 +164,7 @@ export function evaluateIndicator(input: IndicatorInput): { result: IndicatorRes
       }),
     );
 
-  const effective: Status = status !== "unknown" ? status : sa ?? "unknown";
+  const effective: Status = status !== "unknown" ? status : (sa ?? "unknown");
   // Built by assignment, not spreads: this runs once per indicator per report (the hot path).
   const result: IndicatorResult = {
     code,

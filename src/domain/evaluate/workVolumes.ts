@@ -77,14 +77,26 @@ export interface OrgVolumes {
 
 const keyOf = (name: string) => name.normalize("NFC").trim().toLowerCase().replace(/\s+/g, " ");
 
-function addInto(acc: Map<string, VolumeTotal & { hasCumulative: boolean }>, item: WorkItem | VolumeTotal, hasCum: boolean) {
+function addInto(
+  acc: Map<string, VolumeTotal & { hasCumulative: boolean }>,
+  item: WorkItem | VolumeTotal,
+  hasCum: boolean,
+) {
   const k = keyOf(item.name);
   let t = acc.get(k);
   if (!t) {
-    t = { name: item.name, ...(item.unit ? { unit: item.unit } : {}), plan: 0, done: 0, cumulative: 0, ratio: null, hasCumulative: false };
+    t = {
+      name: item.name,
+      ...(item.unit ? { unit: item.unit } : {}),
+      plan: 0,
+      done: 0,
+      cumulative: 0,
+      ratio: null,
+      hasCumulative: false,
+    };
     acc.set(k, t);
   }
-  const conv = (x: number | null | undefined) => (x == null ? 0 : convertUnit(x, item.unit, t!.unit) ?? 0);
+  const conv = (x: number | null | undefined) => (x == null ? 0 : (convertUnit(x, item.unit, t!.unit) ?? 0));
   t.plan += conv(item.plan);
   t.done += conv(item.done);
   // Where a node reports no cumulative figure, its period figure is the best cumulative we have.

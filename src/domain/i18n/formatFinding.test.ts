@@ -30,7 +30,22 @@ describe("every finding type has a located message in both languages", () => {
     "mapping/duplicate-indicator",
   ];
   it.each(types)("%s", (type) => {
-    const f: Finding = { type, severity: "warning", sheet: "Biểu 01", cell: "E19", indicator: "2.3", params: { value: 96.4, unit: "%", op: ">=", target: 100, targetUnit: "%", source: "workbook", text: "9O%" } };
+    const f: Finding = {
+      type,
+      severity: "warning",
+      sheet: "Biểu 01",
+      cell: "E19",
+      indicator: "2.3",
+      params: {
+        value: 96.4,
+        unit: "%",
+        op: ">=",
+        target: 100,
+        targetUnit: "%",
+        source: "workbook",
+        text: "9O%",
+      },
+    };
     const vi = formatFinding(f, "vi");
     const en = formatFinding(f, "en");
     expect(vi.startsWith("[Biểu 01!E19] ")).toBe(true);
@@ -42,10 +57,29 @@ describe("every finding type has a located message in both languages", () => {
   });
 
   it("says whose target it is", () => {
-    const base: Finding = { type: "indicator/unmet", severity: "info", indicator: "17.6", params: { value: 86.5, unit: "%", op: ">=", target: 90, targetUnit: "%", gap: 3.5, gapUnit: "%", gapDirection: "short" } };
-    const said = (source: string, decision: string | null = null) => formatFinding({ ...base, params: { ...base.params, source, decision } }, "vi");
-    expect(said("workbook")).toContain("chỉ tiêu do xã tự ghi trong bảng tính, chưa phải chỉ tiêu chính thức đã xác nhận");
-    expect(said("official-unverified", "QĐ 318/QĐ-TTg")).toContain("mức theo QĐ 318/QĐ-TTg, chưa đối chiếu với văn bản");
+    const base: Finding = {
+      type: "indicator/unmet",
+      severity: "info",
+      indicator: "17.6",
+      params: {
+        value: 86.5,
+        unit: "%",
+        op: ">=",
+        target: 90,
+        targetUnit: "%",
+        gap: 3.5,
+        gapUnit: "%",
+        gapDirection: "short",
+      },
+    };
+    const said = (source: string, decision: string | null = null) =>
+      formatFinding({ ...base, params: { ...base.params, source, decision } }, "vi");
+    expect(said("workbook")).toContain(
+      "chỉ tiêu do xã tự ghi trong bảng tính, chưa phải chỉ tiêu chính thức đã xác nhận",
+    );
+    expect(said("official-unverified", "QĐ 318/QĐ-TTg")).toContain(
+      "mức theo QĐ 318/QĐ-TTg, chưa đối chiếu với văn bản",
+    );
     expect(said("official-verified", "QĐ 319/QĐ-TTg")).toContain("chỉ tiêu chính thức theo QĐ 319/QĐ-TTg");
     expect(said("workbook")).toContain("còn thiếu 3,5 %");
   });

@@ -35,7 +35,9 @@ export function formatTargetSource(p: P, lang: Lang): string {
   const article = p.article ? `, ${str(p.article)}` : "";
   switch (p.source) {
     case "official-verified":
-      return lang === "vi" ? `chỉ tiêu chính thức theo ${decision}${article}` : `official target, ${decision}${article}`;
+      return lang === "vi"
+        ? `chỉ tiêu chính thức theo ${decision}${article}`
+        : `official target, ${decision}${article}`;
     case "official-unverified":
       return lang === "vi"
         ? `mức theo ${decision}${article}, chưa đối chiếu với văn bản`
@@ -99,7 +101,11 @@ const RENDER: Record<Finding["type"], Render> = {
         : `${str(p.unit)}: the sheet states ${stated} % of criteria met but ${computed} % is computed (${str(p.met)}/${str(p.total)} met). Correct the stated share.`;
     }
     const value = formatValue(p.value, p.unit, lang);
-    const at = p.valueCell ? (lang === "vi" ? ` (ô ${str(p.valueCell)})` : ` (cell ${str(p.valueCell)})`) : "";
+    const at = p.valueCell
+      ? lang === "vi"
+        ? ` (ô ${str(p.valueCell)})`
+        : ` (cell ${str(p.valueCell)})`
+      : "";
     const target = formatTarget(p, lang);
     const source = formatTargetSource(p, lang);
     if (p.selfAssessment === "met")

@@ -59,8 +59,14 @@ function isHeaderCandidate(s: RowScore): boolean {
   const roles = s.roles;
   if (roles.size < 2) return false;
   const named = roles.has("content") || roles.has("criterion");
-  const measured = roles.has("value") || roles.has("selfAssessment") || roles.has("target") || roles.has("done") ||
-    roles.has("plan") || roles.has("metMark") || roles.has("village");
+  const measured =
+    roles.has("value") ||
+    roles.has("selfAssessment") ||
+    roles.has("target") ||
+    roles.has("done") ||
+    roles.has("plan") ||
+    roles.has("metMark") ||
+    roles.has("village");
   return (named || roles.has("no")) && (measured || (named && roles.has("no")));
 }
 
@@ -104,7 +110,12 @@ function isSubHeaderRow(grid: Grid, h: number, merges: MergeIndex): boolean {
 }
 
 /** The header text a column has at row r: its own, or the text of the merge it lies under. */
-function headerTextAt(grid: Grid, merges: MergeIndex, r: number, c: number): { text: string; spansColumns: boolean } {
+function headerTextAt(
+  grid: Grid,
+  merges: MergeIndex,
+  r: number,
+  c: number,
+): { text: string; spansColumns: boolean } {
   const m = merges.at(r, c);
   if (m) return { text: textAt(grid, m.s.r, m.s.c), spansColumns: m.e.c > m.s.c };
   return { text: textAt(grid, r, c), spansColumns: false };
@@ -113,7 +124,7 @@ function headerTextAt(grid: Grid, merges: MergeIndex, r: number, c: number): { t
 function resolveColumns(grid: Grid, merges: MergeIndex, headerRows: number[]): TableColumn[] {
   const h = headerRows[0];
   const two = headerRows.length === 2;
-  const width = Math.max(grid.cells[h]?.length ?? 0, two ? grid.cells[h + 1]?.length ?? 0 : 0);
+  const width = Math.max(grid.cells[h]?.length ?? 0, two ? (grid.cells[h + 1]?.length ?? 0) : 0);
   const cols: TableColumn[] = [];
   let parentLeft = "";
   for (let c = 0; c < width; c++) {
@@ -132,7 +143,8 @@ function resolveColumns(grid: Grid, merges: MergeIndex, headerRows: number[]): T
       role = cm.role;
       unitName = cm.unitName;
       // "Kết quả thực hiện" over "Số liệu", a period ("Năm 2023") under "Kết quả": keep the parent's sense.
-      if (pm && pm.role === "selfAssessment" && (role === "value" || role === "done")) role = "selfAssessment";
+      if (pm && pm.role === "selfAssessment" && (role === "value" || role === "done"))
+        role = "selfAssessment";
     } else if (child && pm && /^(nam|quy|thang|tuan|ky)\b|^\d{4}$/.test(foldVietnamese(child))) {
       role = pm.role;
     } else if (pm && (child === "" || !two)) {
@@ -140,7 +152,12 @@ function resolveColumns(grid: Grid, merges: MergeIndex, headerRows: number[]): T
       unitName = pm.unitName;
     }
     if (!role || role === "ignore") continue;
-    cols.push({ col: c, role, header: child && parentText ? `${parentText} / ${child}` : parentText || child, ...(unitName ? { unitName } : {}) });
+    cols.push({
+      col: c,
+      role,
+      header: child && parentText ? `${parentText} / ${child}` : parentText || child,
+      ...(unitName ? { unitName } : {}),
+    });
   }
   return disambiguateTargets(cols);
 }
@@ -161,15 +178,33 @@ function decideKind(cols: TableColumn[]): TableKind {
   const villages = cols.filter((c) => c.role === "village").length;
   const volume = [has("plan"), has("done"), has("cumulative"), has("unit")].filter(Boolean).length;
   if (volume >= 2 && !has("selfAssessment") && !has("target")) return "workVolume";
-  if (villages >= 1 && !has("value")) return villages >= 2 && (has("unit") || has("done")) ? "workVolume" : "villages";
+  if (villages >= 1 && !has("value"))
+    return villages >= 2 && (has("unit") || has("done")) ? "workVolume" : "villages";
   if (has("metMark") || has("unmetMark")) return "criteriaMarks";
   return "criteria";
 }
 
 const FOOTER_PREFIXES = [
-  "nguoi lap", "noi nhan", "tm.", "t/m", "tm ", "xac nhan", "chu tich", "truong thon", "ky ten",
-  "tong hop:", "ghi chu:", "ket luan:", "so tieu chi dat", "ty le tieu chi dat", "tong so tieu chi",
-  "muc tieu:", "kiem tra", "thu truong", "giam doc", "pho chu tich",
+  "nguoi lap",
+  "noi nhan",
+  "tm.",
+  "t/m",
+  "tm ",
+  "xac nhan",
+  "chu tich",
+  "truong thon",
+  "ky ten",
+  "tong hop:",
+  "ghi chu:",
+  "ket luan:",
+  "so tieu chi dat",
+  "ty le tieu chi dat",
+  "tong so tieu chi",
+  "muc tieu:",
+  "kiem tra",
+  "thu truong",
+  "giam doc",
+  "pho chu tich",
 ];
 
 /** Whether a row's first text starts a footer (signatures, totals); remembered per text. */

@@ -34,7 +34,8 @@ const LEVELS: { words: string; level: OrgUnitGuess["level"]; label: string; rank
   { words: "tinh", level: "tinh", label: "Tỉnh", rank: 3 },
 ];
 
-const ORG_PREFIX = /^(?:uy ban nhan dan|ubnd|u\.b.n.d|bcd|ban chi dao(?: [a-z ]*?)?) ((?:thi tran|thi xa|thanh pho|xa|phuong|huyen|tinh)) (.+)$/;
+const ORG_PREFIX =
+  /^(?:uy ban nhan dan|ubnd|u\.b.n.d|bcd|ban chi dao(?: [a-z ]*?)?) ((?:thi tran|thi xa|thanh pho|xa|phuong|huyen|tinh)) (.+)$/;
 
 function capitaliseName(words: string[]): string {
   return words
@@ -61,7 +62,8 @@ function orgFromLine(line: string): (OrgUnitGuess & { rank: number }) | undefine
 function villageFromLine(line: string): string | undefined {
   const folded = foldVietnamese(line);
   const m = /(?:^|\s)(thon|xom|ban|to dan pho|khu dan cu) ([a-z0-9]+(?: [a-z0-9]+)?)$/.exec(folded);
-  if (!m || !/^(ban phat trien|ban cong tac mat tran|thon|xom|ban|to dan pho|khu dan cu)/.test(folded)) return undefined;
+  if (!m || !/^(ban phat trien|ban cong tac mat tran|thon|xom|ban|to dan pho|khu dan cu)/.test(folded))
+    return undefined;
   const words = line.trim().split(/\s+/);
   const count = m[1].split(" ").length + m[2].split(" ").length;
   return capitaliseName(words.slice(words.length - count));
@@ -153,7 +155,8 @@ export function detectTitle(lines: string[]): TitleFacts {
     }
   }
   // "TUẦN 14" on one line and "năm 2023" on another.
-  if (weekWithoutYear !== undefined && period && /^\d{4}$/.test(period)) period = `${period}-W${pad2(weekWithoutYear)}`;
+  if (weekWithoutYear !== undefined && period && /^\d{4}$/.test(period))
+    period = `${period}-W${pad2(weekWithoutYear)}`;
   orgs.sort((a, b) => a.rank - b.rank);
   const [lowest, ...rest] = orgs;
   return {

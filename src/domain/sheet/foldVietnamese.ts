@@ -33,7 +33,10 @@ export function foldVietnamese(s: string): string {
 // Precomposed Latin letters (Vietnamese uses U+00C0–U+024F and U+1EA0–U+1EFF) → folded base letter,
 // built once with the Unicode decomposition so folding is one table lookup per character.
 const FOLD = new Map<number, string>();
-for (const [from, to] of [[0xc0, 0x24f], [0x1ea0, 0x1eff]]) {
+for (const [from, to] of [
+  [0xc0, 0x24f],
+  [0x1ea0, 0x1eff],
+]) {
   for (let code = from; code <= to; code++) {
     const ch = String.fromCharCode(code);
     const base = ch.normalize("NFD").replace(COMBINING_MARKS, "").toLowerCase();
@@ -47,7 +50,15 @@ FOLD.set(0xd0, "d");
 FOLD.set(0xf0, "d");
 
 function isSpace(code: number): boolean {
-  return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x2007 || code === 0x202f || code === 0x3000 || (code >= 0x2000 && code <= 0x200a);
+  return (
+    code === 32 ||
+    (code >= 9 && code <= 13) ||
+    code === 0xa0 ||
+    code === 0x2007 ||
+    code === 0x202f ||
+    code === 0x3000 ||
+    (code >= 0x2000 && code <= 0x200a)
+  );
 }
 
 function foldUncached(s: string): string {

@@ -56,7 +56,12 @@ export function catalogOf(set: CriteriaSet): IndicatorCatalog {
       byCode.set(i.code, ind);
       return ind;
     });
-    const crit: CatalogCriterion = { code: c.code, name: c.name.vi, indicators, tokens: new Set(foldedTokens(c.name.vi)) };
+    const crit: CatalogCriterion = {
+      code: c.code,
+      name: c.name.vi,
+      indicators,
+      tokens: new Set(foldedTokens(c.name.vi)),
+    };
     criterionByCode.set(c.code, crit);
     return crit;
   });
@@ -69,7 +74,15 @@ export function catalogOf(set: CriteriaSet): IndicatorCatalog {
       else tokenIndex.set(t, [k]);
     }
   });
-  const cat: IndicatorCatalog = { setId: set.id, criteria, byCode, criterionByCode, indicatorCount: byCode.size, all, tokenIndex };
+  const cat: IndicatorCatalog = {
+    setId: set.id,
+    criteria,
+    byCode,
+    criterionByCode,
+    indicatorCount: byCode.size,
+    all,
+    tokenIndex,
+  };
   cache.set(set, cat);
   return cat;
 }
@@ -144,7 +157,12 @@ export function matchIndicatorByName(
   return found;
 }
 
-function matchUncached(catalog: IndicatorCatalog, memo: MatchMemo, tokens: Set<string>, within?: string): NameMatch | undefined {
+function matchUncached(
+  catalog: IndicatorCatalog,
+  memo: MatchMemo,
+  tokens: Set<string>,
+  within?: string,
+): NameMatch | undefined {
   if (tokens.size === 0) return undefined;
   const { counts, touched } = memo;
   for (const t of tokens) {
@@ -175,7 +193,10 @@ function matchUncached(catalog: IndicatorCatalog, memo: MatchMemo, tokens: Set<s
 }
 
 /** The criterion whose name is closest to `text` ("Giao thông" → 2). */
-export function matchCriterionByName(catalog: IndicatorCatalog, text: string): { code: string; similarity: number } | undefined {
+export function matchCriterionByName(
+  catalog: IndicatorCatalog,
+  text: string,
+): { code: string; similarity: number } | undefined {
   const tokens = tokenSetOf(text);
   let best: { code: string; similarity: number } | undefined;
   for (const c of catalog.criteria) {

@@ -7,7 +7,11 @@
  * are not remembered; at most `limit` texts are kept (the table is cleared when full, so memory
  * stays bounded whatever a workbook holds).
  */
-export function memoiseByText<T>(fn: (text: string) => T, limit = 20000, maxLength = 120): (text: string) => T {
+export function memoiseByText<T>(
+  fn: (text: string) => T,
+  limit = 20000,
+  maxLength = 120,
+): (text: string) => T {
   const memo = new Map<string, T>();
   return (text: string): T => {
     if (text.length > maxLength) return fn(text);

@@ -7,7 +7,21 @@
 import { foldVietnamese } from "./foldVietnamese";
 import { memoiseByText } from "./memoiseByText";
 
-const MET = new Set(["dat", "d", "x", "co", "v", "✓", "✔", "yes", "met", "da dat", "hoan thanh", "dat chuan", "đ"]);
+const MET = new Set([
+  "dat",
+  "d",
+  "x",
+  "co",
+  "v",
+  "✓",
+  "✔",
+  "yes",
+  "met",
+  "da dat",
+  "hoan thanh",
+  "dat chuan",
+  "đ",
+]);
 const UNMET = new Set([
   "chua dat",
   "cd",

@@ -34,7 +34,15 @@ function parseRowLabelUncached(text: string): RowLabel {
   if (BULLETS.has(t)) return { kind: "bullet" };
   if (/^\d{1,3}\.?$/.test(t)) return { kind: "integer", n: parseInt(t, 10) };
   const code = CODE.exec(t);
-  if (code) return { kind: "indicator", code: code.slice(1).filter(Boolean).map((p) => String(Number(p))).join(".") };
+  if (code)
+    return {
+      kind: "indicator",
+      code: code
+        .slice(1)
+        .filter(Boolean)
+        .map((p) => String(Number(p)))
+        .join("."),
+    };
   if (isRomanGroup(t)) return { kind: "group", text: t };
   const folded = foldVietnamese(t);
   const crit = CRITERION.exec(folded);

@@ -69,7 +69,10 @@ function parseTargetUncached(text: string): ParsedTarget | undefined {
     for (const [w, o] of WORD_PREFIX_OPS) {
       if (folded.startsWith(w + " ")) {
         op = o;
-        s = s.trim().slice(s.trim().split(/\s+/, w.split(" ").length).join(" ").length).trim();
+        s = s
+          .trim()
+          .slice(s.trim().split(/\s+/, w.split(" ").length).join(" ").length)
+          .trim();
         break;
       }
     }

@@ -30,7 +30,10 @@ export function excelSerialToIsoDate(serial: number): string | undefined {
 /** True when a number format code formats dates (d, m, y tokens outside quotes and brackets). */
 export function isDateFormat(z: string | undefined): boolean {
   if (!z || z === "General") return false;
-  const bare = z.replace(/"[^"]*"/g, "").replace(/\[[^\]]*\]/g, "").toLowerCase();
+  const bare = z
+    .replace(/"[^"]*"/g, "")
+    .replace(/\[[^\]]*\]/g, "")
+    .toLowerCase();
   if (bare.includes("#") || bare.includes("0") || bare.includes("%")) return false;
   return /[dy]/.test(bare) || /m{1,4}/.test(bare);
 }

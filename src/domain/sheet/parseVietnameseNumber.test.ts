@@ -23,7 +23,12 @@ describe("parseVietnameseNumber", () => {
   it("reads percent and units in the cell", () => {
     expect(parseVietnameseNumber("85%")).toEqual({ kind: "number", value: 85, percent: true });
     expect(parseVietnameseNumber("85,5 %")).toEqual({ kind: "number", value: 85.5, percent: true });
-    expect(parseVietnameseNumber("16.850 m")).toEqual({ kind: "number", value: 16850, percent: false, unit: "m" });
+    expect(parseVietnameseNumber("16.850 m")).toEqual({
+      kind: "number",
+      value: 16850,
+      percent: false,
+      unit: "m",
+    });
     expect(parseVietnameseNumber("45,2 triệu đồng")).toMatchObject({ value: 45.2, unit: "triệu đồng" });
     expect(parseVietnameseNumber("2 vườn")).toMatchObject({ value: 2, unit: "vườn" });
   });
@@ -35,13 +40,26 @@ describe("parseVietnameseNumber", () => {
   });
 
   it("says when a reading is ambiguous instead of guessing silently", () => {
-    expect(parseVietnameseNumber("1,680")).toMatchObject({ value: 1.68, ambiguous: "comma-before-three-digits" });
+    expect(parseVietnameseNumber("1,680")).toMatchObject({
+      value: 1.68,
+      ambiguous: "comma-before-three-digits",
+    });
     expect(parseVietnameseNumber("1.5")).toMatchObject({ value: 1.5, ambiguous: "decimal-point" });
-    expect(parseVietnameseNumber("1,234.5")).toMatchObject({ value: 1234.5, ambiguous: "english-separators" });
+    expect(parseVietnameseNumber("1,234.5")).toMatchObject({
+      value: 1234.5,
+      ambiguous: "english-separators",
+    });
   });
 
   it("refuses prose and fractions", () => {
-    for (const t of ["Đạt", "29,68/29,68 km", "Không có làng nghề", "2/3 trường đạt chuẩn", "1.2.3,4,5", ""]) {
+    for (const t of [
+      "Đạt",
+      "29,68/29,68 km",
+      "Không có làng nghề",
+      "2/3 trường đạt chuẩn",
+      "1.2.3,4,5",
+      "",
+    ]) {
       expect(parseVietnameseNumber(t)).toBeUndefined();
     }
   });
@@ -57,7 +75,7 @@ describe("parseVietnameseNumber", () => {
   it("formatting a number the Vietnamese way and parsing it gives it back", () => {
     fc.assert(
       fc.property(fc.integer({ min: -1e12, max: 1e12 }), fc.integer({ min: 0, max: 99 }), (int, cents) => {
-        const n = int + Math.sign(int || 1) * cents / 100;
+        const n = int + (Math.sign(int || 1) * cents) / 100;
         const text = formatVietnameseNumber(n);
         const back = parseVietnameseNumber(text);
         return back?.kind === "number" && Math.abs(back.value - n) < 1e-6 && back.ambiguous === undefined;
@@ -95,7 +113,8 @@ describe("cell readings", () => {
     expect(readCell({ v: 45245, z: "dd/mm/yyyy" })).toEqual({ kind: "date", iso: "2023-11-15" });
   });
   it("reads assessment words", () => {
-    for (const t of ["Đạt", "đạt", "Dat", "Đ", "x", "X", "Có", "Co"]) expect(parseAssessmentWord(t)).toBe(true);
+    for (const t of ["Đạt", "đạt", "Dat", "Đ", "x", "X", "Có", "Co"])
+      expect(parseAssessmentWord(t)).toBe(true);
     for (const t of ["Chưa đạt", "Chua dat", "CĐ", "Không", "Khong", "Chưa có", "Không đạt"]) {
       expect(parseAssessmentWord(t)).toBe(false);
     }

@@ -147,7 +147,11 @@ class CriteriaTableReader {
     if (first === "") return "skip";
     let label: RowLabel = parseRowLabel(noText);
     if ((label.kind === "other" || label.kind === "none") && isFooterText(first)) return "stop";
-    if (label.kind === "none" && (critText || contentText).length <= 20 && TOTAL_ROW_TEXTS.has(foldVietnamese(critText || contentText))) {
+    if (
+      label.kind === "none" &&
+      (critText || contentText).length <= 20 &&
+      TOTAL_ROW_TEXTS.has(foldVietnamese(critText || contentText))
+    ) {
       return "skip";
     }
     let critName = critText;
@@ -178,7 +182,11 @@ class CriteriaTableReader {
       case "bullet": {
         if (!data) return "skip";
         this.subIndex = label.kind === "letter" ? label.index : this.subIndex + 1;
-        return this.derivedIndicator(r, contentText || critName, noText || (label.kind === "bullet" ? "-" : ""));
+        return this.derivedIndicator(
+          r,
+          contentText || critName,
+          noText || (label.kind === "bullet" ? "-" : ""),
+        );
       }
       case "none":
       case "other": {
@@ -202,7 +210,13 @@ class CriteriaTableReader {
     if (explicit) this.explicitCriteria = true;
   }
 
-  private integerRow(r: number, n: number, critText: string, contentText: string, data: boolean): "data" | "skip" {
+  private integerRow(
+    r: number,
+    n: number,
+    critText: string,
+    contentText: string,
+    data: boolean,
+  ): "data" | "skip" {
     const code = String(n);
     const hasCritCol = this.cols.criterion !== undefined;
     if (hasCritCol && critText !== "") {
@@ -217,7 +231,10 @@ class CriteriaTableReader {
     if (!data) return "skip";
     if (!this.catalog) return this.asWritten(r, code, contentText || critText, code);
     if (this.catalog.byCode.has(code)) return this.indicatorByCode(r, code, contentText || critText, code);
-    if (this.catalog.criterionByCode.has(code) && (this.cols.met !== undefined || this.cols.value === undefined)) {
+    if (
+      this.catalog.criterionByCode.has(code) &&
+      (this.cols.met !== undefined || this.cols.value === undefined)
+    ) {
       return this.criterionWithData(r, code, critText, contentText);
     }
     return this.indicatorByName(r, contentText || critText, code);
@@ -266,7 +283,12 @@ class CriteriaTableReader {
     const byPos = cat.byCode.get(code);
     const posSim = byPos && name ? tokenSimilarity(tokenSetOf(name), byPos.tokens) : 0;
     const byName = name ? matchIndicatorByName(cat, name, crit) : undefined;
-    if (byName && byName.indicator.criterion === crit && byName.similarity > posSim + 0.2 && byName.indicator !== byPos) {
+    if (
+      byName &&
+      byName.indicator.criterion === crit &&
+      byName.similarity > posSim + 0.2 &&
+      byName.indicator !== byPos
+    ) {
       this.emit(r, byName.indicator.code, byName.indicator, name, label, "name", byName.similarity);
       return "data";
     }
@@ -313,7 +335,7 @@ class CriteriaTableReader {
     if (met !== undefined || unmet !== undefined) {
       const marks = readMarks(this.cell(r, met), this.cell(r, unmet));
       selfAssessment = marks.sa;
-      const at = marks.cellIs === "met" ? met : marks.cellIs === "unmet" ? unmet : met ?? unmet;
+      const at = marks.cellIs === "met" ? met : marks.cellIs === "unmet" ? unmet : (met ?? unmet);
       cell = at !== undefined ? toA1(r, at) : undefined;
       if (marks.both) this.ambiguousMarks(r, code, met!, unmet!);
     } else {
@@ -332,7 +354,13 @@ class CriteriaTableReader {
     }
     this.seen.set(key, `${this.grid.sheet}!${cell ?? ""}`);
     this.out.criteria.push({ code, selfAssessment, sheet: this.grid.sheet, ...(cell ? { cell } : {}) });
-    this.out.mappings.push({ code: `criterion:${code}`, sheet: this.grid.sheet, row: r, by: "code", confidence: 1 });
+    this.out.mappings.push({
+      code: `criterion:${code}`,
+      sheet: this.grid.sheet,
+      row: r,
+      by: "code",
+      confidence: 1,
+    });
   }
 
   private emit(
@@ -388,7 +416,7 @@ class CriteriaTableReader {
     if (met !== undefined || unmet !== undefined) {
       const marks = readMarks(this.cell(r, met), this.cell(r, unmet));
       value.selfAssessment = marks.sa;
-      const at = marks.cellIs === "unmet" ? unmet : met ?? unmet;
+      const at = marks.cellIs === "unmet" ? unmet : (met ?? unmet);
       value.selfAssessmentCell = toA1(r, at!);
       if (vc === undefined) {
         value.value = marks.sa === null ? null : marks.sa === "met";

@@ -46,26 +46,51 @@ export function readIndicatorValue(
     case "date":
       return { value: reading.iso, raw };
     case "range":
-      return withUnit(expectUnit, { value: { min: reading.low, max: reading.high }, raw }, reading.percent ? "%" : reading.unit);
+      return withUnit(
+        expectUnit,
+        { value: { min: reading.low, max: reading.high }, raw },
+        reading.percent ? "%" : reading.unit,
+      );
     case "number": {
       let value = reading.value;
       let problem: ValueProblem | undefined;
       if (reading.ambiguous) {
-        problem = { type: "value/ambiguous", params: { raw: String(raw), reading: value, reason: reading.ambiguous } };
+        problem = {
+          type: "value/ambiguous",
+          params: { raw: String(raw), reading: value, reason: reading.ambiguous },
+        };
       }
       // A bare 0.92 where a percent is expected (no % sign, no percent format) is most likely a share.
       const percentExpected = catalog?.kind === "percent" || target?.unit === "%";
-      if (percentExpected && !reading.percent && typeof raw === "number" && value > 0 && value <= 1 && !cell?.z) {
-        problem = { type: "value/ambiguous", params: { raw, reading: cleanFloat(value * 100), reason: "fraction-as-percent" } };
+      if (
+        percentExpected &&
+        !reading.percent &&
+        typeof raw === "number" &&
+        value > 0 &&
+        value <= 1 &&
+        !cell?.z
+      ) {
+        problem = {
+          type: "value/ambiguous",
+          params: { raw, reading: cleanFloat(value * 100), reason: "fraction-as-percent" },
+        };
         value = cleanFloat(value * 100);
       }
       const out: IndicatorValue = { value, raw, ...(problem ? { problem } : {}) };
       return withUnit(expectUnit, out, reading.percent ? "%" : reading.unit);
     }
     case "error":
-      return withUnit(expectUnit, { value: null, raw, problem: { type: "value/unreadable", params: { raw: reading.text, reason: "formula-error" } } });
+      return withUnit(expectUnit, {
+        value: null,
+        raw,
+        problem: { type: "value/unreadable", params: { raw: reading.text, reason: "formula-error" } },
+      });
     case "text":
-      return withUnit(expectUnit, { value: null, raw, problem: { type: "value/unreadable", params: { raw: clip(reading.text), reason: "text" } } });
+      return withUnit(expectUnit, {
+        value: null,
+        raw,
+        problem: { type: "value/unreadable", params: { raw: clip(reading.text), reason: "text" } },
+      });
   }
 }
 
@@ -109,7 +134,10 @@ export function readSelfAssessment(cell: Cell | undefined): { sa: SelfAssessment
 }
 
 /** Two mark columns ("Đạt" | "Chưa đạt" with an "x" in one). */
-export function readMarks(met: Cell | undefined, unmet: Cell | undefined): { sa: SelfAssessment; both?: boolean; cellIs: "met" | "unmet" | null } {
+export function readMarks(
+  met: Cell | undefined,
+  unmet: Cell | undefined,
+): { sa: SelfAssessment; both?: boolean; cellIs: "met" | "unmet" | null } {
   const m = isMark(met);
   const u = isMark(unmet);
   if (m && u) return { sa: null, both: true, cellIs: null };

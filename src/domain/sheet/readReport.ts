@@ -86,9 +86,12 @@ function titleLines(grid: Grid, upTo: number): string[] {
 /** Which set the title words and tables point to, when nobody said. */
 function guessSetId(title: TitleFacts, tables: SheetTable[]): string {
   const f = title.folded;
-  const hasCriteriaTable = tables.some((t) => t.layout.kind === "criteria" || t.layout.kind === "criteriaMarks" || t.layout.kind === "villages");
+  const hasCriteriaTable = tables.some(
+    (t) => t.layout.kind === "criteria" || t.layout.kind === "criteriaMarks" || t.layout.kind === "villages",
+  );
   if (!hasCriteriaTable && tables.some((t) => t.layout.kind === "workVolume")) return WORK_VOLUME_SET_ID;
-  if (/kieu mau/.test(f) && /(khu dan cu|kdc|\bthon\b|\bxom\b|\bban phat trien\b)/.test(f)) return "ht-kdc-kieu-mau";
+  if (/kieu mau/.test(f) && /(khu dan cu|kdc|\bthon\b|\bxom\b|\bban phat trien\b)/.test(f))
+    return "ht-kdc-kieu-mau";
   if (/vuon mau/.test(f) && !/khu dan cu/.test(f)) return "ht-vuon-mau";
   if (/nang cao/.test(f)) {
     return /tieu chi 20|20 tieu chi|ha tinh|tinh ha tinh/.test(f) || maxCriterionLabel(tables) >= 20
@@ -116,7 +119,12 @@ function maxCriterionLabel(tables: SheetTable[]): number {
   return max;
 }
 
-function sheetLayout(grid: Grid, layout: TableLayout, lastRow: number, kind: SheetLayout["kind"]): SheetLayout {
+function sheetLayout(
+  grid: Grid,
+  layout: TableLayout,
+  lastRow: number,
+  kind: SheetLayout["kind"],
+): SheetLayout {
   const columns: Record<string, string> = {};
   const villages: Record<string, string> = {};
   for (const c of layout.columns) {
@@ -137,7 +145,10 @@ function sheetLayout(grid: Grid, layout: TableLayout, lastRow: number, kind: She
 }
 
 /** "Tỷ lệ tiêu chí đạt: 33%" and "phấn đấu … ít nhất 80%" in the lines under a village checklist. */
-function statedProgressBelow(grid: Grid, from: number): Pick<ReportUnit, "statedProgress" | "statedProgressSheet" | "statedProgressCell" | "goal"> {
+function statedProgressBelow(
+  grid: Grid,
+  from: number,
+): Pick<ReportUnit, "statedProgress" | "statedProgressSheet" | "statedProgressCell" | "goal"> {
   const out: Pick<ReportUnit, "statedProgress" | "statedProgressSheet" | "statedProgressCell" | "goal"> = {};
   for (let r = from; r < Math.min(grid.cells.length, from + 12); r++) {
     const row = grid.cells[r];
@@ -186,8 +197,23 @@ interface Reading {
   indicatorTable: boolean;
 }
 
-function readTables(tables: SheetTable[], catalog: IndicatorCatalog | undefined, title: TitleFacts, villageSet: boolean): Reading {
-  const out: Reading = { values: [], criteria: [], units: [], workItems: [], workItemCells: [], findings: [], mappings: [], sheets: [], indicatorTable: false };
+function readTables(
+  tables: SheetTable[],
+  catalog: IndicatorCatalog | undefined,
+  title: TitleFacts,
+  villageSet: boolean,
+): Reading {
+  const out: Reading = {
+    values: [],
+    criteria: [],
+    units: [],
+    workItems: [],
+    workItemCells: [],
+    findings: [],
+    mappings: [],
+    sheets: [],
+    indicatorTable: false,
+  };
   const seen = new Map<string, string>();
   const splits: SheetTable[] = [];
   for (const t of tables) {
@@ -265,7 +291,11 @@ export function readReport(workbook: WorkbookGrids, options: ReadReportOptions =
     lines.push(...titleLines(grid, layout ? layout.headerRows[0] : 10));
   }
   const title = detectTitle(lines);
-  const period = options.period ?? props["ntm.period"] ?? title.period ?? (options.fileName ? periodFromFileName(options.fileName) : undefined);
+  const period =
+    options.period ??
+    props["ntm.period"] ??
+    title.period ??
+    (options.fileName ? periodFromFileName(options.fileName) : undefined);
   const titleWithPeriod: TitleFacts = { ...title, ...(period ? { period } : {}) };
   let setSource: ReaderLayout["setSource"] = "default";
   let setId: string;
@@ -306,7 +336,13 @@ export function readReport(workbook: WorkbookGrids, options: ReadReportOptions =
   return {
     report,
     findings,
-    layout: { sheets: reading.sheets, setSource, title: titleOut, mappings: reading.mappings, workItemCells: reading.workItemCells },
+    layout: {
+      sheets: reading.sheets,
+      setSource,
+      title: titleOut,
+      mappings: reading.mappings,
+      workItemCells: reading.workItemCells,
+    },
   };
 }
 

@@ -39,7 +39,11 @@ export function readVillageColumns(grid: Grid, layout: TableLayout): VillageColu
     if (!anyMark) continue;
     ordinal++;
     const code =
-      label.kind === "integer" ? String(label.n) : label.kind === "indicator" || label.kind === "criterion" ? label.code : String(ordinal);
+      label.kind === "integer"
+        ? String(label.n)
+        : label.kind === "indicator" || label.kind === "criterion"
+          ? label.code
+          : String(ordinal);
     const target = targetC !== undefined ? readWorkbookTarget(grid.cells[r]?.[targetC]) : undefined;
     villages.forEach((v, i) => {
       const cell = grid.cells[r]?.[v.col];
@@ -53,14 +57,24 @@ export function readVillageColumns(grid: Grid, layout: TableLayout): VillageColu
         ...(name ? { label: name } : {}),
         // A mark under a village (Đạt, x, Chưa đạt) is that village's assessment of the item.
         ...(typeof read.value === "boolean"
-          ? { selfAssessment: read.value ? ("met" as const) : ("unmet" as const), selfAssessmentCell: toA1(r, v.col) }
+          ? {
+              selfAssessment: read.value ? ("met" as const) : ("unmet" as const),
+              selfAssessmentCell: toA1(r, v.col),
+            }
           : {}),
         sheet: grid.sheet,
         cell: toA1(r, v.col),
       };
       units[i].values.push(value);
       if (read.problem) {
-        findings.push({ type: read.problem.type, severity: "warning", sheet: grid.sheet, cell: toA1(r, v.col), indicator: code, params: { ...read.problem.params, village: units[i].name } });
+        findings.push({
+          type: read.problem.type,
+          severity: "warning",
+          sheet: grid.sheet,
+          cell: toA1(r, v.col),
+          indicator: code,
+          params: { ...read.problem.params, village: units[i].name },
+        });
       }
     });
     lastRow = r;

@@ -44,11 +44,17 @@ function readNumber(grid: Grid, r: number, c: number | undefined, asPercent = fa
       return { value: null };
     case "number": {
       // A ratio cell holds 0.8025 formatted as percent (read as 80.25) or a typed 80,25.
-      const v = asPercent && !reading.percent && reading.value <= 1.5 ? cleanFloat(reading.value * 100) : reading.value;
+      const v =
+        asPercent && !reading.percent && reading.value <= 1.5
+          ? cleanFloat(reading.value * 100)
+          : reading.value;
       return { value: v, ...(reading.unit ? { unit: reading.unit } : {}) };
     }
     default:
-      return { value: null, problem: { raw: cellText(grid.cells[r]?.[c]).slice(0, 80), reason: reading.kind } };
+      return {
+        value: null,
+        problem: { raw: cellText(grid.cells[r]?.[c]).slice(0, 80), reason: reading.kind },
+      };
   }
 }
 
@@ -68,7 +74,11 @@ export function readWorkVolume(grid: Grid, layout: TableLayout): WorkVolumeReadi
     const name = nameC === undefined ? "" : textAt(grid, r, nameC);
     const label = parseRowLabel(noText);
     if (!noText && !name) continue;
-    if ((label.kind === "other" || label.kind === "none") && (isFooterText(noText || name) || isFooterText(name))) break;
+    if (
+      (label.kind === "other" || label.kind === "none") &&
+      (isFooterText(noText || name) || isFooterText(name))
+    )
+      break;
     if (label.kind === "group") {
       group = name ? `${noText}. ${name}` : noText;
       continue;
@@ -86,7 +96,9 @@ export function readWorkVolume(grid: Grid, layout: TableLayout): WorkVolumeReadi
       plan: plan.value,
       done: done.value,
       cumulative: cumulative.value,
-      ...(ratioC !== undefined ? { ratio: ratio.value === null ? null : Math.round(ratio.value * 100) / 100 } : {}),
+      ...(ratioC !== undefined
+        ? { ratio: ratio.value === null ? null : Math.round(ratio.value * 100) / 100 }
+        : {}),
       ...(group ? { group } : {}),
       sheet: grid.sheet,
       cell: toA1(r, doneC ?? nameC!),
@@ -101,7 +113,13 @@ export function readWorkVolume(grid: Grid, layout: TableLayout): WorkVolumeReadi
     figures.forEach((f, i) => {
       const c = [planC, doneC, cumC][i];
       if (f.problem && c !== undefined) {
-        out.findings.push({ type: "value/unreadable", severity: "warning", sheet: grid.sheet, cell: toA1(r, c), params: { ...f.problem, item: name } });
+        out.findings.push({
+          type: "value/unreadable",
+          severity: "warning",
+          sheet: grid.sheet,
+          cell: toA1(r, c),
+          params: { ...f.problem, item: name },
+        });
       }
     });
     out.lastRow = r;

@@ -110,7 +110,19 @@ const KEYWORDS: { k: string; role: ColumnRole; exact?: boolean }[] = [
 // Longest first, so "chi tieu dat chuan" beats "chi tieu" and "noi dung tieu chi" beats "noi dung".
 KEYWORDS.sort((a, b) => b.k.length - a.k.length);
 
-const VILLAGE_PREFIXES = ["thon", "xom", "ban", "to dan pho", "tdp", "khu pho", "ap", "lang", "to", "kdc", "khu dan cu"];
+const VILLAGE_PREFIXES = [
+  "thon",
+  "xom",
+  "ban",
+  "to dan pho",
+  "tdp",
+  "khu pho",
+  "ap",
+  "lang",
+  "to",
+  "kdc",
+  "khu dan cu",
+];
 
 export const MAX_HEADER_TEXT = 60;
 
@@ -136,12 +148,17 @@ export function boundedEditDistance(a: string, b: string, max: number): number {
 
 /** Header text without bracketed notes ("Tự đánh giá (Đạt/Chưa đạt)" → "tu danh gia"). */
 export function headerCore(folded: string): string {
-  return folded.replace(/\([^)]*\)/g, " ").replace(/[:*]+/g, " ").replace(/\s+/g, " ").trim();
+  return folded
+    .replace(/\([^)]*\)/g, " ")
+    .replace(/[:*]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 function matchesKeyword(core: string, k: string, exact: boolean | undefined, fuzzy: boolean): boolean {
   if (core === k) return true;
-  if (!exact && core.startsWith(k) && (core.length === k.length || !/[a-z0-9]/.test(core[k.length]))) return true;
+  if (!exact && core.startsWith(k) && (core.length === k.length || !/[a-z0-9]/.test(core[k.length])))
+    return true;
   if (!fuzzy || k.length < 5) return false;
   const allowed = Math.floor(k.length / 5);
   if (exact) return boundedEditDistance(core, k, allowed) <= allowed;
@@ -192,7 +209,8 @@ function recogniseUncached(text: string, fuzzy: boolean): HeaderMatch | undefine
   if (core.length === 0 || core.length > MAX_HEADER_TEXT) return undefined;
   if (isVillageName(core)) return { role: "village", unitName: text.trim().replace(/\s+/g, " ") };
   const candidates = BY_FIRST_WORD.get(core.split(" ", 1)[0]);
-  if (candidates) for (const { k, role, exact } of candidates) if (matchesKeyword(core, k, exact, false)) return { role };
+  if (candidates)
+    for (const { k, role, exact } of candidates) if (matchesKeyword(core, k, exact, false)) return { role };
   if (!fuzzy) return undefined;
   for (const { k, role, exact } of KEYWORDS) if (matchesKeyword(core, k, exact, true)) return { role };
   return undefined;

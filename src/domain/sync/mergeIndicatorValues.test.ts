@@ -4,7 +4,12 @@ import type { IndicatorValue, IndicatorValues } from "./protocol";
 
 const codeArb = fc.constantFrom("1.1", "1.2", "2.1", "2.2", "5", "17.5", "17.8", "19.1");
 const valueArb: fc.Arbitrary<IndicatorValue> = fc.record({
-  value: fc.oneof(fc.integer({ min: 0, max: 100 }), fc.boolean(), fc.constantFrom("Đạt", "Chưa đạt"), fc.constant(null)),
+  value: fc.oneof(
+    fc.integer({ min: 0, max: 100 }),
+    fc.boolean(),
+    fc.constantFrom("Đạt", "Chưa đạt"),
+    fc.constant(null),
+  ),
   cell: fc.constantFrom("E9", "E10", "F12"),
 });
 const valuesArb: fc.Arbitrary<IndicatorValues> = fc.dictionary(codeArb, valueArb);
@@ -49,7 +54,9 @@ describe("per-indicator three-way merge", () => {
   it("different changes to one indicator are a conflict that keeps the store's value", () => {
     const base = { "17.5": { value: 60 } };
     const r = mergeIndicatorValues(base, { "17.5": { value: 70 } }, { "17.5": { value: 80 } });
-    expect(r.conflicts).toEqual([{ code: "17.5", base: { value: 60 }, mine: { value: 70 }, theirs: { value: 80 } }]);
+    expect(r.conflicts).toEqual([
+      { code: "17.5", base: { value: 60 }, mine: { value: 70 }, theirs: { value: 80 } },
+    ]);
     expect(r.merged["17.5"]).toEqual({ value: 80 });
   });
 

@@ -29,7 +29,11 @@ function same(a: IndicatorValue | undefined, b: IndicatorValue | undefined): boo
   return canonicalJson(a) === canonicalJson(b);
 }
 
-export function mergeIndicatorValues(base: IndicatorValues, mine: IndicatorValues, theirs: IndicatorValues): MergeResult {
+export function mergeIndicatorValues(
+  base: IndicatorValues,
+  mine: IndicatorValues,
+  theirs: IndicatorValues,
+): MergeResult {
   const merged: IndicatorValues = {};
   const conflicts: IndicatorConflict[] = [];
   const codes = new Set([...Object.keys(base), ...Object.keys(mine), ...Object.keys(theirs)]);

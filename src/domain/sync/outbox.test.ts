@@ -8,7 +8,13 @@ describe("outbox", () => {
   it("sends the first entry of each report, in order, and survives a JSON round trip", () => {
     let ob = emptyOutbox();
     ob = enqueue(ob, { opId: "op-a-0001", key, baseRevision: 0, values: {}, enqueuedAt: "t1" });
-    ob = enqueue(ob, { opId: "op-b-0002", key, baseRevision: 0, values: { "1.1": { value: 1 } }, enqueuedAt: "t2" });
+    ob = enqueue(ob, {
+      opId: "op-b-0002",
+      key,
+      baseRevision: 0,
+      values: { "1.1": { value: 1 } },
+      enqueuedAt: "t2",
+    });
     ob = enqueue(ob, { opId: "op-c-0003", key: other, baseRevision: 4, values: {}, enqueuedAt: "t3" });
     ob = JSON.parse(JSON.stringify(ob));
     expect(nextToSend(ob).map((e) => e.opId)).toEqual(["op-a-0001", "op-c-0003"]);
@@ -20,7 +26,13 @@ describe("outbox", () => {
   });
 
   it("a blocked entry holds back its report only", () => {
-    let ob = enqueue(emptyOutbox(), { opId: "op-a-0001", key, baseRevision: 0, values: {}, enqueuedAt: "t1" });
+    let ob = enqueue(emptyOutbox(), {
+      opId: "op-a-0001",
+      key,
+      baseRevision: 0,
+      values: {},
+      enqueuedAt: "t1",
+    });
     ob = enqueue(ob, { opId: "op-c-0003", key: other, baseRevision: 0, values: {}, enqueuedAt: "t3" });
     ob = block(ob, "op-a-0001", "conflict", "t4");
     expect(nextToSend(ob).map((e) => e.opId)).toEqual(["op-c-0003"]);

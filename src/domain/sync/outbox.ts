@@ -54,7 +54,10 @@ export function nextToSend(outbox: Outbox): OutboxEntry[] {
 }
 
 export function markAttempt(outbox: Outbox, opId: string): Outbox {
-  return { ...outbox, entries: outbox.entries.map((e) => (e.opId === opId ? { ...e, attempts: e.attempts + 1 } : e)) };
+  return {
+    ...outbox,
+    entries: outbox.entries.map((e) => (e.opId === opId ? { ...e, attempts: e.attempts + 1 } : e)),
+  };
 }
 
 /**
@@ -68,20 +71,35 @@ export function acknowledge(outbox: Outbox, opId: string, revision: number): Out
     ...outbox,
     entries: outbox.entries
       .filter((e) => e.opId !== opId)
-      .map((e) => (sameKey(e.key, done.key) && e.baseRevision <= done.baseRevision ? { ...e, baseRevision: revision } : e)),
+      .map((e) =>
+        sameKey(e.key, done.key) && e.baseRevision <= done.baseRevision
+          ? { ...e, baseRevision: revision }
+          : e,
+      ),
   };
 }
 
 /** A 409 merged cleanly: the entry now carries the merged values on the new base, with a new opId. */
-export function rebaseEntry(outbox: Outbox, opId: string, newOpId: string, baseRevision: number, values: IndicatorValues): Outbox {
+export function rebaseEntry(
+  outbox: Outbox,
+  opId: string,
+  newOpId: string,
+  baseRevision: number,
+  values: IndicatorValues,
+): Outbox {
   return {
     ...outbox,
-    entries: outbox.entries.map((e) => (e.opId === opId ? { ...e, opId: newOpId, baseRevision, values, blocked: undefined } : e)),
+    entries: outbox.entries.map((e) =>
+      e.opId === opId ? { ...e, opId: newOpId, baseRevision, values, blocked: undefined } : e,
+    ),
   };
 }
 
 export function block(outbox: Outbox, opId: string, reason: "conflict" | "locked", at: string): Outbox {
-  return { ...outbox, entries: outbox.entries.map((e) => (e.opId === opId ? { ...e, blocked: { reason, at } } : e)) };
+  return {
+    ...outbox,
+    entries: outbox.entries.map((e) => (e.opId === opId ? { ...e, blocked: { reason, at } } : e)),
+  };
 }
 
 export function drop(outbox: Outbox, opId: string): Outbox {

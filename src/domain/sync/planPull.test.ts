@@ -2,18 +2,33 @@ import fc from "fast-check";
 import { choosePulled, planPull, sameMeaning, type PullChoice } from "./planPull";
 import type { IndicatorValue, IndicatorValues } from "./protocol";
 
-const at = (value: IndicatorValue["value"], cell: string, extra: Partial<IndicatorValue> = {}): IndicatorValue => ({ value, sheet: "Biểu 01", cell, ...extra });
+const at = (
+  value: IndicatorValue["value"],
+  cell: string,
+  extra: Partial<IndicatorValue> = {},
+): IndicatorValue => ({ value, sheet: "Biểu 01", cell, ...extra });
 
 describe("planning a pull into the workbook", () => {
-  const base: IndicatorValues = { "2.3": at(95, "E19"), "10": at(48, "E20"), "17.1": at(50, "E21"), "5.1": at(3, "E22") };
+  const base: IndicatorValues = {
+    "2.3": at(95, "E19"),
+    "10": at(48, "E20"),
+    "17.1": at(50, "E21"),
+    "5.1": at(3, "E22"),
+  };
 
   it("writes what changed only on the server, keeps what changed only here, and asks about the rest", () => {
     const mine: IndicatorValues = { ...base, "17.1": at(60, "E21"), "10": at(50, "E20") };
-    const theirs: IndicatorValues = { ...base, "2.3": at(96.4, "E19", { raw: "96,4%" }), "10": at(52, "E20") };
+    const theirs: IndicatorValues = {
+      ...base,
+      "2.3": at(96.4, "E19", { raw: "96,4%" }),
+      "10": at(52, "E20"),
+    };
     const plan = planPull(base, mine, theirs);
     expect(plan.writes).toEqual({ "2.3": at(96.4, "E19", { raw: "96,4%" }) });
     expect(plan.keptLocal).toEqual(["17.1"]);
-    expect(plan.conflicts).toEqual([{ code: "10", base: base["10"], mine: mine["10"], theirs: theirs["10"] }]);
+    expect(plan.conflicts).toEqual([
+      { code: "10", base: base["10"], mine: mine["10"], theirs: theirs["10"] },
+    ]);
   });
 
   it("the same change on both sides is no conflict and writes nothing, however it was written", () => {
@@ -30,7 +45,12 @@ describe("planning a pull into the workbook", () => {
 
   it("with no base, fills empty cells and unread indicators but never a cell holding another value", () => {
     const mine: IndicatorValues = { "2.3": at(95, "E19"), "10": at(null, "E20"), "5.1": at(3, "E22") };
-    const theirs: IndicatorValues = { "2.3": at(96, "E19"), "10": at(48, "E20"), "17.1": at(50, "E21"), "5.1": at(3, "E22") };
+    const theirs: IndicatorValues = {
+      "2.3": at(96, "E19"),
+      "10": at(48, "E20"),
+      "17.1": at(50, "E21"),
+      "5.1": at(3, "E22"),
+    };
     const plan = planPull(undefined, mine, theirs);
     expect(Object.keys(plan.writes).sort()).toEqual(["10", "17.1"]);
     expect(plan.conflicts).toEqual([{ code: "2.3", base: null, mine: mine["2.3"], theirs: theirs["2.3"] }]);
@@ -63,34 +83,54 @@ describe("planning a pull into the workbook", () => {
 });
 
 const codeArb = fc.constantFrom("1.1", "2.3", "5", "10", "17.1", "17.5");
-const scalarArb = fc.oneof(fc.integer({ min: 0, max: 5 }), fc.boolean(), fc.constant(null), fc.record({ min: fc.integer({ min: 0, max: 3 }), max: fc.integer({ min: 4, max: 6 }) }));
-const valueArb: fc.Arbitrary<IndicatorValue> = fc.record({ value: scalarArb, raw: fc.constantFrom("a", 1, null), cell: fc.constantFrom("E9", "E10") });
+const scalarArb = fc.oneof(
+  fc.integer({ min: 0, max: 5 }),
+  fc.boolean(),
+  fc.constant(null),
+  fc.record({ min: fc.integer({ min: 0, max: 3 }), max: fc.integer({ min: 4, max: 6 }) }),
+);
+const valueArb: fc.Arbitrary<IndicatorValue> = fc.record({
+  value: scalarArb,
+  raw: fc.constantFrom("a", 1, null),
+  cell: fc.constantFrom("E9", "E10"),
+});
 const valuesArb = fc.dictionary(codeArb, valueArb);
 const choicesArb = fc.dictionary(codeArb, fc.constantFrom<PullChoice>("mine", "theirs", "base"));
 
 describe("pull invariants", () => {
   it("a pull never changes a value the workbook changed since its base unless the person chose another side for it", () => {
     fc.assert(
-      fc.property(fc.option(valuesArb, { nil: undefined }), valuesArb, valuesArb, choicesArb, (base, mine, theirs, choices) => {
-        const plan = planPull(base, mine, theirs);
-        const settled = choosePulled(plan.conflicts, choices);
-        // An indicator the reader did not find is checked at the cell itself: its write expects the base (or an empty cell).
-        const touchedHere = (code: string) =>
-          mine[code] !== undefined && (base === undefined ? mine[code].value !== null : !sameMeaning(mine[code], base[code]));
-        for (const code of Object.keys(plan.writes)) {
-          expect(touchedHere(code)).toBe(false);
-          const held = mine[code] ?? base?.[code];
-          expect(plan.expect[code].value).toEqual(held?.value ?? null);
-        }
-        for (const code of Object.keys(settled.writes)) expect(choices[code] === "theirs" || choices[code] === "base").toBe(true);
-        // Every indicator the sides disagree on is written, kept or asked about: none is dropped.
-        const held: IndicatorValues = { ...(base ?? {}), ...mine };
-        for (const code of new Set([...Object.keys(mine), ...Object.keys(theirs)])) {
-          if (sameMeaning(held[code], theirs[code])) continue;
-          const accounted = code in plan.writes || plan.keptLocal.includes(code) || plan.conflicts.some((c) => c.code === code);
-          expect(accounted).toBe(true);
-        }
-      }),
+      fc.property(
+        fc.option(valuesArb, { nil: undefined }),
+        valuesArb,
+        valuesArb,
+        choicesArb,
+        (base, mine, theirs, choices) => {
+          const plan = planPull(base, mine, theirs);
+          const settled = choosePulled(plan.conflicts, choices);
+          // An indicator the reader did not find is checked at the cell itself: its write expects the base (or an empty cell).
+          const touchedHere = (code: string) =>
+            mine[code] !== undefined &&
+            (base === undefined ? mine[code].value !== null : !sameMeaning(mine[code], base[code]));
+          for (const code of Object.keys(plan.writes)) {
+            expect(touchedHere(code)).toBe(false);
+            const held = mine[code] ?? base?.[code];
+            expect(plan.expect[code].value).toEqual(held?.value ?? null);
+          }
+          for (const code of Object.keys(settled.writes))
+            expect(choices[code] === "theirs" || choices[code] === "base").toBe(true);
+          // Every indicator the sides disagree on is written, kept or asked about: none is dropped.
+          const held: IndicatorValues = { ...(base ?? {}), ...mine };
+          for (const code of new Set([...Object.keys(mine), ...Object.keys(theirs)])) {
+            if (sameMeaning(held[code], theirs[code])) continue;
+            const accounted =
+              code in plan.writes ||
+              plan.keptLocal.includes(code) ||
+              plan.conflicts.some((c) => c.code === code);
+            expect(accounted).toBe(true);
+          }
+        },
+      ),
     );
   });
 

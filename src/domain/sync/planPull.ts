@@ -37,7 +37,8 @@ export interface PullMergePlan {
 function meaning(v: IndicatorValue): IndicatorValue {
   const x = v.value;
   if (typeof x === "number") return { value: cleanFloat(x) };
-  if (x !== null && typeof x === "object") return { value: { min: cleanFloat(x.min), max: cleanFloat(x.max) } };
+  if (x !== null && typeof x === "object")
+    return { value: { min: cleanFloat(x.min), max: cleanFloat(x.max) } };
   return { value: x };
 }
 
@@ -47,7 +48,10 @@ function meanings(values: IndicatorValues): IndicatorValues {
   return out;
 }
 
-export function sameMeaning(a: IndicatorValue | null | undefined, b: IndicatorValue | null | undefined): boolean {
+export function sameMeaning(
+  a: IndicatorValue | null | undefined,
+  b: IndicatorValue | null | undefined,
+): boolean {
   if (!a || !b) return !a && !b;
   return canonicalJson(meaning(a)) === canonicalJson(meaning(b));
 }
@@ -75,7 +79,11 @@ export function expectedOf(v: IndicatorValue | null | undefined): ExpectedCell {
   return { value: v?.value ?? null, ...(v?.raw !== undefined ? { raw: v.raw } : {}) };
 }
 
-export function planPull(base: IndicatorValues | undefined, read: IndicatorValues, theirs: IndicatorValues): PullMergePlan {
+export function planPull(
+  base: IndicatorValues | undefined,
+  read: IndicatorValues,
+  theirs: IndicatorValues,
+): PullMergePlan {
   const b = base ?? assumedBase(read);
   // Not read is not deleted: what the reader missed stands at its base value (checked at write time).
   const mine: IndicatorValues = { ...b, ...read };
@@ -103,7 +111,12 @@ export function planPull(base: IndicatorValues | undefined, read: IndicatorValue
     writes,
     expect,
     keptLocal,
-    conflicts: conflicts.map((c) => ({ code: c.code, base: own(b, c.code) ?? null, mine: own(mine, c.code) ?? null, theirs: own(theirs, c.code) ?? null })),
+    conflicts: conflicts.map((c) => ({
+      code: c.code,
+      base: own(b, c.code) ?? null,
+      mine: own(mine, c.code) ?? null,
+      theirs: own(theirs, c.code) ?? null,
+    })),
   };
 }
 
@@ -119,7 +132,10 @@ export interface PullSettlement {
 }
 
 /** The person's choices for pull conflicts → what to write. Only a chosen side other than mine writes. */
-export function choosePulled(conflicts: IndicatorConflict[], choices: Record<string, PullChoice | undefined>): PullSettlement {
+export function choosePulled(
+  conflicts: IndicatorConflict[],
+  choices: Record<string, PullChoice | undefined>,
+): PullSettlement {
   const out: PullSettlement = { writes: {}, keptLocal: [], open: [] };
   for (const c of conflicts) {
     const choice = choices[c.code];

@@ -19,7 +19,10 @@ export type IndicatorValues = z.infer<typeof indicatorValuesSchema>;
 /** ISO-like periods the programme reports in: year, quarter, month, ISO week. */
 export const periodSchema = z
   .string()
-  .regex(/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2])|-W(0[1-9]|[1-4]\d|5[0-3]))?$/, "period: YYYY, YYYY-Qn, YYYY-MM or YYYY-Www");
+  .regex(
+    /^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2])|-W(0[1-9]|[1-4]\d|5[0-3]))?$/,
+    "period: YYYY, YYYY-Qn, YYYY-MM or YYYY-Www",
+  );
 
 export const pushRequestSchema = z.object({
   /** Client-made operation id: the same id again returns the first result (a retry is harmless). */
@@ -28,7 +31,11 @@ export const pushRequestSchema = z.object({
   baseRevision: z.number().int().min(0),
   values: indicatorValuesSchema,
   /** sha256 of the workbook file the values were read from, when there is one. */
-  workbookHash: z.string().regex(/^[0-9a-f]{64}$/).nullable().optional(),
+  workbookHash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .nullable()
+    .optional(),
 });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 
@@ -184,7 +191,9 @@ export const consolidationRowSchema = z.object({
   /** Share of criteria met, 0–1 (villages report progress this way). */
   progress: z.number().nullable(),
   /** Findings of the head revision by severity (absent for a unit that has not reported). */
-  findings: z.object({ error: z.number().int(), warning: z.number().int(), info: z.number().int() }).optional(),
+  findings: z
+    .object({ error: z.number().int(), warning: z.number().int(), info: z.number().int() })
+    .optional(),
   /** When the report last changed (push or review), ISO time; absent for a unit that has not reported. */
   updatedAt: z.string().optional(),
 });
@@ -201,10 +210,26 @@ export const consolidationSchema = z.object({
    * The counts of the consolidation core (src/domain/consolidate, the same as `ntm consolidate`)
    * over the communes that reported: per criterion how many meet it, communes by criteria met.
    */
-  perCriterion: z.array(z.object({ code: z.string(), name: z.string(), met: z.number().int(), unmet: z.number().int(), unknown: z.number().int() })).optional(),
+  perCriterion: z
+    .array(
+      z.object({
+        code: z.string(),
+        name: z.string(),
+        met: z.number().int(),
+        unmet: z.number().int(),
+        unknown: z.number().int(),
+      }),
+    )
+    .optional(),
   distribution: z.array(z.object({ criteriaMet: z.number().int(), communes: z.number().int() })).optional(),
   totals: z
-    .object({ communes: z.number().int(), reported: z.number().int(), criteriaMet: z.number().int(), criteriaTotal: z.number().int(), allMet: z.number().int() })
+    .object({
+      communes: z.number().int(),
+      reported: z.number().int(),
+      criteriaMet: z.number().int(),
+      criteriaTotal: z.number().int(),
+      allMet: z.number().int(),
+    })
     .optional(),
 });
 export type Consolidation = z.infer<typeof consolidationSchema>;
@@ -228,5 +253,10 @@ export const reportListItemSchema = z.object({
 });
 export type ReportListItem = z.infer<typeof reportListItemSchema>;
 /** One page of the list: `total` counts every report matching the filter, `offset` where this page starts. */
-export const reportListSchema = z.object({ under: z.string(), total: z.number().int(), offset: z.number().int(), reports: z.array(reportListItemSchema) });
+export const reportListSchema = z.object({
+  under: z.string(),
+  total: z.number().int(),
+  offset: z.number().int(),
+  reports: z.array(reportListItemSchema),
+});
 export type ReportList = z.infer<typeof reportListSchema>;

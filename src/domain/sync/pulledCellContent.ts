@@ -69,7 +69,12 @@ export function readsAs(content: CellValue, z: string | undefined, value: Report
     case "number":
       return typeof value === "number" && sameNumber(r.value, value);
     case "range":
-      return typeof value === "object" && value !== null && sameNumber(r.low, value.min) && sameNumber(r.high, value.max);
+      return (
+        typeof value === "object" &&
+        value !== null &&
+        sameNumber(r.low, value.min) &&
+        sameNumber(r.high, value.max)
+      );
     case "boolean":
       return value === r.value;
     case "date":
@@ -99,14 +104,20 @@ function candidates(v: IndicatorValue, z: string | undefined): CellValue[] {
  * Decides what a cell gets. `current` is undefined for an empty cell. A pulled empty value empties
  * a cell holding a number; prose, which also reads as no value, stays.
  */
-export function decideCellContent(v: IndicatorValue, current: CurrentCell | undefined, expect?: ExpectedCell): CellDecision {
+export function decideCellContent(
+  v: IndicatorValue,
+  current: CurrentCell | undefined,
+  expect?: ExpectedCell,
+): CellDecision {
   const z = current?.z && current.z !== "General" ? current.z : undefined;
   const now: CellValue = current?.v ?? null;
   if (readsAs(now, z, v.value)) return { kind: "unchanged" };
   if (current?.f) return { kind: "formula" };
-  if (expect && !readsAs(now, z, expect.value) && !(expect.raw !== undefined && (expect.raw ?? null) === now)) return { kind: "changed", now: cellMeaning(now, z) };
+  if (expect && !readsAs(now, z, expect.value) && !(expect.raw !== undefined && (expect.raw ?? null) === now))
+    return { kind: "changed", now: cellMeaning(now, z) };
   const own = v.raw;
-  if (own !== undefined && readsAs(own, z, v.value)) return own === now ? { kind: "unchanged" } : { kind: "write", content: own ?? "" };
+  if (own !== undefined && readsAs(own, z, v.value))
+    return own === now ? { kind: "unchanged" } : { kind: "write", content: own ?? "" };
   for (const c of candidates(v, z)) if (readsAs(c, z, v.value)) return { kind: "write", content: c };
   // No form reads back (a unit the reader would not see): the plain value, as `ntm pull` writes it.
   const x = v.value;

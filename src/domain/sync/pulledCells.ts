@@ -55,7 +55,14 @@ export function planPulledCells(
     }
     if (!v && !c) continue;
     const expect = v ? opts.expect?.[code] : undefined;
-    cells.push({ code, sheet: at.sheet, cell: at.cell, ...(v ? { value: v } : {}), ...(c ? { note: reviewerNoteText(c) } : {}), ...(expect ? { expect } : {}) });
+    cells.push({
+      code,
+      sheet: at.sheet,
+      cell: at.cell,
+      ...(v ? { value: v } : {}),
+      ...(c ? { note: reviewerNoteText(c) } : {}),
+      ...(expect ? { expect } : {}),
+    });
   }
   return { cells, unplaced, ...(comments["*"] ? { general: comments["*"] } : {}) };
 }

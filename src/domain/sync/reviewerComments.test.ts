@@ -1,25 +1,57 @@
 import type { ReportView } from "./protocol";
 import { isReviewerNote, latestComments, latestReviewerComments, reviewerNoteText } from "./reviewerComments";
 
-const view = (reviews: ReportView["reviews"]): ReportView => ({ org: "18139", orgName: "Xã Sơn Hồng", set: "s", period: "2023", reviewState: "returned", locked: false, head: null, reviews });
+const view = (reviews: ReportView["reviews"]): ReportView => ({
+  org: "18139",
+  orgName: "Xã Sơn Hồng",
+  set: "s",
+  period: "2023",
+  reviewState: "returned",
+  locked: false,
+  head: null,
+  reviews,
+});
 
 describe("reviewer comments of a pulled report", () => {
   const v = view([
-    { kind: "returned", revision: 1, author: "thẩm định A", createdAt: "2023-11-20T08:00:00Z", comments: { "15.1": "Sửa tự đánh giá", "2.3": "Thiếu minh chứng" } },
+    {
+      kind: "returned",
+      revision: 1,
+      author: "thẩm định A",
+      createdAt: "2023-11-20T08:00:00Z",
+      comments: { "15.1": "Sửa tự đánh giá", "2.3": "Thiếu minh chứng" },
+    },
     { kind: "submitted", revision: 2, author: "xã", createdAt: "2023-11-21T08:00:00Z", comments: {} },
-    { kind: "returned", revision: 2, author: "thẩm định B", createdAt: "2023-11-22T08:00:00Z", comments: { "15.1": "Vẫn chưa đạt 95 %", "*": "Rà soát tiêu chí 15" } },
+    {
+      kind: "returned",
+      revision: 2,
+      author: "thẩm định B",
+      createdAt: "2023-11-22T08:00:00Z",
+      comments: { "15.1": "Vẫn chưa đạt 95 %", "*": "Rà soát tiêu chí 15" },
+    },
   ]);
 
   it("takes each indicator's comment from the latest decision that mentions it, with who and when", () => {
     const c = latestReviewerComments(v);
-    expect(c["15.1"]).toMatchObject({ text: "Vẫn chưa đạt 95 %", author: "thẩm định B", kind: "returned", revision: 2 });
+    expect(c["15.1"]).toMatchObject({
+      text: "Vẫn chưa đạt 95 %",
+      author: "thẩm định B",
+      kind: "returned",
+      revision: 2,
+    });
     expect(c["2.3"]).toMatchObject({ text: "Thiếu minh chứng", author: "thẩm định A" });
-    expect(latestComments(v)).toEqual({ "15.1": "Vẫn chưa đạt 95 %", "2.3": "Thiếu minh chứng", "*": "Rà soát tiêu chí 15" });
+    expect(latestComments(v)).toEqual({
+      "15.1": "Vẫn chưa đạt 95 %",
+      "2.3": "Thiếu minh chứng",
+      "*": "Rà soát tiêu chí 15",
+    });
   });
 
   it("writes a note marked as the reviewer's, recognisable later", () => {
     const text = reviewerNoteText(latestReviewerComments(v)["15.1"]);
-    expect(text).toBe("[NTM – Ý kiến thẩm định] Trả lại – thẩm định B, 2023-11-22, phiên bản 2:\nVẫn chưa đạt 95 %");
+    expect(text).toBe(
+      "[NTM – Ý kiến thẩm định] Trả lại – thẩm định B, 2023-11-22, phiên bản 2:\nVẫn chưa đạt 95 %",
+    );
     expect(isReviewerNote(text)).toBe(true);
     expect(isReviewerNote("Ghi chú của kế toán")).toBe(false);
     expect(isReviewerNote("[NTM] Tự đánh giá Đạt nhưng ...")).toBe(false);

@@ -27,7 +27,8 @@ export function latestReviewerComments(view: ReportView): Record<string, Reviewe
   for (const e of view.reviews) {
     if (e.kind === "submitted") continue;
     for (const [code, text] of Object.entries(e.comments)) {
-      if (text.trim()) out[code] = { text, author: e.author, kind: e.kind, createdAt: e.createdAt, revision: e.revision };
+      if (text.trim())
+        out[code] = { text, author: e.author, kind: e.kind, createdAt: e.createdAt, revision: e.revision };
     }
   }
   return out;
@@ -40,7 +41,12 @@ export function latestComments(view: ReportView): Record<string, string> {
   return out;
 }
 
-const DECISION_VI: Record<ReviewEvent["kind"], string> = { submitted: "Đã gửi", returned: "Trả lại", approved: "Đã duyệt", reopened: "Mở lại" };
+const DECISION_VI: Record<ReviewEvent["kind"], string> = {
+  submitted: "Đã gửi",
+  returned: "Trả lại",
+  approved: "Đã duyệt",
+  reopened: "Mở lại",
+};
 
 /** The text of the note put on an indicator's cell: marker, decision, reviewer, date, then the words. */
 export function reviewerNoteText(c: ReviewerComment): string {

@@ -89,7 +89,10 @@ export function hiddenFromSheetXml(xml: string, sheetRows: number): HiddenRowsCo
 }
 
 function mentionsHidden(content: Uint8Array | undefined): boolean {
-  return content !== undefined && Buffer.from(content.buffer, content.byteOffset, content.byteLength).indexOf(HIDDEN) >= 0;
+  return (
+    content !== undefined &&
+    Buffer.from(content.buffer, content.byteOffset, content.byteLength).indexOf(HIDDEN) >= 0
+  );
 }
 
 /** Workbook relationship id → target, from xl/_rels/workbook.xml.rels. */
@@ -97,7 +100,9 @@ function workbookRels(files: Record<string, ZipFile>): Map<string, string> {
   const out = new Map<string, string>();
   const content = files["xl/_rels/workbook.xml.rels"]?.content;
   if (!content) return out;
-  for (const tag of Buffer.from(content.buffer, content.byteOffset, content.byteLength).toString("utf8").match(RELATIONSHIP) ?? []) {
+  for (const tag of Buffer.from(content.buffer, content.byteOffset, content.byteLength)
+    .toString("utf8")
+    .match(RELATIONSHIP) ?? []) {
     const a = attributes(tag);
     const id = a.get("Id");
     const target = a.get("Target");

@@ -28,9 +28,20 @@ const TEXT_EXTENSIONS = new Set([".csv", ".tsv", ".txt"]);
 
 function detectKind(buf: Buffer, fileName: string): Kind {
   if (buf.length >= 4 && buf[0] === 0x50 && buf[1] === 0x4b && (buf[2] === 3 || buf[2] === 5)) return "zip";
-  if (buf.length >= 8 && buf.readUInt32BE(0) === 0xd0cf11e0 && buf.readUInt32BE(4) === 0xa1b11ae1) return "ole";
-  const head = buf.subarray(0, 1024).toString("utf8").replace(/^\uFEFF/, "").trimStart().toLowerCase();
-  if (head.startsWith("<?xml") || head.startsWith("<html") || head.startsWith("<!doctype html") || head.startsWith("<table")) {
+  if (buf.length >= 8 && buf.readUInt32BE(0) === 0xd0cf11e0 && buf.readUInt32BE(4) === 0xa1b11ae1)
+    return "ole";
+  const head = buf
+    .subarray(0, 1024)
+    .toString("utf8")
+    .replace(/^\uFEFF/, "")
+    .trimStart()
+    .toLowerCase();
+  if (
+    head.startsWith("<?xml") ||
+    head.startsWith("<html") ||
+    head.startsWith("<!doctype html") ||
+    head.startsWith("<table")
+  ) {
     return "markup";
   }
   const ext = path.extname(fileName).toLowerCase();
@@ -40,7 +51,9 @@ function detectKind(buf: Buffer, fileName: string): Kind {
 
 function looksLikeText(buf: Buffer): boolean {
   const sample = buf.subarray(0, 8192);
-  const utf16 = sample.length >= 2 && ((sample[0] === 0xff && sample[1] === 0xfe) || (sample[0] === 0xfe && sample[1] === 0xff));
+  const utf16 =
+    sample.length >= 2 &&
+    ((sample[0] === 0xff && sample[1] === 0xfe) || (sample[0] === 0xfe && sample[1] === 0xff));
   return utf16 || !sample.includes(0);
 }
 
@@ -61,14 +74,17 @@ function checkZipPackage(entries: ZipEntryInfo[], fileName: string): void {
  * SheetJS seconds and hundreds of megabytes. Small workbooks skip this (no double inflate).
  */
 function checkCellEstimate(buf: Buffer, entries: ZipEntryInfo[], fileName: string, limits: ReadLimits): void {
-  const sheets = entries.filter((e) => /^xl\/worksheets\/[^/]+\.xml$/i.test(e.name) || e.name === "content.xml");
+  const sheets = entries.filter(
+    (e) => /^xl\/worksheets\/[^/]+\.xml$/i.test(e.name) || e.name === "content.xml",
+  );
   const declared = sheets.reduce((s, e) => s + e.inflatedSize, 0);
   if (declared <= limits.maxCells * 16) return;
   let cells = 0;
   for (const e of sheets) {
     const xml = inflateEntry(buf, e, fileName, limits);
     cells += countCellTags(xml, e.name === "content.xml" ? "<table:table-cell" : "<c");
-    if (cells > limits.maxCells) throw new WorkbookReadError("too-many-cells", fileName, { limit: limits.maxCells });
+    if (cells > limits.maxCells)
+      throw new WorkbookReadError("too-many-cells", fileName, { limit: limits.maxCells });
   }
 }
 
@@ -107,14 +123,16 @@ function checkOle(buf: Buffer, fileName: string): void {
   if (names.includes("encryptedpackage") || names.includes("encryptioninfo")) {
     throw new WorkbookReadError("encrypted", fileName);
   }
-  if (!names.some((n: string) => n === "workbook" || n === "book")) throw new WorkbookReadError("not-a-spreadsheet", fileName);
+  if (!names.some((n: string) => n === "workbook" || n === "book"))
+    throw new WorkbookReadError("not-a-spreadsheet", fileName);
 }
 
 function mapSheetJsError(e: unknown, fileName: string): WorkbookReadError {
   if (e instanceof WorkbookReadError) return e;
   const msg = String((e as Error)?.message ?? e);
   if (/password|encrypt/i.test(msg)) return new WorkbookReadError("encrypted", fileName);
-  if (/unsupported/i.test(msg)) return new WorkbookReadError("unsupported", fileName, { reason: msg.slice(0, 80) });
+  if (/unsupported/i.test(msg))
+    return new WorkbookReadError("unsupported", fileName, { reason: msg.slice(0, 80) });
   if (e instanceof RangeError) return new WorkbookReadError("too-large", fileName, { size: 0, limit: 0 });
   return new WorkbookReadError("corrupt", fileName);
 }
@@ -152,7 +170,12 @@ function readOptions(limits: ReadLimits, extra: XLSX.ParsingOptions): XLSX.Parsi
   };
 }
 
-function sheetJsRead(buf: Buffer, fileName: string, limits: ReadLimits, extra: XLSX.ParsingOptions): XLSX.WorkBook {
+function sheetJsRead(
+  buf: Buffer,
+  fileName: string,
+  limits: ReadLimits,
+  extra: XLSX.ParsingOptions,
+): XLSX.WorkBook {
   try {
     return XLSX.read(buf, readOptions(limits, extra));
   } catch (e) {
@@ -161,7 +184,9 @@ function sheetJsRead(buf: Buffer, fileName: string, limits: ReadLimits, extra: X
 }
 
 /** SheetJS's public entry for a package already unzipped (`XLSX.read` unzips, then calls it). */
-const parseZip = (XLSX as unknown as { parse_zip(zip: { files: SheetJsZipFiles }, opts: XLSX.ParsingOptions): XLSX.WorkBook }).parse_zip;
+const parseZip = (
+  XLSX as unknown as { parse_zip(zip: { files: SheetJsZipFiles }, opts: XLSX.ParsingOptions): XLSX.WorkBook }
+).parse_zip;
 
 function sheetJsParsePackage(files: SheetJsZipFiles, fileName: string, limits: ReadLimits): XLSX.WorkBook {
   try {
@@ -183,7 +208,8 @@ function readSheetJsWorkbook(
   limits: ReadLimits,
   entries: ZipEntryInfo[] | undefined,
 ): { wb: XLSX.WorkBook; hidden?: Map<string, HiddenRowsCols> } {
-  const xmlPackage = entries !== undefined && entries.some((e) => e.name.replace(/^\//, "") === "xl/workbook.xml");
+  const xmlPackage =
+    entries !== undefined && entries.some((e) => e.name.replace(/^\//, "") === "xl/workbook.xml");
   const files = xmlPackage ? sheetJsPackage(buf, entries, fileName, limits) : undefined;
   if (files) {
     const wb = sheetJsParsePackage(files, fileName, limits);
@@ -207,7 +233,12 @@ function readSheetJsWorkbook(
   return { wb: sheetJsRead(buf, fileName, limits, { cellStyles: true }) };
 }
 
-function readWithSheetJs(buf: Buffer, fileName: string, limits: ReadLimits, entries?: ZipEntryInfo[]): WorkbookGrids {
+function readWithSheetJs(
+  buf: Buffer,
+  fileName: string,
+  limits: ReadLimits,
+  entries?: ZipEntryInfo[],
+): WorkbookGrids {
   const { wb, hidden } = readSheetJsWorkbook(buf, fileName, limits, entries);
   const counter = { cells: 0 };
   const sheets: Grid[] = [];
@@ -222,7 +253,10 @@ function readWithSheetJs(buf: Buffer, fileName: string, limits: ReadLimits, entr
       ...(hidden ? { hidden: hidden.get(String(name)) ?? {} } : {}),
     });
     if (grid.rowCount > limits.maxRows || counter.cells > limits.maxCells) {
-      throw new WorkbookReadError("too-many-cells", fileName, { limit: limits.maxCells, sheet: String(name) });
+      throw new WorkbookReadError("too-many-cells", fileName, {
+        limit: limits.maxCells,
+        sheet: String(name),
+      });
     }
     if (name === SETTINGS_SHEET_NAME) properties = { ...(properties ?? {}), ...readSettingsSheet(grid) };
     else sheets.push(grid);
@@ -233,7 +267,10 @@ function readWithSheetJs(buf: Buffer, fileName: string, limits: ReadLimits, entr
 }
 
 /** Custom document properties named "ntm.*" (written by our templates) join the settings sheet's. */
-function mergeCustomProperties(wb: XLSX.WorkBook, props?: Record<string, string>): Record<string, string> | undefined {
+function mergeCustomProperties(
+  wb: XLSX.WorkBook,
+  props?: Record<string, string>,
+): Record<string, string> | undefined {
   const custom = (wb as { Custprops?: Record<string, unknown> }).Custprops;
   if (!custom) return props;
   const out: Record<string, string> = props ?? {};

@@ -23,7 +23,14 @@ export async function readWorkbookInBrowser(bytes: ArrayBuffer, fileName: string
   const XLSX = await import(/* webpackChunkName: "xlsx-mini" */ "xlsx/dist/xlsx.mini.min.js");
   let wb;
   try {
-    wb = XLSX.read(new Uint8Array(bytes), { type: "array", dense: true, cellFormula: true, cellNF: true, cellHTML: false, sheetRows: MAX_ROWS });
+    wb = XLSX.read(new Uint8Array(bytes), {
+      type: "array",
+      dense: true,
+      cellFormula: true,
+      cellNF: true,
+      cellHTML: false,
+      sheetRows: MAX_ROWS,
+    });
   } catch (e) {
     const encrypted = /password|encrypt/i.test(String((e as Error)?.message));
     throw new WorkbookReadError(encrypted ? "encrypted" : "not-a-spreadsheet", fileName);

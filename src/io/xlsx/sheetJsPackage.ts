@@ -55,9 +55,11 @@ export function sheetJsPackage(
     const nameLen = buf.readUInt16LE(at + 26);
     const extraLen = buf.readUInt16LE(at + 28);
     if (flags & 0x2049 || method !== e.method || (method !== 0 && method !== 8)) return undefined;
-    if (csz !== e.compressedSize || usz !== e.inflatedSize || csz === 0xffffffff || usz === 0xffffffff) return undefined;
+    if (csz !== e.compressedSize || usz !== e.inflatedSize || csz === 0xffffffff || usz === 0xffffffff)
+      return undefined;
     const name = asciiName(buf, at + 30, nameLen);
-    if (name === undefined || name !== e.name || name.startsWith("/") || name.includes("//") || name in files) return undefined;
+    if (name === undefined || name !== e.name || name.startsWith("/") || name.includes("//") || name in files)
+      return undefined;
     const start = at + 30 + nameLen + extraLen;
     if (start > buf.length) return undefined;
     let content: Buffer;

@@ -81,7 +81,8 @@ export function sheetToGrid(name: string, ws: XLSX.WorkSheet, opts: SheetToGridO
       for (let c = 0; c < src.length; c++) {
         const sc = src[c];
         if (!sc) continue;
-        if (opts.onTooLong && textLength(sc) > opts.maxCellTextLength) opts.onTooLong(toA1(r, c), textLength(sc));
+        if (opts.onTooLong && textLength(sc) > opts.maxCellTextLength)
+          opts.onTooLong(toA1(r, c), textLength(sc));
         const cell = toCell(sc, opts.maxCellTextLength);
         if (!cell) continue;
         row[c] = cell;
@@ -99,8 +100,12 @@ export function sheetToGrid(name: string, ws: XLSX.WorkSheet, opts: SheetToGridO
     e: { r: m.e.r, c: m.e.c },
   }));
   const grid: Grid = { sheet: name, rowCount: cells.length, colCount, cells, merges };
-  const hiddenRows = opts.hidden ? opts.hidden.rows : hiddenIndexes(ws["!rows"] as { hidden?: boolean }[] | undefined);
-  const hiddenCols = opts.hidden ? opts.hidden.cols : hiddenIndexes(ws["!cols"] as { hidden?: boolean }[] | undefined);
+  const hiddenRows = opts.hidden
+    ? opts.hidden.rows
+    : hiddenIndexes(ws["!rows"] as { hidden?: boolean }[] | undefined);
+  const hiddenCols = opts.hidden
+    ? opts.hidden.cols
+    : hiddenIndexes(ws["!cols"] as { hidden?: boolean }[] | undefined);
   if (hiddenRows) grid.hiddenRows = hiddenRows;
   if (hiddenCols) grid.hiddenCols = hiddenCols;
   return grid;

@@ -47,10 +47,7 @@ function readErrorMessage(
   const vi = (s: string, en: string) => `${file}: ${s} / ${en}`;
   switch (code) {
     case "not-found":
-      return vi(
-        "không tìm thấy tệp; kiểm tra lại đường dẫn.",
-        "file not found; check the path.",
-      );
+      return vi("không tìm thấy tệp; kiểm tra lại đường dẫn.", "file not found; check the path.");
     case "io-error":
       return vi(
         `không đọc được tệp (${d.reason ?? "lỗi hệ thống"}); kiểm tra quyền truy cập.`,

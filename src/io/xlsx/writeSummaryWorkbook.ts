@@ -10,11 +10,25 @@
 import * as XLSX from "xlsx";
 import type { CommuneIdentity } from "../../domain/consolidate/communeCodeMap";
 import type { CriterionStatus } from "../../domain/consolidate/fileValidation";
-import type { ConsolidationSummary, CriteriaMatrix, VolumeAmounts } from "../../domain/consolidate/summaryModel";
+import type {
+  ConsolidationSummary,
+  CriteriaMatrix,
+  VolumeAmounts,
+} from "../../domain/consolidate/summaryModel";
 import { xlsxPackageParts, type PackageSheet } from "./ooxml/writeXlsxPackage";
-import { patchXlsxParts, sheetRange, type ConditionalRule, type DifferentialStyle, type SheetPatch } from "./ooxml/patchXlsx";
+import {
+  patchXlsxParts,
+  sheetRange,
+  type ConditionalRule,
+  type DifferentialStyle,
+  type SheetPatch,
+} from "./ooxml/patchXlsx";
 
-export const STATUS_TEXT: Record<CriterionStatus, string> = { met: "Đạt", unmet: "Chưa đạt", unknown: "Chưa rõ" };
+export const STATUS_TEXT: Record<CriterionStatus, string> = {
+  met: "Đạt",
+  unmet: "Chưa đạt",
+  unknown: "Chưa rõ",
+};
 const SEVERITY_TEXT = { error: "Lỗi", warning: "Cảnh báo", info: "Thông tin" } as const;
 
 export const SUMMARY_SHEETS = {
@@ -28,8 +42,25 @@ export const SUMMARY_SHEETS = {
 
 /** Where things landed, so the OOXML pass (formatting, chart) and tests can find them. */
 export interface SummaryLayout {
-  matrices: { sheet: string; headerRow: number; firstRow: number; lastRow: number; firstCriterionCol: number; lastCriterionCol: number; metCol: number; shareCol: number; totalsRow: number }[];
-  stats: { distributionFirstRow: number; distributionLastRow: number; perCriterionFirstRow: number; perCriterionLastRow: number } | undefined;
+  matrices: {
+    sheet: string;
+    headerRow: number;
+    firstRow: number;
+    lastRow: number;
+    firstCriterionCol: number;
+    lastCriterionCol: number;
+    metCol: number;
+    shareCol: number;
+    totalsRow: number;
+  }[];
+  stats:
+    | {
+        distributionFirstRow: number;
+        distributionLastRow: number;
+        perCriterionFirstRow: number;
+        perCriterionLastRow: number;
+      }
+    | undefined;
 }
 
 type Value = string | number | boolean | null;
@@ -49,14 +80,22 @@ class SheetDraft {
   set(r: number, c: number, v: Value, z?: string): void {
     if (v === null || v === undefined) return;
     const cell: XLSX.CellObject =
-      typeof v === "number" ? { t: "n", v } : typeof v === "boolean" ? { t: "b", v } : { t: "s", v: sanitizeText(v) };
+      typeof v === "number"
+        ? { t: "n", v }
+        : typeof v === "boolean"
+          ? { t: "b", v }
+          : { t: "s", v: sanitizeText(v) };
     if (z) cell.z = z;
     this.put(r, c, cell);
   }
 
   formula(r: number, c: number, f: string, cached: Value, z?: string): void {
     const cell: XLSX.CellObject =
-      typeof cached === "number" ? { t: "n", v: cached, f } : typeof cached === "boolean" ? { t: "b", v: cached, f } : { t: "s", v: cached ?? "", f };
+      typeof cached === "number"
+        ? { t: "n", v: cached, f }
+        : typeof cached === "boolean"
+          ? { t: "b", v: cached, f }
+          : { t: "s", v: cached ?? "", f };
     if (z) cell.z = z;
     this.put(r, c, cell);
   }
@@ -77,7 +116,9 @@ class SheetDraft {
 
   /** The sheet with its cells by address, as SheetJS holds them. */
   cells(): XLSX.WorkSheet {
-    this.rows.forEach((row, r) => row?.forEach((cell, c) => cell && (this.ws[XLSX.utils.encode_cell({ r, c })] = cell)));
+    this.rows.forEach((row, r) =>
+      row?.forEach((cell, c) => cell && (this.ws[XLSX.utils.encode_cell({ r, c })] = cell)),
+    );
     return this.ws;
   }
 
@@ -96,7 +137,6 @@ const drafts = new WeakMap<XLSX.WorkSheet, SheetDraft>();
  * written as a string cell, never a formula), and control characters Excel rejects are dropped.
  */
 function sanitizeText(s: string): string {
-   
   const clean = s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "");
   return clean.length > 32767 ? clean.slice(0, 32767) : clean;
 }
@@ -116,11 +156,23 @@ function matrixSheetName(i: number): string {
 
 const MATRIX_LEAD = ["TT", "Mã xã (tại kỳ báo cáo)", "Xã", "Huyện", "Mã xã hiện nay", "Xã hiện nay", "Kỳ"];
 
-function writeMatrix(m: CriteriaMatrix, sheet: string, summary: ConsolidationSummary): { ws: XLSX.WorkSheet; layout: SummaryLayout["matrices"][number] } {
+function writeMatrix(
+  m: CriteriaMatrix,
+  sheet: string,
+  summary: ConsolidationSummary,
+): { ws: XLSX.WorkSheet; layout: SummaryLayout["matrices"][number] } {
   const d = new SheetDraft();
   const periodText = summary.options.period ?? "báo cáo mới nhất của mỗi xã / each commune's latest report";
-  d.set(0, 0, `TỔNG HỢP KẾT QUẢ THỰC HIỆN TIÊU CHÍ — ${m.set.title ?? m.set.id} (${m.set.id}${m.set.version ? `, ${m.set.version}` : ""})`);
-  d.set(1, 0, `Kỳ: ${periodText}. Sắp xếp theo số tiêu chí đạt; dùng bộ lọc ở hàng tiêu đề để lọc theo huyện, tiêu chí…`);
+  d.set(
+    0,
+    0,
+    `TỔNG HỢP KẾT QUẢ THỰC HIỆN TIÊU CHÍ — ${m.set.title ?? m.set.id} (${m.set.id}${m.set.version ? `, ${m.set.version}` : ""})`,
+  );
+  d.set(
+    1,
+    0,
+    `Kỳ: ${periodText}. Sắp xếp theo số tiêu chí đạt; dùng bộ lọc ở hàng tiêu đề để lọc theo huyện, tiêu chí…`,
+  );
   const header = 2;
   const first = header + 1;
   const lead = MATRIX_LEAD.length;
@@ -146,7 +198,13 @@ function writeMatrix(m: CriteriaMatrix, sheet: string, summary: ConsolidationSum
     const span = `${a1(r, c0)}:${a1(r, cN)}`;
     d.formula(r, metCol, m.criteria.length ? `COUNTIF(${span},"Đạt")` : "0", row.criteriaMet);
     d.set(r, totalCol, row.criteriaTotal);
-    d.formula(r, shareCol, `IF(${a1(r, totalCol)}>0,${a1(r, metCol)}/${a1(r, totalCol)},"")`, row.criteriaTotal > 0 ? row.criteriaMet / row.criteriaTotal : "", "0%");
+    d.formula(
+      r,
+      shareCol,
+      `IF(${a1(r, totalCol)}>0,${a1(r, metCol)}/${a1(r, totalCol)},"")`,
+      row.criteriaTotal > 0 ? row.criteriaMet / row.criteriaTotal : "",
+      "0%",
+    );
     d.row(r, [row.findings.error, row.findings.warning, row.file], shareCol + 1);
   });
   const last = first + Math.max(m.communes.length, 1) - 1;
@@ -171,15 +229,39 @@ function writeMatrix(m: CriteriaMatrix, sheet: string, summary: ConsolidationSum
   ws["!merges"] = [{ s: { r: 0, c: 0 }, e: { r: 0, c: Math.min(shareCol, 12) } }];
   return {
     ws,
-    layout: { sheet, headerRow: header, firstRow: first, lastRow: last, firstCriterionCol: c0, lastCriterionCol: cN, metCol, shareCol, totalsRow },
+    layout: {
+      sheet,
+      headerRow: header,
+      firstRow: first,
+      lastRow: last,
+      firstCriterionCol: c0,
+      lastCriterionCol: cN,
+      metCol,
+      shareCol,
+      totalsRow,
+    },
   };
 }
 
-function writeStats(summary: ConsolidationSummary, layouts: SummaryLayout["matrices"]): { ws: XLSX.WorkSheet; layout: SummaryLayout["stats"] } {
+function writeStats(
+  summary: ConsolidationSummary,
+  layouts: SummaryLayout["matrices"],
+): { ws: XLSX.WorkSheet; layout: SummaryLayout["stats"] } {
   const d = new SheetDraft();
   d.set(0, 0, "THỐNG KÊ KẾT QUẢ TỔNG HỢP");
   const c = summary.counts;
-  d.row(1, ["Số tệp", c.files, "Đã tổng hợp", c.consolidated, "Không đọc được", c.failed, "Trùng lặp", c.duplicates, "Không thuộc lựa chọn", c.skipped]);
+  d.row(1, [
+    "Số tệp",
+    c.files,
+    "Đã tổng hợp",
+    c.consolidated,
+    "Không đọc được",
+    c.failed,
+    "Trùng lặp",
+    c.duplicates,
+    "Không thuộc lựa chọn",
+    c.skipped,
+  ]);
   let r = 3;
   let layout: SummaryLayout["stats"];
   summary.matrices.forEach((m, i) => {
@@ -202,19 +284,35 @@ function writeStats(summary: ConsolidationSummary, layouts: SummaryLayout["matri
     const pcFirst = r + 2;
     m.perCriterion.forEach((p, j) => {
       const rr = pcFirst + j;
-      const colRange = ref(sheet, `${abs(L.firstRow, L.firstCriterionCol + j)}:${abs(L.lastRow, L.firstCriterionCol + j)}`);
+      const colRange = ref(
+        sheet,
+        `${abs(L.firstRow, L.firstCriterionCol + j)}:${abs(L.lastRow, L.firstCriterionCol + j)}`,
+      );
       d.row(rr, [p.code, p.name]);
       d.formula(rr, 2, `COUNTIF(${colRange},"Đạt")`, p.met);
       d.formula(rr, 3, `COUNTIF(${colRange},"Chưa đạt")`, p.unmet);
       d.formula(rr, 4, `COUNTIF(${colRange},"Chưa rõ")`, p.unknown);
       const n = p.met + p.unmet + p.unknown;
-      d.formula(rr, 5, `IF(SUM(${a1(rr, 2)}:${a1(rr, 4)})>0,${a1(rr, 2)}/SUM(${a1(rr, 2)}:${a1(rr, 4)}),"")`, n > 0 ? p.met / n : "", "0%");
+      d.formula(
+        rr,
+        5,
+        `IF(SUM(${a1(rr, 2)}:${a1(rr, 4)})>0,${a1(rr, 2)}/SUM(${a1(rr, 2)}:${a1(rr, 4)}),"")`,
+        n > 0 ? p.met / n : "",
+        "0%",
+      );
     });
     const pcLast = pcFirst + Math.max(m.perCriterion.length, 1) - 1;
-    if (i === 0) layout = { distributionFirstRow: distFirst, distributionLastRow: distLast, perCriterionFirstRow: pcFirst, perCriterionLastRow: pcLast };
+    if (i === 0)
+      layout = {
+        distributionFirstRow: distFirst,
+        distributionLastRow: distLast,
+        perCriterionFirstRow: pcFirst,
+        perCriterionLastRow: pcLast,
+      };
     r = pcLast + 3;
   });
-  if (!summary.matrices.length) d.set(r, 0, "Không có báo cáo tiêu chí cấp xã nào để thống kê. / No commune criteria reports to count.");
+  if (!summary.matrices.length)
+    d.set(r, 0, "Không có báo cáo tiêu chí cấp xã nào để thống kê. / No commune criteria reports to count.");
   d.widths([16, 40, 11, 11, 11, 12, 10, 10, 18, 10]);
   return { ws: d.finish(), layout };
 }
@@ -224,10 +322,32 @@ function writeVillages(summary: ConsolidationSummary): XLSX.WorkSheet {
   d.set(0, 0, "TIẾN ĐỘ XÂY DỰNG KHU DÂN CƯ NTM KIỂU MẪU");
   const header = 2;
   const first = header + 1;
-  d.row(header, ["TT", "Mã xã", "Xã", "Huyện", "Thôn", "Bộ tiêu chí", "Kỳ", "Số tiêu chí đạt", "Tổng số tiêu chí", "Tỷ lệ đạt", "Tệp"]);
+  d.row(header, [
+    "TT",
+    "Mã xã",
+    "Xã",
+    "Huyện",
+    "Thôn",
+    "Bộ tiêu chí",
+    "Kỳ",
+    "Số tiêu chí đạt",
+    "Tổng số tiêu chí",
+    "Tỷ lệ đạt",
+    "Tệp",
+  ]);
   summary.villages.forEach((v, i) => {
     const r = first + i;
-    d.row(r, [i + 1, v.commune.code ?? "", v.commune.name, v.commune.districtName ?? "", v.village, v.set.id, v.period ?? "", v.criteriaMet, v.criteriaTotal]);
+    d.row(r, [
+      i + 1,
+      v.commune.code ?? "",
+      v.commune.name,
+      v.commune.districtName ?? "",
+      v.village,
+      v.set.id,
+      v.period ?? "",
+      v.criteriaMet,
+      v.criteriaTotal,
+    ]);
     d.formula(r, 9, `IF(${a1(r, 8)}>0,${a1(r, 7)}/${a1(r, 8)},"")`, v.progress ?? "", "0%");
     d.set(r, 10, v.file);
   });
@@ -277,7 +397,19 @@ function writeVolumes(summary: ConsolidationSummary): XLSX.WorkSheet {
   const d = new SheetDraft();
   d.set(0, 0, "KHỐI LƯỢNG THỰC HIỆN: KẾ HOẠCH, THỰC HIỆN, TỶ LỆ (cộng dồn xã → huyện → toàn bộ)");
   const header = 2;
-  d.row(header, ["Hạng mục", "ĐVT", "Cấp", "Huyện", "Xã", "Kế hoạch", "Thực hiện kỳ", "Lũy kế", "Tỷ lệ (%)", "Kỳ", "Tệp"]);
+  d.row(header, [
+    "Hạng mục",
+    "ĐVT",
+    "Cấp",
+    "Huyện",
+    "Xã",
+    "Kế hoạch",
+    "Thực hiện kỳ",
+    "Lũy kế",
+    "Tỷ lệ (%)",
+    "Kỳ",
+    "Tệp",
+  ]);
   let r = header + 1;
   for (const item of summary.volumes) {
     const itemRow = r++;
@@ -312,7 +444,17 @@ function writeFindings(summary: ConsolidationSummary): XLSX.WorkSheet {
   const first = header + 1;
   d.row(header, ["TT", "Tệp", "Xã", "Trang", "Ô", "Chỉ tiêu", "Mức độ", "Loại", "Nội dung"]);
   summary.findings.forEach((f, i) => {
-    d.row(first + i, [i + 1, f.file, f.commune, f.sheet ?? "", f.cell ?? "", f.indicator ?? "", SEVERITY_TEXT[f.severity], f.type, f.message]);
+    d.row(first + i, [
+      i + 1,
+      f.file,
+      f.commune,
+      f.sheet ?? "",
+      f.cell ?? "",
+      f.indicator ?? "",
+      SEVERITY_TEXT[f.severity],
+      f.type,
+      f.message,
+    ]);
   });
   const last = first + Math.max(summary.findings.length, 1) - 1;
   const errors = summary.findings.filter((f) => f.severity === "error").length;
@@ -326,7 +468,11 @@ function writeFindings(summary: ConsolidationSummary): XLSX.WorkSheet {
   return ws;
 }
 
-const FAILED_KIND = { failed: "Không đọc được", duplicate: "Trùng lặp", skipped: "Không thuộc lựa chọn" } as const;
+const FAILED_KIND = {
+  failed: "Không đọc được",
+  duplicate: "Trùng lặp",
+  skipped: "Không thuộc lựa chọn",
+} as const;
 
 function writeFailed(summary: ConsolidationSummary): XLSX.WorkSheet {
   const d = new SheetDraft();
@@ -354,7 +500,10 @@ function writeFailed(summary: ConsolidationSummary): XLSX.WorkSheet {
 }
 
 /** The summary workbook as SheetJS objects (cells by address), with where the tables landed. */
-export function buildSummaryWorkbook(summary: ConsolidationSummary): { wb: XLSX.WorkBook; layout: SummaryLayout } {
+export function buildSummaryWorkbook(summary: ConsolidationSummary): {
+  wb: XLSX.WorkBook;
+  layout: SummaryLayout;
+} {
   const built = buildSummarySheets(summary);
   for (const name of built.wb.SheetNames) drafts.get(built.wb.Sheets[name])?.cells();
   return built;
@@ -370,7 +519,10 @@ function buildSummarySheets(summary: ConsolidationSummary): { wb: XLSX.WorkBook;
     XLSX.utils.book_append_sheet(wb, empty.finish(), SUMMARY_SHEETS.matrix);
   }
   for (const m of matrices) XLSX.utils.book_append_sheet(wb, m.ws, m.layout.sheet);
-  const stats = writeStats(summary, matrices.map((m) => m.layout));
+  const stats = writeStats(
+    summary,
+    matrices.map((m) => m.layout),
+  );
   XLSX.utils.book_append_sheet(wb, stats.ws, SUMMARY_SHEETS.stats);
   XLSX.utils.book_append_sheet(wb, writeVillages(summary), SUMMARY_SHEETS.villages);
   XLSX.utils.book_append_sheet(wb, writeVolumes(summary), SUMMARY_SHEETS.volumes);
@@ -384,7 +536,12 @@ const BAD: DifferentialStyle = { fill: "FFC7CE", font: "9C0006" };
 const UNKNOWN: DifferentialStyle = { fill: "EDEDED", font: "595959" };
 const WARN: DifferentialStyle = { fill: "FFEB9C", font: "9C5700" };
 
-const equals = (text: string, style: DifferentialStyle): ConditionalRule => ({ type: "cellIs", operator: "equal", formulas: [`"${text}"`], style });
+const equals = (text: string, style: DifferentialStyle): ConditionalRule => ({
+  type: "cellIs",
+  operator: "equal",
+  formulas: [`"${text}"`],
+  style,
+});
 
 /**
  * What SheetJS cannot write, added by the OOXML patcher: colours on Đạt/Chưa đạt/Chưa rõ, on
@@ -400,10 +557,23 @@ function summaryPatches(summary: ConsolidationSummary, layout: SummaryLayout): S
     return {
       sheet: L.sheet,
       conditionalFormats: [
-        { sqref: range, rules: [equals(STATUS_TEXT.met, GOOD), equals(STATUS_TEXT.unmet, BAD), equals(STATUS_TEXT.unknown, UNKNOWN)] },
+        {
+          sqref: range,
+          rules: [
+            equals(STATUS_TEXT.met, GOOD),
+            equals(STATUS_TEXT.unmet, BAD),
+            equals(STATUS_TEXT.unknown, UNKNOWN),
+          ],
+        },
         {
           sqref: `${a1(L.firstRow, 0)}:${a1(L.lastRow, L.firstCriterionCol - 1)} ${a1(L.firstRow, L.metCol)}:${a1(L.lastRow, L.shareCol)}`,
-          rules: [{ type: "expression", formula: `AND(${total}>0,${met}>=${total})`, style: { ...GOOD, bold: true } }],
+          rules: [
+            {
+              type: "expression",
+              formula: `AND(${total}>0,${met}>=${total})`,
+              style: { ...GOOD, bold: true },
+            },
+          ],
         },
       ],
     };
@@ -418,7 +588,12 @@ function summaryPatches(summary: ConsolidationSummary, layout: SummaryLayout): S
           title: "Số xã theo số tiêu chí đạt",
           direction: "col",
           categories: sheetRange(SUMMARY_SHEETS.stats, S.distributionFirstRow, 0, S.distributionLastRow, 0),
-          series: [{ name: "Số xã", values: sheetRange(SUMMARY_SHEETS.stats, S.distributionFirstRow, 1, S.distributionLastRow, 1) }],
+          series: [
+            {
+              name: "Số xã",
+              values: sheetRange(SUMMARY_SHEETS.stats, S.distributionFirstRow, 1, S.distributionLastRow, 1),
+            },
+          ],
           from: { col: 7, row: 3 },
           to: { col: 17, row: 21 },
         },
@@ -426,7 +601,12 @@ function summaryPatches(summary: ConsolidationSummary, layout: SummaryLayout): S
           title: "Số xã đạt từng tiêu chí",
           direction: "bar",
           categories: sheetRange(SUMMARY_SHEETS.stats, S.perCriterionFirstRow, 0, S.perCriterionLastRow, 0),
-          series: [{ name: "Số xã đạt", values: sheetRange(SUMMARY_SHEETS.stats, S.perCriterionFirstRow, 2, S.perCriterionLastRow, 2) }],
+          series: [
+            {
+              name: "Số xã đạt",
+              values: sheetRange(SUMMARY_SHEETS.stats, S.perCriterionFirstRow, 2, S.perCriterionLastRow, 2),
+            },
+          ],
           from: { col: 7, row: 23 },
           to: { col: 17, row: 24 + Math.max(12, m.perCriterion.length) },
         },
@@ -437,7 +617,12 @@ function summaryPatches(summary: ConsolidationSummary, layout: SummaryLayout): S
     const last = 3 + summary.villages.length - 1;
     patches.push({
       sheet: SUMMARY_SHEETS.villages,
-      conditionalFormats: [{ sqref: `A4:K${last + 1}`, rules: [{ type: "expression", formula: "AND($I4>0,$H4>=$I4)", style: GOOD }] }],
+      conditionalFormats: [
+        {
+          sqref: `A4:K${last + 1}`,
+          rules: [{ type: "expression", formula: "AND($I4>0,$H4>=$I4)", style: GOOD }],
+        },
+      ],
     });
   }
   if (summary.volumes.length) {
@@ -447,7 +632,12 @@ function summaryPatches(summary: ConsolidationSummary, layout: SummaryLayout): S
         {
           sqref: "A4:K100000",
           rules: [
-            { type: "expression", formula: '$C4="Tổng cộng"', style: { fill: "D9E1F2", bold: true }, stopIfTrue: true },
+            {
+              type: "expression",
+              formula: '$C4="Tổng cộng"',
+              style: { fill: "D9E1F2", bold: true },
+              stopIfTrue: true,
+            },
             { type: "expression", formula: '$C4="Huyện"', style: { fill: "F2F2F2", bold: true } },
           ],
         },
@@ -458,7 +648,12 @@ function summaryPatches(summary: ConsolidationSummary, layout: SummaryLayout): S
     const last = 3 + summary.findings.length - 1;
     patches.push({
       sheet: SUMMARY_SHEETS.findings,
-      conditionalFormats: [{ sqref: `G4:G${last + 1}`, rules: [equals(SEVERITY_TEXT.error, BAD), equals(SEVERITY_TEXT.warning, WARN)] }],
+      conditionalFormats: [
+        {
+          sqref: `G4:G${last + 1}`,
+          rules: [equals(SEVERITY_TEXT.error, BAD), equals(SEVERITY_TEXT.warning, WARN)],
+        },
+      ],
     });
   }
   return patches;
@@ -472,7 +667,13 @@ export function writeSummaryWorkbook(summary: ConsolidationSummary): Buffer {
   const { wb, layout } = buildSummarySheets(summary);
   const sheets: PackageSheet[] = wb.SheetNames.map((name) => {
     const ws = wb.Sheets[name];
-    return { name, rows: drafts.get(ws)!.rows, cols: ws["!cols"], merges: ws["!merges"], autofilter: ws["!autofilter"]?.ref };
+    return {
+      name,
+      rows: drafts.get(ws)!.rows,
+      cols: ws["!cols"],
+      merges: ws["!merges"],
+      autofilter: ws["!autofilter"]?.ref,
+    };
   });
   // Parts patched before they are zipped, then packed once at deflate level 1: a 2,000-commune
   // summary is ≈9 MB of XML; level 6 takes ≈3× as long for a file ≈20 % smaller.

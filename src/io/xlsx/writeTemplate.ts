@@ -11,7 +11,14 @@
  */
 import * as XLSX from "xlsx";
 import "./sheetJsZlib";
-import type { CriteriaSet, Indicator, Target, TargetTable, Region, CommuneGroup } from "../../domain/criteria/schema";
+import type {
+  CriteriaSet,
+  Indicator,
+  Target,
+  TargetTable,
+  Region,
+  CommuneGroup,
+} from "../../domain/criteria/schema";
 import { versionLabel } from "../../domain/criteria/describeCriteriaSet";
 import { patchXlsx, sheetRange, type SheetPatch } from "./ooxml/patchXlsx";
 import { SETTINGS_KEYS, SETTINGS_SHEET_NAME } from "./workbookSettings";
@@ -26,7 +33,11 @@ export interface TemplateOptions {
   villages?: string[];
 }
 
-export const TEMPLATE_SHEETS = { criteria: "Tiêu chí", villages: "Khu dân cư", volumes: "Khối lượng" } as const;
+export const TEMPLATE_SHEETS = {
+  criteria: "Tiêu chí",
+  villages: "Khu dân cư",
+  volumes: "Khối lượng",
+} as const;
 
 const MET = "Đạt";
 const UNMET = "Chưa đạt";
@@ -96,9 +107,21 @@ function buildCriteriaSheet(o: TemplateOptions): CriteriaSheet {
   const rows: Row[] = [
     [`ỦY BAN NHÂN DÂN ${o.org.toUpperCase()}`, null, null, null, null, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
     [`BẢNG TỰ ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN ${set.title.vi.toUpperCase()}`],
-    [`Kỳ báo cáo: ${o.period}${o.region ? ` — Vùng: ${o.region}` : ""}${o.group ? ` — Nhóm xã: ${o.group}` : ""} — Bộ tiêu chí: ${versionLabel(set)}`],
+    [
+      `Kỳ báo cáo: ${o.period}${o.region ? ` — Vùng: ${o.region}` : ""}${o.group ? ` — Nhóm xã: ${o.group}` : ""} — Bộ tiêu chí: ${versionLabel(set)}`,
+    ],
     [],
-    ["TT", "Tên tiêu chí", "Nội dung tiêu chí (chỉ tiêu)", "Đơn vị tính", "Chỉ tiêu đạt chuẩn", "Kết quả thực hiện", "Tự đánh giá", "Ghi chú", "Kiểm tra tự động"],
+    [
+      "TT",
+      "Tên tiêu chí",
+      "Nội dung tiêu chí (chỉ tiêu)",
+      "Đơn vị tính",
+      "Chỉ tiêu đạt chuẩn",
+      "Kết quả thực hiện",
+      "Tự đánh giá",
+      "Ghi chú",
+      "Kiểm tra tự động",
+    ],
     ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)", "(8)", "(9)"],
   ];
   const indicatorRows: number[] = [];
@@ -113,10 +136,21 @@ function buildCriteriaSheet(o: TemplateOptions): CriteriaSheet {
     const r = rows.length;
     const t = pickTarget(ind, o);
     const z = ind.unit === "%" ? "0.0%" : undefined;
-    rows.push([tt, critName, ind.name.vi, ind.unit ?? null, targetText(ind, t), null, null, null, fcell(checkFormula(ind, t, r + 1))]);
+    rows.push([
+      tt,
+      critName,
+      ind.name.vi,
+      ind.unit ?? null,
+      targetText(ind, t),
+      null,
+      null,
+      null,
+      fcell(checkFormula(ind, t, r + 1)),
+    ]);
     indicatorRows.push(r);
     if (z) percentRows.push(r);
-    if (ind.op === "yes" || typeof t?.value === "boolean") yesRows.push({ row: r, list: t?.value === false ? ["Có", "Không"] : [MET, UNMET] });
+    if (ind.op === "yes" || typeof t?.value === "boolean")
+      yesRows.push({ row: r, list: t?.value === false ? ["Có", "Không"] : [MET, UNMET] });
   };
   for (const c of set.criteria) {
     if (c.group && c.group !== lastGroup) {
@@ -144,20 +178,44 @@ function buildCriteriaSheet(o: TemplateOptions): CriteriaSheet {
   const lastRow = rows.length - 1;
   const countOf = (col: string) => criterionRows.map((r) => `(${col}${r + 1}="${MET}")`).join("+");
   rows.push([]);
-  rows.push([null, "Số tiêu chí đạt theo kiểm tra tự động:", null, null, null, fcell(`(${countOf("I")})&"/${criterionRows.length}"`)]);
+  rows.push([
+    null,
+    "Số tiêu chí đạt theo kiểm tra tự động:",
+    null,
+    null,
+    null,
+    fcell(`(${countOf("I")})&"/${criterionRows.length}"`),
+  ]);
   // Self-assessed: a single-indicator criterion by its G cell; others when all their indicators say Đạt.
   const selfTerms = criterionRows.map((r) => {
     const span = spans.get(r);
     if (!span) return `(G${r + 1}="${MET}")`;
     return `(COUNTIF(G${span.first}:G${span.last},"${MET}")=ROWS(G${span.first}:G${span.last}))`;
   });
-  rows.push([null, "Số tiêu chí xã tự đánh giá đạt:", null, null, null, fcell(`(${selfTerms.join("+")})&"/${criterionRows.length}"`)]);
+  rows.push([
+    null,
+    "Số tiêu chí xã tự đánh giá đạt:",
+    null,
+    null,
+    null,
+    fcell(`(${selfTerms.join("+")})&"/${criterionRows.length}"`),
+  ]);
   const ws = XLSX.utils.aoa_to_sheet(rows);
   for (const r of percentRows) {
     const cell = ws[`F${r + 1}`] ?? (ws[`F${r + 1}`] = { t: "z" } as XLSX.CellObject);
     cell.z = "0.0%";
   }
-  ws["!cols"] = [{ wch: 6 }, { wch: 26 }, { wch: 60 }, { wch: 9 }, { wch: 22 }, { wch: 14 }, { wch: 13 }, { wch: 24 }, { wch: 13 }];
+  ws["!cols"] = [
+    { wch: 6 },
+    { wch: 26 },
+    { wch: 60 },
+    { wch: 9 },
+    { wch: 22 },
+    { wch: 14 },
+    { wch: 13 },
+    { wch: 24 },
+    { wch: 13 },
+  ];
   ws["!merges"] = [
     { s: { r: 0, c: 0 }, e: { r: 0, c: 2 } },
     { s: { r: 1, c: 0 }, e: { r: 1, c: 8 } },
@@ -176,7 +234,12 @@ function buildVillageSheet(o: TemplateOptions): { ws: XLSX.WorkSheet; lastRow: n
   const lastVillageCol = XLSX.utils.encode_col(1 + villages.length);
   o.set.criteria.forEach((c, i) => {
     const r1 = rows.length + 1;
-    rows.push([c.code, c.name.vi, ...villages.map(() => null), fcell(`COUNTIF(C${r1}:${lastVillageCol}${r1},"${MET}")`)]);
+    rows.push([
+      c.code,
+      c.name.vi,
+      ...villages.map(() => null),
+      fcell(`COUNTIF(C${r1}:${lastVillageCol}${r1},"${MET}")`),
+    ]);
     void i;
   });
   const first = 3;
@@ -201,7 +264,15 @@ function buildVolumeSheet(o: TemplateOptions): XLSX.WorkSheet {
   ];
   for (let i = 0; i < 15; i++) {
     const r1 = rows.length + 1;
-    rows.push([null, null, null, null, null, null, fcell(`IF(OR(D${r1}="",F${r1}=""),"",F${r1}/D${r1}*100)`, "0.0")]);
+    rows.push([
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      fcell(`IF(OR(D${r1}="",F${r1}=""),"",F${r1}/D${r1}*100)`, "0.0"),
+    ]);
   }
   const ws = XLSX.utils.aoa_to_sheet(rows);
   ws["!cols"] = [{ wch: 6 }, { wch: 44 }, { wch: 8 }, { wch: 14 }, { wch: 16 }, { wch: 12 }, { wch: 10 }];
@@ -238,40 +309,81 @@ export function writeTemplate(o: TemplateOptions): Buffer {
 
   const first = FIRST_DATA_ROW + 1;
   const last = crit.lastRow + 1;
-  const dropdown = { errorTitle: "Giá trị không hợp lệ", error: `Chọn "${MET}" hoặc "${UNMET}" / Choose "${MET}" or "${UNMET}"` };
+  const dropdown = {
+    errorTitle: "Giá trị không hợp lệ",
+    error: `Chọn "${MET}" hoặc "${UNMET}" / Choose "${MET}" or "${UNMET}"`,
+  };
   const yesByList = new Map<string, number[]>();
-  for (const y of crit.yesRows) yesByList.set(y.list.join(","), [...(yesByList.get(y.list.join(",")) ?? []), y.row]);
+  for (const y of crit.yesRows)
+    yesByList.set(y.list.join(","), [...(yesByList.get(y.list.join(",")) ?? []), y.row]);
   const villageLastCol = XLSX.utils.encode_col(1 + vil.cols);
   const patches: SheetPatch[] = [
     {
       sheet: TEMPLATE_SHEETS.criteria,
       validations: [
         { sqref: crit.indicatorRows.map((r) => `G${r + 1}`).join(" "), list: [MET, UNMET], ...dropdown },
-        ...[...yesByList].map(([list, rs]) => ({ sqref: rs.map((r) => `F${r + 1}`).join(" "), list: list.split(","), ...dropdown })),
+        ...[...yesByList].map(([list, rs]) => ({
+          sqref: rs.map((r) => `F${r + 1}`).join(" "),
+          list: list.split(","),
+          ...dropdown,
+        })),
       ],
       conditionalFormats: [
         {
           sqref: `A${first}:I${last}`,
           rules: [
-            { type: "expression", formula: `$I${first}="${UNMET}"`, style: { fill: "FFC7CE", font: "9C0006" } },
-            { type: "expression", formula: `AND($G${first}="${MET}",$I${first}="${UNMET}")`, style: { bold: true } },
+            {
+              type: "expression",
+              formula: `$I${first}="${UNMET}"`,
+              style: { fill: "FFC7CE", font: "9C0006" },
+            },
+            {
+              type: "expression",
+              formula: `AND($G${first}="${MET}",$I${first}="${UNMET}")`,
+              style: { bold: true },
+            },
           ],
         },
-        { sqref: `G${first}:G${last}`, rules: [{ type: "cellIs", operator: "equal", formulas: [`"${UNMET}"`], style: { fill: "FFEB9C", font: "9C5700" } }] },
+        {
+          sqref: `G${first}:G${last}`,
+          rules: [
+            {
+              type: "cellIs",
+              operator: "equal",
+              formulas: [`"${UNMET}"`],
+              style: { fill: "FFEB9C", font: "9C5700" },
+            },
+          ],
+        },
       ],
     },
     {
       sheet: TEMPLATE_SHEETS.villages,
       validations: [{ sqref: `C3:${villageLastCol}${vil.lastRow + 1}`, list: [MET, UNMET], ...dropdown }],
       conditionalFormats: [
-        { sqref: `C3:${villageLastCol}${vil.lastRow + 1}`, rules: [{ type: "cellIs", operator: "equal", formulas: [`"${UNMET}"`], style: { fill: "FFC7CE", font: "9C0006" } }] },
+        {
+          sqref: `C3:${villageLastCol}${vil.lastRow + 1}`,
+          rules: [
+            {
+              type: "cellIs",
+              operator: "equal",
+              formulas: [`"${UNMET}"`],
+              style: { fill: "FFC7CE", font: "9C0006" },
+            },
+          ],
+        },
       ],
       charts: [
         {
           title: "Tỷ lệ tiêu chí đạt theo thôn",
           direction: "col",
           categories: sheetRange(TEMPLATE_SHEETS.villages, 1, 2, 1, 1 + vil.cols),
-          series: [{ name: "Tỷ lệ đạt", values: sheetRange(TEMPLATE_SHEETS.villages, vil.lastRow + 1, 2, vil.lastRow + 1, 1 + vil.cols) }],
+          series: [
+            {
+              name: "Tỷ lệ đạt",
+              values: sheetRange(TEMPLATE_SHEETS.villages, vil.lastRow + 1, 2, vil.lastRow + 1, 1 + vil.cols),
+            },
+          ],
           from: { col: vil.cols + 4, row: 1 },
           to: { col: vil.cols + 11, row: 18 },
         },

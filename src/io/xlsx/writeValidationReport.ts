@@ -32,12 +32,29 @@ function valueText(v: unknown): Cell {
 
 function summaryRows(results: FileValidation[]): Cell[][] {
   const rows: Cell[][] = [
-    ["Tệp / File", "Bộ tiêu chí / Set", "Phiên bản / Version", "Đơn vị / Org unit", "Kỳ / Period", "Tiêu chí đạt / Criteria met", "Tổng tiêu chí / Criteria", "Tỷ lệ / Share", "Lỗi / Errors", "Cảnh báo / Warnings", "Kết quả / Result", "Lý do không đọc được / Why unreadable"],
+    [
+      "Tệp / File",
+      "Bộ tiêu chí / Set",
+      "Phiên bản / Version",
+      "Đơn vị / Org unit",
+      "Kỳ / Period",
+      "Tiêu chí đạt / Criteria met",
+      "Tổng tiêu chí / Criteria",
+      "Tỷ lệ / Share",
+      "Lỗi / Errors",
+      "Cảnh báo / Warnings",
+      "Kết quả / Result",
+      "Lý do không đọc được / Why unreadable",
+    ],
   ];
   results.forEach((r, i) => {
     const n = i + 2;
     const findings = r.findings ?? [];
-    const result = r.error ? "Không đọc được / unreadable" : r.ok ? "Đạt yêu cầu / OK" : "Có lỗi / has errors";
+    const result = r.error
+      ? "Không đọc được / unreadable"
+      : r.ok
+        ? "Đạt yêu cầu / OK"
+        : "Có lỗi / has errors";
     rows.push([
       r.file,
       r.set?.id ?? null,
@@ -46,7 +63,14 @@ function summaryRows(results: FileValidation[]): Cell[][] {
       r.period ?? null,
       r.summary?.criteriaMet ?? null,
       r.summary?.criteriaTotal ?? null,
-      r.summary ? { t: "n", v: r.summary.criteriaTotal ? r.summary.criteriaMet / r.summary.criteriaTotal : 0, f: `IF(G${n}>0,F${n}/G${n},"")`, z: "0%" } : null,
+      r.summary
+        ? {
+            t: "n",
+            v: r.summary.criteriaTotal ? r.summary.criteriaMet / r.summary.criteriaTotal : 0,
+            f: `IF(G${n}>0,F${n}/G${n},"")`,
+            z: "0%",
+          }
+        : null,
       findings.filter((f) => f.severity === "error").length,
       findings.filter((f) => f.severity === "warning").length,
       result,
@@ -72,10 +96,34 @@ function summaryRows(results: FileValidation[]): Cell[][] {
 }
 
 function findingRows(results: FileValidation[]): Cell[][] {
-  const rows: Cell[][] = [["Tệp / File", "Đơn vị / Org unit", "Kỳ / Period", "Vị trí / Where", "Trang / Sheet", "Ô / Cell", "Chỉ tiêu / Indicator", "Mức / Severity", "Loại / Type", "Nội dung / Message"]];
+  const rows: Cell[][] = [
+    [
+      "Tệp / File",
+      "Đơn vị / Org unit",
+      "Kỳ / Period",
+      "Vị trí / Where",
+      "Trang / Sheet",
+      "Ô / Cell",
+      "Chỉ tiêu / Indicator",
+      "Mức / Severity",
+      "Loại / Type",
+      "Nội dung / Message",
+    ],
+  ];
   for (const r of results) {
     if (r.error) {
-      rows.push([r.file, r.orgUnit?.name ?? null, r.period ?? null, null, null, null, null, "Lỗi", `file/${r.error.code}`, r.error.message]);
+      rows.push([
+        r.file,
+        r.orgUnit?.name ?? null,
+        r.period ?? null,
+        null,
+        null,
+        null,
+        null,
+        "Lỗi",
+        `file/${r.error.code}`,
+        r.error.message,
+      ]);
     }
     for (const f of r.findings ?? []) {
       rows.push([
@@ -96,7 +144,19 @@ function findingRows(results: FileValidation[]): Cell[][] {
 }
 
 function indicatorRows(results: FileValidation[]): Cell[][] {
-  const rows: Cell[][] = [["Tệp / File", "Mã / Code", "Giá trị / Value", "Đơn vị tính / Unit", "Chỉ tiêu / Target", "Nguồn chỉ tiêu / Target source", "Tự đánh giá / Self-assessment", "Kết quả / Status", "Vị trí / Where"]];
+  const rows: Cell[][] = [
+    [
+      "Tệp / File",
+      "Mã / Code",
+      "Giá trị / Value",
+      "Đơn vị tính / Unit",
+      "Chỉ tiêu / Target",
+      "Nguồn chỉ tiêu / Target source",
+      "Tự đánh giá / Self-assessment",
+      "Kết quả / Status",
+      "Vị trí / Where",
+    ],
+  ];
   for (const r of results) {
     for (const i of r.indicators ?? []) {
       rows.push([
@@ -118,7 +178,10 @@ function indicatorRows(results: FileValidation[]): Cell[][] {
 function sheetOf(rows: Cell[][], widths: number[]): XLSX.WorkSheet {
   const ws = XLSX.utils.aoa_to_sheet(rows);
   ws["!cols"] = widths.map((wch) => ({ wch }));
-  if (rows.length > 1) ws["!autofilter"] = { ref: XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: rows.length - 1, c: rows[0].length - 1 } }) };
+  if (rows.length > 1)
+    ws["!autofilter"] = {
+      ref: XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: rows.length - 1, c: rows[0].length - 1 } }),
+    };
   return ws;
 }
 
@@ -132,8 +195,16 @@ export function writeValidationReport(results: FileValidation[]): Buffer {
   summary["!cols"] = [40, 24, 24, 24, 12, 12, 12, 9, 8, 10, 22, 60].map((wch) => ({ wch }));
   if (results.length) summary["!autofilter"] = { ref: `A1:L${results.length + 1}` };
   XLSX.utils.book_append_sheet(wb, summary, REPORT_SHEETS.summary);
-  XLSX.utils.book_append_sheet(wb, sheetOf(fRows, [36, 22, 10, 18, 16, 8, 10, 10, 26, 100]), REPORT_SHEETS.findings);
-  XLSX.utils.book_append_sheet(wb, sheetOf(iRows, [36, 8, 14, 10, 20, 14, 14, 10, 18]), REPORT_SHEETS.indicators);
+  XLSX.utils.book_append_sheet(
+    wb,
+    sheetOf(fRows, [36, 22, 10, 18, 16, 8, 10, 10, 26, 100]),
+    REPORT_SHEETS.findings,
+  );
+  XLSX.utils.book_append_sheet(
+    wb,
+    sheetOf(iRows, [36, 8, 14, 10, 20, 14, 14, 10, 18]),
+    REPORT_SHEETS.indicators,
+  );
   const raw = XLSX.write(wb, { type: "buffer", bookType: "xlsx", compression: true }) as Buffer;
   const n = results.length + 1;
   return patchXlsx(
@@ -145,7 +216,11 @@ export function writeValidationReport(results: FileValidation[]): Buffer {
           {
             sqref: `A2:L${Math.max(2, n)}`,
             rules: [
-              { type: "expression", formula: `LEFT($K2,5)="Không"`, style: { fill: "D9D9D9", font: "595959" } },
+              {
+                type: "expression",
+                formula: `LEFT($K2,5)="Không"`,
+                style: { fill: "D9D9D9", font: "595959" },
+              },
               { type: "expression", formula: `$I2>0`, style: { fill: "FFC7CE", font: "9C0006" } },
             ],
           },
@@ -153,11 +228,23 @@ export function writeValidationReport(results: FileValidation[]): Buffer {
       },
       {
         sheet: REPORT_SHEETS.findings,
-        conditionalFormats: [{ sqref: `A2:J${Math.max(2, fRows.length)}`, rules: [{ type: "expression", formula: `$H2="Lỗi"`, style: { fill: "FFC7CE", font: "9C0006" } }] }],
+        conditionalFormats: [
+          {
+            sqref: `A2:J${Math.max(2, fRows.length)}`,
+            rules: [{ type: "expression", formula: `$H2="Lỗi"`, style: { fill: "FFC7CE", font: "9C0006" } }],
+          },
+        ],
       },
       {
         sheet: REPORT_SHEETS.indicators,
-        conditionalFormats: [{ sqref: `A2:I${Math.max(2, iRows.length)}`, rules: [{ type: "expression", formula: `$H2="Chưa đạt"`, style: { fill: "FFEB9C", font: "9C5700" } }] }],
+        conditionalFormats: [
+          {
+            sqref: `A2:I${Math.max(2, iRows.length)}`,
+            rules: [
+              { type: "expression", formula: `$H2="Chưa đạt"`, style: { fill: "FFEB9C", font: "9C5700" } },
+            ],
+          },
+        ],
       },
     ],
     { fullCalcOnLoad: true },

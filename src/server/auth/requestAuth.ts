@@ -46,7 +46,14 @@ export async function deny(
   body: { error: string; message: string },
   userId: string | null | undefined = request.principal?.userId,
 ): Promise<FastifyReply> {
-  await store.audit({ userId: userId ?? null, address: request.ip, action: `denied ${request.method} ${request.routeOptions.url ?? request.url}`, status, target: request.url, detail: body.error });
+  await store.audit({
+    userId: userId ?? null,
+    address: request.ip,
+    action: `denied ${request.method} ${request.routeOptions.url ?? request.url}`,
+    status,
+    target: request.url,
+    detail: body.error,
+  });
   if (status === 401) reply.header("WWW-Authenticate", 'Bearer realm="ntm"');
   return reply.code(status).send(body);
 }

@@ -9,11 +9,21 @@
  * has null counts), sorted by code; nothing outside `under` is read or returned.
  */
 import { consolidate } from "../../domain/consolidate/consolidate";
-import { buildCommuneCodeMap, REFORM_DATE, type CommuneCodeMap, type CommuneCodeRow } from "../../domain/consolidate/communeCodeMap";
+import {
+  buildCommuneCodeMap,
+  REFORM_DATE,
+  type CommuneCodeMap,
+  type CommuneCodeRow,
+} from "../../domain/consolidate/communeCodeMap";
 import type { ConsolidationFile } from "../../domain/consolidate/fileValidation";
 import type { CommuneRow, ConsolidationSummary, VillageRow } from "../../domain/consolidate/summaryModel";
 import type { CriteriaSet } from "../../domain/criteria/schema";
-import type { Consolidation, ConsolidationRow, EvaluationSummary, ReviewState } from "../../domain/sync/protocol";
+import type {
+  Consolidation,
+  ConsolidationRow,
+  EvaluationSummary,
+  ReviewState,
+} from "../../domain/sync/protocol";
 import type { OrgTree, OrgUnitRow } from "../store/orgTree";
 import type { ReportRow, Store } from "../store/store";
 import { storedReportValidation } from "./storedReportValidation";
@@ -43,9 +53,19 @@ interface Source {
 
 const BELOW_COMMUNE = new Set(["village", "household"]);
 
-export async function consolidateStoredReports(store: Store, tree: OrgTree, set: CriteriaSet, period: string, under: OrgUnitRow): Promise<StoredConsolidation> {
+export async function consolidateStoredReports(
+  store: Store,
+  tree: OrgTree,
+  set: CriteriaSet,
+  period: string,
+  under: OrgUnitRow,
+): Promise<StoredConsolidation> {
   const units = tree.within(under.id).filter((u) => u.level === "commune" || u.level === "village");
-  const reports = await store.reportsFor(units.map((u) => u.id), set.id, period);
+  const reports = await store.reportsFor(
+    units.map((u) => u.id),
+    set.id,
+    period,
+  );
   const byUnit = new Map<string, ReportRow>(reports.map((r) => [r.org_unit_id, r]));
   // One query for every head, not one per unit.
   const heads = await store.headEvaluations(reports);
@@ -60,7 +80,8 @@ export async function consolidateStoredReports(store: Store, tree: OrgTree, set:
     const label = `${u.code} ${u.name} — bản ${head.number}, ${REVIEW_STATE_TEXT[report.review_state]}`;
     const village = u.level === "village" ? u : undefined;
     // A village's report of a village-level set is its commune's; of another set, the village's own.
-    const commune = village && BELOW_COMMUNE.has(set.level) ? (tree.get(village.parent_id ?? "") ?? village) : u;
+    const commune =
+      village && BELOW_COMMUNE.has(set.level) ? (tree.get(village.parent_id ?? "") ?? village) : u;
     const validation = storedReportValidation({
       label,
       set,
@@ -77,7 +98,14 @@ export async function consolidateStoredReports(store: Store, tree: OrgTree, set:
   return { json: toApiJson(summary, sources, units, set, period, under), summary };
 }
 
-function toApiJson(summary: ConsolidationSummary, sources: Map<string, Source>, units: OrgUnitRow[], set: CriteriaSet, period: string, under: OrgUnitRow): Consolidation {
+function toApiJson(
+  summary: ConsolidationSummary,
+  sources: Map<string, Source>,
+  units: OrgUnitRow[],
+  set: CriteriaSet,
+  period: string,
+  under: OrgUnitRow,
+): Consolidation {
   const matrix = summary.matrices.find((m) => m.set.id === set.id);
   const communeRows = new Map<string, CommuneRow>();
   for (const row of matrix?.communes ?? []) communeRows.set(sources.get(row.file)!.unit.id, row);
@@ -111,7 +139,12 @@ function toApiJson(summary: ConsolidationSummary, sources: Map<string, Source>, 
   };
 }
 
-function communeRow(u: OrgUnitRow, set: CriteriaSet, source: Source | undefined, row: CommuneRow | undefined): ConsolidationRow {
+function communeRow(
+  u: OrgUnitRow,
+  set: CriteriaSet,
+  source: Source | undefined,
+  row: CommuneRow | undefined,
+): ConsolidationRow {
   const criteria: ConsolidationRow["criteria"] = {};
   for (const c of set.criteria) criteria[c.code] = row?.criteria[c.code] ?? "unknown";
   return {
@@ -129,12 +162,19 @@ function communeRow(u: OrgUnitRow, set: CriteriaSet, source: Source | undefined,
   };
 }
 
-function villageRow(u: OrgUnitRow, set: CriteriaSet, source: Source, row: VillageRow | undefined, summary: ConsolidationSummary): ConsolidationRow {
+function villageRow(
+  u: OrgUnitRow,
+  set: CriteriaSet,
+  source: Source,
+  row: VillageRow | undefined,
+  summary: ConsolidationSummary,
+): ConsolidationRow {
   const findings = { error: 0, warning: 0, info: 0 };
   for (const f of summary.findings) if (f.file === source.label) findings[f.severity]++;
   // Villages are not rows of the communes matrix: their statuses are the stored evaluation's.
   const criteria: ConsolidationRow["criteria"] = {};
-  for (const c of set.criteria) criteria[c.code] = source.evaluation.criteria.find((x) => x.code === c.code)?.status ?? "unknown";
+  for (const c of set.criteria)
+    criteria[c.code] = source.evaluation.criteria.find((x) => x.code === c.code)?.status ?? "unknown";
   return {
     org: u.code,
     name: u.name,
@@ -166,7 +206,9 @@ export function communeCodesOf(tree: OrgTree): CommuneCodeMap {
     rows.push({
       gso_code_2023: u.code,
       name_2023: u.name,
-      ...(district?.level === "district" ? { district_code_2023: district.code, district_2023: district.name } : {}),
+      ...(district?.level === "district"
+        ? { district_code_2023: district.code, district_2023: district.name }
+        : {}),
       ...(successor ? { successor_code_2025: successor.code, successor_name_2025: successor.name } : {}),
     });
   }

@@ -6,7 +6,11 @@
  * Invariant: every status and count comes from the evaluation the server stored when the revision
  * was pushed (its own judgement of the values), never from a re-evaluation or the client's claims.
  */
-import type { FileValidation, ValidatedFinding, ValidatedIndicator } from "../../domain/consolidate/fileValidation";
+import type {
+  FileValidation,
+  ValidatedFinding,
+  ValidatedIndicator,
+} from "../../domain/consolidate/fileValidation";
 import type { CriteriaSet } from "../../domain/criteria/schema";
 import { formatFindingBilingual } from "../../domain/i18n";
 import type { Finding } from "../../domain/review/finding";
@@ -38,7 +42,16 @@ export function storedReportValidation(head: StoredHead): FileValidation {
     period: head.period,
     indicators: Object.entries(head.values).map(([code, v]) => indicatorRow(code, v, e)),
     ...(head.village
-      ? { units: [{ name: head.village.name, criteriaMet: e.criteriaMet, criteriaTotal: e.criteriaTotal, progress: Math.round(e.progress * 10000) / 10000 }] }
+      ? {
+          units: [
+            {
+              name: head.village.name,
+              criteriaMet: e.criteriaMet,
+              criteriaTotal: e.criteriaTotal,
+              progress: Math.round(e.progress * 10000) / 10000,
+            },
+          ],
+        }
       : { criteria }),
     summary,
     findings,

@@ -34,14 +34,23 @@ export function unknownIndicatorCodes(set: CriteriaSet, values: IndicatorValues)
   return Object.keys(values).filter((code) => !known.has(code));
 }
 
-export function evaluatePushedValues(set: CriteriaSet, values: IndicatorValues, ctx: EvaluationContext): EvaluationSummary {
+export function evaluatePushedValues(
+  set: CriteriaSet,
+  values: IndicatorValues,
+  ctx: EvaluationContext,
+): EvaluationSummary {
   return summarise(evaluate(set, reportFromValues(set, values, ctx)));
 }
 
 function summarise(e: Evaluation): EvaluationSummary {
   const indicators: EvaluationSummary["indicators"] = {};
   for (const i of e.indicators) {
-    indicators[i.code] = { status: i.status, effective: i.effective, targetSource: i.targetSource, gap: i.gap ? i.gap.amount : null };
+    indicators[i.code] = {
+      status: i.status,
+      effective: i.effective,
+      targetSource: i.targetSource,
+      gap: i.gap ? i.gap.amount : null,
+    };
   }
   return {
     criteriaMet: e.set.met,
@@ -49,6 +58,13 @@ function summarise(e: Evaluation): EvaluationSummary {
     progress: e.set.share,
     criteria: e.criteria.map((c) => ({ code: c.code, status: c.effective })),
     indicators,
-    findings: e.findings.map((f) => ({ type: f.type, severity: f.severity, sheet: f.sheet, cell: f.cell, indicator: f.indicator, params: f.params })),
+    findings: e.findings.map((f) => ({
+      type: f.type,
+      severity: f.severity,
+      sheet: f.sheet,
+      cell: f.cell,
+      indicator: f.indicator,
+      params: f.params,
+    })),
   };
 }

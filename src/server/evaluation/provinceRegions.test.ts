@@ -7,7 +7,9 @@ describe("regionOfProvince", () => {
 
   it("places each of the 63 provinces in one of the seven regions, in the usual sizes", () => {
     expect(mapped).toHaveLength(63);
-    const sizes = Object.fromEntries(REGIONS.map((r) => [r, mapped.filter((c) => regionOfProvince(c) === r).length]));
+    const sizes = Object.fromEntries(
+      REGIONS.map((r) => [r, mapped.filter((c) => regionOfProvince(c) === r).length]),
+    );
     expect(sizes).toEqual({ TDMNPB: 14, DBSH: 11, BTB: 6, DHNTB: 8, TN: 5, DNB: 6, DBSCL: 13 });
   });
 

@@ -20,14 +20,22 @@ export function consolidationRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
           description:
             "Counted by the same consolidation core as `ntm consolidate`, over the head revision of every report within `under`, with each report's review state. " +
             "JSON (see the Consolidation schema in domain/sync/protocol.ts), or the summary workbook `ntm consolidate -o` writes (Tổng hợp, Thống kê, Khu dân cư, Khối lượng, Phát hiện, Tệp lỗi) " +
-            "with `Accept: " + XLSX_MIME + "` or `?format=xlsx`.",
+            "with `Accept: " +
+            XLSX_MIME +
+            "` or `?format=xlsx`.",
           querystring: z.object({
             set: z.string().min(1).max(80),
             period: periodSchema,
             under: z.string().min(1).max(40),
             format: z.enum(["json", "xlsx"]).optional(),
           }),
-          response: { 200: consolidationSchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema, 429: errorBodySchema },
+          response: {
+            200: consolidationSchema,
+            401: errorBodySchema,
+            403: errorBodySchema,
+            404: errorBodySchema,
+            429: errorBodySchema,
+          },
         },
       },
       async (req, reply) => {
@@ -36,12 +44,23 @@ export function consolidationRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
         if (!under) return reply;
         const stored = await ctx.store.latestCriteriaSet(req.query.set);
         if (!stored) return reply.code(404).send(httpMessages.unknownSet(req.query.set));
-        const result = await consolidateStoredReports(ctx.store, await ctx.store.tree(), domainSet(stored), req.query.period, under);
-        const wantsXlsx = req.query.format === "xlsx" || (req.query.format !== "json" && (req.headers.accept ?? "").includes("spreadsheetml"));
+        const result = await consolidateStoredReports(
+          ctx.store,
+          await ctx.store.tree(),
+          domainSet(stored),
+          req.query.period,
+          under,
+        );
+        const wantsXlsx =
+          req.query.format === "xlsx" ||
+          (req.query.format !== "json" && (req.headers.accept ?? "").includes("spreadsheetml"));
         if (!wantsXlsx) return reply.type("application/json").send(result.json);
         return reply
           .type(XLSX_MIME)
-          .header("Content-Disposition", `attachment; filename="tong-hop-${req.query.set}-${req.query.period}-${under.code}.xlsx"`)
+          .header(
+            "Content-Disposition",
+            `attachment; filename="tong-hop-${req.query.set}-${req.query.period}-${under.code}.xlsx"`,
+          )
           .send(writeSummaryWorkbook(result.summary) as never);
       },
     );

@@ -5,7 +5,13 @@
  */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { errorBodySchema, periodSchema, reportListSchema, reviewStateSchema, type ReportListItem } from "../../domain/sync/protocol";
+import {
+  errorBodySchema,
+  periodSchema,
+  reportListSchema,
+  reviewStateSchema,
+  type ReportListItem,
+} from "../../domain/sync/protocol";
 import { periodStartDate } from "../../domain/sync/reportPeriod";
 import { principalOf } from "../auth/requestAuth";
 import { httpMessages } from "../httpMessages";
@@ -16,7 +22,13 @@ import { type RouteContext, requireRole, unitInScope } from "./routeContext";
 const DEFAULT_PAGE = 500;
 const MAX_PAGE = 2000;
 
-const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema, 429: errorBodySchema };
+const errors = {
+  400: errorBodySchema,
+  401: errorBodySchema,
+  403: errorBodySchema,
+  404: errorBodySchema,
+  429: errorBodySchema,
+};
 
 export function reportListRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -25,14 +37,34 @@ export function reportListRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
       {
         schema: {
           summary: "Các báo cáo trong phạm vi / Reports within a unit of your scope",
-          description: "Sorted by org unit code, set, period, one page at a time (`limit`, `offset`; `total` counts them all). Every role may list the reports of its own scope.",
+          description:
+            "Sorted by org unit code, set, period, one page at a time (`limit`, `offset`; `total` counts them all). Every role may list the reports of its own scope.",
           querystring: z.object({
-            under: z.string().min(1).max(40).optional().describe("Mã đơn vị; mặc định là phạm vi của bạn / unit code, default: your scope"),
+            under: z
+              .string()
+              .min(1)
+              .max(40)
+              .optional()
+              .describe("Mã đơn vị; mặc định là phạm vi của bạn / unit code, default: your scope"),
             set: z.string().min(1).max(80).optional().describe("Mã bộ tiêu chí / criteria set id"),
             period: periodSchema.optional(),
-            state: reviewStateSchema.exclude(["none"]).optional().describe("Trạng thái duyệt / review state: submitted, returned, approved, reopened"),
-            limit: z.coerce.number().int().min(1).max(MAX_PAGE).default(DEFAULT_PAGE).describe(`Số báo cáo mỗi trang / reports per page (≤ ${MAX_PAGE})`),
-            offset: z.coerce.number().int().min(0).default(0).describe("Bỏ qua bao nhiêu báo cáo đầu / reports to skip"),
+            state: reviewStateSchema
+              .exclude(["none"])
+              .optional()
+              .describe("Trạng thái duyệt / review state: submitted, returned, approved, reopened"),
+            limit: z.coerce
+              .number()
+              .int()
+              .min(1)
+              .max(MAX_PAGE)
+              .default(DEFAULT_PAGE)
+              .describe(`Số báo cáo mỗi trang / reports per page (≤ ${MAX_PAGE})`),
+            offset: z.coerce
+              .number()
+              .int()
+              .min(0)
+              .default(0)
+              .describe("Bỏ qua bao nhiêu báo cáo đầu / reports to skip"),
           }),
           response: { 200: reportListSchema, ...errors },
         },
@@ -42,14 +74,28 @@ export function reportListRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
         const tree = await ctx.store.tree();
         const { under: code, set, period, state, limit, offset } = req.query;
         const scopeId = principalOf(req).scopeId;
-        const under = code ? await unitInScope(ctx, req, reply, code, period ? periodStartDate(period) : undefined) : tree.get(scopeId);
+        const under = code
+          ? await unitInScope(ctx, req, reply, code, period ? periodStartDate(period) : undefined)
+          : tree.get(scopeId);
         if (!under) return code ? reply : reply.code(404).send(httpMessages.unknownOrgUnit(scopeId));
         const units = tree.within(under.id);
         const byId = new Map(units.map((u) => [u.id, u]));
-        const rows = await ctx.store.listReports(units.map((u) => u.id), { ...(set ? { setId: set } : {}), ...(period ? { period } : {}), ...(state ? { states: [state] } : {}) });
+        const rows = await ctx.store.listReports(
+          units.map((u) => u.id),
+          {
+            ...(set ? { setId: set } : {}),
+            ...(period ? { period } : {}),
+            ...(state ? { states: [state] } : {}),
+          },
+        );
         // Sorted before paging, so pages are stable; only the page's head evaluations are read.
         const byCode = (r: (typeof rows)[number]) => byId.get(r.org_unit_id)!.code;
-        rows.sort((a, b) => byCode(a).localeCompare(byCode(b)) || a.set_id.localeCompare(b.set_id) || a.period.localeCompare(b.period));
+        rows.sort(
+          (a, b) =>
+            byCode(a).localeCompare(byCode(b)) ||
+            a.set_id.localeCompare(b.set_id) ||
+            a.period.localeCompare(b.period),
+        );
         const page = rows.slice(offset, offset + limit);
         const heads = await ctx.store.headEvaluations(page);
         const reports: ReportListItem[] = page.map((r) => {

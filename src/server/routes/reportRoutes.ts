@@ -26,7 +26,13 @@ const keyParams = z.object({
   period: periodSchema,
 });
 
-const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema, 429: errorBodySchema };
+const errors = {
+  400: errorBodySchema,
+  401: errorBodySchema,
+  403: errorBodySchema,
+  404: errorBodySchema,
+  429: errorBodySchema,
+};
 
 export function reportRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
   const { store } = ctx;
@@ -36,7 +42,9 @@ export function reportRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
       const unit = await unitInScope(ctx, req, reply, params.org, periodStartDate(params.period));
       if (!unit) return undefined;
       const report = await store.findReport(unit.id, params.set, params.period);
-      const stored = report ? await store.getCriteriaSet(report.set_id, report.set_hash) : await store.latestCriteriaSet(params.set);
+      const stored = report
+        ? await store.getCriteriaSet(report.set_id, report.set_hash)
+        : await store.latestCriteriaSet(params.set);
       if (!stored) {
         await reply.code(404).send(httpMessages.unknownSet(params.set));
         return undefined;
@@ -48,11 +56,17 @@ export function reportRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
      * For a push: the unit and the set to evaluate with — the report's own set when it exists, the
      * newest otherwise. The report row itself is read (and locked) by the push's transaction.
      */
-    async function resolvePushKey(req: FastifyRequest, reply: FastifyReply, params: z.infer<typeof keyParams>) {
+    async function resolvePushKey(
+      req: FastifyRequest,
+      reply: FastifyReply,
+      params: z.infer<typeof keyParams>,
+    ) {
       const unit = await unitInScope(ctx, req, reply, params.org, periodStartDate(params.period));
       if (!unit) return undefined;
       const known = await store.reportSetOf(unit.id, params.set, params.period);
-      const stored = known ? await store.getCriteriaSet(known.setId, known.setHash) : await store.latestCriteriaSet(params.set);
+      const stored = known
+        ? await store.getCriteriaSet(known.setId, known.setHash)
+        : await store.latestCriteriaSet(params.set);
       if (!stored) {
         await reply.code(404).send(httpMessages.unknownSet(params.set));
         return undefined;
@@ -64,7 +78,8 @@ export function reportRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
       "/reports/:org/:set/:period",
       {
         schema: {
-          summary: "Phiên bản mới nhất, trạng thái duyệt, kết quả đánh giá / Head revision, review state, evaluation",
+          summary:
+            "Phiên bản mới nhất, trạng thái duyệt, kết quả đánh giá / Head revision, review state, evaluation",
           params: keyParams,
           response: { 200: reportViewSchema, ...errors },
         },
@@ -73,7 +88,10 @@ export function reportRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
         if (!(await requireRole(ctx, req, reply, "read"))) return reply;
         const k = await resolveKey(req, reply, req.params);
         if (!k) return reply;
-        const head = k.report && k.report.head_revision > 0 ? await store.revision(k.report.id, k.report.head_revision) : undefined;
+        const head =
+          k.report && k.report.head_revision > 0
+            ? await store.revision(k.report.id, k.report.head_revision)
+            : undefined;
         return {
           org: k.unit.code,
           orgName: k.unit.name,
@@ -133,9 +151,17 @@ export function reportRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
         switch (outcome.kind) {
           case "created":
           case "replayed":
-            return reply.code(201).send({ revision: outcome.revision, replayed: outcome.kind === "replayed" });
+            return reply
+              .code(201)
+              .send({ revision: outcome.revision, replayed: outcome.kind === "replayed" });
           case "conflict":
-            return reply.code(409).send({ ...httpMessages.conflict(outcome.head.number, req.body.baseRevision), head: outcome.head, changes: outcome.changes });
+            return reply
+              .code(409)
+              .send({
+                ...httpMessages.conflict(outcome.head.number, req.body.baseRevision),
+                head: outcome.head,
+                changes: outcome.changes,
+              });
           case "locked":
             return reply.code(423).send(httpMessages.locked);
           case "unknown-base":
@@ -169,10 +195,16 @@ export function reportRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
       {
         schema: {
           summary: "Duyệt, trả lại, mở lại / Approve, return, reopen",
-          description: "Approval locks the report (pushes then get 423) until a reviewer reopens it. Comments: indicator code (or \"*\") → text.",
+          description:
+            'Approval locks the report (pushes then get 423) until a reviewer reopens it. Comments: indicator code (or "*") → text.',
           params: keyParams,
           body: reviewRequestSchema,
-          response: { 200: z.object({ state: reviewStateSchema, event: reviewEventSchema }), 409: errorBodySchema, 423: errorBodySchema, ...errors },
+          response: {
+            200: z.object({ state: reviewStateSchema, event: reviewEventSchema }),
+            409: errorBodySchema,
+            423: errorBodySchema,
+            ...errors,
+          },
         },
       },
       async (req, reply) => {
@@ -180,7 +212,12 @@ export function reportRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
         const k = await resolveKey(req, reply, req.params);
         if (!k) return reply;
         if (!k.report) return reply.code(404).send(httpMessages.noReport);
-        const outcome = await store.review(k.report.id, req.body.action, req.body.comments ?? {}, principalOf(req));
+        const outcome = await store.review(
+          k.report.id,
+          req.body.action,
+          req.body.comments ?? {},
+          principalOf(req),
+        );
         switch (outcome.kind) {
           case "ok":
             return { state: outcome.state, event: outcome.event };

@@ -13,7 +13,12 @@ export interface RouteContext {
 }
 
 /** Role check; sends 403 and returns false when the role may not. */
-export async function requireRole(ctx: RouteContext, req: FastifyRequest, reply: FastifyReply, action: Action): Promise<boolean> {
+export async function requireRole(
+  ctx: RouteContext,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  action: Action,
+): Promise<boolean> {
   const p = principalOf(req);
   if (roleMay(p.role, action)) return true;
   await deny(ctx.store, req, reply, 403, httpMessages.forbiddenRole(p.role, action));
@@ -21,7 +26,13 @@ export async function requireRole(ctx: RouteContext, req: FastifyRequest, reply:
 }
 
 /** The unit `code` names at `date`, if it lies in the caller's scope; otherwise 404/403 is sent. */
-export async function unitInScope(ctx: RouteContext, req: FastifyRequest, reply: FastifyReply, code: string, date?: string): Promise<OrgUnitRow | undefined> {
+export async function unitInScope(
+  ctx: RouteContext,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  code: string,
+  date?: string,
+): Promise<OrgUnitRow | undefined> {
   const tree = await ctx.store.tree();
   const unit = tree.resolve(code, date);
   if (!unit) {

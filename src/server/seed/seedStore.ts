@@ -13,10 +13,11 @@ import type { Store } from "../store/store";
 import { demoVillages, parseCsvTable, unitsFromGsoExtract } from "./orgUnitRows";
 
 /** The GSO extract beside this file (from source) or in src/ (from the compiled build/, which tsc does not copy it into). */
-export const HA_TINH_CSV = [
-  path.join(__dirname, "ha-tinh-communes-2023.csv"),
-  path.join(__dirname, "..", "..", "..", "src", "server", "seed", "ha-tinh-communes-2023.csv"),
-].find((f) => fs.existsSync(f)) ?? path.join(__dirname, "ha-tinh-communes-2023.csv");
+export const HA_TINH_CSV =
+  [
+    path.join(__dirname, "ha-tinh-communes-2023.csv"),
+    path.join(__dirname, "..", "..", "..", "src", "server", "seed", "ha-tinh-communes-2023.csv"),
+  ].find((f) => fs.existsSync(f)) ?? path.join(__dirname, "ha-tinh-communes-2023.csv");
 
 export function criteriaSetVersion(set: CriteriaSet): string {
   return [set.version.decision, ...(set.version.amendments ?? []).map((a) => a.decision)].join(" + ");
@@ -24,7 +25,13 @@ export function criteriaSetVersion(set: CriteriaSet): string {
 
 export async function seedCriteriaSets(store: Store): Promise<number> {
   const sets = listCriteriaSets();
-  for (const s of sets) await store.saveCriteriaSet({ id: s.id, version: criteriaSetVersion(s), name: s.title.vi, definition: s });
+  for (const s of sets)
+    await store.saveCriteriaSet({
+      id: s.id,
+      version: criteriaSetVersion(s),
+      name: s.title.vi,
+      definition: s,
+    });
   return sets.length;
 }
 

@@ -92,7 +92,9 @@ function migration0001(engine: Engine): Migration {
 
       await db.schema
         .createTable("review_events")
-        .addColumn("id", serialId(engine), (c) => (engine === "postgres" ? c.primaryKey() : c.primaryKey().autoIncrement()))
+        .addColumn("id", serialId(engine), (c) =>
+          engine === "postgres" ? c.primaryKey() : c.primaryKey().autoIncrement(),
+        )
         .addColumn("report_id", "text", (c) => c.notNull().references("reports.id"))
         .addColumn("revision", "integer", (c) => c.notNull())
         .addColumn("kind", "text", (c) => c.notNull())
@@ -105,7 +107,9 @@ function migration0001(engine: Engine): Migration {
 
       await db.schema
         .createTable("audit_log")
-        .addColumn("id", serialId(engine), (c) => (engine === "postgres" ? c.primaryKey() : c.primaryKey().autoIncrement()))
+        .addColumn("id", serialId(engine), (c) =>
+          engine === "postgres" ? c.primaryKey() : c.primaryKey().autoIncrement(),
+        )
         .addColumn("at", "text", (c) => c.notNull())
         .addColumn("user_id", "text")
         .addColumn("address", "text")
@@ -116,7 +120,16 @@ function migration0001(engine: Engine): Migration {
         .execute();
     },
     async down(db: Kysely<unknown>) {
-      for (const t of ["audit_log", "review_events", "revisions", "reports", "criteria_sets", "tokens", "users", "org_units"]) {
+      for (const t of [
+        "audit_log",
+        "review_events",
+        "revisions",
+        "reports",
+        "criteria_sets",
+        "tokens",
+        "users",
+        "org_units",
+      ]) {
         await sql`drop table ${sql.table(t)}`.execute(db);
       }
     },

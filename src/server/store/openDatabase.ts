@@ -57,7 +57,8 @@ export async function openDatabase(opts: OpenOptions): Promise<OpenedDatabase> {
     throw error instanceof Error ? error : new Error(String(error));
   }
   // The reader opens after the migrations, so it never sees a half-made schema.
-  if (opened.engine === "sqlite" && opts.location !== ":memory:") opened.reader = openSqliteReader(opts.location);
+  if (opened.engine === "sqlite" && opts.location !== ":memory:")
+    opened.reader = openSqliteReader(opts.location);
   return opened;
 }
 
@@ -86,7 +87,10 @@ const STATEMENT_CACHE_SIZE = 200;
  * better-sqlite3 statement is reusable, and parsing the same SQL for every query cost as much as
  * running it. Least recently used texts are dropped first.
  */
-function withStatementCache(sqlite: BetterSqlite3.Database): { prepare(sql: string): BetterSqlite3.Statement; close(): void } {
+function withStatementCache(sqlite: BetterSqlite3.Database): {
+  prepare(sql: string): BetterSqlite3.Statement;
+  close(): void;
+} {
   const cache = new Map<string, BetterSqlite3.Statement>();
   return {
     prepare(text: string) {

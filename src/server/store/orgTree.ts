@@ -44,11 +44,13 @@ export class OrgTree {
     const candidates = this.byCode.get(code) ?? [];
     if (candidates.length <= 1) return candidates[0];
     if (date) {
-      const hit = candidates.find((u) => (!u.valid_from || u.valid_from <= date) && (!u.valid_to || date < u.valid_to));
+      const hit = candidates.find(
+        (u) => (!u.valid_from || u.valid_from <= date) && (!u.valid_to || date < u.valid_to),
+      );
       if (hit) return hit;
     }
     // The current unit (no end date) first, then the one that ended last.
-    return [...candidates].sort((a, b) => (b.valid_to ?? "9999") .localeCompare(a.valid_to ?? "9999"))[0];
+    return [...candidates].sort((a, b) => (b.valid_to ?? "9999").localeCompare(a.valid_to ?? "9999"))[0];
   }
 
   childrenOf(id: string): OrgUnitRow[] {

@@ -203,12 +203,36 @@ export class Store {
 
   // ── users and tokens ────────────────────────────────────────────────────────────────────────
 
-  async createUser(input: { name: string; role: Role; scopeId: string; tokenDays?: number }): Promise<{ userId: string; token: string }> {
+  async createUser(input: {
+    name: string;
+    role: Role;
+    scopeId: string;
+    tokenDays?: number;
+  }): Promise<{ userId: string; token: string }> {
     const userId = randomUUID();
     const now = this.now();
     const token = await this.writes.run(async (trx) => {
-      await trx.insertInto("users").values({ id: userId, name: input.name, role: input.role, scope_org_id: input.scopeId, created_at: now, disabled_at: null }).execute();
-      await this.audit({ userId: null, action: "user.add", status: 201, target: input.name, detail: `${input.role} ${input.scopeId}` }, trx);
+      await trx
+        .insertInto("users")
+        .values({
+          id: userId,
+          name: input.name,
+          role: input.role,
+          scope_org_id: input.scopeId,
+          created_at: now,
+          disabled_at: null,
+        })
+        .execute();
+      await this.audit(
+        {
+          userId: null,
+          action: "user.add",
+          status: 201,
+          target: input.name,
+          detail: `${input.role} ${input.scopeId}`,
+        },
+        trx,
+      );
       return this.insertToken(trx, userId, input.tokenDays ?? 365);
     });
     return { userId, token };
@@ -224,7 +248,14 @@ export class Store {
     const expires = new Date(created.getTime() + days * 86400000);
     await trx
       .insertInto("tokens")
-      .values({ id: randomUUID(), user_id: userId, token_hash: hashToken(token), created_at: created.toISOString(), expires_at: expires.toISOString(), revoked_at: null })
+      .values({
+        id: randomUUID(),
+        user_id: userId,
+        token_hash: hashToken(token),
+        created_at: created.toISOString(),
+        expires_at: expires.toISOString(),
+        revoked_at: null,
+      })
       .execute();
     return token;
   }
@@ -234,7 +265,15 @@ export class Store {
     const row = await this.reads
       .selectFrom("tokens")
       .innerJoin("users", "users.id", "tokens.user_id")
-      .select(["users.id as userId", "users.name", "users.role", "users.scope_org_id", "users.disabled_at", "tokens.expires_at", "tokens.revoked_at"])
+      .select([
+        "users.id as userId",
+        "users.name",
+        "users.role",
+        "users.scope_org_id",
+        "users.disabled_at",
+        "tokens.expires_at",
+        "tokens.revoked_at",
+      ])
       .where("tokens.token_hash", "=", hashToken(token))
       .executeTakeFirst();
     if (!row || row.revoked_at || row.disabled_at || row.expires_at <= this.now()) return undefined;
@@ -249,7 +288,10 @@ export class Store {
     const tree = await this.tree();
     const now = this.now();
     const users = await this.reads.selectFrom("users").selectAll().orderBy("name").execute();
-    const tokens = await this.reads.selectFrom("tokens").select(["user_id", "expires_at", "revoked_at"]).execute();
+    const tokens = await this.reads
+      .selectFrom("tokens")
+      .select(["user_id", "expires_at", "revoked_at"])
+      .execute();
     return users.map((u) => ({
       id: u.id,
       name: u.name,
@@ -268,7 +310,12 @@ export class Store {
     if (!user) return false;
     const now = this.now();
     await this.writes.run(async (trx) => {
-      await trx.updateTable("tokens").set({ revoked_at: now }).where("user_id", "=", user.id).where("revoked_at", "is", null).execute();
+      await trx
+        .updateTable("tokens")
+        .set({ revoked_at: now })
+        .where("user_id", "=", user.id)
+        .where("revoked_at", "is", null)
+        .execute();
       await trx.updateTable("users").set({ disabled_at: now }).where("id", "=", user.id).execute();
       await this.audit({ action: "user.revoke", status: 200, target: name }, trx);
     });
@@ -278,14 +325,26 @@ export class Store {
   // ── criteria sets ───────────────────────────────────────────────────────────────────────────
 
   /** Store a set definition unless this exact content is already stored; returns its hash. */
-  async saveCriteriaSet(input: { id: string; version: string; name: string; definition: unknown }): Promise<string> {
+  async saveCriteriaSet(input: {
+    id: string;
+    version: string;
+    name: string;
+    definition: unknown;
+  }): Promise<string> {
     const text = canonicalJson(input.definition);
     const hash = createHash("sha256").update(text).digest("hex");
     const now = this.now();
     await this.writes.run((trx) =>
       trx
         .insertInto("criteria_sets")
-        .values({ id: input.id, content_hash: hash, version: input.version, name: input.name, definition: text, created_at: now })
+        .values({
+          id: input.id,
+          content_hash: hash,
+          version: input.version,
+          name: input.name,
+          definition: text,
+          created_at: now,
+        })
         .onConflict((oc) => oc.columns(["id", "content_hash"]).doNothing())
         .execute(),
     );
@@ -296,16 +355,31 @@ export class Store {
     const key = `${id}@${hash}`;
     const cached = this.setCache.get(key);
     if (cached) return cached;
-    const row = await this.reads.selectFrom("criteria_sets").selectAll().where("id", "=", id).where("content_hash", "=", hash).executeTakeFirst();
+    const row = await this.reads
+      .selectFrom("criteria_sets")
+      .selectAll()
+      .where("id", "=", id)
+      .where("content_hash", "=", hash)
+      .executeTakeFirst();
     if (!row) return undefined;
-    const set = { id: row.id, hash: row.content_hash, version: row.version, name: row.name, definition: JSON.parse(row.definition) };
+    const set = {
+      id: row.id,
+      hash: row.content_hash,
+      version: row.version,
+      name: row.name,
+      definition: JSON.parse(row.definition),
+    };
     this.setCache.set(key, set);
     return set;
   }
 
   /** The newest stored definition of each set id. */
   async listCriteriaSets(): Promise<StoredCriteriaSet[]> {
-    const rows = await this.reads.selectFrom("criteria_sets").select(["id", "content_hash", "created_at"]).orderBy("created_at").execute();
+    const rows = await this.reads
+      .selectFrom("criteria_sets")
+      .select(["id", "content_hash", "created_at"])
+      .orderBy("created_at")
+      .execute();
     const newest = new Map<string, string>();
     for (const r of rows) newest.set(r.id, r.content_hash);
     const out: StoredCriteriaSet[] = [];
@@ -323,14 +397,24 @@ export class Store {
   // ── reports and revisions ───────────────────────────────────────────────────────────────────
 
   async findReport(unitId: string, setId: string, period: string): Promise<ReportRow | undefined> {
-    return this.reads.selectFrom("reports").selectAll().where("org_unit_id", "=", unitId).where("set_id", "=", setId).where("period", "=", period).executeTakeFirst();
+    return this.reads
+      .selectFrom("reports")
+      .selectAll()
+      .where("org_unit_id", "=", unitId)
+      .where("set_id", "=", setId)
+      .where("period", "=", period)
+      .executeTakeFirst();
   }
 
   /**
    * The criteria set (id, hash) a report was created with, or undefined when there is no report
    * yet. Remembered once seen: the set of a report never changes, so a push needs no read for it.
    */
-  async reportSetOf(unitId: string, setId: string, period: string): Promise<{ setId: string; setHash: string } | undefined> {
+  async reportSetOf(
+    unitId: string,
+    setId: string,
+    period: string,
+  ): Promise<{ setId: string; setHash: string } | undefined> {
     const key = `${unitId}\u0000${setId}\u0000${period}`;
     const known = this.reportSets.get(key);
     if (known) return known;
@@ -348,13 +432,26 @@ export class Store {
     // Chunked: SQLite limits bound parameters per statement.
     for (let i = 0; i < unitIds.length; i += 500) {
       const chunk = unitIds.slice(i, i + 500);
-      out.push(...(await this.reads.selectFrom("reports").selectAll().where("org_unit_id", "in", chunk).where("set_id", "=", setId).where("period", "=", period).execute()));
+      out.push(
+        ...(await this.reads
+          .selectFrom("reports")
+          .selectAll()
+          .where("org_unit_id", "in", chunk)
+          .where("set_id", "=", setId)
+          .where("period", "=", period)
+          .execute()),
+      );
     }
     return out;
   }
 
   async revision(reportId: string, number: number): Promise<Revision | undefined> {
-    const row = await this.reads.selectFrom("revisions").selectAll().where("report_id", "=", reportId).where("number", "=", number).executeTakeFirst();
+    const row = await this.reads
+      .selectFrom("revisions")
+      .selectAll()
+      .where("report_id", "=", reportId)
+      .where("number", "=", number)
+      .executeTakeFirst();
     return row && toRevision(row);
   }
 
@@ -369,11 +466,25 @@ export class Store {
     for (let i = 0; i < ids.length; i += 500) {
       const rows = await this.reads
         .selectFrom("revisions")
-        .innerJoin("reports", (j) => j.onRef("reports.id", "=", "revisions.report_id").onRef("reports.head_revision", "=", "revisions.number"))
-        .select(["revisions.report_id", "revisions.number", "revisions.values_json", "revisions.evaluation_json"])
+        .innerJoin("reports", (j) =>
+          j
+            .onRef("reports.id", "=", "revisions.report_id")
+            .onRef("reports.head_revision", "=", "revisions.number"),
+        )
+        .select([
+          "revisions.report_id",
+          "revisions.number",
+          "revisions.values_json",
+          "revisions.evaluation_json",
+        ])
         .where("reports.id", "in", ids.slice(i, i + 500))
         .execute();
-      for (const r of rows) out.set(r.report_id, { number: Number(r.number), values: JSON.parse(r.values_json), evaluation: JSON.parse(r.evaluation_json) });
+      for (const r of rows)
+        out.set(r.report_id, {
+          number: Number(r.number),
+          values: JSON.parse(r.values_json),
+          evaluation: JSON.parse(r.evaluation_json),
+        });
     }
     return out;
   }
@@ -382,11 +493,17 @@ export class Store {
    * The reports of the given units, optionally of one set, period and review states, sorted by
    * unit, set and period (the caller maps units to codes).
    */
-  async listReports(unitIds: string[], filter: { setId?: string; period?: string; states?: ReportRow["review_state"][] } = {}): Promise<ReportRow[]> {
+  async listReports(
+    unitIds: string[],
+    filter: { setId?: string; period?: string; states?: ReportRow["review_state"][] } = {},
+  ): Promise<ReportRow[]> {
     const out: ReportRow[] = [];
     // Chunked: SQLite limits bound parameters per statement.
     for (let i = 0; i < unitIds.length; i += 500) {
-      let q = this.reads.selectFrom("reports").selectAll().where("org_unit_id", "in", unitIds.slice(i, i + 500));
+      let q = this.reads
+        .selectFrom("reports")
+        .selectAll()
+        .where("org_unit_id", "in", unitIds.slice(i, i + 500));
       if (filter.setId) q = q.where("set_id", "=", filter.setId);
       if (filter.period) q = q.where("period", "=", filter.period);
       if (filter.states?.length) q = q.where("review_state", "in", filter.states);
@@ -396,13 +513,30 @@ export class Store {
   }
 
   async revisionsSince(reportId: string, since: number): Promise<Revision[]> {
-    const rows = await this.reads.selectFrom("revisions").selectAll().where("report_id", "=", reportId).where("number", ">", since).orderBy("number").execute();
+    const rows = await this.reads
+      .selectFrom("revisions")
+      .selectAll()
+      .where("report_id", "=", reportId)
+      .where("number", ">", since)
+      .orderBy("number")
+      .execute();
     return rows.map(toRevision);
   }
 
   async reviewEvents(reportId: string): Promise<ReviewEvent[]> {
-    const rows = await this.reads.selectFrom("review_events").selectAll().where("report_id", "=", reportId).orderBy("id").execute();
-    return rows.map((r) => ({ kind: r.kind, revision: r.revision, author: r.author_name, createdAt: r.created_at, comments: JSON.parse(r.comments_json) }));
+    const rows = await this.reads
+      .selectFrom("review_events")
+      .selectAll()
+      .where("report_id", "=", reportId)
+      .orderBy("id")
+      .execute();
+    return rows.map((r) => ({
+      kind: r.kind,
+      revision: r.revision,
+      author: r.author_name,
+      createdAt: r.created_at,
+      comments: JSON.parse(r.comments_json),
+    }));
   }
 
   async pushRevision(input: PushInput): Promise<PushOutcome> {
@@ -423,20 +557,48 @@ export class Store {
     const contentHash = createHash("sha256").update(valuesJson).digest("hex");
     return this.writes.run(async (trx) => {
       const report = await this.lockReport(trx, input);
-      const prior = await trx.selectFrom("revisions").selectAll().where("op_id", "=", input.opId).executeTakeFirst();
-      if (prior) return prior.report_id === report.id ? { kind: "replayed" as const, revision: toRevision(prior) } : { kind: "op-reused" as const };
+      const prior = await trx
+        .selectFrom("revisions")
+        .selectAll()
+        .where("op_id", "=", input.opId)
+        .executeTakeFirst();
+      if (prior)
+        return prior.report_id === report.id
+          ? { kind: "replayed" as const, revision: toRevision(prior) }
+          : { kind: "op-reused" as const };
       // The head row is read only when the answer needs it (a lock or a conflict), not on every push.
       const readHead = async () => {
-        const headRow = report.head_revision > 0 ? await trx.selectFrom("revisions").selectAll().where("report_id", "=", report.id).where("number", "=", report.head_revision).executeTakeFirst() : undefined;
+        const headRow =
+          report.head_revision > 0
+            ? await trx
+                .selectFrom("revisions")
+                .selectAll()
+                .where("report_id", "=", report.id)
+                .where("number", "=", report.head_revision)
+                .executeTakeFirst()
+            : undefined;
         return headRow ? toRevision(headRow) : null;
       };
       if (report.locked) return { kind: "locked" as const, head: await readHead() };
-      if (input.baseRevision > report.head_revision) return { kind: "unknown-base" as const, head: report.head_revision };
+      if (input.baseRevision > report.head_revision)
+        return { kind: "unknown-base" as const, head: report.head_revision };
       if (input.baseRevision !== report.head_revision) {
         const head = await readHead();
-        const baseRow = input.baseRevision > 0 ? await trx.selectFrom("revisions").select("values_json").where("report_id", "=", report.id).where("number", "=", input.baseRevision).executeTakeFirst() : undefined;
+        const baseRow =
+          input.baseRevision > 0
+            ? await trx
+                .selectFrom("revisions")
+                .select("values_json")
+                .where("report_id", "=", report.id)
+                .where("number", "=", input.baseRevision)
+                .executeTakeFirst()
+            : undefined;
         const baseValues: IndicatorValues = baseRow ? JSON.parse(baseRow.values_json) : {};
-        return { kind: "conflict" as const, head: head!, changes: diffIndicatorValues(baseValues, head!.values) };
+        return {
+          kind: "conflict" as const,
+          head: head!,
+          changes: diffIndicatorValues(baseValues, head!.values),
+        };
       }
       const now = this.now();
       const row: RevisionTable = {
@@ -452,13 +614,32 @@ export class Store {
         values_json: valuesJson,
         evaluation_json: evaluationJson,
       };
-      const event = { report_id: report.id, revision: row.number, kind: "submitted" as const, author_id: input.author.userId, author_name: input.author.name, created_at: now, comments_json: "{}" };
-      const audit = this.auditRow({ userId: input.author.userId, action: "revision.push", status: 201, target: `${report.id}#${row.number}`, detail: input.opId });
+      const event = {
+        report_id: report.id,
+        revision: row.number,
+        kind: "submitted" as const,
+        author_id: input.author.userId,
+        author_name: input.author.name,
+        created_at: now,
+        comments_json: "{}",
+      };
+      const audit = this.auditRow({
+        userId: input.author.userId,
+        action: "revision.push",
+        status: 201,
+        target: `${report.id}#${row.number}`,
+        detail: input.opId,
+      });
       if (this.engine === "postgres") {
         // One round trip instead of four: data-modifying CTEs all run, in one statement.
         await trx
           .with("rev", (db) => db.insertInto("revisions").values(row))
-          .with("rep", (db) => db.updateTable("reports").set({ head_revision: row.number, review_state: "submitted", updated_at: now }).where("id", "=", report.id))
+          .with("rep", (db) =>
+            db
+              .updateTable("reports")
+              .set({ head_revision: row.number, review_state: "submitted", updated_at: now })
+              .where("id", "=", report.id),
+          )
           .with("evt", (db) => db.insertInto("review_events").values(event))
           .insertInto("audit_log")
           .values(audit)
@@ -466,7 +647,11 @@ export class Store {
       } else {
         // SQLite has no writes in CTEs; its statements are in-process calls, not round trips.
         await trx.insertInto("revisions").values(row).execute();
-        await trx.updateTable("reports").set({ head_revision: row.number, review_state: "submitted", updated_at: now }).where("id", "=", report.id).execute();
+        await trx
+          .updateTable("reports")
+          .set({ head_revision: row.number, review_state: "submitted", updated_at: now })
+          .where("id", "=", report.id)
+          .execute();
         await trx.insertInto("review_events").values(event).execute();
         await trx.insertInto("audit_log").values(audit).execute();
       }
@@ -480,9 +665,17 @@ export class Store {
    * is alone), creating it first when it does not exist yet. An existing report, the usual case,
    * costs one statement.
    */
-  private async lockReport(trx: Transaction<Database>, input: { unitId: string; setId: string; setHash: string; period: string }): Promise<ReportRow> {
+  private async lockReport(
+    trx: Transaction<Database>,
+    input: { unitId: string; setId: string; setHash: string; period: string },
+  ): Promise<ReportRow> {
     const select = () => {
-      const q = trx.selectFrom("reports").selectAll().where("org_unit_id", "=", input.unitId).where("set_id", "=", input.setId).where("period", "=", input.period);
+      const q = trx
+        .selectFrom("reports")
+        .selectAll()
+        .where("org_unit_id", "=", input.unitId)
+        .where("set_id", "=", input.setId)
+        .where("period", "=", input.period);
       return this.engine === "postgres" ? q.forUpdate() : q;
     };
     const existing = await select().executeTakeFirst();
@@ -490,13 +683,29 @@ export class Store {
     const now = this.now();
     await trx
       .insertInto("reports")
-      .values({ id: randomUUID(), org_unit_id: input.unitId, set_id: input.setId, set_hash: input.setHash, period: input.period, head_revision: 0, review_state: "none", locked: 0, created_at: now, updated_at: now })
+      .values({
+        id: randomUUID(),
+        org_unit_id: input.unitId,
+        set_id: input.setId,
+        set_hash: input.setHash,
+        period: input.period,
+        head_revision: 0,
+        review_state: "none",
+        locked: 0,
+        created_at: now,
+        updated_at: now,
+      })
       .onConflict((oc) => oc.columns(["org_unit_id", "set_id", "period"]).doNothing())
       .execute();
     return (await select().executeTakeFirstOrThrow()) as ReportRow;
   }
 
-  async review(reportId: string, action: ReviewAction, comments: Record<string, string>, author: Principal): Promise<ReviewOutcome> {
+  async review(
+    reportId: string,
+    action: ReviewAction,
+    comments: Record<string, string>,
+    author: Principal,
+  ): Promise<ReviewOutcome> {
     return this.writes.run(async (trx) => {
       let q = trx.selectFrom("reports").selectAll().where("id", "=", reportId);
       if (this.engine === "postgres") q = q.forUpdate();
@@ -506,11 +715,35 @@ export class Store {
       if (action === "reopen" && !report.locked) return { kind: "not-approved" as const };
       const kind = action === "approve" ? "approved" : action === "return" ? "returned" : "reopened";
       const now = this.now();
-      const event = { report_id: reportId, revision: report.head_revision, kind, author_id: author.userId, author_name: author.name, created_at: now, comments_json: canonicalJson(comments) } as const;
+      const event = {
+        report_id: reportId,
+        revision: report.head_revision,
+        kind,
+        author_id: author.userId,
+        author_name: author.name,
+        created_at: now,
+        comments_json: canonicalJson(comments),
+      } as const;
       await trx.insertInto("review_events").values(event).execute();
-      await trx.updateTable("reports").set({ review_state: kind, locked: kind === "approved" ? 1 : 0, updated_at: now }).where("id", "=", reportId).execute();
-      await this.audit({ userId: author.userId, action: `review.${action}`, status: 200, target: `${reportId}#${report.head_revision}` }, trx);
-      return { kind: "ok" as const, state: kind, event: { kind, revision: report.head_revision, author: author.name, createdAt: now, comments } };
+      await trx
+        .updateTable("reports")
+        .set({ review_state: kind, locked: kind === "approved" ? 1 : 0, updated_at: now })
+        .where("id", "=", reportId)
+        .execute();
+      await this.audit(
+        {
+          userId: author.userId,
+          action: `review.${action}`,
+          status: 200,
+          target: `${reportId}#${report.head_revision}`,
+        },
+        trx,
+      );
+      return {
+        kind: "ok" as const,
+        state: kind,
+        event: { kind, revision: report.head_revision, author: author.name, createdAt: now, comments },
+      };
     });
   }
 
@@ -524,7 +757,15 @@ export class Store {
   }
 
   private auditRow(entry: AuditEntry) {
-    return { at: this.now(), user_id: entry.userId ?? null, address: entry.address ?? null, action: entry.action, status: entry.status, target: entry.target ?? null, detail: entry.detail ?? null };
+    return {
+      at: this.now(),
+      user_id: entry.userId ?? null,
+      address: entry.address ?? null,
+      action: entry.action,
+      status: entry.status,
+      target: entry.target ?? null,
+      detail: entry.detail ?? null,
+    };
   }
 
   async auditLog(limit = 1000) {
@@ -544,14 +785,26 @@ export class Store {
     }
     const counts: Record<string, number> = {};
     const lines: string[] = [];
-    await this.db.transaction().setIsolationLevel("repeatable read").execute(async (trx) => {
-      await sql`set transaction read only`.execute(trx);
-      for (const table of ["org_units", "users", "tokens", "criteria_sets", "reports", "revisions", "review_events", "audit_log"] as const) {
-        const rows = await trx.selectFrom(table).selectAll().execute();
-        counts[table] = rows.length;
-        for (const r of rows) lines.push(JSON.stringify({ table, row: r }));
-      }
-    });
+    await this.db
+      .transaction()
+      .setIsolationLevel("repeatable read")
+      .execute(async (trx) => {
+        await sql`set transaction read only`.execute(trx);
+        for (const table of [
+          "org_units",
+          "users",
+          "tokens",
+          "criteria_sets",
+          "reports",
+          "revisions",
+          "review_events",
+          "audit_log",
+        ] as const) {
+          const rows = await trx.selectFrom(table).selectAll().execute();
+          counts[table] = rows.length;
+          for (const r of rows) lines.push(JSON.stringify({ table, row: r }));
+        }
+      });
     fs.writeFileSync(file, lines.join("\n") + "\n");
     return { engine: "postgres", tables: counts };
   }
@@ -559,11 +812,19 @@ export class Store {
 
 function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string } | undefined;
-  return e?.code === "23505" || e?.code === "SQLITE_CONSTRAINT_UNIQUE" || e?.code === "SQLITE_CONSTRAINT_PRIMARYKEY";
+  return (
+    e?.code === "23505" ||
+    e?.code === "SQLITE_CONSTRAINT_UNIQUE" ||
+    e?.code === "SQLITE_CONSTRAINT_PRIMARYKEY"
+  );
 }
 
 function toRevision(row: RevisionTable): Revision {
-  return { ...revisionFields(row), values: JSON.parse(row.values_json), evaluation: JSON.parse(row.evaluation_json) };
+  return {
+    ...revisionFields(row),
+    values: JSON.parse(row.values_json),
+    evaluation: JSON.parse(row.evaluation_json),
+  };
 }
 
 function revisionFields(row: RevisionTable): Omit<Revision, "values" | "evaluation"> {

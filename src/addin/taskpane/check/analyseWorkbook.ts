@@ -61,18 +61,27 @@ export interface CheckResult {
 
 function criterionOf(set: CriteriaSet, indicator: string | undefined): string {
   if (!indicator) return "";
-  for (const c of set.criteria) if (c.code === indicator || c.indicators.some((i) => i.code === indicator)) return c.code;
+  for (const c of set.criteria)
+    if (c.code === indicator || c.indicators.some((i) => i.code === indicator)) return c.code;
   return "";
 }
 
-export function analyseWorkbook(grids: WorkbookGrids, lang: Lang = "vi", manual: ManualMappings = {}): CheckResult {
+export function analyseWorkbook(
+  grids: WorkbookGrids,
+  lang: Lang = "vi",
+  manual: ManualMappings = {},
+): CheckResult {
   const read = readReportFromGrids(grids, manual);
   const evaluation = evaluate(read.set, read.report);
   const all = [...read.findings, ...evaluation.findings];
-  const views: FindingView[] = all.map((f) => ({ finding: f, message: formatFinding(f, lang), criterion: criterionOf(read.set, f.indicator) }));
+  const views: FindingView[] = all.map((f) => ({
+    finding: f,
+    message: formatFinding(f, lang),
+    criterion: criterionOf(read.set, f.indicator),
+  }));
   const criteria: CriterionView[] = evaluation.criteria.map((c) => ({
     code: c.code,
-    name: lang === "en" ? read.set.criteria.find((x) => x.code === c.code)?.name.en ?? c.name : c.name,
+    name: lang === "en" ? (read.set.criteria.find((x) => x.code === c.code)?.name.en ?? c.name) : c.name,
     status: c.effective,
     basis: c.effectiveBasis,
     met: c.met,
@@ -102,8 +111,19 @@ export function analyseWorkbook(grids: WorkbookGrids, lang: Lang = "vi", manual:
     setName: read.set.title.vi,
     ...(read.report.orgUnit ? { orgUnit: read.report.orgUnit.name } : {}),
     ...(read.report.period ? { period: read.report.period } : {}),
-    criteria: evaluation.criteria.map((c) => ({ code: c.code, name: c.name, status: c.effective, indicatorsMet: c.met, indicatorsTotal: c.total })),
-    villages: evaluation.units.map((u) => ({ name: u.name, met: u.met, total: u.total, ...(u.goal !== undefined ? { goal: u.goal } : {}) })),
+    criteria: evaluation.criteria.map((c) => ({
+      code: c.code,
+      name: c.name,
+      status: c.effective,
+      indicatorsMet: c.met,
+      indicatorsTotal: c.total,
+    })),
+    villages: evaluation.units.map((u) => ({
+      name: u.name,
+      met: u.met,
+      total: u.total,
+      ...(u.goal !== undefined ? { goal: u.goal } : {}),
+    })),
   };
   return {
     set: read.set,

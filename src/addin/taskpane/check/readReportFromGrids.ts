@@ -30,7 +30,11 @@ function numberColumn(layout: ReaderLayout, sheet: string): number | undefined {
   return letter ? fromA1(`${letter}1`)?.c : undefined;
 }
 
-function withManualMappings(grids: WorkbookGrids, layout: ReaderLayout, manual: ManualMappings): WorkbookGrids {
+function withManualMappings(
+  grids: WorkbookGrids,
+  layout: ReaderLayout,
+  manual: ManualMappings,
+): WorkbookGrids {
   const sheets = grids.sheets.map((grid): Grid => {
     const rows = Object.entries(manual).filter(([k]) => k.startsWith(`${grid.sheet}!`));
     const col = numberColumn(layout, grid.sheet);
@@ -48,7 +52,11 @@ function withManualMappings(grids: WorkbookGrids, layout: ReaderLayout, manual: 
   return { ...grids, sheets };
 }
 
-export function readReportFromGrids(grids: WorkbookGrids, manual: ManualMappings = {}, fileName?: string): ReaderOutput {
+export function readReportFromGrids(
+  grids: WorkbookGrids,
+  manual: ManualMappings = {},
+  fileName?: string,
+): ReaderOutput {
   const options = fileName ? { fileName } : {};
   let read = readReport(grids, options);
   if (Object.keys(manual).length) read = readReport(withManualMappings(grids, read.layout, manual), options);

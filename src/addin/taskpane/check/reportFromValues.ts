@@ -6,5 +6,9 @@ import type { Report } from "../../../domain/report";
 import type { IndicatorValues } from "../../../domain/sync/protocol";
 
 export function reportFromValues(setId: string, values: IndicatorValues, period?: string): Report {
-  return { setId, values: Object.entries(values).map(([code, v]) => ({ code, ...v })), ...(period ? { period } : {}) };
+  return {
+    setId,
+    values: Object.entries(values).map(([code, v]) => ({ code, ...v })),
+    ...(period ? { period } : {}),
+  };
 }

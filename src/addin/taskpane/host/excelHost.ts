@@ -1,5 +1,11 @@
 /** The pane's workbook host inside Excel: every call is one Excel.run over src/addin/excel. */
-import { checkAndFlagWorkbook, clearFlagsInWorkbook, readSettings, selectCell, writeSettings } from "../../excel/checkAndFlag";
+import {
+  checkAndFlagWorkbook,
+  clearFlagsInWorkbook,
+  readSettings,
+  selectCell,
+  writeSettings,
+} from "../../excel/checkAndFlag";
 import { readWorkbookSnapshot } from "../../excel/readWorkbookSnapshot";
 import { writeConsolidationSheet } from "../../excel/writeConsolidationSheet";
 import { writePulledReport } from "../../excel/writePulledReport";

@@ -1,6 +1,17 @@
 /** Kiểm tra: what the reader understood, criteria met, findings by criterion, flags. */
 import { useRef, useState } from "react";
-import { Badge, Body1, Button, Caption1, MessageBar, MessageBarBody, Select, Spinner, Subtitle2, Text } from "@fluentui/react-components";
+import {
+  Badge,
+  Body1,
+  Button,
+  Caption1,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Spinner,
+  Subtitle2,
+  Text,
+} from "@fluentui/react-components";
 import type { Status } from "../../../domain/evaluate/types";
 import type { Lang } from "../../../domain/i18n";
 import { analyseWorkbook, type CheckResult, type FindingView } from "../check/analyseWorkbook";
@@ -24,12 +35,30 @@ export function statusBadge(t: PaneText, s: Status) {
 function FindingRow({ f, onSelect }: { f: FindingView; onSelect?: () => void }) {
   const where = f.finding.sheet && f.finding.cell ? `${f.finding.sheet}!${f.finding.cell}` : "";
   return (
-    <li data-testid="finding" data-type={f.finding.type} data-indicator={f.finding.indicator ?? ""} data-cell={where} style={{ margin: "4px 0", listStyle: "none" }}>
+    <li
+      data-testid="finding"
+      data-type={f.finding.type}
+      data-indicator={f.finding.indicator ?? ""}
+      data-cell={where}
+      style={{ margin: "4px 0", listStyle: "none" }}
+    >
       <button
         type="button"
         onClick={onSelect}
         disabled={!onSelect || !where}
-        style={{ all: "unset", cursor: onSelect && where ? "pointer" : "default", display: "block", borderLeft: "3px solid", borderColor: f.finding.severity === "error" ? "#c50f1f" : f.finding.severity === "warning" ? "#bc4b09" : "#0f6cbd", paddingLeft: 6 }}
+        style={{
+          all: "unset",
+          cursor: onSelect && where ? "pointer" : "default",
+          display: "block",
+          borderLeft: "3px solid",
+          borderColor:
+            f.finding.severity === "error"
+              ? "#c50f1f"
+              : f.finding.severity === "warning"
+                ? "#bc4b09"
+                : "#0f6cbd",
+          paddingLeft: 6,
+        }}
       >
         <Badge size="small" appearance="outline" color={SEVERITY_COLOUR[f.finding.severity]}>
           {where || "—"}
@@ -72,7 +101,13 @@ export function CheckTab({ t, lang, workbook, result, onResult }: CheckTabProps)
       const grids = await workbook.readGrids();
       if (!grids) return;
       const settings = await workbook.readSettings();
-      onResult(analyseWorkbook({ ...grids, properties: { ...(grids.properties ?? {}), ...settings } }, lang, mappingsFromSettings(settings)));
+      onResult(
+        analyseWorkbook(
+          { ...grids, properties: { ...(grids.properties ?? {}), ...settings } },
+          lang,
+          mappingsFromSettings(settings),
+        ),
+      );
     });
   }
 
@@ -87,7 +122,9 @@ export function CheckTab({ t, lang, workbook, result, onResult }: CheckTabProps)
   async function flag(): Promise<void> {
     if (!workbook.checkAndFlag) return;
     const settings = (await run(() => workbook.readSettings())) ?? {};
-    const out = await run(() => workbook.checkAndFlag!((g) => analyseWorkbook(g, lang, mappingsFromSettings(settings))));
+    const out = await run(() =>
+      workbook.checkAndFlag!((g) => analyseWorkbook(g, lang, mappingsFromSettings(settings))),
+    );
     if (out) {
       onResult(out.result);
       setNote({ kind: "success", text: t.flagged(out.result.flags.length) });
@@ -110,14 +147,23 @@ export function CheckTab({ t, lang, workbook, result, onResult }: CheckTabProps)
     await analyse();
   }
 
-  const select = workbook.select ? (f: FindingView) => () => void workbook.select!(f.finding.sheet!, f.finding.cell!) : undefined;
+  const select = workbook.select
+    ? (f: FindingView) => () => void workbook.select!(f.finding.sheet!, f.finding.cell!)
+    : undefined;
 
   return (
     <div data-testid="check-tab">
       <div style={{ display: "flex", gap: 6, flexWrap: "wrap", marginBottom: 8 }}>
         {workbook.kind === "standalone" ? (
           <>
-            <input ref={fileInput} type="file" accept=".xlsx,.xlsm,.xlsb,.csv" data-testid="file-input" style={{ display: "none" }} onChange={(e) => void openFile(e.target.files?.[0])} />
+            <input
+              ref={fileInput}
+              type="file"
+              accept=".xlsx,.xlsm,.xlsb,.csv"
+              data-testid="file-input"
+              style={{ display: "none" }}
+              onChange={(e) => void openFile(e.target.files?.[0])}
+            />
             <Button appearance="primary" onClick={() => fileInput.current?.click()} disabled={busy}>
               {t.openFile}
             </Button>
@@ -139,7 +185,11 @@ export function CheckTab({ t, lang, workbook, result, onResult }: CheckTabProps)
         )}
         {busy && <Spinner size="tiny" label={t.reading} />}
       </div>
-      {!result && workbook.kind === "standalone" && <Body1 as="p" block>{t.openFileHint}</Body1>}
+      {!result && workbook.kind === "standalone" && (
+        <Body1 as="p" block>
+          {t.openFileHint}
+        </Body1>
+      )}
       {note && (
         <MessageBar intent={note.kind} style={{ marginBottom: 8 }}>
           <MessageBarBody data-testid="check-note">{note.text}</MessageBarBody>
@@ -150,7 +200,10 @@ export function CheckTab({ t, lang, workbook, result, onResult }: CheckTabProps)
           <table style={{ borderCollapse: "collapse", width: "100%", marginBottom: 8 }} data-testid="facts">
             <tbody>
               {workbook.fileName && <Fact label={t.file} value={workbook.fileName} />}
-              <Fact label={t.set} value={`${result.set.title[lang === "en" ? "en" : "vi"] ?? result.set.title.vi}`} />
+              <Fact
+                label={t.set}
+                value={`${result.set.title[lang === "en" ? "en" : "vi"] ?? result.set.title.vi}`}
+              />
               <Fact label={t.orgUnit} value={result.report.orgUnit?.name ?? t.unknown} />
               <Fact label={t.period} value={result.report.period ?? t.unknown} />
               <Fact label={t.mappedRows} value={String(result.mapped.length)} testId="mapped-count" />
@@ -169,7 +222,9 @@ export function CheckTab({ t, lang, workbook, result, onResult }: CheckTabProps)
           {result.unmapped.length > 0 && (
             <div data-testid="unmapped" style={{ marginBottom: 8 }}>
               <Subtitle2 block>{t.unmappedRows}</Subtitle2>
-              <Caption1 as="p" block>{t.unmappedHint}</Caption1>
+              <Caption1 as="p" block>
+                {t.unmappedHint}
+              </Caption1>
               {result.unmapped.map((u) => {
                 const key = `${u.sheet}!${u.row}`;
                 return (
@@ -177,13 +232,20 @@ export function CheckTab({ t, lang, workbook, result, onResult }: CheckTabProps)
                     <Caption1 style={{ flex: 1 }}>
                       {u.sheet}!{u.cell}: {u.text}
                     </Caption1>
-                    <Select size="small" aria-label={t.mapTo} value={choice[key] ?? u.bestMatch ?? ""} onChange={(_, d) => setChoice({ ...choice, [key]: d.value })}>
+                    <Select
+                      size="small"
+                      aria-label={t.mapTo}
+                      value={choice[key] ?? u.bestMatch ?? ""}
+                      onChange={(_, d) => setChoice({ ...choice, [key]: d.value })}
+                    >
                       <option value="">{t.mapTo}</option>
-                      {result.set.criteria.flatMap((c) => c.indicators).map((i) => (
-                        <option key={i.code} value={i.code}>
-                          {i.code}
-                        </option>
-                      ))}
+                      {result.set.criteria
+                        .flatMap((c) => c.indicators)
+                        .map((i) => (
+                          <option key={i.code} value={i.code}>
+                            {i.code}
+                          </option>
+                        ))}
                     </Select>
                     <Button size="small" onClick={() => void saveMapping(key)}>
                       {t.mapSave}
@@ -201,11 +263,21 @@ export function CheckTab({ t, lang, workbook, result, onResult }: CheckTabProps)
                   {t.general} ({result.general.length})
                 </Subtitle2>
               </summary>
-              <ul style={{ paddingLeft: 0, margin: 0 }}>{result.general.map((f, i) => <FindingRow key={i} f={f} onSelect={select?.(f)} />)}</ul>
+              <ul style={{ paddingLeft: 0, margin: 0 }}>
+                {result.general.map((f, i) => (
+                  <FindingRow key={i} f={f} onSelect={select?.(f)} />
+                ))}
+              </ul>
             </details>
           )}
           {result.criteria.map((c) => (
-            <details key={c.code} open={c.findings.some((f) => f.finding.severity !== "info")} data-testid="criterion" data-code={c.code} style={{ borderTop: "1px solid #e0e0e0", padding: "3px 0" }}>
+            <details
+              key={c.code}
+              open={c.findings.some((f) => f.finding.severity !== "info")}
+              data-testid="criterion"
+              data-code={c.code}
+              style={{ borderTop: "1px solid #e0e0e0", padding: "3px 0" }}
+            >
               <summary style={{ cursor: "pointer" }}>
                 <Text weight="semibold">
                   {c.code}. {c.name}
@@ -216,7 +288,11 @@ export function CheckTab({ t, lang, workbook, result, onResult }: CheckTabProps)
                   {c.findings.length ? ` · ${c.findings.length} ${t.findings.toLowerCase()}` : ""}
                 </Caption1>
               </summary>
-              <ul style={{ paddingLeft: 0, margin: 0 }}>{c.findings.map((f, i) => <FindingRow key={i} f={f} onSelect={select?.(f)} />)}</ul>
+              <ul style={{ paddingLeft: 0, margin: 0 }}>
+                {c.findings.map((f, i) => (
+                  <FindingRow key={i} f={f} onSelect={select?.(f)} />
+                ))}
+              </ul>
             </details>
           ))}
         </>
@@ -228,11 +304,12 @@ export function CheckTab({ t, lang, workbook, result, onResult }: CheckTabProps)
 function Fact({ label, value, testId }: { label: string; value: string; testId?: string }) {
   return (
     <tr>
-      <td style={{ padding: "1px 6px 1px 0", color: "#616161", whiteSpace: "nowrap", verticalAlign: "top" }}>{label}</td>
+      <td style={{ padding: "1px 6px 1px 0", color: "#616161", whiteSpace: "nowrap", verticalAlign: "top" }}>
+        {label}
+      </td>
       <td style={{ padding: "1px 0" }} data-testid={testId}>
         {value}
       </td>
     </tr>
   );
 }
-

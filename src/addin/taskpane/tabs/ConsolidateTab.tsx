@@ -1,6 +1,14 @@
 /** Tổng hợp: pull a consolidation for a period and write it into a new sheet with a chart (Excel), or show it. */
 import { useState } from "react";
-import { Button, Caption1, Field, Input, MessageBar, MessageBarBody, Subtitle2 } from "@fluentui/react-components";
+import {
+  Button,
+  Caption1,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Subtitle2,
+} from "@fluentui/react-components";
 import type { Consolidation } from "../../../domain/sync/protocol";
 import type { CheckResult } from "../check/analyseWorkbook";
 import type { PaneText } from "../paneText";
@@ -9,7 +17,19 @@ import type { SyncSession, SyncState } from "../../sync/syncSession";
 import { ErrorBar } from "./SyncTab";
 import { usePaneAction } from "./usePaneAction";
 
-export function ConsolidateTab({ t, workbook, sync, state, result }: { t: PaneText; workbook: WorkbookHost; sync: SyncSession; state: SyncState; result: CheckResult | undefined }) {
+export function ConsolidateTab({
+  t,
+  workbook,
+  sync,
+  state,
+  result,
+}: {
+  t: PaneText;
+  workbook: WorkbookHost;
+  sync: SyncSession;
+  state: SyncState;
+  result: CheckResult | undefined;
+}) {
   const scope = /\((\w+)\)$/.exec(state.session?.scope ?? "")?.[1] ?? "";
   const [set, setSet] = useState(result?.set.id ?? "vn-xa-ntm-2021-2025");
   const [period, setPeriod] = useState(result?.report.period ?? "2023");
@@ -17,7 +37,12 @@ export function ConsolidateTab({ t, workbook, sync, state, result }: { t: PaneTe
   const [data, setData] = useState<Consolidation | undefined>();
   const { error, guard } = usePaneAction(t);
   const [wrote, setWrote] = useState<string | undefined>();
-  if (!state.session) return <Caption1 as="p" block>{t.needSignIn}</Caption1>;
+  if (!state.session)
+    return (
+      <Caption1 as="p" block>
+        {t.needSignIn}
+      </Caption1>
+    );
 
   const get = () =>
     guard(async () => {
@@ -30,7 +55,13 @@ export function ConsolidateTab({ t, workbook, sync, state, result }: { t: PaneTe
   const max = Math.max(1, ...(data?.communes.map((c) => c.criteriaTotal) ?? [1]));
   return (
     <div data-testid="consolidate-tab">
-      <div style={{ display: "grid", gridTemplateColumns: "minmax(0, 2fr) minmax(0, 1fr) minmax(0, 1fr)", gap: 6 }}>
+      <div
+        style={{
+          display: "grid",
+          gridTemplateColumns: "minmax(0, 2fr) minmax(0, 1fr) minmax(0, 1fr)",
+          gap: 6,
+        }}
+      >
         <Field label={t.set}>
           <Input style={{ minWidth: 0 }} value={set} onChange={(_, d) => setSet(d.value)} />
         </Field>
@@ -41,7 +72,12 @@ export function ConsolidateTab({ t, workbook, sync, state, result }: { t: PaneTe
           <Input style={{ minWidth: 0 }} value={under} onChange={(_, d) => setUnder(d.value)} />
         </Field>
       </div>
-      <Button appearance="primary" style={{ marginTop: 6 }} onClick={() => void get()} data-testid="consolidate">
+      <Button
+        appearance="primary"
+        style={{ marginTop: 6 }}
+        onClick={() => void get()}
+        data-testid="consolidate"
+      >
         {workbook.writeConsolidation ? t.toSheet : t.consolidate}
       </Button>
       {error && <ErrorBar text={error} />}
@@ -57,9 +93,22 @@ export function ConsolidateTab({ t, workbook, sync, state, result }: { t: PaneTe
           </Subtitle2>
           {data.communes.map((c) => (
             <div key={c.org} style={{ display: "flex", alignItems: "center", gap: 6, fontSize: 12 }}>
-              <span style={{ width: 150, overflow: "hidden", whiteSpace: "nowrap", textOverflow: "ellipsis" }}>{c.name}</span>
-              <span style={{ background: "#0f6cbd", height: 10, width: `${((c.criteriaMet ?? 0) / max) * 150}px`, display: "inline-block" }} />
-              <span style={{ color: c.criteriaMet === null ? "#616161" : undefined }}>{c.criteriaMet === null ? t.notSent : `${c.criteriaMet}/${c.criteriaTotal}`}</span>
+              <span
+                style={{ width: 150, overflow: "hidden", whiteSpace: "nowrap", textOverflow: "ellipsis" }}
+              >
+                {c.name}
+              </span>
+              <span
+                style={{
+                  background: "#0f6cbd",
+                  height: 10,
+                  width: `${((c.criteriaMet ?? 0) / max) * 150}px`,
+                  display: "inline-block",
+                }}
+              />
+              <span style={{ color: c.criteriaMet === null ? "#616161" : undefined }}>
+                {c.criteriaMet === null ? t.notSent : `${c.criteriaMet}/${c.criteriaTotal}`}
+              </span>
             </div>
           ))}
         </div>

@@ -1,11 +1,26 @@
 /** Duyệt: submitted reports in scope, a report's findings and changes, approve or return with comments. */
 import { useState } from "react";
-import { Button, Caption1, Field, Input, MessageBar, MessageBarBody, Subtitle2, Textarea } from "@fluentui/react-components";
+import {
+  Button,
+  Caption1,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Subtitle2,
+  Textarea,
+} from "@fluentui/react-components";
 import { getCriteriaSet } from "../../../domain/criteria/registry";
 import { evaluate } from "../../../domain/evaluate/evaluate";
 import { formatFinding, type Lang } from "../../../domain/i18n";
 import { diffIndicatorValues } from "../../../domain/sync/mergeIndicatorValues";
-import type { IndicatorChange, ReportListItem, ReportKey, ReportView, ReviewAction } from "../../../domain/sync/protocol";
+import type {
+  IndicatorChange,
+  ReportListItem,
+  ReportKey,
+  ReportView,
+  ReviewAction,
+} from "../../../domain/sync/protocol";
 import { reportFromValues } from "../check/reportFromValues";
 import type { PaneText } from "../paneText";
 import type { SyncSession, SyncState } from "../../sync/syncSession";
@@ -19,7 +34,17 @@ interface Opened {
   findings: { indicator?: string; cell?: string; text: string }[];
 }
 
-export function ReviewTab({ t, lang, sync, state }: { t: PaneText; lang: Lang; sync: SyncSession; state: SyncState }) {
+export function ReviewTab({
+  t,
+  lang,
+  sync,
+  state,
+}: {
+  t: PaneText;
+  lang: Lang;
+  sync: SyncSession;
+  state: SyncState;
+}) {
   const [set, setSet] = useState("vn-xa-ntm-2021-2025");
   const [period, setPeriod] = useState("2023");
   const [rows, setRows] = useState<ReportListItem[] | undefined>();
@@ -30,7 +55,12 @@ export function ReviewTab({ t, lang, sync, state }: { t: PaneText; lang: Lang; s
   const { error, guard } = usePaneAction(t);
   const [done, setDone] = useState<string | undefined>();
 
-  if (!state.session) return <Caption1 as="p" block>{t.needSignIn}</Caption1>;
+  if (!state.session)
+    return (
+      <Caption1 as="p" block>
+        {t.needSignIn}
+      </Caption1>
+    );
   const scope = /\((\w+)\)$/.exec(state.session.scope ?? "")?.[1] ?? "";
 
   const load = () =>
@@ -61,7 +91,11 @@ export function ReviewTab({ t, lang, sync, state }: { t: PaneText; lang: Lang; s
         head && criteriaSet
           ? evaluate(criteriaSet, reportFromValues(set, head.values, period))
               .findings.filter((f) => f.severity !== "info")
-              .map((f) => ({ ...(f.indicator ? { indicator: f.indicator } : {}), ...(f.cell ? { cell: f.cell } : {}), text: formatFinding(f, lang) }))
+              .map((f) => ({
+                ...(f.indicator ? { indicator: f.indicator } : {}),
+                ...(f.cell ? { cell: f.cell } : {}),
+                text: formatFinding(f, lang),
+              }))
           : [];
       setOpened({ key, view, changes, findings });
       setComments({});
@@ -78,16 +112,30 @@ export function ReviewTab({ t, lang, sync, state }: { t: PaneText; lang: Lang; s
       setDone(t.reviewDone(r.state));
     });
 
-  const commentCodes = opened ? ["*", ...new Set(opened.findings.map((f) => f.indicator).filter((x): x is string => Boolean(x)))] : [];
+  const commentCodes = opened
+    ? ["*", ...new Set(opened.findings.map((f) => f.indicator).filter((x): x is string => Boolean(x)))]
+    : [];
 
   return (
     <div data-testid="review-tab">
-      <div style={{ display: "grid", gridTemplateColumns: "minmax(0, 2fr) minmax(0, 1fr) auto", gap: 6, alignItems: "end" }}>
+      <div
+        style={{
+          display: "grid",
+          gridTemplateColumns: "minmax(0, 2fr) minmax(0, 1fr) auto",
+          gap: 6,
+          alignItems: "end",
+        }}
+      >
         <Field label={t.set}>
           <Input style={{ minWidth: 0 }} value={set} onChange={(_, d) => setSet(d.value)} />
         </Field>
         <Field label={t.period}>
-          <Input style={{ minWidth: 0 }} value={period} onChange={(_, d) => setPeriod(d.value)} data-testid="review-period" />
+          <Input
+            style={{ minWidth: 0 }}
+            value={period}
+            onChange={(_, d) => setPeriod(d.value)}
+            data-testid="review-period"
+          />
         </Field>
         <Button onClick={() => void load()} data-testid="review-load">
           {t.load}
@@ -99,12 +147,22 @@ export function ReviewTab({ t, lang, sync, state }: { t: PaneText; lang: Lang; s
           <Subtitle2 block>
             {t.reports} ({rows.length < total ? `${rows.length}/${total}` : rows.length})
           </Subtitle2>
-          {rows.length === 0 && <Caption1 as="p" block>{t.noReports}</Caption1>}
+          {rows.length === 0 && (
+            <Caption1 as="p" block>
+              {t.noReports}
+            </Caption1>
+          )}
           <ul style={{ margin: 0, paddingLeft: 0, listStyle: "none" }}>
             {rows.map((r) => (
-              <li key={r.org} data-testid="review-row" style={{ display: "flex", gap: 6, alignItems: "center", margin: "2px 0" }}>
+              <li
+                key={r.org}
+                data-testid="review-row"
+                style={{ display: "flex", gap: 6, alignItems: "center", margin: "2px 0" }}
+              >
                 <Caption1 style={{ flex: 1 }}>
-                  {r.orgName} ({r.org}) · {t.revision} {r.revision} · {t.reviewStates[r.reviewState] ?? r.reviewState} · {r.criteriaMet ?? "?"}/{r.criteriaTotal ?? "?"}
+                  {r.orgName} ({r.org}) · {t.revision} {r.revision} ·{" "}
+                  {t.reviewStates[r.reviewState] ?? r.reviewState} · {r.criteriaMet ?? "?"}/
+                  {r.criteriaTotal ?? "?"}
                 </Caption1>
                 <Button size="small" onClick={() => void open(r.org)} data-testid={`review-open-${r.org}`}>
                   {t.open}
@@ -113,7 +171,12 @@ export function ReviewTab({ t, lang, sync, state }: { t: PaneText; lang: Lang; s
             ))}
           </ul>
           {rows.length < total && (
-            <Button size="small" appearance="subtle" onClick={() => void loadMore()} data-testid="review-more">
+            <Button
+              size="small"
+              appearance="subtle"
+              onClick={() => void loadMore()}
+              data-testid="review-more"
+            >
               {t.moreReports(total - rows.length)}
             </Button>
           )}
@@ -122,10 +185,12 @@ export function ReviewTab({ t, lang, sync, state }: { t: PaneText; lang: Lang; s
       {opened && (
         <div data-testid="review-opened" style={{ borderTop: "1px solid #e0e0e0", paddingTop: 6 }}>
           <Subtitle2 block>
-            {opened.view.orgName} ({opened.view.org}) · {t.revision} {opened.view.head?.number ?? 0} · {t.reviewStates[opened.view.reviewState] ?? opened.view.reviewState}
+            {opened.view.orgName} ({opened.view.org}) · {t.revision} {opened.view.head?.number ?? 0} ·{" "}
+            {t.reviewStates[opened.view.reviewState] ?? opened.view.reviewState}
           </Subtitle2>
           <Caption1 as="p" block>
-            {t.criteriaMet}: {opened.view.head?.evaluation.criteriaMet ?? "?"}/{opened.view.head?.evaluation.criteriaTotal ?? "?"}
+            {t.criteriaMet}: {opened.view.head?.evaluation.criteriaMet ?? "?"}/
+            {opened.view.head?.evaluation.criteriaTotal ?? "?"}
           </Caption1>
           <Subtitle2 block>
             {t.findings} ({opened.findings.length})
@@ -139,7 +204,9 @@ export function ReviewTab({ t, lang, sync, state }: { t: PaneText; lang: Lang; s
           </ul>
           <Subtitle2 block>{t.diff}</Subtitle2>
           {opened.changes.length === 0 ? (
-            <Caption1 as="p" block>{t.noDiff}</Caption1>
+            <Caption1 as="p" block>
+              {t.noDiff}
+            </Caption1>
           ) : (
             <table style={{ fontSize: 12 }} data-testid="review-diff">
               <tbody>
@@ -156,7 +223,12 @@ export function ReviewTab({ t, lang, sync, state }: { t: PaneText; lang: Lang; s
           )}
           {commentCodes.map((code) => (
             <Field key={code} label={code === "*" ? t.commentAll : t.commentFor(code)}>
-              <Textarea rows={1} value={comments[code] ?? ""} onChange={(_, d) => setComments({ ...comments, [code]: d.value })} data-testid={`comment-${code}`} />
+              <Textarea
+                rows={1}
+                value={comments[code] ?? ""}
+                onChange={(_, d) => setComments({ ...comments, [code]: d.value })}
+                data-testid={`comment-${code}`}
+              />
             </Field>
           ))}
           <div style={{ display: "flex", gap: 6, marginTop: 6 }}>

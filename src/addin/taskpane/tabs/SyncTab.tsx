@@ -1,6 +1,18 @@
 /** Đồng bộ: sign in, push through the outbox with progress, pull head values and comments, settle conflicts. */
 import { useEffect, useState } from "react";
-import { Body1, Button, Caption1, Field, Input, MessageBar, MessageBarBody, ProgressBar, Radio, RadioGroup, Subtitle2 } from "@fluentui/react-components";
+import {
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Radio,
+  RadioGroup,
+  Subtitle2,
+} from "@fluentui/react-components";
 import type { IndicatorValue, ReportKey } from "../../../domain/sync/protocol";
 import type { CheckResult } from "../check/analyseWorkbook";
 import { getCriteriaSet } from "../../../domain/criteria/registry";
@@ -21,7 +33,15 @@ export function showValue(v: IndicatorValue | null | undefined): string {
   if (!v) return "—";
   const x = v.value;
   const text =
-    x === true ? "Đạt" : x === false ? "Không" : x === null ? "(trống)" : typeof x === "object" ? `${x.min}–${x.max}`.replace(/\./g, ",") : String(x).replace(".", ",");
+    x === true
+      ? "Đạt"
+      : x === false
+        ? "Không"
+        : x === null
+          ? "(trống)"
+          : typeof x === "object"
+            ? `${x.min}–${x.max}`.replace(/\./g, ",")
+            : String(x).replace(".", ",");
   return v.unit && typeof x === "number" ? `${text} ${v.unit}` : text;
 }
 
@@ -76,7 +96,16 @@ export function SyncTab({ t, workbook, sync, state, result }: SyncTabProps) {
   // A push acknowledged later (outbox replay, the ribbon's "sync now") moves this workbook's base too.
   useEffect(() => {
     const k = state.lastKey;
-    if (state.phase === "synced" && state.lastRevision && state.lastRevision > base && k && k.org === org && k.period === period && k.set === setId && result) {
+    if (
+      state.phase === "synced" &&
+      state.lastRevision &&
+      state.lastRevision > base &&
+      k &&
+      k.org === org &&
+      k.period === period &&
+      k.set === setId &&
+      result
+    ) {
       void remember(state.lastRevision);
     }
     // Only an acknowledgement moves the base: editing the form (org, period, set) must not re-save it.
@@ -98,8 +127,13 @@ export function SyncTab({ t, workbook, sync, state, result }: SyncTabProps) {
     setPulled(undefined);
     await guard(async () => {
       const view = await sync.pull(key);
-      const unsent = (k: ReportKey) => sync.entries().filter((e) => e.key.org === k.org && e.key.set === k.set && e.key.period === k.period).length;
-      const outcome = await pullIntoWorkbook(view, workbook, { unsent, revisionValues: (k, n) => sync.revisionValues(k, n) });
+      const unsent = (k: ReportKey) =>
+        sync.entries().filter((e) => e.key.org === k.org && e.key.set === k.set && e.key.period === k.period)
+          .length;
+      const outcome = await pullIntoWorkbook(view, workbook, {
+        unsent,
+        revisionValues: (k, n) => sync.revisionValues(k, n),
+      });
       await afterPullWrite(view, outcome);
     });
   }
@@ -109,20 +143,29 @@ export function SyncTab({ t, workbook, sync, state, result }: SyncTabProps) {
    * pull and push start from the head. With conflicts open the base stays, so they are asked again.
    */
   async function afterPullWrite(view: NonNullable<PendingPull["view"]>, outcome: PullOutcome): Promise<void> {
-    if (outcome.kind === "written" && !outcome.unsent && !outcome.conflicts.length) await remember(outcome.head);
-    setPendingPull(outcome.kind === "written" && outcome.conflicts.length ? { view, conflicts: outcome.conflicts } : undefined);
+    if (outcome.kind === "written" && !outcome.unsent && !outcome.conflicts.length)
+      await remember(outcome.head);
+    setPendingPull(
+      outcome.kind === "written" && outcome.conflicts.length
+        ? { view, conflicts: outcome.conflicts }
+        : undefined,
+    );
     setPullChoices({});
     setPulled(pullMessage(t, outcome));
   }
 
   async function settlePull(): Promise<void> {
     if (!pendingPull) return;
-    await guard(async () => afterPullWrite(pendingPull.view, await settlePulled(pendingPull, pullChoices, workbook)));
+    await guard(async () =>
+      afterPullWrite(pendingPull.view, await settlePulled(pendingPull, pullChoices, workbook)),
+    );
   }
 
   async function remember(revision: number): Promise<void> {
     setBase(revision);
-    await workbook.writeSettings(identityToSettings({ orgCode: org, set: setId, period, baseRevision: revision }));
+    await workbook.writeSettings(
+      identityToSettings({ orgCode: org, set: setId, period, baseRevision: revision }),
+    );
   }
 
   async function resolve(): Promise<void> {
@@ -135,7 +178,10 @@ export function SyncTab({ t, workbook, sync, state, result }: SyncTabProps) {
 
   if (!state.session) {
     return (
-      <form data-testid="sign-in" onSubmit={(e) => (e.preventDefault(), void guard(() => sync.signIn(server, token)))}>
+      <form
+        data-testid="sign-in"
+        onSubmit={(e) => (e.preventDefault(), void guard(() => sync.signIn(server, token)))}
+      >
         <Field label={t.serverUrl}>
           <Input value={server} onChange={(_, d) => setServer(d.value)} data-testid="server-url" />
         </Field>
@@ -154,7 +200,11 @@ export function SyncTab({ t, workbook, sync, state, result }: SyncTabProps) {
   // workbook or another set/period must not show someone else's revision and comments.
   const view = state.view && sameKey(state.view, key) ? state.view : undefined;
   // The comments in force, one per indicator: the same ones a pull writes into the cells.
-  const reviewerComments = view ? Object.entries(latestReviewerComments(view)).sort(([a], [b]) => (a === "*" ? -1 : b === "*" ? 1 : a.localeCompare(b, "vi", { numeric: true }))) : [];
+  const reviewerComments = view
+    ? Object.entries(latestReviewerComments(view)).sort(([a], [b]) =>
+        a === "*" ? -1 : b === "*" ? 1 : a.localeCompare(b, "vi", { numeric: true }),
+      )
+    : [];
   return (
     <div data-testid="sync-tab">
       <Caption1 as="p" block data-testid="signed-in">
@@ -165,10 +215,20 @@ export function SyncTab({ t, workbook, sync, state, result }: SyncTabProps) {
       </Caption1>
       <div style={{ display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", gap: 6 }}>
         <Field label={t.orgCode}>
-          <Input style={{ minWidth: 0 }} value={org} onChange={(_, d) => setOrg(d.value)} data-testid="org-code" />
+          <Input
+            style={{ minWidth: 0 }}
+            value={org}
+            onChange={(_, d) => setOrg(d.value)}
+            data-testid="org-code"
+          />
         </Field>
         <Field label={t.period}>
-          <Input style={{ minWidth: 0 }} value={period} onChange={(_, d) => setPeriod(d.value)} data-testid="period" />
+          <Input
+            style={{ minWidth: 0 }}
+            value={period}
+            onChange={(_, d) => setPeriod(d.value)}
+            data-testid="period"
+          />
         </Field>
       </div>
       <Caption1 as="p" block>
@@ -183,7 +243,12 @@ export function SyncTab({ t, workbook, sync, state, result }: SyncTabProps) {
         ) : null}
       </Caption1>
       <div style={{ display: "flex", gap: 6, margin: "6px 0" }}>
-        <Button appearance="primary" onClick={() => void push()} disabled={!result || state.phase === "sending"} data-testid="push">
+        <Button
+          appearance="primary"
+          onClick={() => void push()}
+          disabled={!result || state.phase === "sending"}
+          data-testid="push"
+        >
           {t.push}
         </Button>
         <Button onClick={() => void pull()} data-testid="pull">
@@ -195,13 +260,19 @@ export function SyncTab({ t, workbook, sync, state, result }: SyncTabProps) {
           </Button>
         )}
       </div>
-      {!result && <Caption1 as="p" block>{t.needCheck}</Caption1>}
+      {!result && (
+        <Caption1 as="p" block>
+          {t.needCheck}
+        </Caption1>
+      )}
       {state.progress !== undefined && <ProgressBar value={state.progress} data-testid="push-progress" />}
       <Body1 as="p" block data-testid="sync-phase">
         {/* Open pull conflicts are a conflict too, though no push waits on them. */}
         {t.phase[pendingPull && state.phase !== "sending" ? "conflict" : state.phase]}
         {state.lastRevision ? ` · ${t.revision} ${state.lastRevision}` : ""} · {t.outbox(state.outboxSize)}
-        {state.phase === "offline" && state.message ? ` – ${state.message === UNREACHABLE ? t.unreachableDetail : state.message}` : ""}
+        {state.phase === "offline" && state.message
+          ? ` – ${state.message === UNREACHABLE ? t.unreachableDetail : state.message}`
+          : ""}
       </Body1>
       {error && <ErrorBar text={error} />}
       {notice && (
@@ -219,7 +290,15 @@ export function SyncTab({ t, workbook, sync, state, result }: SyncTabProps) {
         </MessageBar>
       )}
       {state.conflict && (
-        <ConflictChooser t={t} hint={t.conflictHint} action={t.resolve} conflicts={state.conflict.conflicts} choices={choices} onChoose={setChoices} onResolve={() => void resolve()} />
+        <ConflictChooser
+          t={t}
+          hint={t.conflictHint}
+          action={t.resolve}
+          conflicts={state.conflict.conflicts}
+          choices={choices}
+          onChoose={setChoices}
+          onResolve={() => void resolve()}
+        />
       )}
       {pendingPull && (
         <ConflictChooser
@@ -237,11 +316,19 @@ export function SyncTab({ t, workbook, sync, state, result }: SyncTabProps) {
         <div data-testid="pulled">
           <Subtitle2 block>{t.headValues}</Subtitle2>
           <Caption1 as="p" block>
-            {t.revision}: {view.head?.number ?? 0} · {t.reviewState}: <span data-testid="review-state" data-state={view.reviewState}>{t.reviewStates[view.reviewState] ?? view.reviewState}</span>
-            {view.head ? ` · ${t.criteriaMet}: ${view.head.evaluation.criteriaMet}/${view.head.evaluation.criteriaTotal}` : ""}
+            {t.revision}: {view.head?.number ?? 0} · {t.reviewState}:{" "}
+            <span data-testid="review-state" data-state={view.reviewState}>
+              {t.reviewStates[view.reviewState] ?? view.reviewState}
+            </span>
+            {view.head
+              ? ` · ${t.criteriaMet}: ${view.head.evaluation.criteriaMet}/${view.head.evaluation.criteriaTotal}`
+              : ""}
           </Caption1>
           {reviewerComments.length > 0 && (
-            <div data-testid="comments" style={{ background: "#fff4ce", padding: 6, borderRadius: 4, margin: "4px 0" }}>
+            <div
+              data-testid="comments"
+              style={{ background: "#fff4ce", padding: 6, borderRadius: 4, margin: "4px 0" }}
+            >
               <Subtitle2 block>{t.comments}</Subtitle2>
               <ul style={{ margin: 0, paddingLeft: 16 }}>
                 {reviewerComments.map(([code, c]) => {
@@ -270,7 +357,9 @@ export function SyncTab({ t, workbook, sync, state, result }: SyncTabProps) {
                     <tr key={code}>
                       <td style={{ paddingRight: 8 }}>{code}</td>
                       <td>{showValue(v)}</td>
-                      <td style={{ color: "#616161", paddingLeft: 8 }}>{v.cell ? `${v.sheet ?? ""}!${v.cell}` : ""}</td>
+                      <td style={{ color: "#616161", paddingLeft: 8 }}>
+                        {v.cell ? `${v.sheet ?? ""}!${v.cell}` : ""}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -297,19 +386,33 @@ function ConflictChooser(props: {
   const { t, conflicts, choices } = props;
   const prefix = props.testId === "pull-conflicts" ? "pull-conflict" : "conflict";
   return (
-    <div data-testid={props.testId ?? "conflicts"} style={{ border: "1px solid #c50f1f", padding: 6, borderRadius: 4, margin: "6px 0" }}>
+    <div
+      data-testid={props.testId ?? "conflicts"}
+      style={{ border: "1px solid #c50f1f", padding: 6, borderRadius: 4, margin: "6px 0" }}
+    >
       <Subtitle2 block>{t.conflictTitle}</Subtitle2>
-      <Caption1 as="p" block>{props.hint}</Caption1>
+      <Caption1 as="p" block>
+        {props.hint}
+      </Caption1>
       {conflicts.map((c) => (
         <Field key={c.code} label={t.indicator(c.code) + cellOf(c)} data-testid={`${prefix}-${c.code}`}>
-          <RadioGroup layout="horizontal" value={choices[c.code] ?? ""} onChange={(_, d) => props.onChoose({ ...choices, [c.code]: d.value as Choice })}>
+          <RadioGroup
+            layout="horizontal"
+            value={choices[c.code] ?? ""}
+            onChange={(_, d) => props.onChoose({ ...choices, [c.code]: d.value as Choice })}
+          >
             <Radio value="mine" label={`${t.mine}: ${showValue(c.mine)}`} />
             <Radio value="theirs" label={`${t.theirs}: ${showValue(c.theirs)}`} />
             <Radio value="base" label={`${t.base}: ${showValue(c.base)}`} />
           </RadioGroup>
         </Field>
       ))}
-      <Button appearance="primary" onClick={props.onResolve} disabled={conflicts.some((c) => !choices[c.code])} data-testid={props.testId ? `${prefix}-resolve` : "resolve"}>
+      <Button
+        appearance="primary"
+        onClick={props.onResolve}
+        disabled={conflicts.some((c) => !choices[c.code])}
+        data-testid={props.testId ? `${prefix}-resolve` : "resolve"}
+      >
         {props.action}
       </Button>
     </div>

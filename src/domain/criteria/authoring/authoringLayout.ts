@@ -38,7 +38,15 @@ export const SETTINGS_KEYS = [
 ] as const;
 
 export const GROUP_COLUMNS = ["code", "name::vi", "name::en"] as const;
-export const SPECIAL_STATUS_COLUMNS = ["anyOf", "allOf", "useRegion", "decision", "article", "verified", "note"] as const;
+export const SPECIAL_STATUS_COLUMNS = [
+  "anyOf",
+  "allOf",
+  "useRegion",
+  "decision",
+  "article",
+  "verified",
+  "note",
+] as const;
 export const CRITERIA_COLUMNS = ["code", "name::vi", "name::en", "group", "rollup", "note"] as const;
 export const INDICATOR_COLUMNS = [
   "criterion",
@@ -56,7 +64,15 @@ export const INDICATOR_COLUMNS = [
   "verified",
   "hint",
 ] as const;
-export const TARGET_COLUMNS = ["indicator", "axis", "value", "source", "article", "verified", "hint"] as const;
+export const TARGET_COLUMNS = [
+  "indicator",
+  "axis",
+  "value",
+  "source",
+  "article",
+  "verified",
+  "hint",
+] as const;
 
 /** The unknown-value marker in a target cell. */
 export const UNKNOWN_VALUE = "?";

@@ -7,7 +7,15 @@
  * row to the `targets` sheet, which can say everything.
  */
 import type { Cell, CellValue, Grid, WorkbookGrids } from "../../sheet/grid";
-import { COMMUNE_GROUPS, REGIONS, type CriteriaSet, type Indicator, type Rollup, type Target, type TargetTable } from "../schema";
+import {
+  COMMUNE_GROUPS,
+  REGIONS,
+  type CriteriaSet,
+  type Indicator,
+  type Rollup,
+  type Target,
+  type TargetTable,
+} from "../schema";
 import {
   CATEGORY_SEPARATOR,
   CRITERIA_COLUMNS,
@@ -45,7 +53,8 @@ export function targetEntries(ind: Indicator): [string, Target][] {
     for (const g of COMMUNE_GROUPS) if (t.byGroup?.[g]) out.push([`${prefix}group${g}`, t.byGroup[g]!]);
   };
   table(ind.targets, "");
-  for (const year of Object.keys(ind.targets.byYear ?? {}).sort()) table(ind.targets.byYear![year], `${year}::`);
+  for (const year of Object.keys(ind.targets.byYear ?? {}).sort())
+    table(ind.targets.byYear![year], `${year}::`);
   return out;
 }
 
@@ -58,7 +67,9 @@ function sameProvenance(a: Target, b: Target): boolean {
 }
 
 function fitsRow(entries: [string, Target][]): boolean {
-  return entries.every(([axis, t]) => sameProvenance(t, entries[0][1]) && (axis === "general" || !t.unverifiedHint));
+  return entries.every(
+    ([axis, t]) => sameProvenance(t, entries[0][1]) && (axis === "general" || !t.unverifiedHint),
+  );
 }
 
 const cellValue = (t: Target): CellValue => (t.value === null ? UNKNOWN_VALUE : t.value);
@@ -71,7 +82,9 @@ function settingsRows(set: CriteriaSet): CellValue[][] {
     "title::en": set.title.en ?? null,
     decision: v.decision,
     date: v.date ?? null,
-    amendments: v.amendments?.map((a) => (a.date ? `${a.decision} (${a.date})` : a.decision)).join(LINE_SEPARATOR) ?? null,
+    amendments:
+      v.amendments?.map((a) => (a.date ? `${a.decision} (${a.date})` : a.decision)).join(LINE_SEPARATOR) ??
+      null,
     level: set.level,
     appliesFrom: set.appliesFrom ?? null,
     appliesTo: set.appliesTo ?? null,
@@ -97,12 +110,21 @@ export function exportAuthoringWorkbook(set: CriteriaSet): WorkbookGrids {
       for (const [axis] of entries) axes.add(axis);
     } else
       for (const [axis, t] of entries)
-        longRows.push([i.code, axis, cellValue(t), t.provenance.decision, t.provenance.article ?? null, t.provenance.verified, t.unverifiedHint ?? null]);
+        longRows.push([
+          i.code,
+          axis,
+          cellValue(t),
+          t.provenance.decision,
+          t.provenance.article ?? null,
+          t.provenance.verified,
+          t.unverifiedHint ?? null,
+        ]);
   }
   // Target columns in a fixed order: general, regions, groups, then years each in the same order.
   const order = (a: string) => {
     const [y, rest] = a.includes("::") ? a.split("::") : /^\d{4}$/.test(a) ? [a, "general"] : ["", a];
-    const inner = rest === "general" ? -1 : [...REGIONS, ...COMMUNE_GROUPS.map((g) => `group${g}`)].indexOf(rest);
+    const inner =
+      rest === "general" ? -1 : [...REGIONS, ...COMMUNE_GROUPS.map((g) => `group${g}`)].indexOf(rest);
     return `${y.padStart(4, " ")}:${String(inner + 1).padStart(3, "0")}`;
   };
   const targetAxes = [...axes].sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
@@ -136,7 +158,10 @@ export function exportAuthoringWorkbook(set: CriteriaSet): WorkbookGrids {
   }
   const sheets: Grid[] = [
     gridFromRows(SHEETS.settings, settingsRows(set)),
-    gridFromRows(SHEETS.groups, [[...GROUP_COLUMNS], ...(set.groups ?? []).map((g) => [g.code, g.name.vi, g.name.en ?? null])]),
+    gridFromRows(SHEETS.groups, [
+      [...GROUP_COLUMNS],
+      ...(set.groups ?? []).map((g) => [g.code, g.name.vi, g.name.en ?? null]),
+    ]),
     gridFromRows(SHEETS.specialStatus, [
       [...SPECIAL_STATUS_COLUMNS],
       ...(set.specialStatusRules ?? []).map((r) => [
@@ -151,7 +176,14 @@ export function exportAuthoringWorkbook(set: CriteriaSet): WorkbookGrids {
     ]),
     gridFromRows(SHEETS.criteria, [
       [...CRITERIA_COLUMNS],
-      ...set.criteria.map((c) => [c.code, c.name.vi, c.name.en ?? null, c.group ?? null, rollupText(c.rollup), c.note ?? null]),
+      ...set.criteria.map((c) => [
+        c.code,
+        c.name.vi,
+        c.name.en ?? null,
+        c.group ?? null,
+        rollupText(c.rollup),
+        c.note ?? null,
+      ]),
     ]),
     gridFromRows(SHEETS.indicators, indicatorRows),
     gridFromRows(SHEETS.targets, [[...TARGET_COLUMNS], ...longRows]),

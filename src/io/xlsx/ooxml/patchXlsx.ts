@@ -35,7 +35,15 @@ export type ConditionalRule =
   | { type: "expression"; formula: string; style: DifferentialStyle; stopIfTrue?: boolean }
   | {
       type: "cellIs";
-      operator: "lessThan" | "lessThanOrEqual" | "greaterThan" | "greaterThanOrEqual" | "equal" | "notEqual" | "between" | "notBetween";
+      operator:
+        | "lessThan"
+        | "lessThanOrEqual"
+        | "greaterThan"
+        | "greaterThanOrEqual"
+        | "equal"
+        | "notEqual"
+        | "between"
+        | "notBetween";
       formulas: string[];
       style: DifferentialStyle;
       stopIfTrue?: boolean;
@@ -98,12 +106,16 @@ class Package {
   }
   /** First free "prefix{n}suffix" part name. */
   freeName(prefix: string, suffix: string): { name: string; n: number } {
-    for (let n = 1; ; n++) if (!this.has(`${prefix}${n}${suffix}`)) return { name: `${prefix}${n}${suffix}`, n };
+    for (let n = 1; ; n++)
+      if (!this.has(`${prefix}${n}${suffix}`)) return { name: `${prefix}${n}${suffix}`, n };
   }
   addOverride(partName: string, contentType: string): void {
     const ct = this.text("[Content_Types].xml")!;
     if (ct.includes(`PartName="${partName}"`)) return;
-    this.set("[Content_Types].xml", ct.replace("</Types>", `<Override PartName="${partName}" ContentType="${contentType}"/></Types>`));
+    this.set(
+      "[Content_Types].xml",
+      ct.replace("</Types>", `<Override PartName="${partName}" ContentType="${contentType}"/></Types>`),
+    );
   }
   toBuffer(level?: number): Buffer {
     return writeZip(this.parts, level);
@@ -118,7 +130,9 @@ function worksheetPath(pkg: Package, sheet: string): string {
   const tag = (wb.match(/<sheet\s[^>]*>/g) ?? []).map(tagAttributes).find((a) => a.get("name") === sheet);
   if (!tag) throw new Error(`no sheet named "${sheet}"`);
   const rid = tag.get("r:id");
-  const rel = (rels.match(/<Relationship\s[^>]*>/g) ?? []).map(tagAttributes).find((a) => a.get("Id") === rid);
+  const rel = (rels.match(/<Relationship\s[^>]*>/g) ?? [])
+    .map(tagAttributes)
+    .find((a) => a.get("Id") === rid);
   const target = rel?.get("Target");
   if (!target) throw new Error(`sheet "${sheet}" has no part`);
   return target.startsWith("/") ? target.slice(1) : `xl/${target}`;
@@ -133,17 +147,27 @@ function relsPathOf(part: string): string {
 function addRelationship(pkg: Package, part: string, type: string, target: string): string {
   const relsPath = relsPathOf(part);
   const xml =
-    pkg.text(relsPath) ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS_PKG_REL}"></Relationships>`;
+    pkg.text(relsPath) ??
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS_PKG_REL}"></Relationships>`;
   const used = new Set((xml.match(/Id="([^"]+)"/g) ?? []).map((s) => s.slice(4, -1)));
   let n = 1;
   while (used.has(`rId${n}`)) n++;
   const id = `rId${n}`;
-  pkg.set(relsPath, xml.replace("</Relationships>", `<Relationship Id="${id}" Type="${type}" Target="${escapeXml(target)}"/></Relationships>`));
+  pkg.set(
+    relsPath,
+    xml.replace(
+      "</Relationships>",
+      `<Relationship Id="${id}" Type="${type}" Target="${escapeXml(target)}"/></Relationships>`,
+    ),
+  );
   return id;
 }
 
 function dxfXml(s: DifferentialStyle): string {
-  const font = s.font || s.bold ? `<font>${s.bold ? "<b/>" : ""}${s.font ? `<color rgb="FF${s.font.toUpperCase()}"/>` : ""}</font>` : "";
+  const font =
+    s.font || s.bold
+      ? `<font>${s.bold ? "<b/>" : ""}${s.font ? `<color rgb="FF${s.font.toUpperCase()}"/>` : ""}</font>`
+      : "";
   const fill = s.fill
     ? `<fill><patternFill patternType="solid"><fgColor rgb="FF${s.fill.toUpperCase()}"/><bgColor rgb="FF${s.fill.toUpperCase()}"/></patternFill></fill>`
     : "";
@@ -159,7 +183,9 @@ function appendDxfs(pkg: Package, dxfs: string[]): number {
   if (!open) {
     first = 0;
     const el = `<dxfs count="${dxfs.length}">${dxfs.join("")}</dxfs>`;
-    const before = ["<tableStyles", "<colors", "<extLst", "</styleSheet>"].map((t) => xml!.indexOf(t)).find((i) => i >= 0)!;
+    const before = ["<tableStyles", "<colors", "<extLst", "</styleSheet>"]
+      .map((t) => xml!.indexOf(t))
+      .find((i) => i >= 0)!;
     xml = xml.slice(0, before) + el + xml.slice(before);
   } else {
     const count = Number(tagAttributes(open[0]).get("count") ?? 0);
@@ -262,7 +288,8 @@ function anchorXml(ch: BarChart, id: number, rid: string): string {
 }
 
 function addCharts(pkg: Package, sheetPart: string, sheetXml: string, charts: BarChart[]): string {
-  if (hasWorksheetChild(sheetXml, "drawing")) throw new Error("sheet already has a drawing; adding charts to it is not supported");
+  if (hasWorksheetChild(sheetXml, "drawing"))
+    throw new Error("sheet already has a drawing; adding charts to it is not supported");
   const drawing = pkg.freeName("xl/drawings/drawing", ".xml");
   const anchors: string[] = [];
   charts.forEach((ch, i) => {
@@ -279,7 +306,8 @@ function addCharts(pkg: Package, sheetPart: string, sheetXml: string, charts: Ba
   pkg.addOverride(`/${drawing.name}`, "application/vnd.openxmlformats-officedocument.drawing+xml");
   const rid = addRelationship(pkg, sheetPart, `${NS_REL}/drawing`, `../drawings/drawing${drawing.n}.xml`);
   let xml = sheetXml;
-  if (!/<worksheet\b[^>]*xmlns:r=/.test(xml)) xml = xml.replace(/<worksheet\b/, `<worksheet xmlns:r="${NS_REL}"`);
+  if (!/<worksheet\b[^>]*xmlns:r=/.test(xml))
+    xml = xml.replace(/<worksheet\b/, `<worksheet xmlns:r="${NS_REL}"`);
   return insertWorksheetChild(xml, "drawing", `<drawing r:id="${rid}"/>`);
 }
 
@@ -292,9 +320,12 @@ function setFullCalcOnLoad(pkg: Package): void {
   let xml = pkg.text("xl/workbook.xml")!;
   const calc = /<calcPr\b[^>]*?\/?>/.exec(xml);
   if (calc) {
-    if (!/fullCalcOnLoad=/.test(calc[0])) xml = xml.replace(calc[0], calc[0].replace("<calcPr", '<calcPr fullCalcOnLoad="1"'));
+    if (!/fullCalcOnLoad=/.test(calc[0]))
+      xml = xml.replace(calc[0], calc[0].replace("<calcPr", '<calcPr fullCalcOnLoad="1"'));
   } else {
-    const anchor = ["</definedNames>", "</sheets>"].map((t) => ({ t, i: xml.indexOf(t) })).find((x) => x.i >= 0);
+    const anchor = ["</definedNames>", "</sheets>"]
+      .map((t) => ({ t, i: xml.indexOf(t) }))
+      .find((x) => x.i >= 0);
     if (!anchor) throw new Error("workbook part has no sheets");
     const at = anchor.i + anchor.t.length;
     xml = xml.slice(0, at) + '<calcPr calcId="191029" fullCalcOnLoad="1"/>' + xml.slice(at);
@@ -314,7 +345,11 @@ export function patchXlsx(xlsx: Buffer, patches: SheetPatch[], options: PatchOpt
 }
 
 /** The same on a package not zipped yet (writeXlsxPackage's parts): packed once, after patching. */
-export function patchXlsxParts(parts: readonly PackagePart[], patches: SheetPatch[], options: PatchOptions = {}): Buffer {
+export function patchXlsxParts(
+  parts: readonly PackagePart[],
+  patches: SheetPatch[],
+  options: PatchOptions = {},
+): Buffer {
   const pkg = new Package(parts);
   if (options.fullCalcOnLoad) setFullCalcOnLoad(pkg);
   for (const p of patches) {
@@ -324,10 +359,15 @@ export function patchXlsxParts(parts: readonly PackagePart[], patches: SheetPatc
     if (p.conditionalFormats?.length) {
       const styles = p.conditionalFormats.flatMap((cf) => cf.rules.map((r) => dxfXml(r.style)));
       const first = appendDxfs(pkg, styles);
-      xml = insertWorksheetChild(xml, "conditionalFormatting", conditionalXml(p.conditionalFormats, first, maxPriority(xml) + 1));
+      xml = insertWorksheetChild(
+        xml,
+        "conditionalFormatting",
+        conditionalXml(p.conditionalFormats, first, maxPriority(xml) + 1),
+      );
     }
     if (p.validations?.length) {
-      if (hasWorksheetChild(xml, "dataValidations")) throw new Error(`sheet "${p.sheet}" already has data validations`);
+      if (hasWorksheetChild(xml, "dataValidations"))
+        throw new Error(`sheet "${p.sheet}" already has data validations`);
       xml = insertWorksheetChild(xml, "dataValidations", validationsXml(p.validations));
     }
     if (p.charts?.length) xml = addCharts(pkg, part, xml, p.charts);

@@ -12,14 +12,20 @@ function visible(bytes: Buffer) {
       const cell = c as XLSX.CellObject;
       cells[addr] = { t: cell.t, v: cell.v, f: cell.f, z: cell.z === "General" ? undefined : cell.z };
     }
-    return { name, ref: ws["!ref"], filter: ws["!autofilter"]?.ref, merges: (ws["!merges"] ?? []).map((m) => XLSX.utils.encode_range(m)), cells };
+    return {
+      name,
+      ref: ws["!ref"],
+      filter: ws["!autofilter"]?.ref,
+      merges: (ws["!merges"] ?? []).map((m) => XLSX.utils.encode_range(m)),
+      cells,
+    };
   });
 }
 
 function sample(): XLSX.WorkBook {
   const wb = XLSX.utils.book_new();
   const a: XLSX.WorkSheet = {
-    A1: { t: "s", v: "Tổng hợp <&> \"quoted\"" },
+    A1: { t: "s", v: 'Tổng hợp <&> "quoted"' },
     B1: { t: "s", v: "  leading and trailing  " },
     A2: { t: "n", v: 3 },
     B2: { t: "n", v: 0.125, z: "0%" },
@@ -53,6 +59,8 @@ describe("writeXlsxPackage", () => {
 
   it("gives the same package whatever the deflate level (level 0 stores the parts)", () => {
     const wb = sample();
-    expect(visible(writeXlsxPackage(packageSheetsOf(wb), 0))).toEqual(visible(writeXlsxPackage(packageSheetsOf(wb), 9)));
+    expect(visible(writeXlsxPackage(packageSheetsOf(wb), 0))).toEqual(
+      visible(writeXlsxPackage(packageSheetsOf(wb), 9)),
+    );
   });
 });

@@ -18,9 +18,23 @@ const NS_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 /** Built-in number formats Excel knows by id (ECMA-376 §18.8.30); others get ids from 164. */
-const BUILTIN_FORMATS: Record<string, number> = { General: 0, "0": 1, "0.00": 2, "#,##0": 3, "#,##0.00": 4, "0%": 9, "0.00%": 10 };
+const BUILTIN_FORMATS: Record<string, number> = {
+  General: 0,
+  "0": 1,
+  "0.00": 2,
+  "#,##0": 3,
+  "#,##0.00": 4,
+  "0%": 9,
+  "0.00%": 10,
+};
 
-const XML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\r": "&#13;" };
+const XML_ESCAPES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "\r": "&#13;",
+};
 const xmlEscape = (s: string) => (/[&<>"\r]/.test(s) ? s.replace(/[&<>"\r]/g, (ch) => XML_ESCAPES[ch]) : s);
 
 /** Cell styles: one xf per number format used, xf 0 being General. */
@@ -46,7 +60,12 @@ class StyleTable {
     const numFmts = custom.length
       ? `<numFmts count="${custom.length}">${custom.map((f) => `<numFmt numFmtId="${f.id}" formatCode="${xmlEscape(f.code)}"/>`).join("")}</numFmts>`
       : "";
-    const xfs = ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>', ...this.formats.map((f) => `<xf numFmtId="${f.id}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`)];
+    const xfs = [
+      '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>',
+      ...this.formats.map(
+        (f) => `<xf numFmtId="${f.id}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`,
+      ),
+    ];
     return (
       `${XML_HEAD}<styleSheet xmlns="${NS_MAIN}">${numFmts}` +
       '<fonts count="1"><font><sz val="11"/><color theme="1"/><name val="Calibri"/><family val="2"/><scheme val="minor"/></font></fonts>' +
@@ -78,7 +97,11 @@ class SharedStrings {
   }
 
   xml(): string {
-    const items = this.list.map((s) => (s !== s.trim() ? `<si><t xml:space="preserve">${xmlEscape(s)}</t></si>` : `<si><t>${xmlEscape(s)}</t></si>`));
+    const items = this.list.map((s) =>
+      s !== s.trim()
+        ? `<si><t xml:space="preserve">${xmlEscape(s)}</t></si>`
+        : `<si><t>${xmlEscape(s)}</t></si>`,
+    );
     return `${XML_HEAD}<sst xmlns="${NS_MAIN}" count="${this.count}" uniqueCount="${this.list.length}">${items.join("")}</sst>`;
   }
 }
@@ -150,19 +173,27 @@ function worksheetXml(sheet: PackageSheet, styles: StyleTable, strings: SharedSt
   });
   // Like SheetJS's !ref of a draft: from A1 to the last used row and column.
   const ref = `A1:${letter(maxC)}${Math.max(sheet.rows.length, 1)}`;
-  const out: string[] = [`${XML_HEAD}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_R}"><dimension ref="${ref}"/><sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/>`];
+  const out: string[] = [
+    `${XML_HEAD}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_R}"><dimension ref="${ref}"/><sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/>`,
+  ];
   if (sheet.cols?.length) {
     out.push("<cols>");
     sheet.cols.forEach((c, i) => {
-      if (c?.wch !== undefined) out.push(`<col min="${i + 1}" max="${i + 1}" width="${columnWidth(c.wch)}" customWidth="1"/>`);
+      if (c?.wch !== undefined)
+        out.push(`<col min="${i + 1}" max="${i + 1}" width="${columnWidth(c.wch)}" customWidth="1"/>`);
     });
     out.push("</cols>");
   }
   out.push("<sheetData>", ...body, "</sheetData>");
   if (sheet.autofilter) out.push(`<autoFilter ref="${sheet.autofilter}"/>`);
   const merges = sheet.merges;
-  if (merges?.length) out.push(`<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${XLSX.utils.encode_range(m)}"/>`).join("")}</mergeCells>`);
-  out.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>');
+  if (merges?.length)
+    out.push(
+      `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${XLSX.utils.encode_range(m)}"/>`).join("")}</mergeCells>`,
+    );
+  out.push(
+    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>',
+  );
   return out.join("");
 }
 
@@ -177,8 +208,13 @@ export function writeXlsxPackage(input: readonly PackageSheet[], level = 6): Buf
 export function xlsxPackageParts(input: readonly PackageSheet[]): PackagePart[] {
   const styles = new StyleTable();
   const strings = new SharedStrings();
-  const sheets = input.map((sheet, i) => ({ name: sheet.name, part: `worksheets/sheet${i + 1}.xml`, xml: worksheetXml(sheet, styles, strings) }));
-  const filters = input.map((sheet, i) => ({ i, ref: sheet.autofilter }))
+  const sheets = input.map((sheet, i) => ({
+    name: sheet.name,
+    part: `worksheets/sheet${i + 1}.xml`,
+    xml: worksheetXml(sheet, styles, strings),
+  }));
+  const filters = input
+    .map((sheet, i) => ({ i, ref: sheet.autofilter }))
     .filter((f): f is { i: number; ref: string } => Boolean(f.ref))
     .map(({ i, ref }) => {
       const r = XLSX.utils.decode_range(ref);
@@ -187,30 +223,39 @@ export function xlsxPackageParts(input: readonly PackageSheet[]): PackagePart[] 
     });
   const workbook =
     `${XML_HEAD}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_R}"><workbookPr/><bookViews><workbookView/></bookViews><sheets>` +
-    sheets.map((s, i) => `<sheet name="${xmlEscape(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("") +
+    sheets
+      .map((s, i) => `<sheet name="${xmlEscape(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
+      .join("") +
     `</sheets>${filters.length ? `<definedNames>${filters.join("")}</definedNames>` : ""}<calcPr calcId="191029"/></workbook>`;
   const n = sheets.length;
   const workbookRels =
     `${XML_HEAD}<Relationships xmlns="${NS_PKG_REL}">` +
-    sheets.map((s, i) => `<Relationship Id="rId${i + 1}" Type="${NS_R}/worksheet" Target="${s.part}"/>`).join("") +
+    sheets
+      .map((s, i) => `<Relationship Id="rId${i + 1}" Type="${NS_R}/worksheet" Target="${s.part}"/>`)
+      .join("") +
     `<Relationship Id="rId${n + 1}" Type="${NS_R}/styles" Target="styles.xml"/>` +
     `<Relationship Id="rId${n + 2}" Type="${NS_R}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`;
   const contentTypes =
     `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
     '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
     '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
-    sheets.map((s) => `<Override PartName="/xl/${s.part}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join("") +
+    sheets
+      .map(
+        (s) =>
+          `<Override PartName="/xl/${s.part}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+      )
+      .join("") +
     '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
     '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>';
   const rootRels = `${XML_HEAD}<Relationships xmlns="${NS_PKG_REL}"><Relationship Id="rId1" Type="${NS_R}/officeDocument" Target="xl/workbook.xml"/></Relationships>`;
   const text = (name: string, xml: string): PackagePart => ({ name, data: xml });
   return [
-      text("[Content_Types].xml", contentTypes),
-      text("_rels/.rels", rootRels),
-      text("xl/workbook.xml", workbook),
-      text("xl/_rels/workbook.xml.rels", workbookRels),
-      ...sheets.map((s) => text(`xl/${s.part}`, s.xml)),
-      text("xl/styles.xml", styles.xml()),
-      text("xl/sharedStrings.xml", strings.xml()),
+    text("[Content_Types].xml", contentTypes),
+    text("_rels/.rels", rootRels),
+    text("xl/workbook.xml", workbook),
+    text("xl/_rels/workbook.xml.rels", workbookRels),
+    ...sheets.map((s) => text(`xl/${s.part}`, s.xml)),
+    text("xl/styles.xml", styles.xml()),
+    text("xl/sharedStrings.xml", strings.xml()),
   ];
 }

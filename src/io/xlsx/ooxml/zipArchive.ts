@@ -60,7 +60,11 @@ export function deflateEntry(name: string, data: Buffer, level = 6): RawZipEntry
 }
 
 export function writeZip(entries: readonly PackagePart[], level = 6): Buffer {
-  return writeRawZip(entries.map((e) => deflateEntry(e.name, typeof e.data === "string" ? Buffer.from(e.data, "utf8") : e.data, level)));
+  return writeRawZip(
+    entries.map((e) =>
+      deflateEntry(e.name, typeof e.data === "string" ? Buffer.from(e.data, "utf8") : e.data, level),
+    ),
+  );
 }
 
 const DOS_DATE_1980 = 0x0021; // 1980-01-01: fixed, so the same content gives the same bytes.
