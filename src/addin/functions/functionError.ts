@@ -24,10 +24,3 @@ export function functionError(code: FunctionErrorCode, message: string): Functio
   }
   return new NtmFunctionError(code, message);
 }
-
-export function isFunctionError(x: unknown): x is FunctionError {
-  return (
-    x instanceof NtmFunctionError ||
-    (typeof CustomFunctions !== "undefined" && x instanceof CustomFunctions.Error)
-  );
-}

@@ -43,11 +43,6 @@ function foldUnit(unit: string): string | undefined {
   return u ? u : undefined;
 }
 
-/** Same unit, or both unknown: true. */
-export function sameUnit(a: string | undefined, b: string | undefined): boolean {
-  return normalizeUnit(a) === normalizeUnit(b);
-}
-
 /** `value` in unit `from` expressed in unit `to`; the value itself when the units are the same. */
 export function convertUnit(
   value: number,

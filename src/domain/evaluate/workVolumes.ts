@@ -9,7 +9,7 @@
  * figure contributes nothing but is still listed.
  */
 import type { WorkItem } from "../report";
-import { convertUnit, normalizeUnit } from "./convertUnit";
+import { convertUnit } from "./convertUnit";
 
 export interface WorkItemProgress {
   name: string;
@@ -118,9 +118,4 @@ export function sumWorkVolumes(node: OrgNode): OrgVolumes {
     ratio: t.plan > 0 ? round((t.cumulative / t.plan) * 100) : null,
   }));
   return { name: node.name, ...(node.code ? { code: node.code } : {}), totals, children };
-}
-
-/** True when two units are the same or convertible (m and km), for callers grouping items. */
-export function unitsCompatible(a: string | undefined, b: string | undefined): boolean {
-  return normalizeUnit(a) === normalizeUnit(b) || convertUnit(1, a, b) !== undefined;
 }

@@ -155,13 +155,11 @@ export function reportRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
               .code(201)
               .send({ revision: outcome.revision, replayed: outcome.kind === "replayed" });
           case "conflict":
-            return reply
-              .code(409)
-              .send({
-                ...httpMessages.conflict(outcome.head.number, req.body.baseRevision),
-                head: outcome.head,
-                changes: outcome.changes,
-              });
+            return reply.code(409).send({
+              ...httpMessages.conflict(outcome.head.number, req.body.baseRevision),
+              head: outcome.head,
+              changes: outcome.changes,
+            });
           case "locked":
             return reply.code(423).send(httpMessages.locked);
           case "unknown-base":

@@ -8,7 +8,6 @@
  * (one row per target, for indicators whose targets carry different sources). A target cell "?"
  * means "this target exists but its value is not known": evaluation then uses the workbook's own.
  */
-import { COMMUNE_GROUPS, REGIONS } from "../schema";
 
 export const SHEETS = {
   settings: "settings",
@@ -91,11 +90,6 @@ export const OP_WORDS: Record<string, ">=" | "<=" | "=" | "yes"> = {
   yes: "yes",
 };
 export const OP_OUT: Record<string, string> = { ">=": "≥", "<=": "≤", "=": "=", yes: "yes" };
-
-/** Axis names for target columns: "" (general), a region, "group1".."group3", a year, or year::axis. */
-export function axisNames(): string[] {
-  return [...REGIONS, ...COMMUNE_GROUPS.map((g) => `group${g}`)];
-}
 
 export function targetColumn(axis: string): string {
   return axis === "general" ? "target" : `target::${axis}`;
