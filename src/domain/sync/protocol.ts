@@ -180,11 +180,18 @@ export const reviewStateSchema = z.enum(["none", "submitted", "returned", "appro
 export type ReviewState = z.infer<typeof reviewStateSchema>;
 
 /** Reviewer comments: indicator code (or "*" for the whole report) → text. */
-export const reviewCommentsSchema = z.record(z.string().min(1).max(32), z.string().max(4000));
+export const reviewCommentsSchema = z.record(z.string().min(1).max(INDICATOR_CODE_MAX), z.string().max(4000));
 
 export const reviewRequestSchema = z.object({
   action: reviewActionSchema,
-  comments: reviewCommentsSchema.optional(),
+  /**
+   * The revision the reviewer read and judged. Required: the server applies the action only while
+   * this is still the head, so a push between reading and clicking is never approved unseen.
+   */
+  revision: z.number().int().min(1),
+  comments: reviewCommentsSchema
+    .refine((c) => Object.keys(c).length <= 1000, "at most 1000 comments")
+    .optional(),
 });
 export type ReviewRequest = z.infer<typeof reviewRequestSchema>;
 
@@ -232,6 +239,37 @@ export const conflictBodySchema = errorBodySchema.extend({
   changes: z.array(indicatorChangeSchema),
 });
 export type ConflictBody = z.infer<typeof conflictBodySchema>;
+
+/** 201 to a push: the revision made, or the one answered again (same opId) or unchanged (same values). */
+export const pushResultSchema = z.object({
+  revision: revisionSchema,
+  /** The same opId again: the first answer. */
+  replayed: z.boolean(),
+  /** The values equal the head's: no revision was made, `revision` is the head. Absent from older servers. */
+  unchanged: z.boolean().optional(),
+});
+export type PushResultBody = z.infer<typeof pushResultSchema>;
+
+/**
+ * 422 bodies. An unknown-indicators refusal lists at most `UNKNOWN_CODES_LISTED` codes (in `codes`
+ * and in the message) and the total in `count`, so 100,000 bad codes make a short answer.
+ */
+export const UNKNOWN_CODES_LISTED = 20;
+export const refusalBodySchema = errorBodySchema.extend({
+  codes: z.array(z.string()).optional(),
+  count: z.number().int().optional(),
+});
+
+/**
+ * 409 to a review: the head moved past the revision the reviewer judged. `changes` are the
+ * indicators that differ from the judged revision to the head (before = judged, after = head).
+ */
+export const reviewConflictBodySchema = errorBodySchema.extend({
+  judgedRevision: z.number().int(),
+  headRevision: z.number().int(),
+  changes: z.array(indicatorChangeSchema),
+});
+export type ReviewConflictBody = z.infer<typeof reviewConflictBodySchema>;
 
 export const revisionListSchema = z.object({ revisions: z.array(revisionSchema) });
 
