@@ -114,6 +114,18 @@ export const httpMessages = {
     error: "invalid-request",
     message: `Yêu cầu không hợp lệ: ${detail}. Sửa nội dung gửi theo /api/openapi.json. / Invalid request: ${detail}. Fix the request as /api/openapi.json describes.`,
   }),
+  /** A schema refusal: the first UNKNOWN_CODES_LISTED problems and how many, so 100,000 bad cells make a short answer. */
+  invalidRequestIssues: (issues: string[]) => {
+    // Each cut too: a path holds the client's own keys, which may be a megabyte long.
+    const listed = issues
+      .slice(0, UNKNOWN_CODES_LISTED)
+      .map((i) => (i.length > 200 ? i.slice(0, 200) + "…" : i))
+      .join("; ");
+    const more = issues.length - UNKNOWN_CODES_LISTED;
+    return httpMessages.invalidRequest(
+      more > 0 ? `${listed}; … (+${more}, ${issues.length} in all)` : listed,
+    );
+  },
   notFound: {
     error: "not-found",
     message: "Không tìm thấy địa chỉ này. / Not found.",
