@@ -255,8 +255,21 @@ export class Store {
     return { userId, token };
   }
 
-  async issueToken(userId: string, days: number): Promise<string> {
-    return this.writes.run((trx) => this.insertToken(trx, userId, days));
+  /**
+   * A further token for an existing user (`ntm admin user token`): the user's other tokens stay
+   * valid until revoked, so a clerk's second machine or a lost token never locks anyone out.
+   */
+  async issueToken(userId: string, days: number): Promise<{ token: string; expiresAt: string }> {
+    return this.writes.run(async (trx) => {
+      const token = await this.insertToken(trx, userId, days);
+      const row = await trx
+        .selectFrom("tokens")
+        .select("expires_at")
+        .where("token_hash", "=", hashToken(token))
+        .executeTakeFirstOrThrow();
+      await this.audit({ userId: null, action: "user.token", status: 201, target: userId }, trx);
+      return { token, expiresAt: row.expires_at };
+    });
   }
 
   private async insertToken(trx: Kysely<Database>, userId: string, days: number): Promise<string> {
