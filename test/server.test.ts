@@ -104,6 +104,7 @@ describe.each(testEngines.map((e) => [e.name, e] as const))("API on %s", (_name,
 
     const approve = await inject("POST", url + "/review", fx.tokens.reviewer, {
       action: "approve",
+      revision: 2,
       comments: { "17.1": "Số liệu khớp biên bản" },
     });
     expect(approve.statusCode).toBe(200);
@@ -124,9 +125,10 @@ describe.each(testEngines.map((e) => [e.name, e] as const))("API on %s", (_name,
       comments: { "17.1": "Số liệu khớp biên bản" },
     });
 
-    expect((await inject("POST", url + "/review", fx.tokens.reviewer, { action: "reopen" })).statusCode).toBe(
-      200,
-    );
+    expect(
+      (await inject("POST", url + "/review", fx.tokens.reviewer, { action: "reopen", revision: 2 }))
+        .statusCode,
+    ).toBe(200);
     expect(
       (
         await inject("POST", url + "/revisions", fx.tokens.clerk, {
@@ -303,7 +305,7 @@ describe.each(testEngines.map((e) => [e.name, e] as const))("API on %s", (_name,
         request: (org) => ({
           method: "POST",
           url: reportUrl(org, "2023-W20", "/review"),
-          payload: { action: "return", comments: { "5": "Bổ sung minh chứng" } },
+          payload: { action: "return", revision: 1, comments: { "5": "Bổ sung minh chứng" } },
         }),
       },
       {

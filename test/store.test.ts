@@ -86,18 +86,98 @@ describe.each(testEngines.map((e) => [e.name, e] as const))("store on %s", (_nam
     expect((await store.revisionsSince(report.id, 0)).map((r) => r.opId)).toEqual(["op-ahead-2"]);
   });
 
+  it("leaves no empty report behind when it refuses a first push", async () => {
+    expect(await push("2022-Q1", "op-empty-1", 2, { "17.1": { value: 1 } })).toMatchObject({
+      kind: "unknown-base",
+    });
+    // An opId already used for another report: refused, and the new report is not created either.
+    expect(await push("2022-Q2", "op-ahead-2", 0, { "17.1": { value: 1 } })).toEqual({ kind: "op-reused" });
+    expect(await store.findReport(unitId, "vn-xa-ntm-2021-2025", "2022-Q1")).toBeUndefined();
+    expect(await store.findReport(unitId, "vn-xa-ntm-2021-2025", "2022-Q2")).toBeUndefined();
+    const list = await store.listReports([unitId], { setId: "vn-xa-ntm-2021-2025" });
+    expect(list.filter((r) => r.head_revision === 0)).toEqual([]);
+    // The same key pushed properly afterwards is an ordinary first revision.
+    expect(await push("2022-Q1", "op-empty-2", 0, { "17.1": { value: 1 } })).toMatchObject({
+      kind: "created",
+      revision: { number: 1 },
+    });
+  });
+
+  it("answers identical content with the head: no revision, no event, no audit row; the opId still replays", async () => {
+    const values = { "17.1": { value: 70, sheet: "Tự đánh giá", cell: "E40" }, "5": { value: true } };
+    const first = await push("2022-Q3", "op-same-1", 0, values);
+    expect(first).toMatchObject({ kind: "created", revision: { number: 1 } });
+    const report = (await store.findReport(unitId, "vn-xa-ntm-2021-2025", "2022-Q3"))!;
+    const auditBefore = (await store.auditLog(100_000)).length;
+    // Same content from the head, and from an older base (nothing to merge: not a conflict).
+    const same = await push("2022-Q3", "op-same-2", 1, { "5": { value: true }, "17.1": values["17.1"] });
+    expect(same).toEqual({ kind: "unchanged", revision: (first as { revision: unknown }).revision });
+    const changed = await push("2022-Q3", "op-same-3", 1, { ...values, "5": { value: false } });
+    expect(changed).toMatchObject({ kind: "created", revision: { number: 2 } });
+    const sameAsHead = await push("2022-Q3", "op-same-4", 1, { ...values, "5": { value: false } });
+    expect(sameAsHead).toMatchObject({ kind: "unchanged", revision: { number: 2 } });
+    // A retry of op-same-2 after the head moved replays its first answer (revision 1), not a conflict.
+    expect(await push("2022-Q3", "op-same-2", 1, values)).toMatchObject({
+      kind: "unchanged",
+      revision: { number: 1 },
+    });
+    // …and is not taken for another report.
+    expect(await push("2022-Q4", "op-same-2", 0, values)).toEqual({ kind: "op-reused" });
+    expect((await store.revisionsSince(report.id, 0)).map((r) => r.number)).toEqual([1, 2]);
+    expect((await store.reviewEvents(report.id)).map((e) => [e.kind, e.revision])).toEqual([
+      ["submitted", 1],
+      ["submitted", 2],
+    ]);
+    // One audit row: the push that made revision 2.
+    expect((await store.auditLog(100_000)).length).toBe(auditBefore + 1);
+  });
+
+  it("applies a review only to the head it judged: a moved head answers what changed", async () => {
+    await push("2022-11", "op-rev-1", 0, { "17.1": { value: 80 }, "5": { value: true } });
+    const report = (await store.findReport(unitId, "vn-xa-ntm-2021-2025", "2022-11"))!;
+    // The commune pushes while the reviewer reads revision 1.
+    await push("2022-11", "op-rev-2", 1, { "17.1": { value: 60 }, "5": { value: true } });
+    expect(await store.review(report.id, "approve", 1, {}, author)).toEqual({
+      kind: "stale",
+      head: 2,
+      judged: 1,
+      changes: [{ code: "17.1", before: { value: 80 }, after: { value: 60 } }],
+    });
+    expect(await store.review(report.id, "return", 1, {}, author)).toMatchObject({ kind: "stale" });
+    expect(await store.review(report.id, "approve", 3, {}, author)).toEqual({
+      kind: "unknown-revision",
+      head: 2,
+      judged: 3,
+    });
+    // Nothing was approved or locked by the refusals.
+    expect(await store.findReport(unitId, "vn-xa-ntm-2021-2025", "2022-11")).toMatchObject({
+      review_state: "submitted",
+      locked: 0,
+    });
+    expect(await store.review(report.id, "approve", 2, {}, author)).toMatchObject({
+      kind: "ok",
+      state: "approved",
+      event: { revision: 2 },
+    });
+    expect((await store.reviewEvents(report.id)).map((e) => e.kind)).toEqual([
+      "submitted",
+      "submitted",
+      "approved",
+    ]);
+  });
+
   it("locks an approved report until it is reopened", async () => {
     await push("2023-Q1", "op-lock-1", 0, { "5": { value: true } });
     const report = (await store.findReport(unitId, "vn-xa-ntm-2021-2025", "2023-Q1"))!;
-    expect(await store.review(report.id, "approve", { "*": "Tốt" }, author)).toMatchObject({
+    expect(await store.review(report.id, "approve", 1, { "*": "Tốt" }, author)).toMatchObject({
       kind: "ok",
       state: "approved",
     });
     expect(await push("2023-Q1", "op-lock-2", 1, { "5": { value: false } })).toMatchObject({
       kind: "locked",
     });
-    expect(await store.review(report.id, "return", {}, author)).toEqual({ kind: "locked" });
-    expect(await store.review(report.id, "reopen", {}, author)).toMatchObject({
+    expect(await store.review(report.id, "return", 1, {}, author)).toEqual({ kind: "locked" });
+    expect(await store.review(report.id, "reopen", 1, {}, author)).toMatchObject({
       kind: "ok",
       state: "reopened",
     });

@@ -69,7 +69,7 @@ describe("sync client and CLI", () => {
     const head = (await client.getReport(key)).head!;
     expect(Object.keys(head.values).length).toBeGreaterThan(40);
     const [code, v] = Object.entries(head.values).find(([, x]) => x.cell && x.sheet)!;
-    await client.review(key, "return", { [code]: "Kiểm tra lại số liệu" });
+    await client.review(key, "return", head.number, { [code]: "Kiểm tra lại số liệu" });
 
     io = captureIo();
     expect(

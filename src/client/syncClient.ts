@@ -5,6 +5,9 @@
  */
 import {
   type ConflictBody,
+  type IndicatorChange,
+  type ReviewConflictBody,
+  reviewConflictBodySchema,
   type IndicatorValues,
   type Outbox,
   type ReportKey,
@@ -49,6 +52,20 @@ export class SyncHttpError extends Error {
     message: string,
   ) {
     super(message);
+  }
+}
+
+/** A review refused because the head moved past the judged revision (409 stale-review). */
+export class ReviewStaleError extends SyncHttpError {
+  readonly judgedRevision: number;
+  readonly headRevision: number;
+  readonly changes: IndicatorChange[];
+  constructor(body: ReviewConflictBody) {
+    super(409, body.error, body.message);
+    this.name = "ReviewStaleError";
+    this.judgedRevision = body.judgedRevision;
+    this.headRevision = body.headRevision;
+    this.changes = body.changes;
   }
 }
 
@@ -173,11 +190,21 @@ export class SyncClient {
     };
   }
 
-  async review(key: ReportKey, action: ReviewAction, comments?: Record<string, string>) {
-    return this.json(
-      await this.request("POST", `${this.reportPath(key)}/review`, { action, comments }),
-      z.object({ state: z.string(), event: reviewEventSchema }),
-    );
+  /**
+   * Approve, return or reopen `revision`, the one the reviewer read. When the head has moved past
+   * it the server refuses (409) and this throws a ReviewStaleError saying what changed.
+   */
+  async review(key: ReportKey, action: ReviewAction, revision: number, comments?: Record<string, string>) {
+    const res = await this.request("POST", `${this.reportPath(key)}/review`, { action, revision, comments });
+    if (res.status === 409) {
+      const data = await res
+        .clone()
+        .json()
+        .catch(() => undefined);
+      const stale = reviewConflictBodySchema.safeParse(data);
+      if (stale.success) throw new ReviewStaleError(stale.data);
+    }
+    return this.json(res, z.object({ state: z.string(), event: reviewEventSchema }));
   }
 
   /** One page of the reports within the caller's scope (reviewers' list), optionally filtered. */

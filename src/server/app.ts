@@ -91,8 +91,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   app.setErrorHandler((err, req, reply) => {
     if (hasZodFastifySchemaValidationErrors(err)) {
-      const detail = err.validation.map((v) => `${v.instancePath || "/"} ${v.message}`).join("; ");
-      return reply.code(400).send(httpMessages.invalidRequest(detail));
+      const issues = err.validation.map((v) => `${v.instancePath || "/"} ${v.message}`);
+      return reply.code(400).send(httpMessages.invalidRequestIssues(issues));
     }
     const status = (err as { statusCode?: number }).statusCode;
     if (status && status >= 400 && status < 500)

@@ -2,6 +2,8 @@
  * What the API says when it refuses: Vietnamese first, English second, and what to do about it.
  * One place, so every route answers the same refusal the same way.
  */
+import { UNKNOWN_CODES_LISTED } from "../domain/sync/protocol";
+
 export const httpMessages = {
   unauthenticated: {
     error: "unauthenticated",
@@ -63,9 +65,40 @@ export const httpMessages = {
     message:
       "Mã thao tác (opId) này đã dùng cho báo cáo khác: tạo opId mới cho mỗi lần gửi. / This opId was used for another report: make a new opId for each push.",
   },
-  unknownIndicators: (codes: string[]) => ({
-    error: "unknown-indicators",
-    message: `Chỉ tiêu không có trong bộ tiêu chí: ${codes.join(", ")}; sửa mã chỉ tiêu trong sổ rồi gửi lại. / Indicators not in the criteria set: ${codes.join(", ")}; fix the codes in the workbook and push again.`,
+  /** Lists the first UNKNOWN_CODES_LISTED codes and counts the rest: the answer stays short. */
+  unknownIndicators: (codes: string[]) => {
+    const listed = codes.slice(0, UNKNOWN_CODES_LISTED);
+    const more = codes.length - listed.length;
+    const vi = listed.join(", ") + (more > 0 ? ` và ${more} mã khác (tổng ${codes.length})` : "");
+    const en = listed.join(", ") + (more > 0 ? ` and ${more} more (${codes.length} in all)` : "");
+    return {
+      error: "unknown-indicators",
+      message: `Chỉ tiêu không có trong bộ tiêu chí: ${vi}; sửa mã chỉ tiêu trong sổ rồi gửi lại. / Indicators not in the criteria set: ${en}; fix the codes in the workbook and push again.`,
+      codes: listed,
+      count: codes.length,
+    };
+  },
+  staleReview: (judged: number, head: number, changed: string[]) => {
+    const listed = changed.slice(0, UNKNOWN_CODES_LISTED);
+    const more = changed.length - listed.length;
+    const vi = changed.length
+      ? `các chỉ tiêu thay đổi: ${listed.join(", ")}${more > 0 ? ` và ${more} chỉ tiêu khác` : ""}`
+      : "không chỉ tiêu nào thay đổi giá trị";
+    const en = changed.length
+      ? `changed indicators: ${listed.join(", ")}${more > 0 ? ` and ${more} more` : ""}`
+      : "no indicator changed its value";
+    return {
+      error: "stale-review",
+      message:
+        `Xã đã gửi phiên bản ${head} sau phiên bản ${judged} bạn đang xem (${vi}): mở lại báo cáo, xem phiên bản ${head} rồi duyệt. / ` +
+        `The commune pushed revision ${head} after the revision ${judged} you were reviewing (${en}): open the report again, read revision ${head}, then review it.`,
+    };
+  },
+  unknownRevision: (judged: number, head: number) => ({
+    error: "unknown-revision",
+    message:
+      `Báo cáo không có phiên bản ${judged} (mới nhất là ${head}): mở lại báo cáo rồi duyệt phiên bản đang hiện. / ` +
+      `The report has no revision ${judged} (the latest is ${head}): open the report again and review the revision it shows.`,
   }),
   nothingToReview: {
     error: "no-revision",
@@ -81,6 +114,18 @@ export const httpMessages = {
     error: "invalid-request",
     message: `Yêu cầu không hợp lệ: ${detail}. Sửa nội dung gửi theo /api/openapi.json. / Invalid request: ${detail}. Fix the request as /api/openapi.json describes.`,
   }),
+  /** A schema refusal: the first UNKNOWN_CODES_LISTED problems and how many, so 100,000 bad cells make a short answer. */
+  invalidRequestIssues: (issues: string[]) => {
+    // Each cut too: a path holds the client's own keys, which may be a megabyte long.
+    const listed = issues
+      .slice(0, UNKNOWN_CODES_LISTED)
+      .map((i) => (i.length > 200 ? i.slice(0, 200) + "…" : i))
+      .join("; ");
+    const more = issues.length - UNKNOWN_CODES_LISTED;
+    return httpMessages.invalidRequest(
+      more > 0 ? `${listed}; … (+${more}, ${issues.length} in all)` : listed,
+    );
+  },
   notFound: {
     error: "not-found",
     message: "Không tìm thấy địa chỉ này. / Not found.",

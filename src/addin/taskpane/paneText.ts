@@ -99,6 +99,8 @@ const vi = {
   diff: "Thay đổi so với phiên bản trước",
   noDiff: "Không có thay đổi.",
   reviewDone: (s: string) => `Đã lưu kết quả duyệt: báo cáo ${vi.reviewStates[s] ?? s}.`,
+  reviewStale: (judged: number, head: number, changed: string) =>
+    `Chưa lưu kết quả duyệt: xã đã gửi phiên bản ${head} sau phiên bản ${judged} bạn đang xem (${changed ? `chỉ tiêu thay đổi: ${changed}` : "không chỉ tiêu nào đổi giá trị"}). Phiên bản ${head} đã được mở bên dưới: xem lại rồi duyệt.`,
   noReports: "Chưa có báo cáo nào được gửi trong phạm vi này cho kỳ đã chọn.",
   moreReports: (left: number) => `Xem thêm (còn ${left} báo cáo)`,
   bySelfAssessment: "theo tự đánh giá của xã",
@@ -246,6 +248,8 @@ const en: PaneText = {
   diff: "Changes since the previous revision",
   noDiff: "No changes.",
   reviewDone: (s) => `Review saved: the report is ${en.reviewStates[s] ?? s}.`,
+  reviewStale: (judged, head, changed) =>
+    `Review not saved: the commune pushed revision ${head} after the revision ${judged} you were reading (${changed ? `changed indicators: ${changed}` : "no indicator changed its value"}). Revision ${head} is now open below: read it, then review.`,
   noReports: "No report has been submitted in this scope for the chosen period.",
   moreReports: (left) => `Show more (${left} more reports)`,
   bySelfAssessment: "as the commune assessed it",

@@ -84,6 +84,40 @@ export function registerAdmin(program: Command, io: CliIo): void {
     });
 
   user
+    .command("token <name>")
+    .description(
+      "Cấp thêm một mã truy cập cho người dùng đã có (mã cũ vẫn dùng được tới khi thu hồi); dòng cuối là mã / issue another token for an existing user (old tokens stay valid until revoked); the last line printed is the token",
+    )
+    .option("--days <n>", "số ngày hiệu lực của mã / token lifetime in days", "365")
+    .option(...dbOption)
+    .action(async (name: string, o: { days: string; db?: string }) => {
+      const days = tokenDays(o.days);
+      if (days === undefined) {
+        io.err(
+          `Số ngày không hợp lệ "${o.days}": dùng một số nguyên từ 1 đến ${MAX_TOKEN_DAYS}. / Invalid --days "${o.days}": use a whole number from 1 to ${MAX_TOKEN_DAYS}.\n`,
+        );
+        io.exitCode = 2;
+        return;
+      }
+      await withStore(o.db, async (store) => {
+        const found = await store.findUserByName(name);
+        if (!found || found.disabled_at) {
+          io.err(
+            found
+              ? `Người dùng "${name}" đã bị thu hồi: thêm người dùng mới (ntm admin user add). / User "${name}" was revoked: add a new user instead.\n`
+              : `Không có người dùng "${name}" (xem ntm admin user list). / No user "${name}" (see ntm admin user list).\n`,
+          );
+          io.exitCode = 1;
+          return;
+        }
+        const { token, expiresAt } = await store.issueToken(found.id, days);
+        io.out(
+          `Mã truy cập mới cho / new token for ${name}, hết hạn / expires ${expiresAt}; các mã cũ vẫn dùng được tới khi thu hồi / older tokens stay valid until revoked. Chỉ hiện một lần / shown once:\n${token}\n`,
+        );
+      });
+    });
+
+  user
     .command("list")
     .description("Liệt kê người dùng / list users")
     .option(...dbOption)
@@ -168,6 +202,16 @@ export function registerAdmin(program: Command, io: CliIo): void {
         );
       });
     });
+}
+
+/** Tokens live at most ten years: a longer lifetime is a typo, not a wish. */
+const MAX_TOKEN_DAYS = 3650;
+
+/** `--days` as a whole number of days from 1 to MAX_TOKEN_DAYS; undefined when it is not one. */
+function tokenDays(text: string): number | undefined {
+  if (!/^\d+$/.test(text.trim())) return undefined;
+  const days = Number(text);
+  return days >= 1 && days <= MAX_TOKEN_DAYS ? days : undefined;
 }
 
 function readTable(file: string): TableRow[] {

@@ -3,17 +3,100 @@
  * (DESIGN.md "Sync"). Every body that crosses the network is parsed with these schemas on both ends.
  */
 import { z } from "zod";
-import { ReportValueSchema } from "../report";
+import { ReportValueSchema, SelfAssessmentSchema, WorkbookTargetSchema } from "../report";
+
+/**
+ * What a pushed value may say about where it lives and what it holds is bounded, because another
+ * person's pull writes it into their workbook (issue 11): anything a real workbook cannot hold is
+ * refused at the door rather than stored and replayed to everyone.
+ *
+ * - A sheet name follows Excel's own rules: 1–31 characters, none of `: \ / ? * [ ]`, no control
+ *   characters, not starting or ending with an apostrophe, not Excel's reserved "History". Also
+ *   refused: the project's own hidden sheets (`_ntm…`, which a pull must never write into) and the
+ *   JavaScript prototype names (`__proto__`, `constructor`, `prototype`), which no workbook of the
+ *   programme uses and which turn a plain object keyed by sheet into a prototype write.
+ * - A cell is one A1 address without `$`, within Excel's grid (columns A–XFD, rows 1–1,048,576).
+ * - Text taken from a cell (value, raw, note, label, target text) is at most 32,767 characters,
+ *   Excel's own limit for a cell, so no real workbook is refused; a unit at most 64.
+ */
+export const SHEET_NAME_MAX = 31;
+export const CELL_TEXT_MAX = 32_767;
+export const UNIT_TEXT_MAX = 64;
+export const INDICATOR_CODE_MAX = 32;
+const EXCEL_MAX_COLUMN = 16_384;
+const EXCEL_MAX_ROW = 1_048_576;
+const PROTOTYPE_NAMES = new Set(["__proto__", "constructor", "prototype"]);
+
+/** Why `name` cannot be a sheet name of a pushed value, or undefined when it can. */
+export function sheetNameProblem(name: string): string | undefined {
+  if (name.length < 1 || name.length > SHEET_NAME_MAX)
+    return `sheet name must be 1–${SHEET_NAME_MAX} characters`;
+  if (/[:\\/?*[\]\u0000-\u001f\u007f]/.test(name))
+    return "sheet name contains one of : \\ / ? * [ ] or a control character";
+  if (name.startsWith("'") || name.endsWith("'")) return "sheet name starts or ends with an apostrophe";
+  if (name.toLowerCase() === "history") return 'sheet name "History" is reserved by Excel';
+  if (name.toLowerCase().startsWith("_ntm")) return "sheet name _ntm… is the tracker's own hidden sheet";
+  if (PROTOTYPE_NAMES.has(name)) return `sheet name "${name}" is not accepted`;
+  return undefined;
+}
+
+/** Whether `cell` is one A1 address inside Excel's grid ("E40"; not "$E$40", "!ref" or "E40:F41"). */
+export function isA1Address(cell: string): boolean {
+  const m = /^([A-Z]{1,3})([1-9][0-9]{0,6})$/.exec(cell);
+  if (!m) return false;
+  let column = 0;
+  for (const ch of m[1]) column = column * 26 + (ch.charCodeAt(0) - 64);
+  return column <= EXCEL_MAX_COLUMN && Number(m[2]) <= EXCEL_MAX_ROW;
+}
+
+export const sheetNameSchema = z.string().superRefine((name, ctx) => {
+  const problem = sheetNameProblem(name);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+});
+export const cellAddressSchema = z
+  .string()
+  .max(10)
+  .refine(isA1Address, "cell must be one A1 address within Excel's grid (A1 … XFD1048576)");
+const cellTextSchema = z.string().max(CELL_TEXT_MAX);
+
+/** ReportScalarSchema (src/domain/report.ts) with its text bounded. */
+const boundedScalarSchema = z.union([
+  z.number().finite(),
+  z.boolean(),
+  z.object({ min: z.number().finite(), max: z.number().finite() }),
+  cellTextSchema,
+  z.null(),
+]);
 
 /**
  * One indicator's value as a workbook holds it, with where it came from: the Report's value
- * (src/domain/report.ts) without its code, which is the key of `IndicatorValues`.
+ * (src/domain/report.ts) without its code, which is the key of `IndicatorValues`, with the bounds
+ * above on where it lives and how long its texts are.
  */
-export const indicatorValueSchema = ReportValueSchema.omit({ code: true });
+export const indicatorValueSchema = ReportValueSchema.omit({ code: true }).extend({
+  value: boundedScalarSchema,
+  unit: z.string().max(UNIT_TEXT_MAX).optional(),
+  raw: z.union([cellTextSchema, z.number(), z.boolean(), z.null()]).optional(),
+  workbookTarget: WorkbookTargetSchema.extend({
+    text: cellTextSchema,
+    value: z.union([z.number().finite(), z.boolean(), cellTextSchema]).nullable().optional(),
+    unit: z.string().max(UNIT_TEXT_MAX).optional(),
+  }).optional(),
+  selfAssessment: SelfAssessmentSchema.optional(),
+  note: cellTextSchema.optional(),
+  label: cellTextSchema.optional(),
+  sheet: sheetNameSchema.optional(),
+  cell: cellAddressSchema.optional(),
+  targetCell: cellAddressSchema.optional(),
+  selfAssessmentCell: cellAddressSchema.optional(),
+});
 export type IndicatorValue = z.infer<typeof indicatorValueSchema>;
 
 /** Indicator code → value. */
-export const indicatorValuesSchema = z.record(z.string().min(1).max(32), indicatorValueSchema);
+export const indicatorValuesSchema = z.record(
+  z.string().min(1).max(INDICATOR_CODE_MAX),
+  indicatorValueSchema,
+);
 export type IndicatorValues = z.infer<typeof indicatorValuesSchema>;
 
 /** ISO-like periods the programme reports in: year, quarter, month, ISO week. */
@@ -97,11 +180,18 @@ export const reviewStateSchema = z.enum(["none", "submitted", "returned", "appro
 export type ReviewState = z.infer<typeof reviewStateSchema>;
 
 /** Reviewer comments: indicator code (or "*" for the whole report) → text. */
-export const reviewCommentsSchema = z.record(z.string().min(1).max(32), z.string().max(4000));
+export const reviewCommentsSchema = z.record(z.string().min(1).max(INDICATOR_CODE_MAX), z.string().max(4000));
 
 export const reviewRequestSchema = z.object({
   action: reviewActionSchema,
-  comments: reviewCommentsSchema.optional(),
+  /**
+   * The revision the reviewer read and judged. Required: the server applies the action only while
+   * this is still the head, so a push between reading and clicking is never approved unseen.
+   */
+  revision: z.number().int().min(1),
+  comments: reviewCommentsSchema
+    .refine((c) => Object.keys(c).length <= 1000, "at most 1000 comments")
+    .optional(),
 });
 export type ReviewRequest = z.infer<typeof reviewRequestSchema>;
 
@@ -149,6 +239,37 @@ export const conflictBodySchema = errorBodySchema.extend({
   changes: z.array(indicatorChangeSchema),
 });
 export type ConflictBody = z.infer<typeof conflictBodySchema>;
+
+/** 201 to a push: the revision made, or the one answered again (same opId) or unchanged (same values). */
+export const pushResultSchema = z.object({
+  revision: revisionSchema,
+  /** The same opId again: the first answer. */
+  replayed: z.boolean(),
+  /** The values equal the head's: no revision was made, `revision` is the head. Absent from older servers. */
+  unchanged: z.boolean().optional(),
+});
+export type PushResultBody = z.infer<typeof pushResultSchema>;
+
+/**
+ * 422 bodies. An unknown-indicators refusal lists at most `UNKNOWN_CODES_LISTED` codes (in `codes`
+ * and in the message) and the total in `count`, so 100,000 bad codes make a short answer.
+ */
+export const UNKNOWN_CODES_LISTED = 20;
+export const refusalBodySchema = errorBodySchema.extend({
+  codes: z.array(z.string()).optional(),
+  count: z.number().int().optional(),
+});
+
+/**
+ * 409 to a review: the head moved past the revision the reviewer judged. `changes` are the
+ * indicators that differ from the judged revision to the head (before = judged, after = head).
+ */
+export const reviewConflictBodySchema = errorBodySchema.extend({
+  judgedRevision: z.number().int(),
+  headRevision: z.number().int(),
+  changes: z.array(indicatorChangeSchema),
+});
+export type ReviewConflictBody = z.infer<typeof reviewConflictBodySchema>;
 
 export const revisionListSchema = z.object({ revisions: z.array(revisionSchema) });
 

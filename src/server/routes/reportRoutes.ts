@@ -7,12 +7,14 @@ import {
   errorBodySchema,
   periodSchema,
   pushRequestSchema,
+  pushResultSchema,
+  refusalBodySchema,
+  reviewConflictBodySchema,
   reportViewSchema,
   reviewEventSchema,
   reviewRequestSchema,
   reviewStateSchema,
   revisionListSchema,
-  revisionSchema,
 } from "../../domain/sync/protocol";
 import { periodStartDate } from "../../domain/sync/reportPeriod";
 import { principalOf } from "../auth/requestAuth";
@@ -111,13 +113,16 @@ export function reportRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
         schema: {
           summary: "Gửi một phiên bản / Push a revision",
           description:
-            "201: the new revision (the same opId again returns the same revision). 409: baseRevision is older than the head; the body holds the head and the per-indicator changes since the base. 422: unknown indicators, a baseRevision newer than the head, or an opId used for another report. 423: the report is approved and locked.",
+            "201: the new revision (the same opId again returns the same revision; values equal to the head's make no revision and return the head with unchanged: true). " +
+            "Refusals carry a machine-readable `error`: 401 unauthenticated, 403 forbidden, 404 unknown-org-unit | unknown-criteria-set, " +
+            "409 stale-base (baseRevision is older than the head; the body holds the head and the per-indicator changes since the base), " +
+            "422 unknown-indicators (the first codes in `codes`, how many in `count`) | unknown-base (newer than the head) | op-id-reused, 423 locked (approved).",
           params: keyParams,
           body: pushRequestSchema,
           response: {
-            201: z.object({ revision: revisionSchema, replayed: z.boolean() }),
+            201: pushResultSchema,
             409: conflictBodySchema,
-            422: errorBodySchema,
+            422: refusalBodySchema,
             423: errorBodySchema,
             ...errors,
           },
@@ -151,9 +156,12 @@ export function reportRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
         switch (outcome.kind) {
           case "created":
           case "replayed":
-            return reply
-              .code(201)
-              .send({ revision: outcome.revision, replayed: outcome.kind === "replayed" });
+          case "unchanged":
+            return reply.code(201).send({
+              revision: outcome.revision,
+              replayed: outcome.kind === "replayed",
+              unchanged: outcome.kind === "unchanged",
+            });
           case "conflict":
             return reply.code(409).send({
               ...httpMessages.conflict(outcome.head.number, req.body.baseRevision),
@@ -194,12 +202,14 @@ export function reportRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
         schema: {
           summary: "Duyệt, trả lại, mở lại / Approve, return, reopen",
           description:
-            'Approval locks the report (pushes then get 423) until a reviewer reopens it. Comments: indicator code (or "*") → text.',
+            'Approval locks the report (pushes then get 423) until a reviewer reopens it. Comments: indicator code (or "*") → text. ' +
+            "`revision` is the revision the reviewer judged: when the head has moved past it the answer is 409 stale-review with the head revision and the indicators that differ; a revision newer than the head is 422 unknown-revision.",
           params: keyParams,
           body: reviewRequestSchema,
           response: {
             200: z.object({ state: reviewStateSchema, event: reviewEventSchema }),
-            409: errorBodySchema,
+            409: z.union([reviewConflictBodySchema, errorBodySchema]),
+            422: errorBodySchema,
             423: errorBodySchema,
             ...errors,
           },
@@ -213,6 +223,7 @@ export function reportRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
         const outcome = await store.review(
           k.report.id,
           req.body.action,
+          req.body.revision,
           req.body.comments ?? {},
           principalOf(req),
         );
@@ -225,6 +236,19 @@ export function reportRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
             return reply.code(409).send(httpMessages.nothingToReview);
           case "not-approved":
             return reply.code(409).send(httpMessages.notApproved);
+          case "stale":
+            return reply.code(409).send({
+              ...httpMessages.staleReview(
+                outcome.judged,
+                outcome.head,
+                outcome.changes.map((c) => c.code),
+              ),
+              judgedRevision: outcome.judged,
+              headRevision: outcome.head,
+              changes: outcome.changes,
+            });
+          case "unknown-revision":
+            return reply.code(422).send(httpMessages.unknownRevision(outcome.judged, outcome.head));
         }
       },
     );

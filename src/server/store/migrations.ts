@@ -136,10 +136,30 @@ function migration0001(engine: Engine): Migration {
   };
 }
 
+/**
+ * A push whose values equal the head's makes no revision (issue 11 item 4), yet its opId must still
+ * replay: the opId is remembered here with the head it was answered with.
+ */
+const migration0002: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable("unchanged_pushes")
+      .addColumn("op_id", "text", (c) => c.primaryKey())
+      .addColumn("report_id", "text", (c) => c.notNull().references("reports.id"))
+      .addColumn("revision", "integer", (c) => c.notNull())
+      .addColumn("author_id", "text", (c) => c.notNull())
+      .addColumn("created_at", "text", (c) => c.notNull())
+      .execute();
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema.dropTable("unchanged_pushes").execute();
+  },
+};
+
 export function migrationProvider(engine: Engine): MigrationProvider {
   return {
     async getMigrations() {
-      return { "0001_initial": migration0001(engine) };
+      return { "0001_initial": migration0001(engine), "0002_unchanged_pushes": migration0002 };
     },
   };
 }

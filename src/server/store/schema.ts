@@ -84,6 +84,15 @@ export interface ReviewEventTable {
   comments_json: string;
 }
 
+/** The opId of a push that changed nothing, with the head revision it was answered with. */
+export interface UnchangedPushTable {
+  op_id: string;
+  report_id: string;
+  revision: number;
+  author_id: string;
+  created_at: string;
+}
+
 export interface AuditLogTable {
   id: Generated<number>;
   at: string;
@@ -103,5 +112,6 @@ export interface Database {
   reports: ReportTable;
   revisions: RevisionTable;
   review_events: ReviewEventTable;
+  unchanged_pushes: UnchangedPushTable;
   audit_log: AuditLogTable;
 }

@@ -14,6 +14,10 @@
  * - Plain reads use `reads` (SQLite's read-only connection), which sees only committed data.
  * - Criteria-set rows are immutable: a changed definition is a new row, and a report keeps the row
  *   it was created with.
+ * - A push whose values equal the head's (same content hash) is answered with the head: no revision,
+ *   no "submitted" event, no audit row; its opId is kept in `unchanged_pushes` so a retry replays.
+ * - A refused push leaves nothing behind: the report row a first push created is rolled back with it.
+ * - A review names the revision it judged; it is applied only while that revision is the head.
  */
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import * as fs from "node:fs";
@@ -64,6 +68,8 @@ export interface StoredCriteriaSet {
 export type PushOutcome =
   | { kind: "created"; revision: Revision }
   | { kind: "replayed"; revision: Revision }
+  /** The values equal the head's: nothing was stored, the head is the answer. */
+  | { kind: "unchanged"; revision: Revision }
   | { kind: "conflict"; head: Revision; changes: IndicatorChange[] }
   | { kind: "locked"; head: Revision | null }
   /** The base is newer than the head: a revision this server never had (a client out of step). */
@@ -87,7 +93,18 @@ export type ReviewOutcome =
   | { kind: "ok"; state: ReviewState; event: ReviewEvent }
   | { kind: "locked" }
   | { kind: "no-revision" }
-  | { kind: "not-approved" };
+  | { kind: "not-approved" }
+  /** The head moved past the judged revision: what differs between the two. */
+  | { kind: "stale"; head: number; judged: number; changes: IndicatorChange[] }
+  /** The judged revision was never stored (newer than the head). */
+  | { kind: "unknown-revision"; head: number; judged: number };
+
+/** Thrown inside a push's transaction to roll back the report row it created for a refused push. */
+class RefusedPush extends Error {
+  constructor(readonly outcome: PushOutcome) {
+    super(outcome.kind);
+  }
+}
 
 export type ReportRow = ReportTable;
 
@@ -238,8 +255,21 @@ export class Store {
     return { userId, token };
   }
 
-  async issueToken(userId: string, days: number): Promise<string> {
-    return this.writes.run((trx) => this.insertToken(trx, userId, days));
+  /**
+   * A further token for an existing user (`ntm admin user token`): the user's other tokens stay
+   * valid until revoked, so a clerk's second machine or a lost token never locks anyone out.
+   */
+  async issueToken(userId: string, days: number): Promise<{ token: string; expiresAt: string }> {
+    return this.writes.run(async (trx) => {
+      const token = await this.insertToken(trx, userId, days);
+      const row = await trx
+        .selectFrom("tokens")
+        .select("expires_at")
+        .where("token_hash", "=", hashToken(token))
+        .executeTakeFirstOrThrow();
+      await this.audit({ userId: null, action: "user.token", status: 201, target: userId }, trx);
+      return { token, expiresAt: row.expires_at };
+    });
   }
 
   private async insertToken(trx: Kysely<Database>, userId: string, days: number): Promise<string> {
@@ -543,9 +573,10 @@ export class Store {
     try {
       return await this.pushOnce(input);
     } catch (error) {
+      if (error instanceof RefusedPush) return error.outcome;
       // PostgreSQL: the same opId pushed at the same moment to another report passed the opId check
       // in both transactions and lost on the unique index. Once more, the check sees the winner.
-      if (isUniqueViolation(error)) return this.pushOnce(input);
+      if (isUniqueViolation(error)) return this.pushOnce(input).catch(refusedOutcome);
       throw error;
     }
   }
@@ -556,7 +587,13 @@ export class Store {
     const evaluationJson = canonicalJson(input.evaluation);
     const contentHash = createHash("sha256").update(valuesJson).digest("hex");
     return this.writes.run(async (trx) => {
-      const report = await this.lockReport(trx, input);
+      const { report, created } = await this.lockReport(trx, input);
+      // A refusal of a first push must not leave an empty report row behind: throwing rolls the
+      // transaction (SQLite: this push's savepoint) back, and pushRevision returns the outcome.
+      const refuse = (outcome: PushOutcome): PushOutcome => {
+        if (created) throw new RefusedPush(outcome);
+        return outcome;
+      };
       const prior = await trx
         .selectFrom("revisions")
         .selectAll()
@@ -565,7 +602,22 @@ export class Store {
       if (prior)
         return prior.report_id === report.id
           ? { kind: "replayed" as const, revision: toRevision(prior) }
-          : { kind: "op-reused" as const };
+          : refuse({ kind: "op-reused" as const });
+      const priorUnchanged = await trx
+        .selectFrom("unchanged_pushes")
+        .select(["report_id", "revision"])
+        .where("op_id", "=", input.opId)
+        .executeTakeFirst();
+      if (priorUnchanged) {
+        if (priorUnchanged.report_id !== report.id) return refuse({ kind: "op-reused" as const });
+        const answered = await trx
+          .selectFrom("revisions")
+          .selectAll()
+          .where("report_id", "=", report.id)
+          .where("number", "=", priorUnchanged.revision)
+          .executeTakeFirstOrThrow();
+        return { kind: "unchanged" as const, revision: toRevision(answered) };
+      }
       // The head row is read only when the answer needs it (a lock or a conflict), not on every push.
       const readHead = async () => {
         const headRow =
@@ -579,9 +631,32 @@ export class Store {
             : undefined;
         return headRow ? toRevision(headRow) : null;
       };
-      if (report.locked) return { kind: "locked" as const, head: await readHead() };
       if (input.baseRevision > report.head_revision)
-        return { kind: "unknown-base" as const, head: report.head_revision };
+        return refuse({ kind: "unknown-base" as const, head: report.head_revision });
+      if (report.head_revision > 0) {
+        // Identical content is not a new revision, whatever the base and even on a locked report:
+        // there is nothing to merge, lock or review.
+        const headHash = await trx
+          .selectFrom("revisions")
+          .select("content_hash")
+          .where("report_id", "=", report.id)
+          .where("number", "=", report.head_revision)
+          .executeTakeFirst();
+        if (headHash?.content_hash === contentHash) {
+          await trx
+            .insertInto("unchanged_pushes")
+            .values({
+              op_id: input.opId,
+              report_id: report.id,
+              revision: report.head_revision,
+              author_id: input.author.userId,
+              created_at: this.now(),
+            })
+            .execute();
+          return { kind: "unchanged" as const, revision: (await readHead())! };
+        }
+      }
+      if (report.locked) return { kind: "locked" as const, head: await readHead() };
       if (input.baseRevision !== report.head_revision) {
         const head = await readHead();
         const baseRow =
@@ -668,7 +743,7 @@ export class Store {
   private async lockReport(
     trx: Transaction<Database>,
     input: { unitId: string; setId: string; setHash: string; period: string },
-  ): Promise<ReportRow> {
+  ): Promise<{ report: ReportRow; created: boolean }> {
     const select = () => {
       const q = trx
         .selectFrom("reports")
@@ -679,12 +754,13 @@ export class Store {
       return this.engine === "postgres" ? q.forUpdate() : q;
     };
     const existing = await select().executeTakeFirst();
-    if (existing) return existing as ReportRow;
+    if (existing) return { report: existing as ReportRow, created: false };
     const now = this.now();
+    const id = randomUUID();
     await trx
       .insertInto("reports")
       .values({
-        id: randomUUID(),
+        id,
         org_unit_id: input.unitId,
         set_id: input.setId,
         set_hash: input.setHash,
@@ -697,12 +773,19 @@ export class Store {
       })
       .onConflict((oc) => oc.columns(["org_unit_id", "set_id", "period"]).doNothing())
       .execute();
-    return (await select().executeTakeFirstOrThrow()) as ReportRow;
+    // Another push may have created it first (PostgreSQL): then this one did not.
+    const report = (await select().executeTakeFirstOrThrow()) as ReportRow;
+    return { report, created: report.id === id };
   }
 
+  /**
+   * Approve, return or reopen `revision`, the one the reviewer judged. Applied only while it is the
+   * head: a push that landed since answers "stale" with what differs, so nothing is approved unseen.
+   */
   async review(
     reportId: string,
     action: ReviewAction,
+    revision: number,
     comments: Record<string, string>,
     author: Principal,
   ): Promise<ReviewOutcome> {
@@ -711,6 +794,24 @@ export class Store {
       if (this.engine === "postgres") q = q.forUpdate();
       const report = await q.executeTakeFirstOrThrow();
       if (report.head_revision === 0) return { kind: "no-revision" as const };
+      if (revision > report.head_revision)
+        return { kind: "unknown-revision" as const, head: report.head_revision, judged: revision };
+      if (revision !== report.head_revision) {
+        const rows = await trx
+          .selectFrom("revisions")
+          .select(["number", "values_json"])
+          .where("report_id", "=", reportId)
+          .where("number", "in", [revision, report.head_revision])
+          .execute();
+        const valuesOf = (n: number): IndicatorValues =>
+          JSON.parse(rows.find((r) => Number(r.number) === n)?.values_json ?? "{}");
+        return {
+          kind: "stale" as const,
+          head: report.head_revision,
+          judged: revision,
+          changes: diffIndicatorValues(valuesOf(revision), valuesOf(report.head_revision)),
+        };
+      }
       if (action !== "reopen" && report.locked) return { kind: "locked" as const };
       if (action === "reopen" && !report.locked) return { kind: "not-approved" as const };
       const kind = action === "approve" ? "approved" : action === "return" ? "returned" : "reopened";
@@ -798,6 +899,7 @@ export class Store {
           "reports",
           "revisions",
           "review_events",
+          "unchanged_pushes",
           "audit_log",
         ] as const) {
           const rows = await trx.selectFrom(table).selectAll().execute();
@@ -808,6 +910,11 @@ export class Store {
     fs.writeFileSync(file, lines.join("\n") + "\n");
     return { engine: "postgres", tables: counts };
   }
+}
+
+function refusedOutcome(error: unknown): PushOutcome {
+  if (error instanceof RefusedPush) return error.outcome;
+  throw error;
 }
 
 function isUniqueViolation(error: unknown): boolean {

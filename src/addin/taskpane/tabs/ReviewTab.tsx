@@ -25,11 +25,14 @@ import { reportFromValues } from "../check/reportFromValues";
 import type { PaneText } from "../paneText";
 import type { SyncSession, SyncState } from "../../sync/syncSession";
 import { ErrorBar, showValue } from "./SyncTab";
+import { ReviewStaleError } from "../../../client/syncClient";
 import { usePaneAction } from "./usePaneAction";
 
 interface Opened {
   key: ReportKey;
   view: ReportView;
+  /** The revision shown (findings, changes): the one an approve or return judges. */
+  revision: number;
   changes: IndicatorChange[];
   findings: { indicator?: string; cell?: string; text: string }[];
 }
@@ -52,7 +55,7 @@ export function ReviewTab({
   const [total, setTotal] = useState(0);
   const [opened, setOpened] = useState<Opened | undefined>();
   const [comments, setComments] = useState<Record<string, string>>({});
-  const { error, guard } = usePaneAction(t);
+  const { error, setError, guard } = usePaneAction(t);
   const [done, setDone] = useState<string | undefined>();
 
   if (!state.session)
@@ -77,38 +80,47 @@ export function ReviewTab({
       setTotal(list.total);
     });
 
-  const open = (org: string) =>
-    guard(async () => {
-      const key = { org, set, period };
-      const api = sync.api();
-      const view = await api.getReport(key);
-      const revs = await api.revisions(key);
-      const head = revs[revs.length - 1];
-      const prev = revs[revs.length - 2];
-      const changes = head ? diffIndicatorValues(prev?.values ?? {}, head.values) : [];
-      const criteriaSet = getCriteriaSet(set);
-      const findings =
-        head && criteriaSet
-          ? evaluate(criteriaSet, reportFromValues(set, head.values, period))
-              .findings.filter((f) => f.severity !== "info")
-              .map((f) => ({
-                ...(f.indicator ? { indicator: f.indicator } : {}),
-                ...(f.cell ? { cell: f.cell } : {}),
-                text: formatFinding(f, lang),
-              }))
-          : [];
-      setOpened({ key, view, changes, findings });
-      setComments({});
-      setDone(undefined);
-    });
+  const show = async (org: string, keepComments = false) => {
+    const key = { org, set, period };
+    const api = sync.api();
+    const view = await api.getReport(key);
+    const revs = await api.revisions(key);
+    // The view's head is the revision shown and judged; a push after it is in `revs`, not shown.
+    const head = view.head ?? undefined;
+    const prev = head ? revs.find((r) => r.number === head.number - 1) : undefined;
+    const changes = head ? diffIndicatorValues(prev?.values ?? {}, head.values) : [];
+    const criteriaSet = getCriteriaSet(set);
+    const findings =
+      head && criteriaSet
+        ? evaluate(criteriaSet, reportFromValues(set, head.values, period))
+            .findings.filter((f) => f.severity !== "info")
+            .map((f) => ({
+              ...(f.indicator ? { indicator: f.indicator } : {}),
+              ...(f.cell ? { cell: f.cell } : {}),
+              text: formatFinding(f, lang),
+            }))
+        : [];
+    setOpened({ key, view, revision: head?.number ?? 0, changes, findings });
+    if (!keepComments) setComments({});
+    setDone(undefined);
+  };
+  const open = (org: string) => guard(() => show(org));
 
   const act = (action: ReviewAction) =>
     guard(async () => {
       if (!opened) return;
       const filled = Object.fromEntries(Object.entries(comments).filter(([, v]) => v.trim()));
-      const r = await sync.api().review(opened.key, action, filled);
-      setDone(t.reviewDone(r.state));
-      await open(opened.key.org);
+      let r;
+      try {
+        r = await sync.api().review(opened.key, action, opened.revision, filled);
+      } catch (e) {
+        if (!(e instanceof ReviewStaleError)) throw e;
+        // Nothing was saved: show the new head, keep what the reviewer typed, say what changed.
+        await show(opened.key.org, true);
+        setError(t.reviewStale(e.judgedRevision, e.headRevision, e.changes.map((c) => c.code).join(", ")));
+        return;
+      }
+      await show(opened.key.org);
       setDone(t.reviewDone(r.state));
     });
 
