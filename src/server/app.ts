@@ -17,7 +17,7 @@ import {
 import * as fs from "node:fs";
 import { z } from "zod";
 import { FailedAuthLimiter } from "./auth/failedAuthLimiter";
-import { makeAuthenticate } from "./auth/requestAuth";
+import { deniedAuditOf, makeAuthenticate } from "./auth/requestAuth";
 import { httpMessages } from "./httpMessages";
 import { consolidationRoutes } from "./routes/consolidationRoutes";
 import { directoryRoutes } from "./routes/directoryRoutes";
@@ -104,6 +104,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   const ctx = { store: opts.store };
   const limiter = new FailedAuthLimiter(opts.maxFailedAuthPerMinute ?? 20, 60_000);
+  // Repeated refusals still counted in memory reach the log when the server stops.
+  app.addHook("onClose", async () => deniedAuditOf(opts.store).flush());
 
   await app.register(
     async (api) => {
