@@ -4,12 +4,34 @@
  * log without bound, and what is logged holds neither tokens nor query strings.
  */
 import type { FastifyRequest } from "fastify";
+import { spawn } from "node:child_process";
+import { Writable } from "node:stream";
 import { buildApp } from "../src/server/app";
 import { DeniedRequestAudit } from "../src/server/auth/deniedRequestAudit";
 import { FailedAuthLimiter } from "../src/server/auth/failedAuthLimiter";
 import type { AuditEntry } from "../src/server/store/store";
 import { testEngines } from "./storeEngines";
-import { type Fixture, bearer, call, openFixture } from "./serverFixture";
+import { type Fixture, IN_COMMUNE, bearer, call, newOpId, openFixture, reportUrl } from "./serverFixture";
+
+/** A log destination that keeps pino's JSON lines for the test to read. */
+function logLines(): { stream: Writable; lines: () => Record<string, unknown>[]; text: () => string } {
+  let text = "";
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      text += String(chunk);
+      done();
+    },
+  });
+  return {
+    stream,
+    text: () => text,
+    lines: () =>
+      text
+        .split("\n")
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as Record<string, unknown>),
+  };
+}
 
 describe.each(testEngines.map((e) => [e.name, e] as const))("failed-auth limiter on %s", (_n, engine) => {
   let fx: Fixture;
@@ -127,4 +149,90 @@ describe("DeniedRequestAudit", () => {
     await audit.flush();
     expect(rows.at(-1)!.detail).toBe("×4950 refusals not written one by one");
   });
+});
+
+describe.each(testEngines.map((e) => [e.name, e] as const))("the server's log on %s", (_n, engine) => {
+  let fx: Fixture;
+  beforeAll(async () => {
+    fx = await openFixture(engine);
+  });
+  afterAll(async () => fx.cleanup());
+
+  it("writes one JSON line per request — method, route, status, time, user — and never the token", async () => {
+    const log = logLines();
+    const app = await buildApp({ store: fx.store, logger: { level: "info", stream: log.stream } });
+    await app.listen({ host: "127.0.0.1", port: 0 });
+    const b = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+    await call(b, { url: "/api/me", headers: bearer(fx.tokens.clerk) });
+    await call(b, { url: "/api/me?token=ntm_in_the_query", headers: bearer("ntm_not_a_token") });
+    await app.close();
+    const requests = log.lines().filter((l) => l.msg === "request");
+    expect(requests).toHaveLength(2);
+    const me = (await fx.store.findUserByName("clerk-son-hong"))!;
+    expect(requests[0]).toMatchObject({
+      method: "GET",
+      route: "/api/me",
+      path: "/api/me",
+      status: 200,
+      user: me.id,
+    });
+    expect(typeof requests[0].ms).toBe("number");
+    expect(requests[1]).toMatchObject({ status: 401, user: null, path: "/api/me" });
+    expect(log.text()).not.toContain(fx.tokens.clerk);
+    expect(log.text()).not.toContain("ntm_not_a_token");
+    expect(log.text()).not.toContain("ntm_in_the_query");
+  });
+
+  it("a 500 leaves the error, its cause and the request line; the client gets the bilingual message", async () => {
+    const log = logLines();
+    const app = await buildApp({ store: fx.store, logger: { level: "warn", stream: log.stream } });
+    await app.listen({ host: "127.0.0.1", port: 0 });
+    const b = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+    const busy = Object.assign(new Error("database is locked"), { code: "SQLITE_BUSY" });
+    const spy = jest
+      .spyOn(fx.store, "authenticate")
+      .mockRejectedValueOnce(new Error("reading the token failed", { cause: busy }));
+    const r = await call(b, { url: "/api/me", headers: bearer(fx.tokens.clerk) });
+    spy.mockRestore();
+    await app.close();
+    expect(r.statusCode).toBe(500);
+    expect(r.json()).toMatchObject({
+      error: "internal",
+      message: expect.stringMatching(/^Lỗi máy chủ.* \/ Server error/),
+    });
+    const lines = log.lines();
+    const failure = lines.find((l) => l.msg === "unexpected error")!;
+    expect(failure.level).toBe(50);
+    expect(JSON.stringify(failure)).toContain("reading the token failed");
+    expect(failure.causes).toEqual([
+      expect.objectContaining({ message: "database is locked", code: "SQLITE_BUSY" }),
+    ]);
+    expect(lines.find((l) => l.msg === "request failed")).toMatchObject({ status: 500, route: "/api/me" });
+    // At level warn the ordinary request lines are not written.
+    expect(lines.some((l) => l.msg === "request")).toBe(false);
+  });
+
+  if (engine.name === "sqlite")
+    it("a push waits for another process's write lock (busy timeout) instead of failing at once", async () => {
+      const file = fx.store.opened.sqlite!.name;
+      const holder = spawn(
+        process.execPath,
+        [
+          "-e",
+          `const D=require("better-sqlite3");const d=new D(${JSON.stringify(file)});d.pragma("busy_timeout=5000");` +
+            `d.exec("begin immediate");d.prepare("insert into audit_log(at,action,status) values('x','external lock',0)").run();` +
+            `console.log("locked");setTimeout(()=>{d.exec("commit");console.log("released")},1500)`,
+        ],
+        { cwd: process.cwd(), stdio: ["ignore", "pipe", "inherit"] },
+      );
+      await new Promise<void>((resolve) => holder.stdout!.once("data", () => resolve()));
+      const r = await fx.call({
+        method: "POST",
+        url: reportUrl(IN_COMMUNE, "2024-Q3", "/revisions"),
+        headers: bearer(fx.tokens.clerk),
+        payload: { opId: newOpId(), baseRevision: 0, values: { "2.1": { value: true } } },
+      });
+      await new Promise((resolve) => holder.once("close", resolve));
+      expect(r.statusCode).toBe(201);
+    });
 });
