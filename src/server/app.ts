@@ -17,8 +17,14 @@ import {
 import * as fs from "node:fs";
 import { z } from "zod";
 import { FailedAuthLimiter } from "./auth/failedAuthLimiter";
-import { makeAuthenticate } from "./auth/requestAuth";
+import { deniedAuditOf, makeAuthenticate } from "./auth/requestAuth";
 import { httpMessages } from "./httpMessages";
+import {
+  errorWithCauses,
+  fastifyLoggerOptions,
+  registerRequestLog,
+  type RequestLogOptions,
+} from "./requestLog";
 import { consolidationRoutes } from "./routes/consolidationRoutes";
 import { directoryRoutes } from "./routes/directoryRoutes";
 import { reportListRoutes } from "./routes/reportListRoutes";
@@ -34,19 +40,23 @@ export interface AppOptions {
   /** Failed authentications per address per minute before 429. */
   maxFailedAuthPerMinute?: number;
   https?: { key: Buffer; cert: Buffer };
-  logger?: boolean;
+  /** Fastify's logger (pino): true for info on stdout, or a level and a file/stream; off by default. */
+  logger?: boolean | RequestLogOptions;
   version?: string;
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger ?? false,
+    logger: fastifyLoggerOptions(opts.logger),
+    // One line per request, written by requestLog without the query string, instead of Fastify's two.
+    disableRequestLogging: true,
     ...(opts.https ? { https: opts.https } : {}),
     bodyLimit: 5 * 1024 * 1024,
     // Behind a proxy `--http` is used; trusting loopback only keeps request.ip honest either way.
     trustProxy: "127.0.0.1",
   } as FastifyServerOptions).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
+  registerRequestLog(app);
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(helmet, {
@@ -97,13 +107,15 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     const status = (err as { statusCode?: number }).statusCode;
     if (status && status >= 400 && status < 500)
       return reply.code(status).send(httpMessages.invalidRequest((err as Error).message));
-    req.log.error(err);
+    req.log.error(errorWithCauses(err), "unexpected error");
     return reply.code(500).send(httpMessages.internal);
   });
   app.setNotFoundHandler((_req, reply) => reply.code(404).send(httpMessages.notFound));
 
   const ctx = { store: opts.store };
   const limiter = new FailedAuthLimiter(opts.maxFailedAuthPerMinute ?? 20, 60_000);
+  // Repeated refusals still counted in memory reach the log when the server stops.
+  app.addHook("onClose", async () => deniedAuditOf(opts.store).flush());
 
   await app.register(
     async (api) => {

@@ -2,7 +2,8 @@
  * `ntm consolidate DIR|FILE… -o SUMMARY.xlsx [--set ID] [--period P] [--json] [--workers N]`:
  * every workbook under the folders (and the files named), read in parallel, into one summary.
  * Exit 0 when every file was consolidated (duplicates are reported, not errors), 1 when the summary
- * was made but some file could not be read, 2 on misuse or when the summary could not be written.
+ * was made but some file could not be read, 2 when no file could be read (or none was found), on
+ * misuse, or when the summary could not be written — as the README says.
  */
 import type { Command } from "commander";
 import * as fs from "node:fs";
@@ -121,6 +122,8 @@ async function consolidateCommand(inputs: string[], opts: ConsolidateOptions, io
   const say = opts.json ? (t: string) => io.err(t) : (t: string) => io.out(t);
   say(report(summary, opts.out, seconds));
   if (summary.counts.files === 0) return 2;
+  // Nothing read at all is "could not be read" (2), not a summary with a few bad files (1).
+  if (summary.counts.failed > 0 && summary.counts.failed === summary.counts.files) return 2;
   return summary.counts.failed > 0 ? 1 : 0;
 }
 

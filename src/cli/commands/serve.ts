@@ -1,12 +1,14 @@
 /**
  * `ntm serve`: the sync server with the built add-in. Runs until SIGINT/SIGTERM; the first line on
- * stdout says where it listens (tests and scripts/start.js read it).
+ * stdout says where it listens (tests and scripts/start.js read it). After it, the server logs one
+ * JSON line per request and every error with its cause (pino), to stdout or `--log FILE`.
  */
 import type { Command } from "commander";
 import * as path from "node:path";
 import type { CliIo } from "../cliIo";
 import { buildApp } from "../../server/app";
 import { ensureDevCertificate } from "../../server/devCertificate";
+import { LOG_LEVELS, type LogLevel } from "../../server/requestLog";
 import { seedStore } from "../../server/seed/seedStore";
 import { Store } from "../../server/store/store";
 import { displayLocation, storeLocation } from "./storeLocation";
@@ -20,6 +22,8 @@ interface ServeOptions {
   demoUsers?: boolean;
   static: string;
   corsOrigin: string[];
+  log?: string;
+  logLevel: string;
 }
 
 export function registerServe(program: Command, io: CliIo): void {
@@ -50,12 +54,21 @@ export function registerServe(program: Command, io: CliIo): void {
       (v: string, acc: string[]) => [...acc, v],
       [] as string[],
     )
+    .option("--log <file>", "ghi nhật ký vào tệp này (mặc định: stdout) / append the log to this file")
+    .option("--log-level <level>", `mức nhật ký / log level: ${LOG_LEVELS.join(", ")}`, "info")
     .action(async (opts: ServeOptions) => {
       io.exitCode = await serve(opts, io);
     });
 }
 
 async function serve(opts: ServeOptions, io: CliIo): Promise<number> {
+  if (!LOG_LEVELS.includes(opts.logLevel as LogLevel)) {
+    io.err(
+      `ntm serve: mức nhật ký "${opts.logLevel}" không có (dùng: ${LOG_LEVELS.join(", ")}) / ` +
+        `unknown log level "${opts.logLevel}" (use: ${LOG_LEVELS.join(", ")})\n`,
+    );
+    return 2;
+  }
   const location = storeLocation(opts.db);
   const store = await Store.open({ location });
   // Shipped criteria sets are content-addressed: saving them again adds only changed definitions.
@@ -84,6 +97,7 @@ async function serve(opts: ServeOptions, io: CliIo): Promise<number> {
     https,
     staticDir: path.resolve(opts.static),
     corsOrigins: opts.corsOrigin,
+    logger: { level: opts.logLevel as LogLevel, ...(opts.log ? { file: path.resolve(opts.log) } : {}) },
   });
   await app.listen({ port: Number(opts.port), host: opts.host });
   const address = app.server.address();

@@ -105,7 +105,9 @@ export function validateWorkbook(
   const validation: FileValidation = {
     file,
     ok: !nothingRead && !findings.some((f) => f.severity === "error"),
-    ...(nothingRead ? { error: { code: "no-table", message: noTableMessage(workbook.sheets.length) } } : {}),
+    ...(nothingRead
+      ? { error: { code: "no-table", message: noTableMessage(workbook.sheets.length, file) } }
+      : {}),
     set: { id: report.setId, version: report.setVersion ?? null },
     ...(report.orgUnit
       ? {

@@ -152,3 +152,16 @@ function verifyRealInflatedSizes(
     }
   }
 }
+
+/** One entry's bytes, inflated from its data to the end of its deflate stream (as SheetJS does). */
+export function inflateZipEntry(buf: Buffer, e: ZipEntryInfo, fileName: string, maxBytes: number): Buffer {
+  const nameLen = buf.readUInt16LE(e.localHeaderOffset + 26);
+  const extraLen = buf.readUInt16LE(e.localHeaderOffset + 28);
+  const start = e.localHeaderOffset + 30 + nameLen + extraLen;
+  if (e.method === 0) return buf.subarray(start, start + e.compressedSize);
+  try {
+    return zlib.inflateRawSync(buf.subarray(start), { maxOutputLength: Math.max(1, maxBytes) });
+  } catch {
+    throw new WorkbookReadError("corrupt", fileName);
+  }
+}

@@ -9,18 +9,19 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import * as zlib from "node:zlib";
 import * as XLSX from "xlsx";
 import "./sheetJsZlib";
 import type { Grid, WorkbookGrids } from "../../domain/sheet/grid";
 import { hiddenRowsColsOf, type HiddenRowsCols } from "./hiddenRowsCols";
-import { inspectZip, type ZipEntryInfo } from "./inspectZip";
+import { inflateZipEntry, inspectZip, type ZipEntryInfo } from "./inspectZip";
+import { odsRepeatedCellCount } from "./odsRepeatedCells";
 import { sheetJsPackage, type SheetJsZipFiles } from "./sheetJsPackage";
 import { decodeCsvBytes, parseCsvText } from "./parseCsvText";
 import { resolveLimits, type ReadLimits } from "./readLimits";
 import { sheetToGrid, textRowsToGrid } from "./sheetToGrid";
 import { WorkbookReadError } from "./workbookReadError";
 import { readSettingsSheet, SETTINGS_SHEET_NAME } from "./workbookSettings";
+import { partName, zipPackageKind } from "./zipPackageKind";
 
 type Kind = "zip" | "ole" | "markup" | "text";
 
@@ -57,47 +58,34 @@ function looksLikeText(buf: Buffer): boolean {
   return utf16 || !sample.includes(0);
 }
 
-/** The zip must be a spreadsheet package SheetJS reads (not a .docx, not Apple Numbers). */
-function checkZipPackage(entries: ZipEntryInfo[], fileName: string): void {
-  const names = new Set(entries.map((e) => e.name.replace(/^\//, "")));
-  if (names.has("xl/workbook.xml") || names.has("xl/workbook.bin")) return;
-  if (names.has("content.xml") && (names.has("mimetype") || names.has("META-INF/manifest.xml"))) return;
-  if ([...names].some((n) => n.startsWith("Index/") && n.endsWith(".iwa"))) {
-    throw new WorkbookReadError("unsupported", fileName, { reason: "Apple Numbers" });
-  }
-  if (names.size === 0) throw new WorkbookReadError("empty", fileName);
-  throw new WorkbookReadError("not-a-spreadsheet", fileName);
-}
-
 /**
- * For large sheet XML, count cells before SheetJS builds an object per cell: a million cells cost
- * SheetJS seconds and hundreds of megabytes. Small workbooks skip this (no double inflate).
+ * Count cells before SheetJS builds an object per cell: a million cells cost SheetJS seconds and
+ * hundreds of megabytes. OpenDocument sheets are counted whatever their size, since a few hundred
+ * bytes of repeat attributes can ask for 10^18 cells; large OOXML sheet XML is counted by its tags
+ * (small workbooks skip this: no double inflate).
  */
 function checkCellEstimate(buf: Buffer, entries: ZipEntryInfo[], fileName: string, limits: ReadLimits): void {
-  const sheets = entries.filter(
-    (e) => /^xl\/worksheets\/[^/]+\.xml$/i.test(e.name) || e.name === "content.xml",
-  );
+  const tooMany = () => new WorkbookReadError("too-many-cells", fileName, { limit: limits.maxCells });
+  const content = entries.find((e) => partName(e.name) === "content.xml");
+  if (content) {
+    const xml = inflateZipEntry(buf, content, fileName, limits.maxInflatedBytes).toString("utf8");
+    if (odsRepeatedCellCount(xml, limits.maxCells) > limits.maxCells) throw tooMany();
+    return;
+  }
+  const sheets = entries.filter((e) => /^xl\/worksheets\/[^/]+\.xml$/i.test(partName(e.name)));
   const declared = sheets.reduce((s, e) => s + e.inflatedSize, 0);
   if (declared <= limits.maxCells * 16) return;
   let cells = 0;
   for (const e of sheets) {
-    const xml = inflateEntry(buf, e, fileName, limits);
-    cells += countCellTags(xml, e.name === "content.xml" ? "<table:table-cell" : "<c");
-    if (cells > limits.maxCells)
-      throw new WorkbookReadError("too-many-cells", fileName, { limit: limits.maxCells });
+    cells += countCellTags(inflateZipEntry(buf, e, fileName, limits.maxInflatedBytes), "<c");
+    if (cells > limits.maxCells) throw tooMany();
   }
 }
 
-function inflateEntry(buf: Buffer, e: ZipEntryInfo, fileName: string, limits: ReadLimits): Buffer {
-  const nameLen = buf.readUInt16LE(e.localHeaderOffset + 26);
-  const extraLen = buf.readUInt16LE(e.localHeaderOffset + 28);
-  const start = e.localHeaderOffset + 30 + nameLen + extraLen;
-  if (e.method === 0) return buf.subarray(start, start + e.compressedSize);
-  try {
-    return zlib.inflateRawSync(buf.subarray(start), { maxOutputLength: limits.maxInflatedBytes });
-  } catch {
-    throw new WorkbookReadError("corrupt", fileName);
-  }
+/** A flat OpenDocument file (.fods) repeats cells the same way as content.xml. */
+function checkMarkupRepeats(buf: Buffer, fileName: string, limits: ReadLimits): void {
+  if (odsRepeatedCellCount(buf.toString("utf8"), limits.maxCells) > limits.maxCells)
+    throw new WorkbookReadError("too-many-cells", fileName, { limit: limits.maxCells });
 }
 
 function countCellTags(xml: Buffer, tag: string): number {
@@ -177,9 +165,27 @@ function sheetJsRead(
   extra: XLSX.ParsingOptions,
 ): XLSX.WorkBook {
   try {
-    return XLSX.read(buf, readOptions(limits, extra));
+    return quietly(() => XLSX.read(buf, readOptions(limits, extra)));
   } catch (e) {
     throw mapSheetJsError(e, fileName);
+  }
+}
+
+/**
+ * SheetJS writes "ODS number format may be incorrect: …" to stderr for conditional number formats
+ * it approximates; the user can do nothing about it and it buries the real messages. The read is
+ * synchronous, so nothing else can write while console.error is filtered.
+ */
+function quietly<T>(read: () => T): T {
+  const original = console.error;
+  console.error = (...args: unknown[]) => {
+    if (typeof args[0] === "string" && args[0].startsWith("ODS number format may be incorrect")) return;
+    original(...args);
+  };
+  try {
+    return read();
+  } finally {
+    console.error = original;
   }
 }
 
@@ -190,7 +196,7 @@ const parseZip = (
 
 function sheetJsParsePackage(files: SheetJsZipFiles, fileName: string, limits: ReadLimits): XLSX.WorkBook {
   try {
-    return parseZip({ files }, readOptions(limits, {}));
+    return quietly(() => parseZip({ files }, readOptions(limits, {})));
   } catch (e) {
     throw mapSheetJsError(e, fileName);
   }
@@ -309,10 +315,12 @@ export function readWorkbookBuffer(
     let entries: ZipEntryInfo[] | undefined;
     if (kind === "zip") {
       entries = inspectZip(buf, fileName, lim);
-      checkZipPackage(entries, fileName);
+      zipPackageKind(buf, entries, fileName);
       checkCellEstimate(buf, entries, fileName, lim);
     } else if (kind === "ole") {
       checkOle(buf, fileName);
+    } else {
+      checkMarkupRepeats(buf, fileName, lim);
     }
     return readWithSheetJs(buf, fileName, lim, entries);
   } catch (e) {

@@ -1,10 +1,13 @@
 /**
- * Bearer-token authentication for API routes, with per-address limiting of failed attempts and an
- * audit entry for every refusal. A route calls `principalOf(request)` after this hook ran.
+ * Bearer-token authentication for API routes. A presented token is checked first and a valid one
+ * always passes, whatever its address did before; only failures are limited per address (429 with
+ * Retry-After). Every refusal is audited through DeniedRequestAudit (bounded rows, repeats
+ * aggregated). A route calls `principalOf(request)` after this hook ran.
  */
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Principal, Store } from "../store/store";
 import { httpMessages } from "../httpMessages";
+import { DeniedRequestAudit } from "./deniedRequestAudit";
 import { FailedAuthLimiter } from "./failedAuthLimiter";
 
 declare module "fastify" {
@@ -21,23 +24,38 @@ export function principalOf(request: FastifyRequest): Principal {
 export function makeAuthenticate(store: Store, limiter: FailedAuthLimiter) {
   return async function authenticate(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const address = request.ip;
-    if (limiter.isBlocked(address)) {
+    const header = request.headers.authorization ?? "";
+    const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    // A blocked address is not worth a store lookup unless it presents a token of the right shape.
+    const principal = m && m[1].length <= 512 ? await store.authenticate(m[1]) : undefined;
+    if (principal) {
+      request.principal = principal;
+      return;
+    }
+    const wait = limiter.retryAfterSeconds(address);
+    if (wait > 0) {
+      reply.header("Retry-After", String(wait));
       await deny(store, request, reply, 429, httpMessages.tooManyFailures, null);
       return;
     }
-    const header = request.headers.authorization ?? "";
-    const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    const principal = m ? await store.authenticate(m[1]) : undefined;
-    if (!principal) {
-      limiter.recordFailure(address);
-      await deny(store, request, reply, 401, httpMessages.unauthenticated, null);
-      return;
-    }
-    request.principal = principal;
+    limiter.recordFailure(address);
+    await deny(store, request, reply, 401, httpMessages.unauthenticated, null);
   };
 }
 
-/** Refuse a request and record the refusal in the audit log. */
+const deniedAudits = new WeakMap<Store, DeniedRequestAudit>();
+
+/** One aggregator per store, so every app over a store counts repeats against the same log. */
+export function deniedAuditOf(store: Store): DeniedRequestAudit {
+  let audit = deniedAudits.get(store);
+  if (!audit) {
+    audit = new DeniedRequestAudit((e) => store.audit(e));
+    deniedAudits.set(store, audit);
+  }
+  return audit;
+}
+
+/** Refuse a request and record the refusal in the audit log (bounded, see DeniedRequestAudit). */
 export async function deny(
   store: Store,
   request: FastifyRequest,
@@ -46,14 +64,7 @@ export async function deny(
   body: { error: string; message: string },
   userId: string | null | undefined = request.principal?.userId,
 ): Promise<FastifyReply> {
-  await store.audit({
-    userId: userId ?? null,
-    address: request.ip,
-    action: `denied ${request.method} ${request.routeOptions.url ?? request.url}`,
-    status,
-    target: request.url,
-    detail: body.error,
-  });
+  await deniedAuditOf(store).record(request, status, body.error, userId ?? null);
   if (status === 401) reply.header("WWW-Authenticate", 'Bearer realm="ntm"');
   return reply.code(status).send(body);
 }

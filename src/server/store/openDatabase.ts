@@ -10,7 +10,17 @@
  * Both connections keep their prepared statements (Kysely would prepare each query anew).
  */
 import BetterSqlite3 from "better-sqlite3";
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from "kysely";
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
+  Kysely,
+  Migrator,
+  PostgresDialect,
+  SqliteDialect,
+  type SqliteDialectConfig,
+  SqliteDriver,
+} from "kysely";
 import { Pool } from "pg";
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -69,8 +79,32 @@ function openSqlite(file: string): OpenedDatabase {
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 10000");
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const db = new Kysely<Database>({
+    dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }),
+  });
   return { db, reader: db, engine: "sqlite", sqlite };
+}
+
+/**
+ * The writer's transactions begin IMMEDIATE: Kysely's plain `begin` is deferred, so a push that
+ * read first and then wrote while another process held the write lock got SQLITE_BUSY at once
+ * (its snapshot was stale once the lock was released), never waiting the busy timeout. Taking the
+ * write lock at `begin` waits up to busy_timeout for it, then reads the latest state.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw("begin immediate"));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly writerConfig: SqliteDialectConfig) {
+    super(writerConfig);
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.writerConfig);
+  }
 }
 
 function openSqliteReader(file: string): Kysely<Database> {
