@@ -9,16 +9,7 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 
-const DEV_URL = "https://localhost:3000";
-
-/** The URL the built manifest points at; must be https and have no trailing slash. */
-function addinUrl(mode) {
-  const url = (process.env.ADDIN_URL || DEV_URL).replace(/\/+$/, "");
-  if (mode === "production" && !/^https:\/\/[^/\s]+(\/[^\s]*)?$/.test(url)) {
-    throw new Error(`ADDIN_URL must be an https URL, got "${url}"`);
-  }
-  return url;
-}
+const { addinUrl, builtManifest } = require("./scripts/manifest/builtManifest");
 
 module.exports = (env, argv) => {
   const mode = argv.mode || "development";
@@ -72,14 +63,7 @@ module.exports = (env, argv) => {
           {
             from: "manifest.xml",
             to: "manifest.xml",
-            // AppDomain is an origin; every other URL keeps its path under the add-in's base URL.
-            transform: (content) =>
-              content
-                .toString()
-                .split(`<AppDomain>${DEV_URL}</AppDomain>`)
-                .join(`<AppDomain>${new URL(url).origin}</AppDomain>`)
-                .split(DEV_URL)
-                .join(url),
+            transform: (content) => builtManifest(content, url),
           },
         ],
       }),

@@ -3,7 +3,8 @@
  * one behaviour office-addin-mock does not model and the tests need: a loaded property is readable
  * only after `context.sync()`, and syncs are counted. Writes apply at once (their order in a batch
  * is kept, which is all the code relies on). Errors a real Excel raises (unknown sheet, a second
- * comment on a cell, a sheet name taken) are raised here too, at the call.
+ * comment on a cell, a sheet name taken) are raised here too, at the call. `excelApi` plays an
+ * older Excel: a member above that ExcelApi version throws ApiNotFound, as Excel 2016 would.
  */
 import { fromA1, toA1 } from "../src/domain/sheet/grid";
 
@@ -117,6 +118,15 @@ export class FakeWorkbookData {
 
 class FakeFill {
   constructor(private range: FakeRange) {}
+  load(_props?: unknown): this {
+    return this;
+  }
+  /** As ExcelApi 1.1 reports one cell's fill: white when it has none. */
+  get color(): string {
+    let out = "#FFFFFF";
+    this.range.each((cell) => (out = cell.fill ?? "#FFFFFF"));
+    return out;
+  }
   set color(c: string) {
     this.range.each((cell) => (cell.fill = c.toUpperCase()));
   }
@@ -136,13 +146,25 @@ class FakeFont {
 class FakeFormat {
   fill: FakeFill;
   font: FakeFont;
-  columnWidth = 0;
+  private width = 0;
   wrapText = false;
-  constructor(range: FakeRange) {
+  constructor(
+    range: FakeRange,
+    private ctx: FakeContext,
+  ) {
     this.fill = new FakeFill(range);
     this.font = new FakeFont(range);
   }
-  autofitColumns(): void {}
+  get columnWidth(): number {
+    return this.width;
+  }
+  set columnWidth(w: number) {
+    this.ctx.requires("1.2", "RangeFormat.columnWidth");
+    this.width = w;
+  }
+  autofitColumns(): void {
+    this.ctx.requires("1.2", "RangeFormat.autofitColumns");
+  }
 }
 
 class FakeRangeAreas extends Loadable {
@@ -181,7 +203,7 @@ export class FakeRange extends Loadable {
     readonly e: { r: number; c: number },
   ) {
     super(ctx);
-    this.format = new FakeFormat(this);
+    this.format = new FakeFormat(this, ctx);
     ctx.rangeCells += 0;
   }
   each(fn: (cell: FakeCell, r: number, c: number) => void): void {
@@ -236,6 +258,7 @@ export class FakeRange extends Loadable {
     this.write(rows, (cell, z) => (cell.z = z));
   }
   set hyperlink(h: Excel.RangeHyperlink) {
+    this.ctx.requires("1.7", "Range.hyperlink");
     this.each((cell) => (cell.hyperlink = h));
   }
   get rowIndex(): number {
@@ -267,9 +290,11 @@ export class FakeRange extends Loadable {
     rows.forEach((row, i) => row.forEach((v, j) => fn(this.sheet.cell(this.s.r + i, this.s.c + j), v)));
   }
   getMergedAreasOrNullObject(): FakeRangeAreas {
+    this.ctx.requires("1.13", "Range.getMergedAreasOrNullObject");
     return new FakeRangeAreas(this.ctx, this.sheet, this);
   }
   getCellProperties(_opts: unknown): { value: Excel.CellProperties[][] } {
+    this.ctx.requires("1.9", "Range.getCellProperties");
     const result = { loaded: false } as { loaded: boolean; value: Excel.CellProperties[][] };
     let snapshot: Excel.CellProperties[][] | undefined;
     this.ctx.queue({
@@ -297,6 +322,7 @@ export class FakeRange extends Loadable {
     return new FakeRange(this.ctx, this.sheet, p, p);
   }
   getResizedRange(dr: number, dc: number): FakeRange {
+    this.ctx.requires("1.2", "Range.getResizedRange");
     return new FakeRange(this.ctx, this.sheet, this.s, { r: this.e.r + dr, c: this.e.c + dc });
   }
   clear(): void {
@@ -333,13 +359,16 @@ export class FakeWorksheet extends Loadable {
     return this.data.name;
   }
   set visibility(v: "Visible" | "Hidden" | "VeryHidden") {
+    this.ctx.requires("1.2", "setting Worksheet.visibility");
     this.data.visibility = v;
   }
-  getUsedRange(_valuesOnly?: boolean): FakeRange {
+  getUsedRange(valuesOnly?: boolean): FakeRange {
+    if (valuesOnly !== undefined) this.ctx.requires("1.2", "Worksheet.getUsedRange(valuesOnly)");
     const b = this.data.usedBounds();
     return new FakeRange(this.ctx, this.data, b.s, b.e);
   }
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange | NullRange {
+    this.ctx.requires("1.4", "Worksheet.getUsedRangeOrNullObject");
     if (!this.sheetData || this.sheetData.cells.size === 0) return new NullRange(this.ctx);
     return this.getUsedRange(valuesOnly);
   }
@@ -366,6 +395,7 @@ class FakeWorksheets extends Loadable {
     return new FakeWorksheet(this.ctx, this.ctx.data.sheet(name));
   }
   getItemOrNullObject(name: string): FakeWorksheet {
+    this.ctx.requires("1.4", "WorksheetCollection.getItemOrNullObject");
     return new FakeWorksheet(
       this.ctx,
       this.ctx.data.sheets.find((s) => s.name === name),
@@ -432,14 +462,42 @@ export class FakeContext {
   suspended = { calculation: 0, screen: 0 };
   /** When set, a sync that would read more cells than this fails like Excel's payload limit. */
   payloadLimitCells?: number;
+  /** The ExcelApi version this fake plays (members above it throw ApiNotFound). */
+  excelApi = "1.99";
   private pending: { resolve(): void }[] = [];
   readonly workbook: { worksheets: FakeWorksheets; comments: FakeComments };
   readonly application = {
-    suspendApiCalculationUntilNextSync: () => void this.suspended.calculation++,
-    suspendScreenUpdatingUntilNextSync: () => void this.suspended.screen++,
+    suspendApiCalculationUntilNextSync: () => {
+      this.requires("1.6", "Application.suspendApiCalculationUntilNextSync");
+      this.suspended.calculation++;
+    },
+    suspendScreenUpdatingUntilNextSync: () => {
+      this.requires("1.9", "Application.suspendScreenUpdatingUntilNextSync");
+      this.suspended.screen++;
+    },
   };
   constructor(readonly data: FakeWorkbookData) {
-    this.workbook = { worksheets: new FakeWorksheets(this), comments: new FakeComments(this) };
+    const comments = new FakeComments(this);
+    const worksheets = new FakeWorksheets(this);
+    const requires = (v: string, what: string) => this.requires(v, what);
+    this.workbook = {
+      worksheets,
+      get comments() {
+        requires("1.10", "Workbook.comments");
+        return comments;
+      },
+    };
+  }
+  /** Throws as an older Excel does when the code asks for a member it does not have. */
+  requires(version: string, what: string): void {
+    const [a, b] = [this.excelApi, version].map((v) => v.split(".").map(Number));
+    if (a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]))
+      throw Object.assign(
+        new Error(`ApiNotFound: ${what} needs ExcelApi ${version} (this Excel: ${this.excelApi})`),
+        {
+          code: "ApiNotFound",
+        },
+      );
   }
   queue(x: { resolve(): void }): void {
     this.pending.push(x);

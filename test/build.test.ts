@@ -7,6 +7,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { checkManifestFile } from "../scripts/manifest/checkManifest";
+import { validateManifestFile } from "../scripts/manifest/validateManifestSchema";
 
 const root = path.resolve(__dirname, "..");
 const out = fs.mkdtempSync(path.join(os.tmpdir(), "ntm-build-"));
@@ -45,12 +46,13 @@ it("writes the page, the bundles, functions.json, the icons and the manifest", (
   expect(meta.functions.length).toBeGreaterThan(0);
 });
 
-it("points every manifest URL at ADDIN_URL and still passes the offline check", () => {
+it("points every manifest URL at ADDIN_URL and still passes the offline check and the published schema", () => {
   const manifest = fs.readFileSync(path.join(out, "manifest.xml"), "utf8");
   expect(manifest).not.toContain("localhost");
   expect(manifest).toContain(`${ADDIN_URL}/taskpane.html`);
   expect(manifest).toContain("<AppDomain>https://ntm.hatinh.example.vn</AppDomain>");
   expect(checkManifestFile(path.join(out, "manifest.xml"), { rootDir: out, baseUrl: ADDIN_URL })).toEqual([]);
+  expect(validateManifestFile(path.join(out, "manifest.xml"))).toEqual({ valid: true, errors: [] });
 });
 
 it("refuses an ADDIN_URL that is not https", () => {

@@ -51,14 +51,27 @@ describe("offline manifest check", () => {
       /<Permissions> is missing/,
     ],
     [
-      "a missing requirement set",
-      (s) => s.replace('<Set Name="SharedRuntime" MinVersion="1.1"/>', ""),
-      /SharedRuntime 1.1 is not declared/,
+      "the shared runtime required to install",
+      (s) =>
+        s.replace(
+          '<Set Name="ExcelApi" MinVersion="1.1"/>',
+          '<Set Name="ExcelApi" MinVersion="1.1"/><Set Name="SharedRuntime" MinVersion="1.1"/>',
+        ),
+      /SharedRuntime in the base <Requirements> stops the add-in installing/,
     ],
     [
-      "too old an ExcelApi",
-      (s) => s.replace('<Set Name="ExcelApi" MinVersion="1.13"/>', '<Set Name="ExcelApi" MinVersion="1.3"/>'),
-      /ExcelApi must be at least 1.13/,
+      "no SharedRuntime behind the ribbon",
+      (s) =>
+        s.replace(
+          '<bt:Set Name="SharedRuntime" MinVersion="1.1"/>',
+          '<bt:Set Name="AddinCommands" MinVersion="1.1"/>',
+        ),
+      /SharedRuntime 1.1 is not declared in <VersionOverrides>/,
+    ],
+    [
+      "too new an ExcelApi to install on Excel 2016",
+      (s) => s.replace('<Set Name="ExcelApi" MinVersion="1.1"/>', '<Set Name="ExcelApi" MinVersion="1.13"/>'),
+      /must ask for ExcelApi 1.1 exactly \(declared 1.13\)/,
     ],
     [
       "an icon of the wrong size",

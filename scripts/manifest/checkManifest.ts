@@ -31,12 +31,15 @@ const TOP_LEVEL: [string, boolean][] = [
   ["VersionOverrides", true],
 ];
 
-/** The requirement sets the code needs; ExcelApi 1.13 for getMergedAreasOrNullObject. */
-export const REQUIRED_SETS: Record<string, string> = {
-  SharedRuntime: "1.1",
-  CustomFunctionsRuntime: "1.1",
-  ExcelApi: "1.13",
-};
+/**
+ * What installing requires (the base manifest's <Requirements>): ExcelApi 1.1 and nothing else, so
+ * Excel 2016 installs the add-in; every newer member is guarded at run time (hostCapabilities.ts,
+ * checked by test/addinRequirementSets.test.ts).
+ */
+export const INSTALL_SETS: Record<string, string> = { ExcelApi: "1.1" };
+
+/** What the ribbon, the shared runtime and the custom functions need: <VersionOverrides>' own <Requirements>. */
+export const OVERRIDE_SETS: Record<string, string> = { SharedRuntime: "1.1" };
 
 const ICON_SIZES = [16, 32, 64, 80, 128];
 
@@ -142,16 +145,46 @@ function checkTopLevelOrder(root: El, problems: string[]): void {
     if (required && !names.includes(n)) problems.push(`<${n}> is missing`);
 }
 
+/** Name → MinVersion of the <Set>s under a <Requirements> (DefaultMinVersion when a set names none). */
+function declaredSets(req: El | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const sets of req ? all(req, "Sets") : [])
+    for (const set of all(sets, "Set"))
+      out.set(
+        set.getAttribute("Name") ?? "",
+        set.getAttribute("MinVersion") ?? sets.getAttribute("DefaultMinVersion") ?? "1.1",
+      );
+  return out;
+}
+
 function checkRequirements(root: El, problems: string[]): void {
-  const req = children(root).find((c) => c.localName === "Requirements");
-  const sets = new Map(
-    all(req ?? root, "Set").map((s) => [s.getAttribute("Name") ?? "", s.getAttribute("MinVersion") ?? "1.1"]),
-  );
-  for (const [name, min] of Object.entries(REQUIRED_SETS)) {
-    const have = sets.get(name);
+  const base = declaredSets(children(root).find((c) => c.localName === "Requirements"));
+  for (const [name, min] of Object.entries(INSTALL_SETS)) {
+    const have = base.get(name);
     if (!have) problems.push(`requirement set ${name} ${min} is not declared`);
+    else if (have !== min)
+      problems.push(
+        `the base <Requirements> must ask for ${name} ${min} exactly (declared ${have}): anything higher stops Excel 2016/2019 installing the add-in`,
+      );
+  }
+  for (const name of base.keys()) {
+    if (!(name in INSTALL_SETS))
+      problems.push(
+        `${name} in the base <Requirements> stops the add-in installing where it is missing; declare it in <VersionOverrides>' <Requirements> and check it at run time`,
+      );
+  }
+  const vo = children(root).find((c) => c.localName === "VersionOverrides");
+  const over = declaredSets(vo ? children(vo).find((c) => c.localName === "Requirements") : undefined);
+  for (const [name, min] of Object.entries(OVERRIDE_SETS)) {
+    const have = over.get(name);
+    if (!have)
+      problems.push(
+        `requirement set ${name} ${min} is not declared in <VersionOverrides>' <Requirements>: the ribbon would load where the shared runtime does not exist`,
+      );
     else if (!versionAtLeast(have, min))
-      problems.push(`requirement set ${name} must be at least ${min} (declared ${have})`);
+      problems.push(
+        `requirement set ${name} must be at least ${min} in <VersionOverrides> (declared ${have})`,
+      );
   }
 }
 

@@ -7,11 +7,17 @@
  * lists (names are needed before ranges can be asked for), one for every used range at once. Only
  * when Excel refuses a payload that big (5 MB per request on the web, 5 million cells per read) does
  * it fall back to row blocks, each block one sync, sized under those limits.
+ *
+ * On an Excel older than a feature (hostCapabilities.ts) the read does without it: no comments
+ * below ExcelApi 1.10, no merged areas below 1.13, and below 1.9 no fills here — `fillsKnown` is
+ * false and checkAndFlag reads the fills of the cells it paints in one more sync.
  */
 import type { Grid, WorkbookGrids } from "../../domain/sheet/grid";
 import { readSettingsSheet } from "../../io/xlsx/workbookSettings";
 import { COMMENT_PREFIX, FLAGS_SHEET, isOwnSheet, SETTINGS_SHEET } from "./ntmSheets";
 import { gridFromBlocks, type LoadedRange } from "./rangeToGrid";
+import { hostCapabilities, type HostCapabilities } from "./hostCapabilities";
+import { columnLetters } from "../../domain/sheet/grid";
 
 export interface FlagRecord {
   sheet: string;
@@ -34,6 +40,8 @@ export interface WorkbookSnapshot {
   grids: WorkbookGrids;
   /** Fill of a data cell now: "none" or "#RRGGBB". */
   fillAt(sheet: string, cell: string): string;
+  /** False when this Excel could not give the fills in the read (below ExcelApi 1.9): fillAt says "none". */
+  fillsKnown?: boolean;
   flagRecords: FlagRecord[];
   comments: CommentInfo[];
   /** Names of all sheets, in tab order (own sheets included). */
@@ -48,12 +56,13 @@ export const CHUNK_CELLS = 100_000;
 interface SheetRead {
   name: string;
   used: Excel.Range;
-  merged: Excel.RangeAreas;
+  merged?: Excel.RangeAreas;
   props?: OfficeExtension.ClientResult<Excel.CellProperties[][]>;
 }
 
 const FILL_PROPS: Excel.CellPropertiesLoadOptions = { format: { fill: { color: true, pattern: true } } };
 
+/** @requires ExcelApi 1.9 */
 function fillOf(p: Excel.CellProperties | undefined): string {
   const fill = p?.format?.fill;
   if (!fill || fill.pattern === "None" || !fill.color) return "none";
@@ -68,13 +77,27 @@ function isPayloadLimit(e: unknown): boolean {
 }
 
 /** Queues the read of one sheet's used range (nothing is fetched until the caller syncs). */
-function queueSheet(ws: Excel.Worksheet, name: string, withFills: boolean): SheetRead {
-  const used = ws.getUsedRange(true);
+function queueSheet(
+  ws: Excel.Worksheet,
+  name: string,
+  withFills: boolean,
+  caps: HostCapabilities,
+): SheetRead {
+  const used = usedRangeOf(ws, caps);
   used.load("values,formulas,numberFormat,rowIndex,columnIndex,rowCount,columnCount");
-  const merged = used.getMergedAreasOrNullObject();
-  merged.load("address");
-  const props = withFills ? used.getCellProperties(FILL_PROPS) : undefined;
+  const merged = caps.mergedAreas ? used.getMergedAreasOrNullObject() : undefined;
+  merged?.load("address");
+  const props = withFills && caps.cellProperties ? used.getCellProperties(FILL_PROPS) : undefined;
   return { name, used, merged, props };
+}
+
+/** Cells with values only where Excel can say so (1.2); before, formatted empty cells come too (read as empty). */
+function usedRangeOf(ws: Excel.Worksheet, caps: HostCapabilities): Excel.Range {
+  return caps.layout ? ws.getUsedRange(true) : ws.getUsedRange();
+}
+
+function mergedAddress(merged: Excel.RangeAreas | undefined, caps: HostCapabilities): string | null {
+  return merged && caps.mergedAreas && !merged.isNullObject ? merged.address : null;
 }
 
 function blockOf(r: Excel.Range): LoadedRange {
@@ -91,6 +114,7 @@ export async function readWorkbookSnapshot(
   context: Excel.RequestContext,
   opts: { chunkCells?: number } = {},
 ): Promise<WorkbookSnapshot> {
+  const caps = hostCapabilities();
   let syncs = 0;
   const sync = async () => {
     syncs++;
@@ -98,33 +122,33 @@ export async function readWorkbookSnapshot(
   };
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
-  const comments = context.workbook.comments;
-  comments.load("items/id,items/content");
+  const comments = caps.comments ? context.workbook.comments : undefined;
+  comments?.load("items/id,items/content");
   await sync();
 
   const sheetNames = sheets.items.map((s) => s.name);
-  const reads = sheets.items.map((ws) => queueSheet(ws, ws.name, !isOwnSheet(ws.name)));
-  const locations = comments.items.map((c) => {
-    const at = c.getLocation();
-    at.load("address");
-    return { c, at };
-  });
+  const reads = sheets.items.map((ws) => queueSheet(ws, ws.name, !isOwnSheet(ws.name), caps));
+  const locations =
+    comments && caps.comments
+      ? comments.items.map((c) => {
+          const at = c.getLocation();
+          at.load("address");
+          return { id: c.id, content: c.content, at };
+        })
+      : [];
 
   const fills = new Map<string, { origin: { r: number; c: number }; rows: Excel.CellProperties[][] }>();
   const grids = new Map<string, Grid>();
   try {
     await sync();
     for (const s of reads) {
-      grids.set(
-        s.name,
-        gridFromBlocks(s.name, [blockOf(s.used)], s.merged.isNullObject ? null : s.merged.address),
-      );
+      grids.set(s.name, gridFromBlocks(s.name, [blockOf(s.used)], mergedAddress(s.merged, caps)));
       if (s.props)
         fills.set(s.name, { origin: { r: s.used.rowIndex, c: s.used.columnIndex }, rows: s.props.value });
     }
   } catch (e) {
     if (!isPayloadLimit(e)) throw e;
-    syncs += await readInBlocks(context, sheetNames, grids, fills, opts.chunkCells ?? CHUNK_CELLS);
+    syncs += await readInBlocks(context, sheetNames, grids, fills, opts.chunkCells ?? CHUNK_CELLS, caps);
   }
 
   const settingsGrid = grids.get(SETTINGS_SHEET);
@@ -134,7 +158,9 @@ export async function readWorkbookSnapshot(
 
   return {
     grids: { sheets: data, properties: settingsGrid ? readSettingsSheet(settingsGrid) : {} },
+    fillsKnown: caps.cellProperties,
     fillAt(sheet, cell) {
+      if (!caps.cellProperties) return "none";
       const f = fills.get(sheet);
       const rc = /^([A-Z]+)(\d+)$/.exec(cell);
       if (!f || !rc) return "none";
@@ -142,9 +168,9 @@ export async function readWorkbookSnapshot(
       return fillOf(f.rows[pos.r - f.origin.r]?.[pos.c - f.origin.c]);
     },
     flagRecords: flagsGrid ? readFlagRecords(flagsGrid) : [],
-    comments: locations.map(({ c, at }) => {
+    comments: locations.map(({ id, content, at }) => {
       const { sheet, cell } = cellToSheet(at.address);
-      return { id: c.id, sheet, cell, ours: String(c.content ?? "").startsWith(COMMENT_PREFIX) };
+      return { id, sheet, cell, ours: String(content ?? "").startsWith(COMMENT_PREFIX) };
     }),
     sheetNames,
     syncs,
@@ -161,14 +187,15 @@ async function readInBlocks(
   grids: Map<string, Grid>,
   fills: Map<string, { origin: { r: number; c: number }; rows: Excel.CellProperties[][] }>,
   chunkCells: number,
+  caps: HostCapabilities,
 ): Promise<number> {
   let syncs = 0;
   const sizes = sheetNames.map((name) => {
     const ws = context.workbook.worksheets.getItem(name);
-    const used = ws.getUsedRange(true);
+    const used = usedRangeOf(ws, caps);
     used.load("rowIndex,columnIndex,rowCount,columnCount");
-    const merged = used.getMergedAreasOrNullObject();
-    merged.load("address");
+    const merged = caps.mergedAreas ? used.getMergedAreasOrNullObject() : undefined;
+    merged?.load("address");
     return { name, ws, used, merged };
   });
   await context.sync();
@@ -179,9 +206,15 @@ async function readInBlocks(
     const fillRows: Excel.CellProperties[][] = [];
     for (let top = 0; top < s.used.rowCount; top += rowsPerBlock) {
       const n = Math.min(rowsPerBlock, s.used.rowCount - top);
-      const part = s.used.getCell(top, 0).getResizedRange(n - 1, s.used.columnCount - 1);
+      // An A1 address, not getResizedRange: ExcelApi 1.1 has it.
+      const r0 = s.used.rowIndex + top;
+      const c0 = s.used.columnIndex;
+      const part = s.ws.getRange(
+        `${columnLetters(c0)}${r0 + 1}:${columnLetters(c0 + s.used.columnCount - 1)}${r0 + n}`,
+      );
       part.load("values,formulas,numberFormat,rowIndex,columnIndex");
-      const props = isOwnSheet(s.name) ? undefined : part.getCellProperties(FILL_PROPS);
+      const props =
+        isOwnSheet(s.name) || !caps.cellProperties ? undefined : part.getCellProperties(FILL_PROPS);
       // One sync per block is the point of the fallback: each request stays under Excel's limit.
       // eslint-disable-next-line office-addins/no-context-sync-in-loop
       await context.sync();
@@ -189,7 +222,7 @@ async function readInBlocks(
       blocks.push(blockOf(part));
       if (props) fillRows.push(...props.value);
     }
-    grids.set(s.name, gridFromBlocks(s.name, blocks, s.merged.isNullObject ? null : s.merged.address));
+    grids.set(s.name, gridFromBlocks(s.name, blocks, mergedAddress(s.merged, caps)));
     if (!isOwnSheet(s.name))
       fills.set(s.name, { origin: { r: s.used.rowIndex, c: s.used.columnIndex }, rows: fillRows });
   }

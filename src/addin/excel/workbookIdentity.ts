@@ -6,7 +6,7 @@
  */
 import { SETTINGS_KEYS } from "../../io/xlsx/workbookSettings";
 import type { WorkbookSnapshot } from "./readWorkbookSnapshot";
-import { queueFreshSheet } from "./writeFlags";
+import { hideOwnSheet, queueFreshSheet } from "./writeFlags";
 import { SETTINGS_SHEET } from "./ntmSheets";
 
 export interface SyncIdentity {
@@ -83,7 +83,7 @@ export function queueSettings(
     else merged[k] = v;
   }
   const ws = queueFreshSheet(context, snapshot, SETTINGS_SHEET);
-  ws.visibility = "VeryHidden";
+  hideOwnSheet(ws);
   const rows = Object.entries(merged).sort(([a], [b]) => a.localeCompare(b));
   if (rows.length) {
     const range = ws.getRange(`A1:B${rows.length}`);

@@ -6,6 +6,7 @@
 import type { Consolidation } from "../../domain/sync/protocol";
 import { columnLetters } from "../../domain/sheet/grid";
 import { CONSOLIDATION_SHEET_PREFIX } from "./ntmSheets";
+import { hostCapabilities } from "./hostCapabilities";
 
 const STATE_TEXT: Record<string, string> = {
   none: "Chưa gửi",
@@ -75,7 +76,7 @@ export async function writeConsolidationSheet(
     chart.title.text = "Số tiêu chí đạt / Criteria met";
     chart.setPosition(`A${rows.length + 5}`);
   }
-  ws.getRange(`A:${last}`).format.autofitColumns();
+  if (hostCapabilities().layout) ws.getRange(`A:${last}`).format.autofitColumns();
   ws.activate();
   await context.sync();
   return name;

@@ -7,10 +7,15 @@
  * the add-in painted is either still flagged or restored to that recorded fill. Comments the
  * add-in writes start with COMMENT_PREFIX; a cell that already holds someone else's comment gets
  * none (its message is still on the findings sheet). Nothing here syncs: the caller does, once.
+ *
+ * On an Excel older than a feature (hostCapabilities.ts) the batch does without it: below ExcelApi
+ * 1.10 no comments (the findings sheet carries every message), below 1.7 a HYPERLINK formula links
+ * each finding to its cell, below 1.2 the add-in's sheets stay visible and columns keep their width.
  */
 import type { Severity } from "../../domain/review/finding";
 import type { CommentInfo, FlagRecord, WorkbookSnapshot } from "./readWorkbookSnapshot";
 import { COMMENT_PREFIX, FINDINGS_SHEET, FLAG_FILL, FLAGS_SHEET, sheetRef } from "./ntmSheets";
+import { hostCapabilities } from "./hostCapabilities";
 
 /** One finding placed on a cell, with its message already in the reader's language. */
 export interface CellFlag {
@@ -54,6 +59,7 @@ export function restoreFill(range: Excel.Range, originalFill: string): void {
 
 /** Deletes the add-in's own comments. */
 export function queueDeleteOwnComments(context: Excel.RequestContext, comments: CommentInfo[]): void {
+  if (!hostCapabilities().comments) return;
   for (const c of comments) if (c.ours) context.workbook.comments.getItem(c.id).delete();
 }
 
@@ -72,9 +78,16 @@ export function queueFreshSheet(
   return context.workbook.worksheets.add(name);
 }
 
+/** Pauses what this Excel can pause until the next sync; an older one just recalculates as it goes. */
 export function pauseRecalculation(context: Excel.RequestContext): void {
-  context.application.suspendApiCalculationUntilNextSync();
-  context.application.suspendScreenUpdatingUntilNextSync();
+  const caps = hostCapabilities();
+  if (caps.suspendCalculation) context.application.suspendApiCalculationUntilNextSync();
+  if (caps.cellProperties) context.application.suspendScreenUpdatingUntilNextSync();
+}
+
+/** Hides one of the add-in's own sheets where Excel can (1.2); before, it stays visible. */
+export function hideOwnSheet(ws: Excel.Worksheet): void {
+  if (hostCapabilities().hideSheets) ws.visibility = "VeryHidden";
 }
 
 /**
@@ -86,6 +99,7 @@ export function queueFlags(
   flags: CellFlag[],
 ): FlagRecord[] {
   pauseRecalculation(context);
+  const caps = hostCapabilities();
   const cells = byCell(flags.filter((f) => f.sheet && f.cell));
   const previous = new Map(snapshot.flagRecords.map((r) => [key(r.sheet, r.cell), r]));
   const foreignComment = new Set(snapshot.comments.filter((c) => !c.ours).map((c) => key(c.sheet, c.cell)));
@@ -102,8 +116,9 @@ export function queueFlags(
     const { sheet, cell } = list[0];
     const range = context.workbook.worksheets.getItem(sheet).getRange(cell);
     range.format.fill.color = FLAG_FILL[list[0].severity];
-    const canComment = !foreignComment.has(k);
-    if (canComment) {
+    const canComment = caps.comments && !foreignComment.has(k);
+    // caps.comments where the API is called too, so the guard stays next to the use it guards.
+    if (canComment && caps.comments) {
       const text = COMMENT_PREFIX + list.map((f) => f.message).join("\n\n");
       context.workbook.comments.add(sheetRef(sheet, cell), text.slice(0, 8000));
     }
@@ -134,6 +149,7 @@ function queueFindingsSheet(
     "Ô / Cell",
     "Nội dung / Message",
   ];
+  const caps = hostCapabilities();
   const sorted = [...flags].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
   const rows = sorted.map((f, i) => [
     i + 1,
@@ -154,16 +170,27 @@ function queueFindingsSheet(
     ws.getRange(`A4:F${3 + rows.length}`).values = rows;
     sorted.forEach((f, i) => {
       if (!f.sheet || !f.cell) return;
-      ws.getRange(`E${4 + i}`).hyperlink = {
-        documentReference: sheetRef(f.sheet, f.cell),
-        textToDisplay: `${f.sheet}!${f.cell}`,
-        screenTip: "Đi tới ô / Go to cell",
-      };
+      const at = ws.getRange(`E${4 + i}`);
+      if (caps.hyperlinks)
+        at.hyperlink = {
+          documentReference: sheetRef(f.sheet, f.cell),
+          textToDisplay: `${f.sheet}!${f.cell}`,
+          screenTip: "Đi tới ô / Go to cell",
+        };
+      else at.formulas = [[hyperlinkFormula(f.sheet, f.cell)]];
     });
   }
-  ws.getRange("A:E").format.autofitColumns();
-  ws.getRange("F:F").format.columnWidth = 420;
+  if (caps.layout) {
+    ws.getRange("A:E").format.autofitColumns();
+    ws.getRange("F:F").format.columnWidth = 420;
+  }
   ws.getRange("F:F").format.wrapText = true;
+}
+
+/** A link to a cell that Excel 2016 follows too: =HYPERLINK("#'Sheet'!B5","Sheet!B5"). */
+export function hyperlinkFormula(sheet: string, cell: string): string {
+  const q = (t: string) => t.replace(/"/g, '""');
+  return `=HYPERLINK("#${q(sheetRef(sheet, cell))}","${q(`${sheet}!${cell}`)}")`;
 }
 
 function queueFlagRecords(
@@ -172,7 +199,7 @@ function queueFlagRecords(
   records: FlagRecord[],
 ): void {
   const ws = queueFreshSheet(context, snapshot, FLAGS_SHEET);
-  ws.visibility = "VeryHidden";
+  hideOwnSheet(ws);
   const rows: (string | boolean)[][] = [
     ["sheet", "cell", "originalFill", "comment"],
     ...records.map((r) => [r.sheet, r.cell, r.originalFill, r.comment]),

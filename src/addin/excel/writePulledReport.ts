@@ -17,6 +17,7 @@ import { isReviewerNote } from "../../domain/sync/reviewerComments";
 import { COMMENT_PREFIX, sheetRef } from "./ntmSheets";
 import { splitAddress } from "./readWorkbookSnapshot";
 import { pauseRecalculation } from "./writeFlags";
+import { hostCapabilities } from "./hostCapabilities";
 
 export interface PullWriteReport {
   /** Cells whose value changed. */
@@ -49,8 +50,9 @@ export async function writePulledReport(
 ): Promise<PullWriteReport> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
-  const comments = context.workbook.comments;
-  comments.load("items/id,items/content");
+  const caps = hostCapabilities();
+  const comments = caps.comments ? context.workbook.comments : undefined; // ExcelApi 1.10
+  comments?.load("items/id,items/content");
   await context.sync();
 
   const names = new Set(sheets.items.map((s) => s.name));
@@ -61,11 +63,14 @@ export async function writePulledReport(
     if (c.value) range.load("values,formulas,numberFormat");
     return { c, range };
   });
-  const located = comments.items.map((item) => {
-    const at = item.getLocation();
-    at.load("address");
-    return { item, at };
-  });
+  const located =
+    comments && caps.comments
+      ? comments.items.map((item) => {
+          const at = item.getLocation();
+          at.load("address");
+          return { item, at };
+        })
+      : [];
   await context.sync();
 
   pauseRecalculation(context);
@@ -112,6 +117,7 @@ function queueNotes(
   present: PulledCell[],
   report: PullWriteReport,
 ): void {
+  if (!hostCapabilities().comments) return; // no comments API (below ExcelApi 1.10): no notes
   const existing = new Map(
     located.map(({ item, at }) => {
       const { sheet, cell } = splitAddress(at.address);

@@ -8,6 +8,7 @@
 import type { WorkbookSnapshot } from "./readWorkbookSnapshot";
 import { queueFreshSheet } from "./writeFlags";
 import { SUMMARY_SHEET } from "./ntmSheets";
+import { hostCapabilities } from "./hostCapabilities";
 
 export type ProgressStatus = "met" | "unmet" | "unknown";
 
@@ -110,5 +111,5 @@ export function queueSummarySheet(
   ws.getRange(`F7:F${rows.length}`).numberFormat = rows
     .slice(6)
     .map((r) => [typeof r[5] === "number" ? "0%" : "@"]);
-  ws.getRange("A:F").format.autofitColumns();
+  if (hostCapabilities().layout) ws.getRange("A:F").format.autofitColumns();
 }
