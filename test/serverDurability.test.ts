@@ -136,7 +136,12 @@ describe("durability under SIGKILL", () => {
                 method: "POST",
                 url: `/api/reports/${org}/${SET}/2023/revisions`,
                 headers: bearer(token),
-                payload: { opId, baseRevision: heads.get(org)!, values: { "17.1": { value: i } } },
+                // A value of its own per push: identical content makes no revision (it answers the head).
+                payload: {
+                  opId,
+                  baseRevision: heads.get(org)!,
+                  values: { "17.1": { value: round * 1_000_000 + i } },
+                },
                 timeoutMs: REQUEST_LIMIT_MS,
               });
               if (r.statusCode === 201) {

@@ -4,7 +4,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import { seedStore } from "../src/server/seed/seedStore";
-import type { PushInput, Principal, Store } from "../src/server/store/store";
+import { type PushInput, type Principal, Store } from "../src/server/store/store";
 import { testEngines } from "./storeEngines";
 
 const evaluation = {
@@ -269,5 +269,49 @@ describe.each(testEngines.map((e) => [e.name, e] as const))("store on %s", (_nam
     expect(actions).toEqual(
       expect.arrayContaining(["revision.push", "review.approve", "review.reopen", "user.add", "user.revoke"]),
     );
+  });
+});
+
+describe("migration 0002 on a store made before it", () => {
+  it("removes the empty report rows refused first pushes left, and keeps every report with a revision", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ntm-migrate-"));
+    const location = path.join(dir, "ntm.sqlite");
+    let store = await Store.open({ location });
+    await seedStore(store, { demoUsers: false });
+    const unit = (await store.tree()).resolve("18139")!;
+    const setHash = (await store.latestCriteriaSet("vn-xa-ntm-2021-2025"))!.hash;
+    const { userId } = await store.createUser({ name: "c", role: "clerk", scopeId: unit.id });
+    const pushed = await store.pushRevision({
+      unitId: unit.id,
+      setId: "vn-xa-ntm-2021-2025",
+      setHash,
+      period: "2023",
+      opId: "op-migrate-1",
+      baseRevision: 0,
+      values: { "5": { value: true } },
+      evaluation,
+      workbookHash: null,
+      author: { userId, name: "c", role: "clerk", scopeId: unit.id },
+    });
+    expect(pushed.kind).toBe("created");
+    await store.close();
+    // Back to the schema before 0002, with the row an old server left after a refused first push.
+    const raw = new BetterSqlite3(location);
+    raw.exec(
+      "drop table unchanged_pushes; delete from kysely_migration where name = '0002_unchanged_pushes'",
+    );
+    raw
+      .prepare(
+        "insert into reports values ('empty-1', ?, 'vn-xa-ntm-2021-2025', ?, '2024', 0, 'none', 0, 'x', 'x')",
+      )
+      .run(unit.id, setHash);
+    raw.close();
+    store = await Store.open({ location });
+    expect(await store.findReport(unit.id, "vn-xa-ntm-2021-2025", "2024")).toBeUndefined();
+    expect(await store.findReport(unit.id, "vn-xa-ntm-2021-2025", "2023")).toMatchObject({
+      head_revision: 1,
+    });
+    await store.close();
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });

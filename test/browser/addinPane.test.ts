@@ -231,6 +231,56 @@ describeBrowser("task pane against the real server", () => {
     await screenshot(clerkPage, "pane-10-clerk-sees-comments");
   }, 90000);
 
+  it("an approval overtaken by a push is refused, and the pane shows what changed and the new revision", async () => {
+    const key = "/api/reports/18139/vn-xa-ntm-2021-2025/2023-Q1";
+    const values = { "2.3": { value: 96.4 }, "17.1": { value: 85 } };
+    const opId = (n: number) => `op-review-stale-${n}-${Date.now()}`;
+    expect(
+      (
+        await api(server, server.tokens.clerk, "POST", `${key}/revisions`, {
+          opId: opId(1),
+          baseRevision: 0,
+          values,
+        })
+      ).status,
+    ).toBe(201);
+    const reviewer = await paneOf(browser, server, server.tokens.reviewer);
+    const { page } = reviewer;
+    await page.getByTestId("tab-review").click();
+    await page.getByTestId("review-period").fill("2023-Q1");
+    await page.getByTestId("review-load").click();
+    await page.getByTestId("review-open-18139").click();
+    await page.getByTestId("review-opened").waitFor();
+    expect(await page.getByTestId("review-opened").textContent()).toMatch(/Phiên bản 1 ·/);
+    await page.getByTestId("comment-*").fill("Số liệu khớp biên bản.");
+    // The commune pushes while the reviewer reads revision 1.
+    const pushed = await api(server, server.tokens.clerk, "POST", `${key}/revisions`, {
+      opId: opId(2),
+      baseRevision: 1,
+      values: { ...values, "2.3": { value: 80 } },
+    });
+    expect(pushed.status).toBe(201);
+    await page.getByTestId("approve").click();
+    await page.getByTestId("error").waitFor();
+    expect(await page.getByTestId("error").textContent()).toMatch(
+      /^Chưa lưu kết quả duyệt: xã đã gửi phiên bản 2 sau phiên bản 1 bạn đang xem \(chỉ tiêu thay đổi: 2\.3\)/,
+    );
+    // Revision 2 is what is open now, and the typed comment is kept.
+    expect(await page.getByTestId("review-opened").textContent()).toMatch(/Phiên bản 2 ·/);
+    expect(await page.getByTestId("review-row").textContent()).toMatch(/Phiên bản 2 ·/);
+    expect(await page.getByTestId("comment-*").inputValue()).toBe("Số liệu khớp biên bản.");
+    const view = await api(server, server.tokens.reviewer, "GET", key);
+    expect(view.body).toMatchObject({ reviewState: "submitted", locked: false });
+    await screenshot(page, "pane-10b-review-stale");
+    await page.getByTestId("approve").click();
+    await page.getByTestId("review-done").waitFor();
+    expect((await api(server, server.tokens.reviewer, "GET", key)).body).toMatchObject({
+      reviewState: "approved",
+      head: { number: 2 },
+    });
+    await reviewer.context.close();
+  }, 90000);
+
   it("an office pulls the consolidation", async () => {
     const office = await paneOf(browser, server, server.tokens.office);
     const { page } = office;

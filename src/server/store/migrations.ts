@@ -138,10 +138,14 @@ function migration0001(engine: Engine): Migration {
 
 /**
  * A push whose values equal the head's makes no revision (issue 11 item 4), yet its opId must still
- * replay: the opId is remembered here with the head it was answered with.
+ * replay: the opId is remembered here with the head it was answered with. Also removes the empty
+ * report rows that refused first pushes used to leave (head 0: no revision, so no event either).
  */
 const migration0002: Migration = {
   async up(db: Kysely<unknown>) {
+    await sql`delete from reports where head_revision = 0
+      and not exists (select 1 from revisions where revisions.report_id = reports.id)
+      and not exists (select 1 from review_events where review_events.report_id = reports.id)`.execute(db);
     await db.schema
       .createTable("unchanged_pushes")
       .addColumn("op_id", "text", (c) => c.primaryKey())

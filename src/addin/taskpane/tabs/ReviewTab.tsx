@@ -101,6 +101,14 @@ export function ReviewTab({
             }))
         : [];
     setOpened({ key, view, revision: head?.number ?? 0, changes, findings });
+    // The list row says the same revision and state as the report opened from it.
+    setRows((list) =>
+      list?.map((r) =>
+        r.org === org
+          ? { ...r, revision: head?.number ?? 0, reviewState: view.reviewState, locked: view.locked }
+          : r,
+      ),
+    );
     if (!keepComments) setComments({});
     setDone(undefined);
   };
