@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { ReportValueSchema } from "../report";
+import { isValidPeriod, periodProblem } from "./reportPeriod";
 
 /**
  * One indicator's value as a workbook holds it, with where it came from: the Report's value
@@ -16,13 +17,15 @@ export type IndicatorValue = z.infer<typeof indicatorValueSchema>;
 export const indicatorValuesSchema = z.record(z.string().min(1).max(32), indicatorValueSchema);
 export type IndicatorValues = z.infer<typeof indicatorValuesSchema>;
 
-/** ISO-like periods the programme reports in: year, quarter, month, ISO week. */
+const PERIOD_SHAPE = /^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2])|-W(0[1-9]|[1-4]\d|5[0-3]))?$/;
+
+/** ISO-like periods the programme reports in: year, quarter, month, ISO week — that exist (reportPeriod). */
 export const periodSchema = z
   .string()
-  .regex(
-    /^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2])|-W(0[1-9]|[1-4]\d|5[0-3]))?$/,
-    "period: YYYY, YYYY-Qn, YYYY-MM or YYYY-Www",
-  );
+  .regex(PERIOD_SHAPE, "period: YYYY, YYYY-Qn, YYYY-MM or YYYY-Www")
+  .refine((p) => !PERIOD_SHAPE.test(p) || isValidPeriod(p), {
+    error: (issue) => periodProblem(String(issue.input)) ?? "invalid period",
+  });
 
 export const pushRequestSchema = z.object({
   /** Client-made operation id: the same id again returns the first result (a retry is harmless). */
