@@ -144,6 +144,8 @@ export type IndicatorChange = z.infer<typeof indicatorChangeSchema>;
 export const errorBodySchema = z.object({
   error: z.string(),
   message: z.string(),
+  /** Validation refusals: each problem, in the language the request asked for (Accept-Language). */
+  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 
