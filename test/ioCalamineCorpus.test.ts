@@ -112,6 +112,8 @@ describe("the calamine corpus through `ntm validate`", () => {
     for (const name of ["pass_protected.ods", "pass_protected.xlsx", "pass_protected.xlsb"]) {
       expect(results.find((x) => path.basename(x.file) === name)!.error?.code).toBe("encrypted");
     }
+    const ods = results.find((x) => path.basename(x.file) === "pass_protected.ods")!;
+    expect(ods.error?.message).toMatch(/LibreOffice.* \/ .*LibreOffice/);
   });
 
   it("reads the valid packages the old pre-check called 'not a spreadsheet'", () => {
