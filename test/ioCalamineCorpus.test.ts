@@ -10,6 +10,8 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import fc from "fast-check";
+import { captureIo } from "../src/cli/cliIo";
+import { main } from "../src/cli/main";
 import { readWorkbookBuffer, readWorkbookFile } from "../src/io/xlsx/readWorkbook";
 import { odsRepeatedCellCount } from "../src/io/xlsx/odsRepeatedCells";
 import { writeZip } from "../src/io/xlsx/ooxml/zipArchive";
@@ -110,12 +112,45 @@ describe("the calamine corpus through `ntm validate`", () => {
     for (const name of ["pass_protected.ods", "pass_protected.xlsx", "pass_protected.xlsb"]) {
       expect(results.find((x) => path.basename(x.file) === name)!.error?.code).toBe("encrypted");
     }
+    const ods = results.find((x) => path.basename(x.file) === "pass_protected.ods")!;
+    expect(ods.error?.message).toMatch(/LibreOffice.* \/ .*LibreOffice/);
   });
 
   it("reads the valid packages the old pre-check called 'not a spreadsheet'", () => {
     for (const name of ["issue_530.xlsx", "minimal_package.xlsx"]) {
       expect(results.find((x) => path.basename(x.file) === name)!.error?.code).toBe("no-table");
     }
+  });
+});
+
+describe("the calamine corpus, file by file", () => {
+  it("each file is read or refused with a reason within 10 s", () => {
+    const slow: string[] = [];
+    for (const name of corpus) {
+      const started = Date.now();
+      try {
+        readWorkbookFile(path.join(CALAMINE_DIR, name));
+      } catch (e) {
+        if (!isWorkbookReadError(e)) throw e;
+      }
+      if (Date.now() - started >= 10_000) slow.push(name);
+    }
+    expect(slow).toEqual([]);
+  }, 300_000);
+});
+
+describe("ntm consolidate when nothing could be read", () => {
+  it("exits 2 ('could not be read', as the README says), not 1", async () => {
+    const dir = path.join(tmp, "unreadable");
+    fs.mkdirSync(dir, { recursive: true });
+    for (const name of ["pass_protected.ods", "pass_protected.xlsx", "too_small.xls"])
+      fs.copyFileSync(path.join(CALAMINE_DIR, name), path.join(dir, name));
+    const io = captureIo();
+    const code = await main(["node", "ntm", "consolidate", dir, "--json", "--workers", "0"], io);
+    expect(code).toBe(2);
+    const summary = JSON.parse(io.stdout) as { counts: { failed: number; files: number } };
+    expect(summary.counts).toMatchObject({ files: 3, failed: 3 });
+    expect(io.stderr).toMatch(/pass_protected\.ods: tệp được đặt mật khẩu/);
   });
 });
 

@@ -5,7 +5,12 @@
  */
 import type { FastifyRequest } from "fastify";
 import { spawn } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import { Writable } from "node:stream";
+import { captureIo } from "../src/cli/cliIo";
+import { main } from "../src/cli/main";
 import { buildApp } from "../src/server/app";
 import { DeniedRequestAudit } from "../src/server/auth/deniedRequestAudit";
 import { FailedAuthLimiter } from "../src/server/auth/failedAuthLimiter";
@@ -210,6 +215,30 @@ describe.each(testEngines.map((e) => [e.name, e] as const))("the server's log on
     expect(lines.find((l) => l.msg === "request failed")).toMatchObject({ status: 500, route: "/api/me" });
     // At level warn the ordinary request lines are not written.
     expect(lines.some((l) => l.msg === "request")).toBe(false);
+  });
+
+  it("appends the same lines to a file (`ntm serve --log FILE`); an unknown --log-level is refused", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ntm-log-"));
+    const file = path.join(dir, "server.log");
+    const app = await buildApp({ store: fx.store, logger: { level: "info", file } });
+    await app.listen({ host: "127.0.0.1", port: 0 });
+    await call(`http://127.0.0.1:${(app.server.address() as { port: number }).port}`, {
+      url: "/api/me",
+      headers: bearer(fx.tokens.clerk),
+    });
+    await app.close();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const lines = fs
+      .readFileSync(file, "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(lines.filter((l) => l.msg === "request")).toEqual([expect.objectContaining({ status: 200 })]);
+    fs.rmSync(dir, { recursive: true, force: true });
+
+    const io = captureIo();
+    expect(await main(["node", "ntm", "serve", "--http", "--log-level", "loud"], io)).toBe(2);
+    expect(io.stderr).toMatch(/mức nhật ký "loud".* \/ unknown log level "loud"/);
   });
 
   if (engine.name === "sqlite")

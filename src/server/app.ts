@@ -6,7 +6,12 @@
 import cors from "@fastify/cors";
 import helmet from "@fastify/helmet";
 import swagger from "@fastify/swagger";
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import Fastify, {
+  LogController,
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyServerOptions,
+} from "fastify";
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -18,6 +23,14 @@ import * as fs from "node:fs";
 import { z } from "zod";
 import { FailedAuthLimiter } from "./auth/failedAuthLimiter";
 import { deniedAuditOf, makeAuthenticate } from "./auth/requestAuth";
+import {
+  clientErrorHandler,
+  frameworkErrorBody,
+  otherClientErrorBody,
+  preferredLang,
+  replyFrameworkError,
+  validationErrorBody,
+} from "./errorReplies";
 import { httpMessages } from "./httpMessages";
 import {
   errorWithCauses,
@@ -49,9 +62,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: fastifyLoggerOptions(opts.logger),
     // One line per request, written by requestLog without the query string, instead of Fastify's two.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     ...(opts.https ? { https: opts.https } : {}),
     bodyLimit: 5 * 1024 * 1024,
+    // Refusals made before a route runs answer in the app's bilingual shape too (errorReplies).
+    frameworkErrors: replyFrameworkError,
+    clientErrorHandler,
     // Behind a proxy `--http` is used; trusting loopback only keeps request.ip honest either way.
     trustProxy: "127.0.0.1",
   } as FastifyServerOptions).withTypeProvider<ZodTypeProvider>();
@@ -101,12 +117,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   app.setErrorHandler((err, req, reply) => {
     if (hasZodFastifySchemaValidationErrors(err)) {
-      const issues = err.validation.map((v) => `${v.instancePath || "/"} ${v.message}`);
-      return reply.code(400).send(httpMessages.invalidRequestIssues(issues));
+      const lang = preferredLang(req.headers["accept-language"]);
+      return reply.code(400).send(validationErrorBody(err.validation, err.validationContext, lang));
     }
+    const framework = frameworkErrorBody(err as FastifyError);
+    if (framework) return reply.code(framework.status).send(framework.body);
     const status = (err as { statusCode?: number }).statusCode;
     if (status && status >= 400 && status < 500)
-      return reply.code(status).send(httpMessages.invalidRequest((err as Error).message));
+      return reply.code(status).send(otherClientErrorBody(status, err as Error));
     req.log.error(errorWithCauses(err), "unexpected error");
     return reply.code(500).send(httpMessages.internal);
   });

@@ -33,6 +33,27 @@ export const httpMessages = {
     error: "unknown-org-unit",
     message: `Không có đơn vị mã ${code}: kiểm tra mã GSO của xã/thôn. / There is no org unit with code ${code}: check the GSO code.`,
   }),
+  unitNotAtPeriod: (
+    unit: { code: string; name: string; valid_from: string | null; valid_to: string | null },
+    lifetime: "ended" | "not-yet",
+    successor?: { code: string; name: string },
+  ) =>
+    lifetime === "not-yet"
+      ? {
+          error: "org-unit-not-yet",
+          message:
+            `Đơn vị ${unit.code} (${unit.name}) chỉ có từ ${unit.valid_from}: kỳ báo cáo này trước ngày đó; kiểm tra kỳ hoặc mã đơn vị. / ` +
+            `Unit ${unit.code} (${unit.name}) exists only from ${unit.valid_from}: this period is earlier; check the period or the unit code.`,
+        }
+      : {
+          error: "org-unit-ended",
+          message: successor
+            ? `Đơn vị ${unit.code} (${unit.name}) đã thôi tồn tại từ ${unit.valid_to}; kỳ này thuộc đơn vị kế thừa ${successor.code} (${successor.name}): gửi báo cáo với mã ${successor.code}. / ` +
+              `Unit ${unit.code} (${unit.name}) ceased to exist on ${unit.valid_to}; this period belongs to its successor ${successor.code} (${successor.name}): report under code ${successor.code}.`
+            : `Đơn vị ${unit.code} (${unit.name}) đã thôi tồn tại từ ${unit.valid_to} và không có đơn vị kế thừa trong danh mục: hỏi quản trị viên mã đơn vị đúng cho kỳ này. / ` +
+              `Unit ${unit.code} (${unit.name}) ceased to exist on ${unit.valid_to} and the directory names no successor: ask an administrator for the right unit code for this period.`,
+          ...(successor ? { successor: { code: successor.code, name: successor.name } } : {}),
+        },
   unknownSet: (id: string) => ({
     error: "unknown-criteria-set",
     message: `Không có bộ tiêu chí "${id}": xem danh sách ở /api/criteria-sets. / There is no criteria set "${id}": see /api/criteria-sets.`,
@@ -115,17 +136,6 @@ export const httpMessages = {
     message: `Yêu cầu không hợp lệ: ${detail}. Sửa nội dung gửi theo /api/openapi.json. / Invalid request: ${detail}. Fix the request as /api/openapi.json describes.`,
   }),
   /** A schema refusal: the first UNKNOWN_CODES_LISTED problems and how many, so 100,000 bad cells make a short answer. */
-  invalidRequestIssues: (issues: string[]) => {
-    // Each cut too: a path holds the client's own keys, which may be a megabyte long.
-    const listed = issues
-      .slice(0, UNKNOWN_CODES_LISTED)
-      .map((i) => (i.length > 200 ? i.slice(0, 200) + "…" : i))
-      .join("; ");
-    const more = issues.length - UNKNOWN_CODES_LISTED;
-    return httpMessages.invalidRequest(
-      more > 0 ? `${listed}; … (+${more}, ${issues.length} in all)` : listed,
-    );
-  },
   notFound: {
     error: "not-found",
     message: "Không tìm thấy địa chỉ này. / Not found.",

@@ -4,7 +4,7 @@
  * ms, user id — and every 500 with its error and the chain of causes behind it.
  *
  * Invariant: no line holds a token or a query string: Fastify's per-request "incoming/completed"
- * lines are off (disableRequestLogging), the request line is built here from the path alone, and
+ * lines are off (LogController disableRequestLogging), the request line is built here from the path alone, and
  * authorization/cookie headers are redacted should anything log a request object.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest, FastifyServerOptions } from "fastify";

@@ -45,6 +45,12 @@ export function registerAdmin(program: Command, io: CliIo): void {
     .option("--days <n>", "số ngày hiệu lực của mã / token lifetime in days", "365")
     .option(...dbOption)
     .action(async (o: { name: string; role: string; scope: string; days: string; db?: string }) => {
+      const days = tokenDays(o.days);
+      if (days === undefined) {
+        io.err(invalidDays(o.days));
+        io.exitCode = 2;
+        return;
+      }
       const role = roleSchema.safeParse(o.role);
       if (!role.success) {
         io.err(
@@ -75,7 +81,7 @@ export function registerAdmin(program: Command, io: CliIo): void {
           name: o.name,
           role: role.data,
           scopeId: scope.id,
-          tokenDays: Number(o.days),
+          tokenDays: days,
         });
         io.out(
           `Đã thêm / added ${o.name} (${role.data}, scope ${scope.code} ${scope.name}). Mã truy cập, chỉ hiện một lần / token, shown once:\n${token}\n`,
@@ -93,9 +99,7 @@ export function registerAdmin(program: Command, io: CliIo): void {
     .action(async (name: string, o: { days: string; db?: string }) => {
       const days = tokenDays(o.days);
       if (days === undefined) {
-        io.err(
-          `Số ngày không hợp lệ "${o.days}": dùng một số nguyên từ 1 đến ${MAX_TOKEN_DAYS}. / Invalid --days "${o.days}": use a whole number from 1 to ${MAX_TOKEN_DAYS}.\n`,
-        );
+        io.err(invalidDays(o.days));
         io.exitCode = 2;
         return;
       }
@@ -204,17 +208,24 @@ export function registerAdmin(program: Command, io: CliIo): void {
     });
 }
 
-/** Tokens live at most ten years: a longer lifetime is a typo, not a wish. */
-const MAX_TOKEN_DAYS = 3650;
-
-/** `--days` as a whole number of days from 1 to MAX_TOKEN_DAYS; undefined when it is not one. */
-function tokenDays(text: string): number | undefined {
-  if (!/^\d+$/.test(text.trim())) return undefined;
-  const days = Number(text);
-  return days >= 1 && days <= MAX_TOKEN_DAYS ? days : undefined;
-}
-
 function readTable(file: string): TableRow[] {
   if (/\.csv$/i.test(file)) return parseCsvTable(fs.readFileSync(file, "utf8"));
   return readTableRows(file);
+}
+
+/** Ten years: longer-lived tokens are a leak waiting to happen; rotate them instead. */
+export const MAX_TOKEN_DAYS = 3650;
+
+function invalidDays(text: string): string {
+  return (
+    `--days "${text}" không hợp lệ: cần số ngày nguyên từ 1 đến ${MAX_TOKEN_DAYS} (mã 0 ngày đã hết hạn ngay khi cấp). / ` +
+    `--days "${text}" is invalid: give a whole number of days from 1 to ${MAX_TOKEN_DAYS} (a 0-day token is expired when issued).\n`
+  );
+}
+
+/** A token lifetime from `--days`: a whole number 1…MAX_TOKEN_DAYS, else undefined (refused). */
+export function tokenDays(text: string): number | undefined {
+  if (!/^\s*\d+\s*$/.test(text)) return undefined;
+  const n = Number(text);
+  return n >= 1 && n <= MAX_TOKEN_DAYS ? n : undefined;
 }

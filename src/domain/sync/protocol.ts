@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { ReportValueSchema, SelfAssessmentSchema, WorkbookTargetSchema } from "../report";
+import { isValidPeriod, periodProblem } from "./reportPeriod";
 
 /**
  * What a pushed value may say about where it lives and what it holds is bounded, because another
@@ -30,13 +31,17 @@ const PROTOTYPE_NAMES = new Set(["__proto__", "constructor", "prototype"]);
 /** Why `name` cannot be a sheet name of a pushed value, or undefined when it can. */
 export function sheetNameProblem(name: string): string | undefined {
   if (name.length < 1 || name.length > SHEET_NAME_MAX)
-    return `sheet name must be 1–${SHEET_NAME_MAX} characters`;
+    return `tên trang tính phải dài 1–${SHEET_NAME_MAX} ký tự / sheet name must be 1–${SHEET_NAME_MAX} characters`;
   if (/[:\\/?*[\]\u0000-\u001f\u007f]/.test(name))
-    return "sheet name contains one of : \\ / ? * [ ] or a control character";
-  if (name.startsWith("'") || name.endsWith("'")) return "sheet name starts or ends with an apostrophe";
-  if (name.toLowerCase() === "history") return 'sheet name "History" is reserved by Excel';
-  if (name.toLowerCase().startsWith("_ntm")) return "sheet name _ntm… is the tracker's own hidden sheet";
-  if (PROTOTYPE_NAMES.has(name)) return `sheet name "${name}" is not accepted`;
+    return "tên trang tính có ký tự không được dùng (:\\/?*[] hoặc ký tự điều khiển) / sheet name contains one of :\\/?*[] or a control character";
+  if (name.startsWith("'") || name.endsWith("'"))
+    return "tên trang tính không được bắt đầu hay kết thúc bằng dấu ' / sheet name starts or ends with an apostrophe";
+  if (name.toLowerCase() === "history")
+    return 'tên trang tính "History" do Excel giữ riêng / sheet name "History" is reserved by Excel';
+  if (name.toLowerCase().startsWith("_ntm"))
+    return "trang tính _ntm… là trang ẩn của NTM Tracker / sheet name _ntm… is the tracker's own hidden sheet";
+  if (PROTOTYPE_NAMES.has(name))
+    return `tên trang tính "${name}" không được chấp nhận / sheet name "${name}" is not accepted`;
   return undefined;
 }
 
@@ -56,7 +61,10 @@ export const sheetNameSchema = z.string().superRefine((name, ctx) => {
 export const cellAddressSchema = z
   .string()
   .max(10)
-  .refine(isA1Address, "cell must be one A1 address within Excel's grid (A1 … XFD1048576)");
+  .refine(
+    isA1Address,
+    "ô phải là một địa chỉ A1 trong bảng tính Excel (A1 … XFD1048576) / cell must be one A1 address within Excel's grid (A1 … XFD1048576)",
+  );
 const cellTextSchema = z.string().max(CELL_TEXT_MAX);
 
 /** ReportScalarSchema (src/domain/report.ts) with its text bounded. */
@@ -99,13 +107,15 @@ export const indicatorValuesSchema = z.record(
 );
 export type IndicatorValues = z.infer<typeof indicatorValuesSchema>;
 
-/** ISO-like periods the programme reports in: year, quarter, month, ISO week. */
+const PERIOD_SHAPE = /^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2])|-W(0[1-9]|[1-4]\d|5[0-3]))?$/;
+
+/** ISO-like periods the programme reports in: year, quarter, month, ISO week — that exist (reportPeriod). */
 export const periodSchema = z
   .string()
-  .regex(
-    /^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2])|-W(0[1-9]|[1-4]\d|5[0-3]))?$/,
-    "period: YYYY, YYYY-Qn, YYYY-MM or YYYY-Www",
-  );
+  .regex(PERIOD_SHAPE, "period: YYYY, YYYY-Qn, YYYY-MM or YYYY-Www")
+  .refine((p) => !PERIOD_SHAPE.test(p) || isValidPeriod(p), {
+    error: (issue) => periodProblem(String(issue.input)) ?? "invalid period",
+  });
 
 export const pushRequestSchema = z.object({
   /** Client-made operation id: the same id again returns the first result (a retry is harmless). */
@@ -231,6 +241,8 @@ export type IndicatorChange = z.infer<typeof indicatorChangeSchema>;
 export const errorBodySchema = z.object({
   error: z.string(),
   message: z.string(),
+  /** Validation refusals: each problem, in the language the request asked for (Accept-Language). */
+  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 

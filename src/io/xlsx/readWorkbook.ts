@@ -61,8 +61,8 @@ function looksLikeText(buf: Buffer): boolean {
 /**
  * Count cells before SheetJS builds an object per cell: a million cells cost SheetJS seconds and
  * hundreds of megabytes. OpenDocument sheets are counted whatever their size, since a few hundred
- * bytes of repeat attributes can ask for 10^18 cells; large OOXML sheet XML is counted by its tags
- * (small workbooks skip this: no double inflate).
+ * bytes of repeat attributes can ask for 10^18 cells; large OOXML packages are counted by their cell
+ * tags (small workbooks skip this: no double inflate).
  */
 function checkCellEstimate(buf: Buffer, entries: ZipEntryInfo[], fileName: string, limits: ReadLimits): void {
   const tooMany = () => new WorkbookReadError("too-many-cells", fileName, { limit: limits.maxCells });
@@ -72,7 +72,9 @@ function checkCellEstimate(buf: Buffer, entries: ZipEntryInfo[], fileName: strin
     if (odsRepeatedCellCount(xml, limits.maxCells) > limits.maxCells) throw tooMany();
     return;
   }
-  const sheets = entries.filter((e) => /^xl\/worksheets\/[^/]+\.xml$/i.test(partName(e.name)));
+  // Every XML part, not only xl/worksheets/: a package may keep its sheets anywhere (minimal_package.xlsx
+  // has sheet1.xml at the root). "<c " is a cell only in SpreadsheetML; charts and drawings use prefixes.
+  const sheets = entries.filter((e) => /\.xml$/i.test(partName(e.name)));
   const declared = sheets.reduce((s, e) => s + e.inflatedSize, 0);
   if (declared <= limits.maxCells * 16) return;
   let cells = 0;

@@ -64,6 +64,11 @@ function readErrorMessage(
         "the file is corrupt or truncated (incomplete download or transfer); ask for the original again.",
       );
     case "encrypted":
+      if (d.app === "LibreOffice")
+        return vi(
+          'tệp được đặt mật khẩu; hãy mở bằng LibreOffice, chọn Tệp > Lưu thành, bỏ chọn "Lưu với mật khẩu" rồi lưu lại.',
+          'the file is password-protected; open it in LibreOffice, choose File > Save As, untick "Save with password" and save it again.',
+        );
       return vi(
         "tệp được đặt mật khẩu; hãy mở bằng Excel, gỡ mật khẩu (Tệp > Thông tin > Bảo vệ sổ làm việc) rồi lưu lại.",
         "the file is password-protected; open it in Excel, remove the password (File > Info > Protect Workbook) and save it again.",

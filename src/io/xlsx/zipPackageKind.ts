@@ -45,7 +45,7 @@ export function zipPackageKind(buf: Buffer, entries: ZipEntryInfo[], fileName: s
   if (byPart.has("content.xml") && (byPart.has("mimetype") || byPart.has("meta-inf/manifest.xml"))) {
     // LibreOffice encrypts the parts and says so in the manifest; the zip itself is not encrypted.
     if (/<(?:[\w.-]+:)?encryption-data[\s/>]/.test(text("meta-inf/manifest.xml") ?? ""))
-      throw new WorkbookReadError("encrypted", fileName);
+      throw new WorkbookReadError("encrypted", fileName, { app: "LibreOffice" });
     return "odf";
   }
   if ([...byPart.keys()].some((n) => n.startsWith("index/") && n.endsWith(".iwa"))) {

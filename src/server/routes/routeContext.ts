@@ -4,6 +4,7 @@ import type { CriteriaSet } from "../../domain/criteria/schema";
 import { parseCriteriaSet } from "../../domain/criteria/schema";
 import { type Action, roleMay } from "../auth/permissions";
 import { deny, principalOf } from "../auth/requestAuth";
+import { unitLifetimeAt } from "../../domain/sync/reportPeriod";
 import { httpMessages } from "../httpMessages";
 import type { OrgUnitRow } from "../store/orgTree";
 import type { StoredCriteriaSet, Store } from "../store/store";
@@ -41,6 +42,13 @@ export async function unitInScope(
   }
   if (!tree.isWithin(principalOf(req).scopeId, unit.id)) {
     await deny(ctx.store, req, reply, 403, httpMessages.forbiddenScope(code));
+    return undefined;
+  }
+  // A code that no longer (or not yet) named a unit on the period's first day is refused, with its successor.
+  const lifetime = date ? unitLifetimeAt(unit, date) : undefined;
+  if (lifetime) {
+    const successor = unit.successor_id ? tree.get(unit.successor_id) : undefined;
+    await reply.code(422).send(httpMessages.unitNotAtPeriod(unit, lifetime, successor));
     return undefined;
   }
   return unit;
