@@ -214,10 +214,12 @@ export class FormSheet {
       if (!cells || out[r] !== undefined) return;
       let lines = 1;
       cells.forEach((cell, c) => {
-        if (!cell || cell.t !== "s" || merged.has(`${r},${c}`)) return;
-        const text = String(cell.v ?? "");
+        if (!cell || cell.t !== "s") return;
+        const text = cell.v as string;
         const w = this.width(c);
+        // Most cells ("Đạt", a name) fit one line: decided without building anything.
         if (text.length < w && !text.includes("\n")) return;
+        if (merged.has(`${r},${c}`)) return;
         lines = Math.max(lines, wrappedLines(text, w));
       });
       if (lines > 1) out[r] = rowHeight(lines);

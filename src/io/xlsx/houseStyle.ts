@@ -88,11 +88,11 @@ export function fitWidth(
 
 /**
  * Lines a text takes in a wrapped cell `wch` characters wide. Times New Roman is narrower than the
- * width unit (the digit of the default font), so ≈1.2 of its letters fit per unit; words are not
+ * width unit (the digit of the default font), so ≈1.1 of its letters fit per unit; words are not
  * split, so a line breaks at the last space that fits.
  */
 export function wrappedLines(text: string, wch: number, size = 11): number {
-  const perLine = Math.max(1, Math.floor((wch * 1.2 * 11) / size) - 1);
+  const perLine = Math.max(1, Math.floor((wch * 1.1 * 11) / size) - 1);
   let lines = 0;
   for (const para of text.split("\n")) {
     let line = 0;
@@ -115,7 +115,7 @@ export function wrappedLines(text: string, wch: number, size = 11): number {
 }
 
 /** Height in points for `lines` lines of the house font at `size` (Excel's 11 pt row is 15 pt). */
-export const rowHeight = (lines: number, size = 11) => Math.ceil(lines * size * 1.32 + 3);
+export const rowHeight = (lines: number, size = 11) => Math.ceil(lines * size * 1.3 + 2);
 
 /** The column-number row: "(1)", "(2)", … one per column of the table. */
 export const columnNumbers = (n: number) => Array.from({ length: n }, (_, i) => `(${i + 1})`);
