@@ -208,7 +208,10 @@ export class FormSheet {
   }
 
   private fittedHeights(): (number | undefined)[] {
-    const merged = new Set(this.merges.map((m) => `${m.s.r},${m.s.c}`));
+    // A text merged across one row wraps in the merged width; one merged down rows is left alone.
+    const merged = new Map(
+      this.merges.map((m) => [`${m.s.r},${m.s.c}`, m.s.r === m.e.r ? this.span(m.s.c, m.e.c) : 0]),
+    );
     const out = this.heights.slice();
     this.rows.forEach((cells, r) => {
       if (!cells || out[r] !== undefined) return;
@@ -219,8 +222,13 @@ export class FormSheet {
         const w = this.width(c);
         // Most cells ("Đạt", a name) fit one line: decided without building anything.
         if (text.length < w && !text.includes("\n")) return;
-        if (merged.has(`${r},${c}`)) return;
-        lines = Math.max(lines, wrappedLines(text, w));
+        const span = merged.get(`${r},${c}`);
+        if (span === 0) return;
+        const width = span ?? w;
+        if (text.length < width && !text.includes("\n")) return;
+        const bold = (HOUSE_STYLES[cell.s as HouseStyleName] as { bold?: boolean } | undefined)?.bold;
+        // Bold letters are ≈8 % wider.
+        lines = Math.max(lines, wrappedLines(text, bold ? width / 1.08 : width));
       });
       if (lines > 1) out[r] = rowHeight(lines);
     });

@@ -162,6 +162,8 @@ export interface PrintSetup {
   titleRows?: [number, number];
   /** 0-based last column printed (columns after it, e.g. file paths, stay on screen only). */
   lastPrintedCol?: number;
+  /** 0-based rows that start a new printed page (a table and its chart kept on one page). */
+  rowBreaks?: number[];
 }
 
 /** The footer every page carries: "Trang 3/12", centred, in the house font. */

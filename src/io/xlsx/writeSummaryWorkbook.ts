@@ -1,7 +1,10 @@
 /**
- * The consolidation summary as a workbook an office can keep editing without the add-in:
- * Tổng hợp (communes × criteria, sorted, filterable, coloured), Thống kê (counts with a chart),
- * Khu dân cư, Khối lượng (plan/done/share up the org tree), Phát hiện, Tệp lỗi.
+ * The consolidation summary as a workbook an office can keep editing without the add-in and print
+ * to send up: Tổng hợp (communes × criteria, sorted, filterable, coloured; one sheet per set, the
+ * second named for its set), Thống kê (counts, two charts per set), Khu dân cư, Khối lượng
+ * (plan/done/share up the org tree), Phát hiện, Tệp lỗi — in the house style (houseStyle.ts): the
+ * official header, title and signatures on the matrix and Thống kê, A4 landscape fitted to one page
+ * wide with the header rows repeated and the file-path column left off the print.
  *
  * Invariant: every total is a native formula (COUNTIF/SUM/COUNTA/…) over the cells above or on the
  * Tổng hợp sheet, written with its cached value computed by the domain, so the file shows the right
@@ -17,7 +20,14 @@ import type {
 } from "../../domain/consolidate/summaryModel";
 import { xlsxPackageParts } from "./ooxml/writeXlsxPackage";
 import { FormSheet, type Value } from "./formSheet";
-import { NUMBER_FORMATS, OFFICE_SIGNATURES, dateText, fitWidth, type PrintSetup } from "./houseStyle";
+import {
+  NUMBER_FORMATS,
+  OFFICE_SIGNATURES,
+  dateText,
+  fitWidth,
+  type HouseStyleName,
+  type PrintSetup,
+} from "./houseStyle";
 import {
   patchXlsxParts,
   sheetRange,
@@ -272,22 +282,25 @@ interface StatsBlock {
 }
 
 const STATS_LAST_COL = 5;
-/** Charts stand right of the tables, from this column. */
-const CHART_COL = 7;
+/** Rows a chart takes under its table (≈ 9 cm at the default row height). */
+const CHART_ROWS = 18;
 
+/**
+ * Thống kê, portrait: per set, a page with the distribution table and its chart under it, then a
+ * page with the per-criterion table and its chart — a page break before each, so no chart is cut.
+ */
 function writeStats(
   summary: ConsolidationSummary,
   layouts: SummaryLayout["matrices"],
 ): { sheet: SummarySheet; layout: SummaryLayout["stats"]; blocks: StatsBlock[] } {
   const d = new FormSheet();
-  d.widths([14, 34, 10, 10, 10, 10, 3, ...Array.from({ length: 10 }, () => 9)]);
-  const lastPrinted = CHART_COL + 9;
-  let r = d.officialHeader(0, ISSUER_BLANK, lastPrinted);
-  d.banner(r++, "THỐNG KÊ KẾT QUẢ TỔNG HỢP", lastPrinted, "title");
+  d.widths([14, 36, 11, 11, 11, 12]);
+  let r = d.officialHeader(0, ISSUER_BLANK, STATS_LAST_COL);
+  d.banner(r++, "THỐNG KÊ KẾT QUẢ TỔNG HỢP", STATS_LAST_COL, "title");
   d.banner(
     r++,
     `Kỳ báo cáo: ${summary.options.period ?? "báo cáo mới nhất của mỗi xã"}`,
-    lastPrinted,
+    STATS_LAST_COL,
     "note",
   );
   const c = summary.counts;
@@ -303,10 +316,12 @@ function writeStats(
   r = countsHeader + 4;
   let layout: SummaryLayout["stats"];
   const blocks: StatsBlock[] = [];
+  const breaks: number[] = [];
   summary.matrices.forEach((m, i) => {
     const L = layouts[i];
     const sheet = L.sheet;
     const metRange = ref(sheet, `${abs(L.firstRow, L.metCol)}:${abs(L.lastRow, L.metCol)}`);
+    if (i > 0) breaks.push(r);
     d.set(r, 0, `Số xã theo số tiêu chí đạt — ${m.set.title ?? m.set.id}`, "plainBold");
     d.merge(r, 0, r, STATS_LAST_COL);
     d.row(r + 1, ["Số tiêu chí đạt", "Số xã"], 0, "header");
@@ -318,7 +333,8 @@ function writeStats(
     const distLast = distFirst + m.distribution.length - 1;
     d.set(distLast + 1, 0, "Cộng", "total");
     d.formula(distLast + 1, 1, `SUM(${a1(distFirst, 1)}:${a1(distLast, 1)})`, m.communes.length, "total");
-    r = Math.max(distLast + 3, distFirst + 18);
+    r = distLast + 3 + CHART_ROWS + 1;
+    breaks.push(r);
     d.set(r, 0, `Số xã đạt theo từng tiêu chí — ${m.set.title ?? m.set.id}`, "plainBold");
     d.merge(r, 0, r, STATS_LAST_COL);
     d.row(
@@ -358,20 +374,23 @@ function writeStats(
     };
     blocks.push(block);
     if (i === 0) layout = block;
-    r = Math.max(pcLast + 3, pcFirst + 20);
+    r = pcLast + 2 + chartRows(m.perCriterion.length) + 1;
   });
   if (!summary.matrices.length) d.set(r, 0, "Không có báo cáo tiêu chí cấp xã nào để thống kê.", "plain");
-  d.signatures(r, OFFICE_SIGNATURES, lastPrinted, undefined);
+  d.signatures(r, OFFICE_SIGNATURES, STATS_LAST_COL, undefined);
   return {
     sheet: {
       name: SUMMARY_SHEETS.stats,
       form: d,
-      print: { landscape: true, lastPrintedCol: lastPrinted },
+      print: { landscape: false, rowBreaks: breaks },
     },
     layout,
     blocks,
   };
 }
+
+/** A bar per criterion needs room: at least CHART_ROWS, one row per bar beyond that. */
+const chartRows = (bars: number) => Math.max(CHART_ROWS, bars + 4);
 
 function writeVillages(summary: ConsolidationSummary): SummarySheet {
   const d = new FormSheet();
@@ -453,16 +472,22 @@ function writeVillages(summary: ConsolidationSummary): SummarySheet {
  * Amount cells of one row; `children` are the rows summed (null for a commune row): a contiguous
  * block becomes one range (a district may hold hundreds of communes; Excel allows 255 arguments).
  */
-function writeAmounts(d: FormSheet, r: number, a: VolumeAmounts, children: number[] | null): void {
+function writeAmounts(
+  d: FormSheet,
+  r: number,
+  a: VolumeAmounts,
+  children: number[] | null,
+  style: HouseStyleName = "cell",
+): void {
   const cols = [5, 6, 7];
   const vals = [a.plan, a.done, a.cumulative];
   cols.forEach((c, j) => {
-    if (!children) return d.set(r, c, vals[j]);
+    if (!children) return d.set(r, c, vals[j], style);
     const contiguous = children.every((cr, k) => k === 0 || cr === children[k - 1] + 1);
     const list = contiguous
       ? `${a1(children[0], c)}:${a1(children[children.length - 1], c)}`
       : children.map((cr) => a1(cr, c)).join(",");
-    d.formula(r, c, `IF(COUNT(${list})=0,"",SUM(${list}))`, vals[j] ?? "");
+    d.formula(r, c, `IF(COUNT(${list})=0,"",SUM(${list}))`, vals[j] ?? "", style);
   });
   const [P, D, C] = cols.map((c) => a1(r, c));
   d.formula(
@@ -470,14 +495,22 @@ function writeAmounts(d: FormSheet, r: number, a: VolumeAmounts, children: numbe
     8,
     `IF(AND(ISNUMBER(${P}),${P}<>0),IF(ISNUMBER(${C}),${C}/${P}*100,IF(ISNUMBER(${D}),${D}/${P}*100,"")),"")`,
     a.share ?? "",
-    "cell",
+    style,
     "#,##0.0",
   );
 }
 
 function writeVolumes(summary: ConsolidationSummary): SummarySheet {
   const d = new FormSheet();
-  d.widths([40, 8, 10, 18, 22, 12, 12, 12, 10, 9, 40]);
+  // Item and district rows are bold, a little wider than their letters count.
+  const itemWidth = Math.ceil(
+    fitWidth(
+      summary.volumes.map((v) => v.name),
+      20,
+      50,
+    ) * 1.1,
+  );
+  d.widths([itemWidth, 8, 10, 18, 22, 12, 12, 12, 10, 9, 40]);
   d.banner(0, "KHỐI LƯỢNG THỰC HIỆN: KẾ HOẠCH, THỰC HIỆN, TỶ LỆ (cộng dồn xã → huyện → toàn bộ)", 9, "title");
   const header = 2;
   d.row(
@@ -489,12 +522,15 @@ function writeVolumes(summary: ConsolidationSummary): SummarySheet {
   let r = header + 1;
   for (const item of summary.volumes) {
     const itemRow = r++;
-    d.row(itemRow, [item.name, item.unit ?? "", "Tổng cộng"]);
+    // Subtotal rows styled as such (bold, shaded): written, not conditional, so every viewer shows it.
+    d.row(itemRow, [item.name, item.unit ?? "", "Tổng cộng"], 0, "total");
+    d.grid(itemRow, 3, itemRow, 10, "total");
     const districtRows: number[] = [];
     for (const dist of item.districts) {
       const distRow = r++;
       districtRows.push(distRow);
-      d.row(distRow, [item.name, item.unit ?? "", "Huyện", dist.name]);
+      d.row(distRow, [item.name, item.unit ?? "", "Huyện", dist.name], 0, "cellBold");
+      d.grid(distRow, 4, distRow, 10, "cellBold");
       const communeRows: number[] = [];
       for (const cm of dist.communes) {
         const cr = r++;
@@ -503,9 +539,9 @@ function writeVolumes(summary: ConsolidationSummary): SummarySheet {
         writeAmounts(d, cr, cm.amounts, null);
         d.row(cr, [cm.period ?? "", cm.file], 9);
       }
-      writeAmounts(d, distRow, dist.amounts, communeRows);
+      writeAmounts(d, distRow, dist.amounts, communeRows, "cellBold");
     }
-    writeAmounts(d, itemRow, item.amounts, districtRows);
+    writeAmounts(d, itemRow, item.amounts, districtRows, "total");
     r++;
   }
   if (!summary.volumes.length) d.set(r, 0, "Không có báo cáo khối lượng nào.", "plain");
@@ -654,8 +690,8 @@ const equals = (text: string, style: DifferentialStyle): ConditionalRule => ({
 });
 
 /**
- * What SheetJS cannot write, added by the OOXML patcher: colours on Đạt/Chưa đạt/Chưa rõ, on
- * communes and villages that meet everything, on error findings and on subtotal rows; the charts of
+ * What depends on the data as an office edits it, added by the OOXML patcher: colours on Đạt/Chưa
+ * đạt/Chưa rõ, on communes and villages that meet everything, on error findings; the charts of
  * Thống kê (communes by number of criteria met; communes meeting each criterion).
  */
 function summaryPatches(
@@ -711,8 +747,9 @@ function summaryPatches(
           },
         ],
         axisTitles: { category: "Số tiêu chí đạt", value: "Số xã" },
-        from: { col: CHART_COL, row: S.distributionFirstRow - 2 },
-        to: { col: CHART_COL + 9, row: S.distributionFirstRow + 16 },
+        // Under its table ("Cộng" row, then one empty row).
+        from: { col: 0, row: S.distributionLastRow + 3 },
+        to: { col: STATS_LAST_COL + 1, row: S.distributionLastRow + 3 + CHART_ROWS },
       },
       {
         title: `Số xã đạt từng tiêu chí — ${setName}`,
@@ -727,8 +764,8 @@ function summaryPatches(
           },
         ],
         axisTitles: { value: "Số xã đạt" },
-        from: { col: CHART_COL, row: S.perCriterionFirstRow - 2 },
-        to: { col: CHART_COL + 9, row: S.perCriterionFirstRow + Math.max(18, m.perCriterion.length + 1) },
+        from: { col: 0, row: S.perCriterionLastRow + 2 },
+        to: { col: STATS_LAST_COL + 1, row: S.perCriterionLastRow + 2 + chartRows(m.perCriterion.length) },
       },
     );
   });
@@ -741,25 +778,6 @@ function summaryPatches(
         {
           sqref: `A4:K${last + 1}`,
           rules: [{ type: "expression", formula: "AND($I4>0,$H4>=$I4)", style: GOOD }],
-        },
-      ],
-    });
-  }
-  if (summary.volumes.length) {
-    patches.push({
-      sheet: SUMMARY_SHEETS.volumes,
-      conditionalFormats: [
-        {
-          sqref: "A4:K100000",
-          rules: [
-            {
-              type: "expression",
-              formula: '$C4="Tổng cộng"',
-              style: { fill: "D9E1F2", bold: true },
-              stopIfTrue: true,
-            },
-            { type: "expression", formula: '$C4="Huyện"', style: { fill: "F2F2F2", bold: true } },
-          ],
         },
       ],
     });
@@ -780,8 +798,9 @@ function summaryPatches(
 }
 
 /**
- * The summary workbook as .xlsx bytes: writeXlsxPackage writes the cells (≈10× faster than
- * `XLSX.write` on 200,000 cells), the OOXML patcher the rest.
+ * The summary workbook as .xlsx bytes: writeXlsxPackage writes the styled cells (≈10× faster than
+ * `XLSX.write` on 200,000 cells; ExcelJS took 4.3 s for as many styled cells, and writes only
+ * asynchronously), the OOXML patcher the conditional colours and the charts.
  */
 export function writeSummaryWorkbook(summary: ConsolidationSummary): Buffer {
   const { sheets, layout, statsBlocks } = buildSummarySheets(summary);

@@ -3,6 +3,9 @@
  * sheet with the targets for the region/group, Đạt/Chưa đạt drop-downs, native formulas for the
  * self-check and the progress counts ("15/19"), conditional formatting of unmet rows, a village sheet,
  * a work-volume sheet, and the org unit/set/period in a hidden "_ntm" sheet and custom properties.
+ * Each sheet is a commune's form in the house style (houseStyle.ts): official header, title in
+ * Vietnamese only, the table, "Sơn Hồng, ngày … tháng … năm …" and the signatures of the maker and
+ * the chairman; A4, fitted to one page wide, header rows repeated on every page.
  *
  * Invariant: every indicator of the set has exactly one row whose TT cell holds its code and whose
  * value cell is column F of that row; the layout uses headers the reader recognises, so a filled

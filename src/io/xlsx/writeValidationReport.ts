@@ -3,7 +3,10 @@
  * file, sort and filter. "Tổng hợp": one row per file (set, org unit, period, criteria met, counts
  * of findings, the read error) with native totals; "Phát hiện": every finding with file, sheet!cell
  * and the Vietnamese / English message; "Chỉ tiêu": every indicator read, with its cell.
- * Invariant: one summary row per input object in input order; one findings row per finding.
+ * Each sheet is a form in the house style (houseStyle.ts): official header, title, the table with
+ * its (1) (2) (3) row from row 7, and on "Tổng hợp" the totals and the signatures.
+ * Invariant: one summary row per input object in input order; one findings row per finding; every
+ * total is written with the value its formula computes.
  */
 import * as fs from "node:fs";
 import * as XLSX from "xlsx";
