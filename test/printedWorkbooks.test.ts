@@ -14,7 +14,7 @@ import { validateForConsolidation } from "../src/cli/consolidate/validateForCons
 import { loadCommuneCodes } from "../src/cli/consolidate/loadCommuneCodes";
 import { consolidate } from "../src/domain/consolidate";
 import type { ConsolidationFile, FileValidation } from "../src/domain/consolidate/fileValidation";
-import { getCriteriaSet } from "../src/domain/criteria/registry";
+import { getCriteriaSet, listCriteriaSets } from "../src/domain/criteria/registry";
 import { MOTTO, NATION } from "../src/io/xlsx/houseStyle";
 import { readZip } from "../src/io/xlsx/ooxml/zipArchive";
 import { writeTemplate } from "../src/io/xlsx/writeTemplate";
@@ -77,6 +77,12 @@ const summary = writeSummaryWorkbook(summaryModel);
 
 const written = { template, report, summary };
 type Kind = keyof typeof written;
+/** Every other set's template, rendered in the same LibreOffice run (its page bound holds for all). */
+const otherTemplates = Object.fromEntries(
+  listCriteriaSets()
+    .filter((s) => s.id !== SET)
+    .map((s) => [`template-${s.id}`, writeTemplate({ set: s, org: "Xã Sơn Hồng", period: "2023" })]),
+);
 
 /** Text of each page, from LibreOffice's PDF, as pdftotext lays it out. */
 function pages(pdf: string): string[] {
@@ -107,24 +113,22 @@ function headersOf(buf: Buffer, sheet: string): string[] {
   return (rows[numbers - 1] ?? []).filter((v): v is string => typeof v === "string");
 }
 
-let pdfText: Record<Kind, string[]>;
+let pdfText: Record<string, string[]>;
 
-function render(): Record<Kind, string[]> {
+function render(): Record<string, string[]> {
   if (pdfText) return pdfText;
   const dir = path.join(tmp, "pdf");
   fs.mkdirSync(dir, { recursive: true });
-  const files = (Object.keys(written) as Kind[]).map((k) => {
+  const all: Record<string, Buffer> = { ...written, ...otherTemplates };
+  const files = Object.keys(all).map((k) => {
     const f = path.join(dir, `${k}.xlsx`);
-    fs.writeFileSync(f, written[k]);
+    fs.writeFileSync(f, all[k]);
     return f;
   });
   const pdfs = convertWithLibreOffice(files, path.join(dir, "out"), "pdf");
   if (process.env.NTM_KEEP_PDF)
     for (const p of pdfs) fs.copyFileSync(p, path.join(process.env.NTM_KEEP_PDF, path.basename(p)));
-  pdfText = Object.fromEntries(pdfs.map((p, i) => [Object.keys(written)[i], pages(p)])) as Record<
-    Kind,
-    string[]
-  >;
+  pdfText = Object.fromEntries(pdfs.map((p, i) => [Object.keys(all)[i], pages(p)]));
   return pdfText;
 }
 
@@ -145,6 +149,14 @@ describe("printed workbooks (LibreOffice → PDF)", () => {
       // Every indicator's wording is printed whole somewhere.
       const names = getCriteriaSet(SET)!.criteria.flatMap((c) => c.indicators.map((i) => i.name.vi));
       expect(missingWords(names, all)).toEqual([]);
+      for (const k of Object.keys(otherTemplates)) {
+        const other = render()[k];
+        expect({ k, pages: other.length <= 5, motto: other[0].includes(MOTTO) }).toEqual({
+          k,
+          pages: true,
+          motto: true,
+        });
+      }
     },
     300_000,
   );
