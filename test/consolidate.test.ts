@@ -95,7 +95,8 @@ function formattingOf(buf: Buffer): { charts: number; matrixRules: string[] } {
 
 function expectWorkbookShowsTotals(buf: Buffer, summary: ConsolidationSummary): void {
   const formatting = formattingOf(buf);
-  expect(formatting.charts).toBe(2);
+  // Two charts per set (issue 14: a chart per set, not only the first set's).
+  expect(formatting.charts).toBe(2 * summary.matrices.length);
   expect(formatting.matrixRules).toEqual(expect.arrayContaining(["&quot;Đạt&quot;", "&quot;Chưa đạt&quot;"]));
   const wb = XLSX.read(buf, { type: "buffer", cellFormula: true });
   expect(wb.SheetNames).toEqual(expect.arrayContaining(Object.values(SUMMARY_SHEETS)));
@@ -103,8 +104,9 @@ function expectWorkbookShowsTotals(buf: Buffer, summary: ConsolidationSummary): 
   summary.matrices.forEach((m, i) => {
     const L = layout.matrices[i];
     const ws = wb.Sheets[L.sheet];
+    // The filter sits on the (1) (2) (3) column-number row under the header (issue 14).
     expect(ws["!autofilter"]?.ref).toBe(
-      `A${L.headerRow + 1}:${XLSX.utils.encode_col(L.shareCol + 3)}${L.lastRow + 1}`,
+      `A${L.headerRow + 2}:${XLSX.utils.encode_col(L.shareCol + 3)}${L.lastRow + 1}`,
     );
     const total = ws[XLSX.utils.encode_cell({ r: L.totalsRow, c: L.metCol })];
     expect(total.f).toMatch(/^SUM\(/);
@@ -258,7 +260,7 @@ describe("consolidating a generated corpus", () => {
       expect(compared).toBeGreaterThan(100);
       // LibreOffice understood the charts and the colour rules: it writes them back out.
       const again = formattingOf(fs.readFileSync(recalculated));
-      expect(again.charts).toBe(2);
+      expect(again.charts).toBe(2 * summary.matrices.length);
       expect(again.matrixRules.length).toBeGreaterThanOrEqual(3);
     },
     180_000,

@@ -67,6 +67,16 @@ const results: FileValidation[] = [
   },
 ];
 
+/**
+ * The table rows of a report sheet: under the official header, title and column-number row
+ * "(1) (2) …" (issue 14 puts the house-style header block above every table).
+ */
+function body<T extends { cells: ({ v?: unknown } | null | undefined)[][] }>(s: T): T["cells"] {
+  const numbers = s.cells.findIndex((r) => r?.[0]?.v === "(1)");
+  expect(numbers).toBeGreaterThan(0);
+  return s.cells.slice(numbers + 1);
+}
+
 describe("writeValidationReport", () => {
   const buf = writeValidationReport(results);
   const wb = readWorkbookBuffer(buf, "report.xlsx");
@@ -74,20 +84,27 @@ describe("writeValidationReport", () => {
 
   it("has a summary row per file, in order, with the read error and native totals", () => {
     const s = sheet(REPORT_SHEETS.summary);
-    expect(s.cells.slice(1, 4).map((r) => r[0]?.v)).toEqual(["xa-a.xlsx", "hong.xlsx", "xa-b.csv"]);
-    expect(s.cells[1].slice(3, 7).map((c) => c?.v)).toEqual(["Xã Sơn Hồng", "2023", 15, 19]);
-    expect(s.cells[1][8]?.v).toBe(1); // one error
-    expect(String(s.cells[2][11]?.v)).toContain("corrupt");
-    const totals = s.cells[5];
-    expect(totals[5]?.f).toBe("SUM(F2:F4)");
-    expect(totals[10]?.f).toBe('COUNTIF(K2:K4,"Không đọc được*")');
+    const rows = body(s);
+    expect(rows.slice(0, 3).map((r) => r[0]?.v)).toEqual(["xa-a.xlsx", "hong.xlsx", "xa-b.csv"]);
+    expect(rows[0].slice(3, 7).map((c) => c?.v)).toEqual(["Xã Sơn Hồng", "2023", 15, 19]);
+    expect(rows[0][8]?.v).toBe(1); // one error
+    expect(String(rows[1][11]?.v)).toContain("corrupt");
+    const totals = rows[3];
+    expect(totals[5]?.f).toBe("SUM(F7:F9)");
+    expect(totals[10]?.f).toBe('COUNTIF(K7:K9,"Không đọc được*")');
+    // The cached totals are the true ones, for viewers that do not recalculate.
+    expect(Array.from(totals.slice(5, 11), (c) => c?.v ?? null)).toEqual([34, 38, null, 1, 1, 1]);
   });
 
   it("lists every finding with sheet!cell and its bilingual message, and the unreadable file", () => {
     const f = sheet(REPORT_SHEETS.findings);
-    const rows = f.cells
-      .slice(1)
-      .map((r) => ({ file: r[0]?.v, where: r[3]?.v ?? null, sev: r[7]?.v, type: r[8]?.v, msg: r[9]?.v }));
+    const rows = body(f).map((r) => ({
+      file: r[0]?.v,
+      where: r[3]?.v ?? null,
+      sev: r[7]?.v,
+      type: r[8]?.v,
+      msg: r[9]?.v,
+    }));
     expect(rows).toEqual([
       {
         file: "xa-a.xlsx",
@@ -109,7 +126,7 @@ describe("writeValidationReport", () => {
 
   it("lists indicators with value, target and cell; colours errors; filters on headers", () => {
     const i = sheet(REPORT_SHEETS.indicators);
-    expect(i.cells[1].map((c) => c?.v ?? null)).toEqual([
+    expect(body(i)[0].map((c) => c?.v ?? null)).toEqual([
       "xa-a.xlsx",
       "2.2",
       88.6,
@@ -146,7 +163,11 @@ describe("writeValidationReport", () => {
     expect(code).toBe(2);
     const back = readWorkbookBuffer(fs.readFileSync(out), "report.xlsx");
     const s = back.sheets.find((x) => x.sheet === REPORT_SHEETS.summary)!;
-    expect(s.cells.slice(1, 3).map((r) => r[0]?.v)).toEqual([
+    expect(
+      body(s)
+        .slice(0, 2)
+        .map((r) => r[0]?.v),
+    ).toEqual([
       expect.stringContaining("xa-son-hong-2023-tu-danh-gia.xlsx"),
       expect.stringContaining("truncated.xlsx"),
     ]);

@@ -34,12 +34,27 @@ export function itWithLibreOffice(name: string, fn: () => void, timeout?: number
  * `outDir` and returns the saved file's path.
  */
 export function recalculateWithLibreOffice(file: string, outDir: string): string {
+  return convertWithLibreOffice([file], outDir, "xlsx", { recalculate: true })[0];
+}
+
+/**
+ * Converts `files` in one LibreOffice run (it starts in seconds, so a test converts all it needs
+ * at once) to PDF — as they print — or to .xlsx; with `recalculate`, every formula is recomputed
+ * on load first. Returns the output paths, in order.
+ */
+export function convertWithLibreOffice(
+  files: string[],
+  outDir: string,
+  to: "pdf" | "xlsx",
+  opts: { recalculate?: boolean } = {},
+): string[] {
   const profile = fs.mkdtempSync(path.join(path.dirname(outDir), "lo-profile-"));
   fs.mkdirSync(path.join(profile, "user"), { recursive: true });
+  const mode = opts.recalculate ? 0 : 1;
   fs.writeFileSync(
     path.join(profile, "user", "registrymodifications.xcu"),
     `<?xml version="1.0" encoding="UTF-8"?><oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
-      `<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item></oor:items>`,
+      `<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>${mode}</value></prop></item></oor:items>`,
   );
   fs.mkdirSync(outDir, { recursive: true });
   execFileSync(
@@ -49,17 +64,17 @@ export function recalculateWithLibreOffice(file: string, outDir: string): string
       "--norestore",
       `-env:UserInstallation=file://${profile}`,
       "--convert-to",
-      "xlsx:Calc MS Excel 2007 XML",
+      to === "pdf" ? "pdf" : "xlsx:Calc MS Excel 2007 XML",
       "--outdir",
       outDir,
-      file,
+      ...files,
     ],
     {
       env: { ...process.env, HOME: profile },
-      timeout: 120_000,
+      timeout: 300_000,
       stdio: "ignore",
     },
   );
   fs.rmSync(profile, { recursive: true, force: true });
-  return path.join(outDir, path.basename(file).replace(/\.[^.]+$/, ".xlsx"));
+  return files.map((f) => path.join(outDir, path.basename(f).replace(/\.[^.]+$/, `.${to}`)));
 }

@@ -217,10 +217,12 @@ describe.each(testEngines.map((e) => [e.name, e] as const))("API on %s", (_name,
       "Tệp lỗi",
     ]);
     const ws = wb.Sheets["Tổng hợp"];
-    expect(ws.B3.v).toBe("Mã xã (tại kỳ báo cáo)");
-    expect(ws.B4.v).toBe(IN_COMMUNE);
-    expect(ws.AA4.f).toBe('COUNTIF(H4:Z4,"Đạt")');
-    expect(ws.AA4.v).toBe(sonHong.criteriaMet);
+    // Issue 14: the official header, title and note take rows 1–4; the table header is row 5,
+    // the (1) (2) (3) row 6, the first commune row 7.
+    expect(ws.B5.v).toBe("Mã xã (tại kỳ báo cáo)");
+    expect(ws.B7.v).toBe(IN_COMMUNE);
+    expect(ws.AA7.f).toBe('COUNTIF(H7:Z7,"Đạt")');
+    expect(ws.AA7.v).toBe(sonHong.criteriaMet);
     expect(JSON.stringify(wb.Sheets)).not.toContain(OUT_COMMUNE_NAME);
     const viaQuery = await inject("GET", q + "&format=xlsx", fx.tokens.office);
     expect(viaQuery.headers["content-type"]).toContain("spreadsheetml");

@@ -177,6 +177,27 @@ describe("ntm template", () => {
     expect(v.validation.period).toBe("2023");
   });
 
+  it("judges every indicator once the commune types its own target where the set has none", () => {
+    // The house-style header block sits above the table: the target cell (E) is still read.
+    const wb = XLSX.read(fill(fs.readFileSync(out)).filled, { type: "buffer" });
+    const ws = wb.Sheets[TEMPLATE_SHEETS.criteria];
+    const kinds = new Map(
+      getCriteriaSet(SET)!.criteria.flatMap((c) => c.indicators.map((i) => [i.code, i] as const)),
+    );
+    const range = XLSX.utils.decode_range(ws["!ref"]!);
+    for (let r = 0; r <= range.e.r; r++) {
+      const ind = kinds.get(String(ws[XLSX.utils.encode_cell({ r, c: 0 })]?.v));
+      if (!ind || ws[`E${r + 1}`]?.v !== "(chưa xác minh)") continue;
+      const op = ind.op === "<=" ? "≤" : "≥";
+      ws[`E${r + 1}`] = { t: "s", v: ind.kind === "percent" ? `${op} 80%` : `${op} 10` };
+    }
+    const typed = XLSX.write(wb, { type: "buffer", bookType: "xlsx" }) as Buffer;
+    const v = validateWorkbook("mau.xlsx", readWorkbookBuffer(typed, "mau.xlsx"), {});
+    expect(v.validation.indicators).toHaveLength(57);
+    expect(v.validation.indicators!.filter((i) => i.status === "unknown").map((i) => i.code)).toEqual([]);
+    expect(v.findings.filter((f) => f.type === "indicator/unknown-target")).toEqual([]);
+  });
+
   itWithLibreOffice(
     "LibreOffice opens it and the native formulas count 19/19 self-assessed",
     () => {

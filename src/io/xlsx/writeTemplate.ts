@@ -3,6 +3,9 @@
  * sheet with the targets for the region/group, Đạt/Chưa đạt drop-downs, native formulas for the
  * self-check and the progress counts ("15/19"), conditional formatting of unmet rows, a village sheet,
  * a work-volume sheet, and the org unit/set/period in a hidden "_ntm" sheet and custom properties.
+ * Each sheet is a commune's form in the house style (houseStyle.ts): official header, title in
+ * Vietnamese only, the table, "Sơn Hồng, ngày … tháng … năm …" and the signatures of the maker and
+ * the chairman; A4, fitted to one page wide, header rows repeated on every page.
  *
  * Invariant: every indicator of the set has exactly one row whose TT cell holds its code and whose
  * value cell is column F of that row; the layout uses headers the reader recognises, so a filled
@@ -20,7 +23,10 @@ import type {
   CommuneGroup,
 } from "../../domain/criteria/schema";
 import { versionLabel } from "../../domain/criteria/describeCriteriaSet";
-import { patchXlsx, sheetRange, type SheetPatch } from "./ooxml/patchXlsx";
+import { patchXlsxParts, sheetRange, type SheetPatch } from "./ooxml/patchXlsx";
+import { xlsxPackageParts } from "./ooxml/writeXlsxPackage";
+import { FormSheet } from "./formSheet";
+import { COMMUNE_SIGNATURES, NUMBER_FORMATS, dateText, fitWidth, placeOf } from "./houseStyle";
 import { SETTINGS_KEYS, SETTINGS_SHEET_NAME } from "./workbookSettings";
 
 export interface TemplateOptions {
@@ -41,10 +47,7 @@ export const TEMPLATE_SHEETS = {
 
 const MET = "Đạt";
 const UNMET = "Chưa đạt";
-const FIRST_DATA_ROW = 6; // 0-based index of the first table row under the header rows
 const OP_TEXT: Record<string, string> = { ">=": "≥", "<=": "≤", "=": "=" };
-
-type Row = (XLSX.CellObject | string | number | null)[];
 
 function pickTarget(ind: Indicator, o: TemplateOptions): Target | undefined {
   const year = /\b(20\d\d)\b/.exec(o.period)?.[1];
@@ -89,194 +92,222 @@ function checkFormula(ind: Indicator, t: Target | undefined, r1: number): string
   return `IF(OR(${F}="",NOT(ISNUMBER(E${r1}))),"",IF(${F}${op}E${r1},"${MET}","${UNMET}"))`;
 }
 
-function fcell(f: string, z?: string): XLSX.CellObject {
-  return z ? { t: "s", v: "", f, z } : { t: "s", v: "", f };
-}
-
 interface CriteriaSheet {
-  ws: XLSX.WorkSheet;
+  sheet: FormSheet;
+  firstRow: number;
   lastRow: number;
   indicatorRows: number[];
-  criterionRows: number[];
-  percentRows: number[];
   yesRows: { row: number; list: string[] }[];
 }
 
+const CRITERIA_HEADERS = [
+  "TT",
+  "Tên tiêu chí",
+  "Nội dung tiêu chí (chỉ tiêu)",
+  "Đơn vị tính",
+  "Chỉ tiêu đạt chuẩn",
+  "Kết quả thực hiện",
+  "Tự đánh giá",
+  "Ghi chú",
+  "Kiểm tra tự động",
+];
+
+/** The decision and its amendments, in Vietnamese only (the title of a form has no English). */
+function decisionText(set: CriteriaSet): string {
+  const v = set.version;
+  const one = (d: string, date?: string) => (date ? `${d} (${dateText(date)})` : d);
+  const am = (v.amendments ?? []).map((a) => one(a.decision, a.date));
+  return am.length
+    ? `${one(v.decision, v.date)}, sửa đổi, bổ sung bởi ${am.join(", ")}`
+    : one(v.decision, v.date);
+}
+
+const issuerOf = (o: TemplateOptions) => `ỦY BAN NHÂN DÂN ${o.org.toUpperCase()}`;
+
 function buildCriteriaSheet(o: TemplateOptions): CriteriaSheet {
   const { set } = o;
-  const rows: Row[] = [
-    [`ỦY BAN NHÂN DÂN ${o.org.toUpperCase()}`, null, null, null, null, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
-    [`BẢNG TỰ ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN ${set.title.vi.toUpperCase()}`],
-    [
-      `Kỳ báo cáo: ${o.period}${o.region ? ` — Vùng: ${o.region}` : ""}${o.group ? ` — Nhóm xã: ${o.group}` : ""} — Bộ tiêu chí: ${versionLabel(set)}`,
-    ],
-    [],
-    [
-      "TT",
-      "Tên tiêu chí",
-      "Nội dung tiêu chí (chỉ tiêu)",
-      "Đơn vị tính",
-      "Chỉ tiêu đạt chuẩn",
-      "Kết quả thực hiện",
-      "Tự đánh giá",
-      "Ghi chú",
-      "Kiểm tra tự động",
-    ],
-    ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)", "(8)", "(9)"],
-  ];
+  const d = new FormSheet();
+  const last = CRITERIA_HEADERS.length - 1;
+  d.widths([6, 18, 46, 8, 16, 12, 11, 12, 11]);
+  let r = d.officialHeader(0, issuerOf(o), last);
+  d.banner(r++, `BẢNG TỰ ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN ${set.title.vi.toUpperCase()}`, last, "title");
+  d.banner(
+    r++,
+    `Kỳ báo cáo: ${o.period}${o.region ? ` — Vùng: ${o.region}` : ""}${o.group ? ` — Nhóm xã: ${o.group}` : ""} — Bộ tiêu chí: ${decisionText(set)}`,
+    last,
+    "note",
+  );
+  const headerRow = r;
+  r = d.tableHeader(headerRow, CRITERIA_HEADERS) + 1;
+  const firstRow = r;
   const indicatorRows: number[] = [];
   const criterionRows: number[] = [];
-  const percentRows: number[] = [];
   const yesRows: { row: number; list: string[] }[] = [];
   /** 1-based first/last indicator rows of each multi-indicator criterion, by criterion row. */
   const spans = new Map<number, { first: number; last: number }>();
   const groupName = new Map((set.groups ?? []).map((g) => [g.code, g.name.vi]));
   let lastGroup: string | undefined;
   const addIndicator = (ind: Indicator, tt: string, critName: string | null) => {
-    const r = rows.length;
+    const row = r++;
     const t = pickTarget(ind, o);
-    const z = ind.unit === "%" ? "0.0%" : undefined;
-    rows.push([
-      tt,
-      critName,
-      ind.name.vi,
-      ind.unit ?? null,
-      targetText(ind, t),
-      null,
-      null,
-      null,
-      fcell(checkFormula(ind, t, r + 1)),
-    ]);
-    indicatorRows.push(r);
-    if (z) percentRows.push(r);
+    d.set(row, 0, tt, "cellCenter");
+    d.set(row, 1, critName, critName ? "cellBold" : "cell");
+    d.set(row, 2, ind.name.vi);
+    d.set(row, 3, ind.unit ?? null, "cellCenter");
+    // The target stays a readable text ("≥ 80%"): the reader takes the target from this cell.
+    d.set(row, 4, targetText(ind, t), "cellCenter");
+    d.set(row, 5, null, "cell", ind.unit === "%" ? NUMBER_FORMATS.percent1 : undefined);
+    d.set(row, 6, null, "cellCenter");
+    d.set(row, 7, null);
+    // Empty value: the check shows nothing until a value is typed.
+    d.formula(row, 8, checkFormula(ind, t, row + 1), "", "cellCenter");
+    indicatorRows.push(row);
     if (ind.op === "yes" || typeof t?.value === "boolean")
-      yesRows.push({ row: r, list: t?.value === false ? ["Có", "Không"] : [MET, UNMET] });
+      yesRows.push({ row, list: t?.value === false ? ["Có", "Không"] : [MET, UNMET] });
   };
   for (const c of set.criteria) {
     if (c.group && c.group !== lastGroup) {
-      rows.push([c.group, (groupName.get(c.group) ?? "").toUpperCase()]);
+      d.set(r, 0, c.group, "cellBold");
+      d.set(r, 1, (groupName.get(c.group) ?? "").toUpperCase(), "cellBold");
+      d.grid(r, 2, r, last, "cellBold");
+      d.merge(r, 1, r, last);
+      r++;
       lastGroup = c.group;
     }
     const single = c.indicators.length === 1 && c.indicators[0].code === c.code;
     if (single) {
       addIndicator(c.indicators[0], c.code, c.name.vi);
-      criterionRows.push(rows.length - 1);
+      criterionRows.push(r - 1);
       continue;
     }
-    const cr = rows.length;
-    rows.push([c.code, c.name.vi]);
+    const cr = r++;
+    d.set(cr, 0, c.code, "cellBold");
+    d.set(cr, 1, c.name.vi, "cellBold");
+    d.grid(cr, 2, cr, last - 1, "cellBold");
     criterionRows.push(cr);
     for (const ind of c.indicators) addIndicator(ind, ind.code, null);
     const first = cr + 2;
-    const last = rows.length;
-    spans.set(cr, { first, last });
-    const need = c.rollup.rule === "atLeast" ? String(c.rollup.n) : `ROWS(I${first}:I${last})`;
-    rows[cr][8] = fcell(
-      `IF(COUNTIF(I${first}:I${last},"${MET}")>=${need},"${MET}",IF(COUNTIF(I${first}:I${last},"${UNMET}")>0,"${UNMET}",""))`,
+    const lastInd = r;
+    spans.set(cr, { first, last: lastInd });
+    const need = c.rollup.rule === "atLeast" ? String(c.rollup.n) : `ROWS(I${first}:I${lastInd})`;
+    // With no indicator judged yet, "Đạt" only when the rule asks for none.
+    const cached = c.rollup.rule === "atLeast" && c.rollup.n <= 0 ? MET : "";
+    d.formula(
+      cr,
+      8,
+      `IF(COUNTIF(I${first}:I${lastInd},"${MET}")>=${need},"${MET}",IF(COUNTIF(I${first}:I${lastInd},"${UNMET}")>0,"${UNMET}",""))`,
+      cached,
+      "cellBold",
     );
   }
-  const lastRow = rows.length - 1;
-  const countOf = (col: string) => criterionRows.map((r) => `(${col}${r + 1}="${MET}")`).join("+");
-  rows.push([]);
-  rows.push([
-    null,
-    "Số tiêu chí đạt theo kiểm tra tự động:",
-    null,
-    null,
-    null,
-    fcell(`(${countOf("I")})&"/${criterionRows.length}"`),
-  ]);
+  const lastRow = r - 1;
+  const metByCheck = criterionRows.filter((row) => d.rows[row]?.[8]?.v === MET).length;
+  const countOf = (col: string) => criterionRows.map((row) => `(${col}${row + 1}="${MET}")`).join("+");
+  r++;
+  d.set(r, 1, "Số tiêu chí đạt theo kiểm tra tự động:", "plainBold");
+  d.merge(r, 1, r, 4);
+  d.formula(
+    r,
+    5,
+    `(${countOf("I")})&"/${criterionRows.length}"`,
+    `${metByCheck}/${criterionRows.length}`,
+    "plainBold",
+  );
+  r++;
   // Self-assessed: a single-indicator criterion by its G cell; others when all their indicators say Đạt.
-  const selfTerms = criterionRows.map((r) => {
-    const span = spans.get(r);
-    if (!span) return `(G${r + 1}="${MET}")`;
+  const selfTerms = criterionRows.map((row) => {
+    const span = spans.get(row);
+    if (!span) return `(G${row + 1}="${MET}")`;
     return `(COUNTIF(G${span.first}:G${span.last},"${MET}")=ROWS(G${span.first}:G${span.last}))`;
   });
-  rows.push([
-    null,
-    "Số tiêu chí xã tự đánh giá đạt:",
-    null,
-    null,
-    null,
-    fcell(`(${selfTerms.join("+")})&"/${criterionRows.length}"`),
-  ]);
-  const ws = XLSX.utils.aoa_to_sheet(rows);
-  for (const r of percentRows) {
-    const cell = ws[`F${r + 1}`] ?? (ws[`F${r + 1}`] = { t: "z" } as XLSX.CellObject);
-    cell.z = "0.0%";
-  }
-  ws["!cols"] = [
-    { wch: 6 },
-    { wch: 26 },
-    { wch: 60 },
-    { wch: 9 },
-    { wch: 22 },
-    { wch: 14 },
-    { wch: 13 },
-    { wch: 24 },
-    { wch: 13 },
-  ];
-  ws["!merges"] = [
-    { s: { r: 0, c: 0 }, e: { r: 0, c: 2 } },
-    { s: { r: 1, c: 0 }, e: { r: 1, c: 8 } },
-    { s: { r: 2, c: 0 }, e: { r: 2, c: 8 } },
-  ];
-  return { ws, lastRow, indicatorRows, criterionRows, percentRows, yesRows };
+  d.set(r, 1, "Số tiêu chí xã tự đánh giá đạt:", "plainBold");
+  d.merge(r, 1, r, 4);
+  d.formula(
+    r,
+    5,
+    `(${selfTerms.join("+")})&"/${criterionRows.length}"`,
+    `0/${criterionRows.length}`,
+    "plainBold",
+  );
+  d.signatures(r + 2, COMMUNE_SIGNATURES, last, placeOf(o.org));
+  return { sheet: d, firstRow, lastRow, indicatorRows, yesRows };
 }
 
-function buildVillageSheet(o: TemplateOptions): { ws: XLSX.WorkSheet; lastRow: number; cols: number } {
+interface VillageSheet {
+  sheet: FormSheet;
+  headerRow: number;
+  firstRow: number;
+  lastRow: number;
+  rateRow: number;
+  villages: string[];
+}
+
+function buildVillageSheet(o: TemplateOptions): VillageSheet {
   const villages = o.villages?.length ? o.villages : ["Thôn 1", "Thôn 2", "Thôn 3"];
   const n = o.set.criteria.length;
-  const rows: Row[] = [
-    [`${o.org} — Tiến độ khu dân cư / thôn — ${o.period}`],
-    ["TT", "Tiêu chí", ...villages, "Số thôn đạt"],
-  ];
+  const d = new FormSheet();
+  const last = villages.length + 2;
+  d.widths([6, 34, ...villages.map((v) => fitWidth([v], 10, 16)), 10]);
+  let r = d.officialHeader(0, issuerOf(o), last);
+  d.banner(r++, `TIẾN ĐỘ THỰC HIỆN TIÊU CHÍ CỦA CÁC KHU DÂN CƯ / THÔN`, last, "title");
+  d.banner(r++, `Kỳ báo cáo: ${o.period}`, last, "note");
+  const headerRow = r;
+  r = d.tableHeader(headerRow, ["TT", "Tiêu chí", ...villages, "Số thôn đạt"]) + 1;
+  const firstRow = r;
   const lastVillageCol = XLSX.utils.encode_col(1 + villages.length);
-  o.set.criteria.forEach((c, i) => {
-    const r1 = rows.length + 1;
-    rows.push([
-      c.code,
-      c.name.vi,
-      ...villages.map(() => null),
-      fcell(`COUNTIF(C${r1}:${lastVillageCol}${r1},"${MET}")`),
-    ]);
-    void i;
+  for (const c of o.set.criteria) {
+    const r1 = r + 1;
+    d.set(r, 0, c.code, "cellCenter");
+    d.set(r, 1, c.name.vi);
+    villages.forEach((_, j) => d.set(r, 2 + j, null, "cellCenter"));
+    d.formula(r, last, `COUNTIF(C${r1}:${lastVillageCol}${r1},"${MET}")`, 0, "cellCenter");
+    r++;
+  }
+  const lastRow = r - 1;
+  const rateRow = r;
+  d.set(rateRow, 0, null, "total");
+  d.set(rateRow, 1, "Tỷ lệ tiêu chí đạt", "total");
+  villages.forEach((_, j) => {
+    const col = XLSX.utils.encode_col(2 + j);
+    d.formula(
+      rateRow,
+      2 + j,
+      `COUNTIF(${col}${firstRow + 1}:${col}${lastRow + 1},"${MET}")/${n}`,
+      0,
+      "total",
+      NUMBER_FORMATS.percent,
+    );
   });
-  const first = 3;
-  const last = 2 + n;
-  rows.push([
-    null,
-    "Tỷ lệ tiêu chí đạt",
-    ...villages.map((_, j) => {
-      const col = XLSX.utils.encode_col(2 + j);
-      return fcell(`COUNTIF(${col}${first}:${col}${last},"${MET}")/${n}`, "0%");
-    }),
-  ]);
-  const ws = XLSX.utils.aoa_to_sheet(rows);
-  ws["!cols"] = [{ wch: 6 }, { wch: 36 }, ...villages.map(() => ({ wch: 12 })), { wch: 12 }];
-  return { ws, lastRow: last - 1, cols: villages.length };
+  d.set(rateRow, last, null, "total");
+  d.signatures(rateRow + 2, COMMUNE_SIGNATURES, last, placeOf(o.org));
+  return { sheet: d, headerRow, firstRow, lastRow, rateRow, villages };
 }
 
-function buildVolumeSheet(o: TemplateOptions): XLSX.WorkSheet {
-  const rows: Row[] = [
-    [`${o.org} — Báo cáo khối lượng thực hiện — ${o.period}`],
-    ["TT", "Nội dung công việc", "ĐVT", "Kế hoạch năm", "Thực hiện kỳ này", "Lũy kế", "Tỷ lệ (%)"],
+function buildVolumeSheet(o: TemplateOptions): { sheet: FormSheet; headerRow: number } {
+  const d = new FormSheet();
+  const headers = [
+    "TT",
+    "Nội dung công việc",
+    "Đơn vị tính",
+    "Kế hoạch năm",
+    "Thực hiện kỳ này",
+    "Lũy kế",
+    "Tỷ lệ (%)",
   ];
-  for (let i = 0; i < 15; i++) {
-    const r1 = rows.length + 1;
-    rows.push([
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      fcell(`IF(OR(D${r1}="",F${r1}=""),"",F${r1}/D${r1}*100)`, "0.0"),
-    ]);
+  const last = headers.length - 1;
+  d.widths([6, 44, 9, 12, 12, 12, 10]);
+  let r = d.officialHeader(0, issuerOf(o), last);
+  d.banner(r++, "BÁO CÁO KHỐI LƯỢNG THỰC HIỆN", last, "title");
+  d.banner(r++, `Kỳ báo cáo: ${o.period}`, last, "note");
+  const headerRow = r;
+  r = d.tableHeader(headerRow, headers) + 1;
+  for (let i = 0; i < 15; i++, r++) {
+    const r1 = r + 1;
+    d.grid(r, 0, r, last - 1);
+    d.formula(r, last, `IF(OR(D${r1}="",F${r1}=""),"",F${r1}/D${r1}*100)`, "", "cell", "0.0");
   }
-  const ws = XLSX.utils.aoa_to_sheet(rows);
-  ws["!cols"] = [{ wch: 6 }, { wch: 44 }, { wch: 8 }, { wch: 14 }, { wch: 16 }, { wch: 12 }, { wch: 10 }];
-  return ws;
+  d.signatures(r + 1, COMMUNE_SIGNATURES, last, placeOf(o.org));
+  return { sheet: d, headerRow };
 }
 
 function settings(o: TemplateOptions): Record<string, string> {
@@ -296,18 +327,30 @@ function settings(o: TemplateOptions): Record<string, string> {
 export function writeTemplate(o: TemplateOptions): Buffer {
   const crit = buildCriteriaSheet(o);
   const vil = buildVillageSheet(o);
-  const wb = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(wb, crit.ws, TEMPLATE_SHEETS.criteria);
-  XLSX.utils.book_append_sheet(wb, vil.ws, TEMPLATE_SHEETS.villages);
-  XLSX.utils.book_append_sheet(wb, buildVolumeSheet(o), TEMPLATE_SHEETS.volumes);
+  const vol = buildVolumeSheet(o);
   const s = settings(o);
-  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(Object.entries(s)), SETTINGS_SHEET_NAME);
-  wb.Workbook = { Sheets: [{ Hidden: 0 }, { Hidden: 0 }, { Hidden: 0 }, { Hidden: 1 }] } as XLSX.WBProps;
-  (wb as { Custprops?: Record<string, string> }).Custprops = s;
-  wb.Props = { Title: o.set.title.vi, Subject: `${o.org} — ${o.period}`, Author: "NTM Tracker" };
-  const raw = XLSX.write(wb, { type: "buffer", bookType: "xlsx", compression: true }) as Buffer;
+  const settingsSheet = new FormSheet();
+  Object.entries(s).forEach(([k, v], i) => settingsSheet.row(i, [k, v], 0, "plain"));
+  const parts = xlsxPackageParts(
+    [
+      crit.sheet.toPackageSheet(TEMPLATE_SHEETS.criteria, {
+        print: { landscape: false, titleRows: [crit.firstRow - 2, crit.firstRow - 1] },
+        freeze: { rows: crit.firstRow, cols: 3 },
+      }),
+      vil.sheet.toPackageSheet(TEMPLATE_SHEETS.villages, {
+        print: { landscape: true, titleRows: [vil.headerRow, vil.headerRow + 1] },
+        freeze: { rows: vil.headerRow + 2, cols: 2 },
+      }),
+      vol.sheet.toPackageSheet(TEMPLATE_SHEETS.volumes, {
+        print: { landscape: false, titleRows: [vol.headerRow, vol.headerRow + 1] },
+        freeze: { rows: vol.headerRow + 2, cols: 2 },
+      }),
+      { ...settingsSheet.toPackageSheet(SETTINGS_SHEET_NAME, { print: { landscape: false } }), hidden: true },
+    ],
+    { title: o.set.title.vi, subject: `${o.org} — ${o.period}`, author: "NTM Tracker", custom: s },
+  );
 
-  const first = FIRST_DATA_ROW + 1;
+  const first = crit.firstRow + 1;
   const last = crit.lastRow + 1;
   const dropdown = {
     errorTitle: "Giá trị không hợp lệ",
@@ -316,7 +359,8 @@ export function writeTemplate(o: TemplateOptions): Buffer {
   const yesByList = new Map<string, number[]>();
   for (const y of crit.yesRows)
     yesByList.set(y.list.join(","), [...(yesByList.get(y.list.join(",")) ?? []), y.row]);
-  const villageLastCol = XLSX.utils.encode_col(1 + vil.cols);
+  const villageLastCol = XLSX.utils.encode_col(1 + vil.villages.length);
+  const villageRows = `C${vil.firstRow + 1}:${villageLastCol}${vil.lastRow + 1}`;
   const patches: SheetPatch[] = [
     {
       sheet: TEMPLATE_SHEETS.criteria,
@@ -359,10 +403,10 @@ export function writeTemplate(o: TemplateOptions): Buffer {
     },
     {
       sheet: TEMPLATE_SHEETS.villages,
-      validations: [{ sqref: `C3:${villageLastCol}${vil.lastRow + 1}`, list: [MET, UNMET], ...dropdown }],
+      validations: [{ sqref: villageRows, list: [MET, UNMET], ...dropdown }],
       conditionalFormats: [
         {
-          sqref: `C3:${villageLastCol}${vil.lastRow + 1}`,
+          sqref: villageRows,
           rules: [
             {
               type: "cellIs",
@@ -377,18 +421,34 @@ export function writeTemplate(o: TemplateOptions): Buffer {
         {
           title: "Tỷ lệ tiêu chí đạt theo thôn",
           direction: "col",
-          categories: sheetRange(TEMPLATE_SHEETS.villages, 1, 2, 1, 1 + vil.cols),
+          categories: sheetRange(
+            TEMPLATE_SHEETS.villages,
+            vil.headerRow,
+            2,
+            vil.headerRow,
+            1 + vil.villages.length,
+          ),
           series: [
             {
               name: "Tỷ lệ đạt",
-              values: sheetRange(TEMPLATE_SHEETS.villages, vil.lastRow + 1, 2, vil.lastRow + 1, 1 + vil.cols),
+              values: sheetRange(
+                TEMPLATE_SHEETS.villages,
+                vil.rateRow,
+                2,
+                vil.rateRow,
+                1 + vil.villages.length,
+              ),
+              // An empty template: no village has met a criterion yet.
+              cache: vil.villages.map(() => 0),
             },
           ],
-          from: { col: vil.cols + 4, row: 1 },
-          to: { col: vil.cols + 11, row: 18 },
+          categoryCache: vil.villages,
+          valueFormat: "0%",
+          from: { col: vil.villages.length + 4, row: vil.headerRow },
+          to: { col: vil.villages.length + 11, row: vil.headerRow + 18 },
         },
       ],
     },
   ];
-  return patchXlsx(raw, patches, { fullCalcOnLoad: true });
+  return patchXlsxParts(parts, patches, { fullCalcOnLoad: true });
 }

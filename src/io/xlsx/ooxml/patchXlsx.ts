@@ -11,6 +11,9 @@
 import { readZip, writeZip, type PackagePart } from "./zipArchive";
 import { hasWorksheetChild, insertWorksheetChild } from "./worksheetElementOrder";
 import { escapeXml, tagAttributes } from "./xmlText";
+import { chartXml, type BarChart } from "./barChartXml";
+
+export type { BarChart } from "./barChartXml";
 
 export interface ListValidation {
   /** Cells, e.g. "F5:F60" (space-separated ranges allowed). */
@@ -52,18 +55,6 @@ export type ConditionalRule =
 export interface ConditionalFormat {
   sqref: string;
   rules: ConditionalRule[];
-}
-
-export interface BarChart {
-  title: string;
-  /** "col" for vertical columns, "bar" for horizontal bars. */
-  direction: "col" | "bar";
-  /** A1 range with sheet, e.g. "'Thống kê'!$A$2:$A$20" (use sheetRange()). */
-  categories: string;
-  series: { name: string; values: string }[];
-  /** 0-based cell corners of the chart's frame. */
-  from: { col: number; row: number };
-  to: { col: number; row: number };
 }
 
 export interface SheetPatch {
@@ -244,36 +235,6 @@ function maxPriority(sheetXml: string): number {
   let max = 0;
   for (const m of sheetXml.matchAll(/<cfRule\b[^>]*\bpriority="(\d+)"/g)) max = Math.max(max, Number(m[1]));
   return max;
-}
-
-function chartXml(ch: BarChart, axBase: number): string {
-  const ser = ch.series
-    .map(
-      (s, i) =>
-        `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${escapeXml(s.name)}</c:v></c:tx><c:invertIfNegative val="0"/>` +
-        `<c:cat><c:strRef><c:f>${escapeXml(ch.categories)}</c:f></c:strRef></c:cat>` +
-        `<c:val><c:numRef><c:f>${escapeXml(s.values)}</c:f></c:numRef></c:val></c:ser>`,
-    )
-    .join("");
-  const cat = axBase + 1;
-  const val = axBase + 2;
-  return (
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
-    `<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="${NS_REL}">` +
-    `<c:roundedCorners val="0"/><c:chart>` +
-    `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:r><a:t>${escapeXml(ch.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>` +
-    `<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>` +
-    `<c:barChart><c:barDir val="${ch.direction}"/><c:grouping val="clustered"/><c:varyColors val="0"/>${ser}` +
-    `<c:gapWidth val="150"/><c:axId val="${cat}"/><c:axId val="${val}"/></c:barChart>` +
-    `<c:catAx><c:axId val="${cat}"/><c:scaling><c:orientation val="${ch.direction === "bar" ? "maxMin" : "minMax"}"/></c:scaling><c:delete val="0"/>` +
-    `<c:axPos val="${ch.direction === "bar" ? "l" : "b"}"/><c:numFmt formatCode="General" sourceLinked="0"/><c:tickLblPos val="nextTo"/>` +
-    `<c:crossAx val="${val}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/></c:catAx>` +
-    `<c:valAx><c:axId val="${val}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>` +
-    `<c:axPos val="${ch.direction === "bar" ? "b" : "l"}"/><c:majorGridlines/><c:numFmt formatCode="General" sourceLinked="1"/>` +
-    `<c:tickLblPos val="nextTo"/><c:crossAx val="${cat}"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>` +
-    `</c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/>` +
-    `</c:chart></c:chartSpace>`
-  );
 }
 
 function anchorXml(ch: BarChart, id: number, rid: string): string {
