@@ -47,13 +47,19 @@ export async function runCommand(
 
 if (typeof Office !== "undefined" && Office.actions) {
   Office.onReady(() => {
-    Office.actions.associate(
-      "checkAndFlag",
-      (event: Office.AddinCommands.Event) => void runCommand("checkAndFlag", event),
-    );
-    Office.actions.associate(
-      "syncNow",
-      (event: Office.AddinCommands.Event) => void runCommand("syncNow", event),
-    );
+    // Where Excel has no ribbon commands (no shared runtime: the manifest shows no tab), there is
+    // nothing to associate, and a refusal here must not stop the pane loading on the same page.
+    try {
+      Office.actions.associate(
+        "checkAndFlag",
+        (event: Office.AddinCommands.Event) => void runCommand("checkAndFlag", event),
+      );
+      Office.actions.associate(
+        "syncNow",
+        (event: Office.AddinCommands.Event) => void runCommand("syncNow", event),
+      );
+    } catch {
+      /* no add-in commands on this Excel */
+    }
   });
 }
