@@ -18,13 +18,16 @@ async function showInPane(outcome: Omit<CommandOutcome, "seq">): Promise<void> {
   }
 }
 
+/** Letters only Vietnamese writes (tone marks, ă â đ ê ô ơ ư): a message that has them is ours. */
+const VIETNAMESE = /[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]/i;
+
 /**
- * An error as the clerk reads it: our own messages are already "Vietnamese / English"; anything
- * else (Excel's, the network's) gets a Vietnamese opening before what it said.
+ * An error as the clerk reads it: our own messages are Vietnamese already ("… / …" when bilingual);
+ * anything else (Excel's "ApiNotFound", the network's) gets a Vietnamese opening before what it said.
  */
 export function commandFailureText(e: unknown): string {
   const msg = String((e as Error)?.message ?? e);
-  return msg.includes(" / ") ? msg : `Lệnh không chạy được / The command failed: ${msg}`;
+  return VIETNAMESE.test(msg) ? msg : `Lệnh không chạy được / The command failed: ${msg}`;
 }
 
 export async function runCommand(
