@@ -56,23 +56,30 @@ describe("host capabilities from Office", () => {
 });
 
 describe("the pane's line on what this Excel lacks", () => {
-  it("says, on Excel 2016, where comments, the NTM functions and the ribbon tab went", () => {
+  it("says, on Excel 2016, that comments, the NTM functions and the ribbon tab are missing, and where findings are", () => {
     const vi = capabilityNote(capabilitiesOfExcelApi("1.1"), "vi");
-    expect(vi).toBe(
-      "Excel này chưa có: ghi chú trên ô (xem trang “NTM – Kiểm tra”); hàm NTM.* (trang “NTM – Tổng hợp” dùng công thức Excel thường); thẻ NTM trên ruy-băng (mở ngăn từ Chèn › Phần bổ trợ của tôi); ẩn trang _ntm (đừng xóa trang này).",
+    expect(vi.line).toBe(
+      "Excel này chưa có ghi chú trên ô, hàm NTM.*, thẻ NTM trên ruy-băng. Mỗi phát hiện có ở trang “NTM – Kiểm tra”.",
     );
-    expect(vi.split("\n")).toHaveLength(1);
-    expect(capabilityNote(capabilitiesOfExcelApi("1.1"), "en")).toMatch(/^This Excel lacks: cell comments/);
+    expect(vi.details.split("\n")).toEqual([
+      "ghi chú trên ô: mỗi phát hiện có ở trang “NTM – Kiểm tra”",
+      "hàm NTM.*: trang “NTM – Tổng hợp” dùng công thức Excel thường",
+      "thẻ NTM trên ruy-băng: mở ngăn từ Chèn › Phần bổ trợ của tôi",
+      "ẩn trang _ntm: trang _ntm hiện ra; đừng xóa",
+    ]);
+    expect(capabilityNote(capabilitiesOfExcelApi("1.1"), "en").line).toMatch(
+      /^This Excel lacks cell comments, NTM\.\* functions/,
+    );
   });
 
   it("on volume-licensed Office 2021 (no custom functions) names only those", () => {
-    expect(capabilityNote(capabilitiesOfExcelApi("1.13", { sharedRuntime: true }), "vi")).toBe(
-      "Excel này chưa có: hàm NTM.* (trang “NTM – Tổng hợp” dùng công thức Excel thường).",
+    expect(capabilityNote(capabilitiesOfExcelApi("1.13", { sharedRuntime: true }), "vi").line).toBe(
+      "Excel này chưa có hàm NTM.*.",
     );
   });
 
   it("says nothing where everything is there", () => {
-    expect(capabilityNote(FULL_CAPABILITIES, "vi")).toBe("");
+    expect(capabilityNote(FULL_CAPABILITIES, "vi")).toEqual({ line: "", details: "" });
   });
 });
 

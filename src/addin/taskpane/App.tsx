@@ -69,7 +69,7 @@ export function App({ host, workbook, sync }: AppProps) {
   const role = state.session?.role;
   const phase = shownPhase(state, result);
   const ribbon = useSyncExternalStore(subscribeCommandOutcome, lastCommandOutcome);
-  const missing = host === "excel" ? capabilityNote(hostCapabilities(), lang) : "";
+  const missing = host === "excel" ? capabilityNote(hostCapabilities(), lang) : undefined;
   const tabs = useMemo(
     () => [
       { id: "check" as const, label: t.tabCheck },
@@ -104,9 +104,15 @@ export function App({ host, workbook, sync }: AppProps) {
           {host === "excel" ? t.inExcel : t.standalone}
           {role ? ` · ${t.roles[role] ?? role}` : ""}
         </Caption1>
-        {missing && (
-          <Caption1 as="p" data-testid="host-missing" style={{ margin: "0 0 6px" }}>
-            {missing}
+        {missing?.line && (
+          <Caption1
+            as="p"
+            block
+            data-testid="host-missing"
+            title={missing.details}
+            style={{ margin: "0 0 6px" }}
+          >
+            {missing.line}
           </Caption1>
         )}
         {ribbon && (
