@@ -7,7 +7,9 @@
  * `[Api set: ExcelApi 1.x]` (Excel), `**Requirement set**: {@link … | SharedRuntime 1.1}` (Office
  * common API). A tag on a parameter counts when the call passes that argument (getUsedRange(true)
  * is ExcelApi 1.2); a tag with two versions "… for reading; 1.2 for setting" takes the second for
- * an assignment. A member without a tag is ExcelApi 1.1 (the baseline every Excel has).
+ * an assignment. A member without a tag is ExcelApi 1.1 (the baseline every Excel has). A use is
+ * a property access, a call, `x["name"]` or a destructuring `const { name } = x`, resolved by the
+ * type checker to a declaration in office-js's Excel or Office namespace.
  *
  * The guard rule. A use needing set S version V, where the manifest does not already install with
  * S ≥ V, is guarded when, walking up from the use (through enclosing callbacks too):
@@ -19,7 +21,8 @@
  *      of that function is itself a use needing S V' and must be guarded by this same rule.
  * A guard g is a read of a HostCapabilities property (src/addin/excel/hostCapabilities.ts), which
  * stands for the set CAPABILITY_SETS gives it, or `isSetSupported("S", "V")` with literal
- * arguments. A guard for S at V' ≥ V covers V.
+ * arguments. A guard for S at V' ≥ V covers V. A capability copied into another variable first
+ * is not recognised (the use is reported): keep the check next to the call it guards.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -133,6 +136,9 @@ describe("the guard rule bites (samples in test/fixtures/requirementSets)", () =
     ["callsTaggedUnguarded", "unguarded"],
     ["callsTaggedGuarded", "guarded"],
     ["unguardedSharedRuntime", "unguarded"],
+    ["unguardedDestructuring", "unguarded"],
+    ["unguardedElementAccess", "unguarded"],
+    ["guardedDestructuring", "guarded"],
   ])("%s is %s", (fn, expected) => {
     expect(verdict(fn)).toBe(expected);
   });

@@ -287,6 +287,20 @@ export function scanOfficeApiUsage(root: string, sourceDirs: string[], rule: Gua
             });
           }
         }
+      } else if (ts.isElementAccessExpression(n) && ts.isStringLiteralLike(n.argumentExpression)) {
+        // wb["comments"] is wb.comments.
+        const prop = checker.getTypeAtLocation(n.expression).getProperty(n.argumentExpression.text);
+        const d = prop?.declarations?.find(isOffice);
+        const owner = d && officeOwner(d);
+        if (d && owner)
+          record(sf, n, `${owner}.${n.argumentExpression.text}`, setIn(jsDocText(d), isAssignmentTarget(n)));
+      } else if (ts.isBindingElement(n) && ts.isObjectBindingPattern(n.parent)) {
+        // const { comments } = context.workbook reads context.workbook.comments.
+        const name = (n.propertyName ?? n.name).getText();
+        const prop = checker.getTypeAtLocation(n.parent).getProperty(name);
+        const d = prop?.declarations?.find(isOffice);
+        const owner = d && officeOwner(d);
+        if (d && owner) record(sf, n, `${owner}.${name}`, setIn(jsDocText(d)));
       }
       ts.forEachChild(n, visit);
     };

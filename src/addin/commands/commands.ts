@@ -1,22 +1,33 @@
 /**
  * Ribbon commands of the shared runtime: "Kiểm tra và đánh dấu" (check and flag) and "Đồng bộ
- * ngay" (sync now). Opening the pane is the manifest's ShowTaskpane action. Each command reports
- * its outcome in the add-in's notification area when the host offers one.
+ * ngay" (sync now). Opening the pane is the manifest's ShowTaskpane action. Each command's outcome,
+ * Vietnamese first, goes where the person looks: the pane's status line (commandOutcome.ts), with
+ * the pane brought forward when the host can (SharedRuntime 1.1).
  */
 import { commandsReady } from "./commandRegistry";
+import { publishCommandOutcome, type CommandOutcome } from "./commandOutcome";
+import { hostCapabilities } from "../excel/hostCapabilities";
 
-async function notify(text: string): Promise<void> {
-  // Office.addin.showAsTaskpane is not needed; a status message in the pane's title area is enough.
+async function showInPane(outcome: Omit<CommandOutcome, "seq">): Promise<void> {
+  publishCommandOutcome(outcome);
   try {
-    if (
-      typeof Office !== "undefined" &&
-      Office.context?.requirements?.isSetSupported("SharedRuntime", "1.1")
-    ) {
-      document.title = text.slice(0, 120);
-    }
+    if (typeof Office !== "undefined" && Office.addin && hostCapabilities().sharedRuntime)
+      await Office.addin.showAsTaskpane();
   } catch {
-    /* no notification area: the pane shows the same state */
+    /* the pane could not be shown: the outcome waits there for the next time it opens */
   }
+}
+
+/** Letters only Vietnamese writes (tone marks, ă â đ ê ô ơ ư): a message that has them is ours. */
+const VIETNAMESE = /[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]/i;
+
+/**
+ * An error as the clerk reads it: our own messages are Vietnamese already ("… / …" when bilingual);
+ * anything else (Excel's "ApiNotFound", the network's) gets a Vietnamese opening before what it said.
+ */
+export function commandFailureText(e: unknown): string {
+  const msg = String((e as Error)?.message ?? e);
+  return VIETNAMESE.test(msg) ? msg : `Lệnh không chạy được / The command failed: ${msg}`;
 }
 
 export async function runCommand(
@@ -26,11 +37,11 @@ export async function runCommand(
   try {
     const commands = await commandsReady();
     const text = await commands[name]();
-    await notify(text);
+    await showInPane({ command: name, text, ok: true });
     return text;
   } catch (e) {
-    const text = String((e as Error).message ?? e);
-    await notify(text);
+    const text = commandFailureText(e);
+    await showInPane({ command: name, text, ok: false });
     return text;
   } finally {
     event.completed();
@@ -39,13 +50,19 @@ export async function runCommand(
 
 if (typeof Office !== "undefined" && Office.actions) {
   Office.onReady(() => {
-    Office.actions.associate(
-      "checkAndFlag",
-      (event: Office.AddinCommands.Event) => void runCommand("checkAndFlag", event),
-    );
-    Office.actions.associate(
-      "syncNow",
-      (event: Office.AddinCommands.Event) => void runCommand("syncNow", event),
-    );
+    // Where Excel has no ribbon commands (no shared runtime: the manifest shows no tab), there is
+    // nothing to associate, and a refusal here must not stop the pane loading on the same page.
+    try {
+      Office.actions.associate(
+        "checkAndFlag",
+        (event: Office.AddinCommands.Event) => void runCommand("checkAndFlag", event),
+      );
+      Office.actions.associate(
+        "syncNow",
+        (event: Office.AddinCommands.Event) => void runCommand("syncNow", event),
+      );
+    } catch {
+      /* no add-in commands on this Excel */
+    }
   });
 }

@@ -22,6 +22,9 @@ import { CheckTab } from "./tabs/CheckTab";
 import { SyncTab } from "./tabs/SyncTab";
 import { ReviewTab } from "./tabs/ReviewTab";
 import { ConsolidateTab } from "./tabs/ConsolidateTab";
+import { capabilityNote } from "./capabilityNote";
+import { hostCapabilities } from "../excel/hostCapabilities";
+import { lastCommandOutcome, subscribeCommandOutcome } from "../commands/commandOutcome";
 
 export type TabId = "check" | "sync" | "review" | "consolidate";
 
@@ -65,6 +68,8 @@ export function App({ host, workbook, sync }: AppProps) {
   const state = useSyncExternalStore(sync.subscribe, sync.getState);
   const role = state.session?.role;
   const phase = shownPhase(state, result);
+  const ribbon = useSyncExternalStore(subscribeCommandOutcome, lastCommandOutcome);
+  const missing = host === "excel" ? capabilityNote(hostCapabilities(), lang) : undefined;
   const tabs = useMemo(
     () => [
       { id: "check" as const, label: t.tabCheck },
@@ -99,6 +104,27 @@ export function App({ host, workbook, sync }: AppProps) {
           {host === "excel" ? t.inExcel : t.standalone}
           {role ? ` · ${t.roles[role] ?? role}` : ""}
         </Caption1>
+        {missing?.line && (
+          <Caption1
+            as="p"
+            block
+            data-testid="host-missing"
+            title={missing.details}
+            style={{ margin: "0 0 6px" }}
+          >
+            {missing.line}
+          </Caption1>
+        )}
+        {ribbon && (
+          <p
+            key={ribbon.seq}
+            role="status"
+            data-testid="ribbon-outcome"
+            style={{ margin: "0 0 6px", color: ribbon.ok ? undefined : "#a4262c" }}
+          >
+            {ribbon.text}
+          </p>
+        )}
         <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} size="small">
           {tabs.map((x) => (
             <Tab key={x.id} value={x.id} data-testid={`tab-${x.id}`}>

@@ -12,6 +12,7 @@ import { analyseWorkbook, indicatorValuesOf } from "./check/analyseWorkbook";
 import { identityFromSettings, identityToSettings, mappingsFromSettings } from "../excel/workbookIdentity";
 import * as ntmFunctions from "../functions/ntmFunctions";
 import { registerFunctionImpl } from "../functions/functionRegistry";
+import { paneText } from "./paneText";
 
 // First, before anything waits: the custom functions (declared in functions.ts) run on this code.
 registerFunctionImpl(ntmFunctions);
@@ -46,7 +47,8 @@ detectHost().then((host) => {
       );
       if (after.phase === "synced" && after.lastRevision)
         await workbook.writeSettings(identityToSettings({ ...id, baseRevision: after.lastRevision }));
-      return after.phase;
+      // The phase in the clerk's words ("Đã đồng bộ"), not its code ("synced").
+      return `Đồng bộ: ${paneText("vi").phase[after.phase] ?? after.phase}`;
     },
   });
 
