@@ -7,8 +7,9 @@
  * dead network never loses it; an entry leaves the outbox only when the server acknowledged it;
  * a conflict is never settled without the person's choice for each conflicting indicator.
  */
-import { enqueue, rebaseEntry, type Outbox } from "../../domain/sync/outbox";
-import { mergeIndicatorValues, type IndicatorConflict } from "../../domain/sync/mergeIndicatorValues";
+import { enqueue, type Outbox } from "../../domain/sync/outbox";
+import type { IndicatorConflict } from "../../domain/sync/mergeIndicatorValues";
+import { settleConflictEntry } from "../../domain/sync/workbookPush";
 import type { IndicatorValues, ReportKey, ReportView } from "../../domain/sync/protocol";
 import { flushOutbox, SyncClient } from "../../client/syncClient";
 import {
@@ -30,6 +31,7 @@ export type SyncPhase =
   | "offline"
   | "conflict"
   | "locked"
+  | "refused"
   | "approved"
   | "returned";
 
@@ -208,7 +210,9 @@ export class SyncSession {
         phase: "conflict",
         conflict: { opId: c.opId, key: entry.key, conflicts: c.conflicts },
       });
-    } else if (report.locked.length) this.set({ ...patch, phase: "locked" });
+    } else if (report.refused.length)
+      this.set({ ...patch, phase: "refused", message: report.refused[0].message });
+    else if (report.locked.length) this.set({ ...patch, phase: "locked" });
     else if (report.failed.length) {
       const m = report.failed[0].message;
       this.set({
@@ -253,15 +257,20 @@ export class SyncSession {
     const entry = this.outbox.entries.find((e) => e.opId === pending.opId);
     if (!entry) return (this.set({ conflict: undefined }), this.state);
     const head = await client.getReport(entry.key);
-    const theirs = head.head?.values ?? {};
     const base = await this.valuesAt(client, entry.key, entry.baseRevision);
-    const merged = mergeIndicatorValues(base, entry.values, theirs).merged;
-    for (const c of pending.conflicts) {
-      const pick = choices[c.code] === "mine" ? c.mine : choices[c.code] === "base" ? c.base : c.theirs;
-      if (pick) merged[c.code] = pick;
-      else delete merged[c.code];
-    }
-    this.setOutbox(rebaseEntry(this.outbox, entry.opId, this.newOpId(), head.head?.number ?? 0, merged));
+    const settled = settleConflictEntry(
+      this.outbox,
+      entry,
+      base,
+      { number: head.head?.number ?? 0, values: head.head?.values ?? {} },
+      (code) => choices[code] ?? (pending.conflicts.some((c) => c.code === code) ? undefined : "theirs"),
+      this.newOpId(),
+    );
+    if (settled.missing.length)
+      throw new Error(
+        `Hãy chọn giá trị cho: ${settled.missing.join(", ")} / choose a value for each conflict`,
+      );
+    this.setOutbox(settled.outbox);
     this.set({ conflict: undefined, phase: "pending" });
     return this.flush();
   }

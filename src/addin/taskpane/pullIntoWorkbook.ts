@@ -11,9 +11,10 @@
  */
 import type { IndicatorConflict } from "../../domain/sync/mergeIndicatorValues";
 import type { ExpectedCell } from "../../domain/sync/pulledCellContent";
-import { choosePulled, expectedOf, planPull, type PullChoice } from "../../domain/sync/planPull";
+import { expectedOf, type PullChoice } from "../../domain/sync/planPull";
 import type { IndicatorValues, ReportKey, ReportView } from "../../domain/sync/protocol";
 import { planPulledCells, type PulledPlan } from "../../domain/sync/pulledCells";
+import { planWorkbookPull, settleWorkbookPull, type WorkbookPullPlan } from "../../domain/sync/workbookPull";
 import type { PullWriteReport } from "../excel/writePulledReport";
 import { identityFromSettings, mappingsFromSettings, type SyncIdentity } from "../excel/workbookIdentity";
 import { indicatorValuesOf } from "./check/analyseWorkbook";
@@ -81,6 +82,15 @@ function conflictsFromChanged(
   }));
 }
 
+/** The one pull's plan as the pane shows it: indicators it could not place are listed with the unplaced. */
+function asPulledPlan(p: WorkbookPullPlan): PulledPlan {
+  return {
+    cells: p.cells,
+    unplaced: [...new Set([...p.unplaced, ...p.unknownTargets])].sort(),
+    ...(p.general ? { general: p.general } : {}),
+  };
+}
+
 export async function pullIntoWorkbook(
   view: ReportView,
   workbook: WorkbookHost,
@@ -99,7 +109,12 @@ export async function pullIntoWorkbook(
   const waiting = deps.unsent(key);
   const head = view.head;
   if (waiting > 0) {
-    const plan = planPulledCells(view, { values: false });
+    // Notes only, placed where this workbook's reader found their indicators.
+    const all = asPulledPlan(planWorkbookPull(view, undefined, await readMine(workbook, settings)));
+    const plan = {
+      ...all,
+      cells: all.cells.filter((c) => c.note).map(({ value: _v, expect: _e, ...c }) => c),
+    };
     return {
       kind: "written",
       plan,
@@ -114,8 +129,8 @@ export async function pullIntoWorkbook(
   const base =
     baseNo <= 0 ? undefined : baseNo === head.number ? head.values : await deps.revisionValues(key, baseNo);
   const mine = await readMine(workbook, settings);
-  const merge = planPull(base, mine, head.values);
-  const plan = planPulledCells(view, { values: true, writes: merge.writes, expect: merge.expect });
+  const merge = planWorkbookPull(view, base, mine);
+  const plan = asPulledPlan(merge);
   const report = await workbook.writePulled(plan.cells);
   const conflicts = [...merge.conflicts, ...conflictsFromChanged(report, base, head.values)];
   return {
@@ -142,7 +157,7 @@ export async function settlePulled(
   if (!head) return { kind: "no-head" };
   if (!workbook.writePulled)
     return { kind: "standalone", plan: planPulledCells(pending.view, { values: false }) };
-  const settled = choosePulled(pending.conflicts, choices);
+  const settled = settleWorkbookPull(pending.conflicts, choices);
   const byCode = new Map(pending.conflicts.map((c) => [c.code, c]));
   const plan = planPulledCells(pending.view, {
     values: true,

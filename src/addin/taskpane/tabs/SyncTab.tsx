@@ -270,7 +270,7 @@ export function SyncTab({ t, workbook, sync, state, result }: SyncTabProps) {
         {/* Open pull conflicts are a conflict too, though no push waits on them. */}
         {t.phase[pendingPull && state.phase !== "sending" ? "conflict" : state.phase]}
         {state.lastRevision ? ` · ${t.revision} ${state.lastRevision}` : ""} · {t.outbox(state.outboxSize)}
-        {state.phase === "offline" && state.message
+        {(state.phase === "offline" || state.phase === "refused") && state.message
           ? ` – ${state.message === UNREACHABLE ? t.unreachableDetail : state.message}`
           : ""}
       </Body1>
