@@ -282,6 +282,82 @@ describe("ntm pull into an existing workbook, ntm push's outbox states", () => {
   });
 });
 
+const SAMPLES = fs
+  .readdirSync(path.dirname(SON_HONG))
+  .filter((f) => f.endsWith(".xlsx"))
+  .sort();
+
+describe("the Bar on a copy of every sample workbook: push, change one indicator from a second copy, type a local edit, pull", () => {
+  let fx: Fixture;
+  let dir: string;
+  beforeAll(async () => {
+    fx = await openFixture(testEngines[0]);
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "ntm-bar-"));
+  });
+  afterAll(async () => {
+    await fx.cleanup();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Another value of the same kind, that a clerk could type. */
+  function changed(v: IndicatorValue): IndicatorValue["value"] {
+    const x = v.value;
+    if (typeof x === "boolean") return !x;
+    if (typeof x === "number") return v.unit === "%" && x >= 99 ? x - 3 : x + 1;
+    return x;
+  }
+
+  it.each(SAMPLES.map((f, i) => [f, i]))("%s", async (file, i) => {
+    const a = path.join(dir, `a-${file}`);
+    const b = path.join(dir, `b-${file}`);
+    fs.copyFileSync(path.join(path.dirname(SON_HONG), file), a);
+    fs.copyFileSync(path.join(path.dirname(SON_HONG), file), b);
+    const read = readWorkbookValues(a, {});
+    const editable = Object.entries(read.values).filter(
+      ([, v]) => v.sheet && v.cell && (typeof v.value === "number" || typeof v.value === "boolean"),
+    );
+    const period = String(2050 + Number(i));
+    const args = ["--server", fx.base, "--token", fx.tokens.clerk, "--org", IN_COMMUNE, "--set", read.set];
+    const run = async (...cmd: string[]) => {
+      const io = captureIo();
+      return { code: await main(["node", "ntm", ...cmd, ...args, "--period", period], io), io };
+    };
+    expect((await run("push", a)).code).toBe(0);
+    if (editable.length < 2) {
+      // A workbook that only marks whole criteria: nothing has a cell to write; a pull changes no byte.
+      // A workbook with no indicator values (a village list, a work-volume report) sends nothing, so
+      // the store has no revision to pull and says so.
+      const before = fs.readFileSync(a);
+      const r = await run("pull", "-o", a);
+      if (Object.keys(read.values).length) expect(r.code).toBe(0);
+      else expect(r.io.stderr).toMatch(/no revision of this report yet|no criteria set "work-volume"/);
+      expect(fs.readFileSync(a).equals(before)).toBe(true);
+      return;
+    }
+    expect((await run("pull", "-o", b)).code).toBe(0);
+    const [[theirCode, theirs], [myCode, mine]] = [editable[0], editable[editable.length - 1]];
+    typeInto(b, theirCode, changed(theirs), theirs.unit);
+    expect((await run("push", b)).code).toBe(0);
+    typeInto(a, myCode, changed(mine), mine.unit);
+    const before = parts(a);
+    const mineRaw = readWorkbookValues(a, {}).values[myCode].raw;
+    const r = await run("pull", "-o", a);
+    expect(r.io.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const after = parts(a);
+    const now = readWorkbookValues(a, {}).values;
+    expect(now[myCode]).toMatchObject({ value: changed(mine), raw: mineRaw }); // the local edit stays
+    expect(now[theirCode].value).toEqual(changed(theirs)); // the other change lands…
+    // …in the workbook's own form: the same kind of content as the cell held.
+    expect(typeof now[theirCode].raw).toBe(typeof theirs.raw);
+    const diff = changedParts(before, after);
+    expect(diff).toHaveLength(1);
+    expect(diff[0]).toMatch(/^xl\/worksheets\/.+\.xml$/);
+    const strip = (m: Map<string, Buffer>) => withoutCells(m.get(diff[0])!.toString("utf8"), [theirs.cell!]);
+    expect(strip(after)).toBe(strip(before));
+  });
+});
+
 describe("writing cells in place", () => {
   const sheet = "Biểu 01";
   it("refuses over-long text, an unknown sheet and an address that is not A1", () => {
