@@ -20,6 +20,7 @@ import {
   type ReportKey,
   drop,
   entryState,
+  headIsWorkbook,
   queuePush,
   settleConflictEntry,
 } from "../../domain/sync";
@@ -140,8 +141,13 @@ async function push(file: string, o: PushOptions, io: CliIo): Promise<number> {
       .getReport(key)
       .then((v) => v.head)
       .catch(() => null);
-    // The base moves only to a head that is this push (nobody pushed in between).
-    if (head && head.number === last.revision && !state.outbox.entries.length) {
+    // The base moves only to a head that is this workbook as it is (nobody's change merged in).
+    if (
+      head &&
+      head.number === last.revision &&
+      !state.outbox.entries.length &&
+      headIsWorkbook(values, head.values)
+    ) {
       state.baseRevision = head.number;
       state.baseValues = head.values;
     }

@@ -9,7 +9,7 @@
 import { canonicalJson } from "./canonicalJson";
 import { mergeIndicatorValues, type IndicatorConflict } from "./mergeIndicatorValues";
 import { enqueue, entryState, rebaseEntry, type EntryState, type Outbox, type OutboxEntry } from "./outbox";
-import type { PullChoice } from "./planPull";
+import { sameMeaning, type PullChoice } from "./planPull";
 import type { IndicatorValues, ReportKey } from "./protocol";
 
 export interface QueuedPush {
@@ -84,4 +84,16 @@ export function waitingEntries(outbox: Outbox): OutboxLine[] {
     ...(e.blocked?.status !== undefined ? { status: e.blocked.status } : {}),
     ...(e.blocked?.message ? { message: e.blocked.message } : {}),
   }));
+}
+
+/**
+ * Does the head hold exactly what this workbook sent (no merge with someone else's changes on the
+ * way)? Only then is the workbook in step with it: after a merged push the workbook still lacks the
+ * other side's values, and taking the head as its base would make the next pull keep the old ones.
+ */
+export function headIsWorkbook(sent: IndicatorValues, head: IndicatorValues): boolean {
+  const own = (v: IndicatorValues, c: string) => (Object.prototype.hasOwnProperty.call(v, c) ? v[c] : null);
+  const codes = new Set([...Object.keys(sent), ...Object.keys(head)]);
+  for (const c of codes) if (!sameMeaning(own(sent, c), own(head, c))) return false;
+  return true;
 }
