@@ -7,9 +7,9 @@
  * dead network never loses it; an entry leaves the outbox only when the server acknowledged it;
  * a conflict is never settled without the person's choice for each conflicting indicator.
  */
-import { enqueue, type Outbox } from "../../domain/sync/outbox";
+import type { Outbox } from "../../domain/sync/outbox";
 import type { IndicatorConflict } from "../../domain/sync/mergeIndicatorValues";
-import { settleConflictEntry } from "../../domain/sync/workbookPush";
+import { queuePush, settleConflictEntry } from "../../domain/sync/workbookPush";
 import type { IndicatorValues, ReportKey, ReportView } from "../../domain/sync/protocol";
 import { flushOutbox, SyncClient } from "../../client/syncClient";
 import {
@@ -56,6 +56,11 @@ export interface SyncState {
   message?: string;
   /** The report last pushed or pulled (kept across reloads). */
   lastKey?: ReportKey;
+  /**
+   * The last flush's acknowledgements were the entries as queued (no 409 merge on the way): the
+   * head is then what the workbook holds, and the workbook may take it as its base.
+   */
+  sentAsIs?: boolean;
 }
 
 export interface SyncDeps {
@@ -156,15 +161,14 @@ export class SyncSession {
   ): Promise<SyncState> {
     saveLastKey(this.deps.store, key);
     this.state = { ...this.state, lastKey: key };
+    // The one push of src/domain/sync: the same values already waiting are not queued twice.
     this.setOutbox(
-      enqueue(this.outbox, {
-        opId: this.newOpId(),
-        key,
-        baseRevision,
-        values,
-        ...(workbookHash ? { workbookHash } : {}),
-        enqueuedAt: this.now(),
-      }),
+      queuePush(
+        this.outbox,
+        { opId: this.newOpId(), key, baseRevision, values, enqueuedAt: this.now() },
+        undefined,
+        workbookHash,
+      ).outbox,
     );
     this.set({ phase: "pending", progress: 0.1 });
     return this.flush();
@@ -196,10 +200,12 @@ export class SyncSession {
       });
       return this.state;
     }
+    const queued = new Set(this.outbox.entries.map((e) => e.opId));
     this.setOutbox(report.outbox);
     const last = report.acknowledged[report.acknowledged.length - 1];
     const patch: Partial<SyncState> = {
       progress: undefined,
+      sentAsIs: report.acknowledged.every((a) => queued.has(a.opId)),
       ...(last ? { lastRevision: last.revision } : {}),
     };
     if (report.conflicts.length) {

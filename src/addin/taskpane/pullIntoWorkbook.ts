@@ -14,7 +14,12 @@ import type { ExpectedCell } from "../../domain/sync/pulledCellContent";
 import { expectedOf, type PullChoice } from "../../domain/sync/planPull";
 import type { IndicatorValues, ReportKey, ReportView } from "../../domain/sync/protocol";
 import { planPulledCells, type PulledPlan } from "../../domain/sync/pulledCells";
-import { planWorkbookPull, settleWorkbookPull, type WorkbookPullPlan } from "../../domain/sync/workbookPull";
+import {
+  inStepAfterPull,
+  planWorkbookPull,
+  settleWorkbookPull,
+  type WorkbookPullPlan,
+} from "../../domain/sync/workbookPull";
 import type { PullWriteReport } from "../excel/writePulledReport";
 import { identityFromSettings, mappingsFromSettings, type SyncIdentity } from "../excel/workbookIdentity";
 import { indicatorValuesOf } from "./check/analyseWorkbook";
@@ -48,6 +53,11 @@ export type PullOutcome =
       keptLocal: string[];
       /** Changed here and on the server: not written until the person chooses. */
       conflicts: IndicatorConflict[];
+      /**
+       * The workbook may take the head as its base: nothing the head holds is missing from it
+       * unexplained (see inStepAfterPull). False keeps the old base, so the difference is met again.
+       */
+      inStep: boolean;
     };
 
 /** What the workbook holds now, read the way the check tab reads it (with the clerk's mappings). */
@@ -123,6 +133,7 @@ export async function pullIntoWorkbook(
       unsent: waiting,
       keptLocal: [],
       conflicts: [],
+      inStep: false,
     };
   }
   const baseNo = identity?.baseRevision ?? 0;
@@ -133,6 +144,7 @@ export async function pullIntoWorkbook(
   const plan = asPulledPlan(merge);
   const report = await workbook.writePulled(plan.cells);
   const conflicts = [...merge.conflicts, ...conflictsFromChanged(report, base, head.values)];
+  const inStep = !conflicts.length && inStepAfterPull(merge, await readMine(workbook, settings), head.values);
   return {
     kind: "written",
     plan,
@@ -141,6 +153,7 @@ export async function pullIntoWorkbook(
     unsent: 0,
     keptLocal: merge.keptLocal,
     conflicts,
+    inStep,
   };
 }
 
@@ -177,5 +190,7 @@ export async function settlePulled(
     unsent: 0,
     keptLocal: settled.keptLocal,
     conflicts: [...settled.open, ...again],
+    // Settled conflicts: the other indicators were merged by the pull before.
+    inStep: !settled.open.length && !again.length,
   };
 }

@@ -98,6 +98,7 @@ export function SyncTab({ t, workbook, sync, state, result }: SyncTabProps) {
     const k = state.lastKey;
     if (
       state.phase === "synced" &&
+      state.sentAsIs &&
       state.lastRevision &&
       state.lastRevision > base &&
       k &&
@@ -118,7 +119,9 @@ export function SyncTab({ t, workbook, sync, state, result }: SyncTabProps) {
       const { values, marksNotSent } = syncValuesOf(result.report, getCriteriaSet(result.report.setId));
       setNotice(marksNotSent.length ? t.marksNotSent(marksNotSent.join(", ")) : undefined);
       const after = await sync.push(key, base, values);
-      if (after.phase === "synced" && after.lastRevision) await remember(after.lastRevision);
+      // A push merged with someone else's change leaves the workbook without it: the base stays.
+      if (after.phase === "synced" && after.lastRevision && after.sentAsIs)
+        await remember(after.lastRevision);
     });
   }
 
@@ -143,7 +146,7 @@ export function SyncTab({ t, workbook, sync, state, result }: SyncTabProps) {
    * pull and push start from the head. With conflicts open the base stays, so they are asked again.
    */
   async function afterPullWrite(view: NonNullable<PendingPull["view"]>, outcome: PullOutcome): Promise<void> {
-    if (outcome.kind === "written" && !outcome.unsent && !outcome.conflicts.length)
+    if (outcome.kind === "written" && !outcome.unsent && !outcome.conflicts.length && outcome.inStep)
       await remember(outcome.head);
     setPendingPull(
       outcome.kind === "written" && outcome.conflicts.length
