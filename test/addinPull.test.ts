@@ -373,3 +373,55 @@ describe("pull merges with what the clerk typed and did not push", () => {
     ]);
   });
 });
+
+describe("hostile values from the server, in Excel", () => {
+  const settings = {
+    "ntm.orgCode": "18139",
+    "ntm.set": "vn-xa-ntm-2021-2025",
+    "ntm.period": "2023",
+    "ntm.baseRevision": "3",
+  };
+  const host = (data: FakeWorkbookData): WorkbookHost => ({
+    kind: "excel",
+    readGrids: async () => (await readWorkbookSnapshot(new FakeContext(data).asExcel())).grids,
+    readSettings: async () => settings,
+    writeSettings: async () => undefined,
+    writePulled: (cells) => writePulledReport(new FakeContext(data).asExcel(), cells),
+  });
+
+  it("text that starts like a formula stays text, goes only to the reader's cell; prose and over-long values are listed, not written", async () => {
+    const data = readable([
+      ["2.3", "Tỷ lệ hộ có nhà ở đạt chuẩn", "≥ 90%", "95%"],
+      ["10", "Thu nhập bình quân đầu người", "≥ 45", 50],
+      ["13.4", "Làng nghề", "Có", "Không có làng nghề"],
+    ]);
+    const base: IndicatorValues = {
+      "2.3": { value: 95, unit: "%" },
+      "10": { value: 50 },
+      "13.4": { value: null },
+    };
+    const formula = '=HYPERLINK("http://evil.example","bấm vào đây")';
+    const head: IndicatorValues = {
+      "2.3": { value: formula, sheet: "__proto__", cell: "!ref" },
+      "10": { value: "y".repeat(40000), sheet: "Biểu 01", cell: "A1" },
+      "13.4": { value: 5, sheet: "Biểu 01", cell: "B6" },
+    };
+    const o = await pullIntoWorkbook(view(head, {}), host(data), {
+      unsent: () => 0,
+      revisionValues: async (_k, n) => (n === 3 ? base : undefined),
+    });
+    if (o.kind !== "written") throw new Error(o.kind);
+    const ws = data.sheet("Biểu 01");
+    expect(ws.peek("D4")).toEqual(expect.objectContaining({ v: formula })); // text, the reader's cell
+    expect(ws.peek("D4")?.f).toBeUndefined();
+    expect(ws.peek("A1")?.v).toBe("BÁO CÁO KẾT QUẢ XÃ SƠN HỒNG NĂM 2023"); // the server's cell: untouched
+    expect(ws.peek("D5")?.v).toBe(50);
+    expect(ws.peek("D6")?.v).toBe("Không có làng nghề");
+    expect(ws.peek("B6")?.v).toBe("Làng nghề");
+    expect(o.report).toMatchObject({ tooLong: ["Biểu 01!D5"], proseCells: ["Biểu 01!D6"] });
+    expect(({} as Record<string, unknown>).cell).toBeUndefined();
+    const lines = pullMessage(paneText("vi"), o).lines.join("\n");
+    expect(lines).toMatch(/Không ghi đè ô có chữ: Biểu 01!D6/);
+    expect(lines).toMatch(/Không ghi được vào Biểu 01!D5/);
+  });
+});

@@ -31,6 +31,8 @@ export interface PullWriteReport {
   notesRemoved: number;
   /** "Sheet!A1" of cells holding prose the value would replace (left as they are). */
   proseCells: string[];
+  /** "Sheet!A1" whose value is longer than a cell holds (Excel would refuse the whole write). */
+  tooLong: string[];
   /** "Sheet!A1" where someone else's comment sits, so the reviewer's words are only in the pane. */
   foreignComments: string[];
   /** Cells typed into since the pull was planned: left as they are, with what they hold now. */
@@ -78,6 +80,7 @@ export async function writePulledReport(
     valuesUnchanged: 0,
     formulaCells: [],
     proseCells: [],
+    tooLong: [],
     changed: [],
     notesWritten: 0,
     notesRemoved: 0,
@@ -98,7 +101,9 @@ export async function writePulledReport(
       },
       c.expect,
     );
-    if (decision.kind === "write") {
+    if (decision.kind === "write" && typeof decision.content === "string" && decision.content.length > 32767)
+      report.tooLong.push(`${c.sheet}!${c.cell}`);
+    else if (decision.kind === "write") {
       range.values = [[asTypedText(decision.content)]];
       report.valuesWritten++;
     } else if (decision.kind === "unchanged") report.valuesUnchanged++;

@@ -118,6 +118,10 @@ const vi = {
   pullNotesRemoved: (n: number) => `Đã gỡ ${n} ý kiến thẩm định cũ không còn trong lần duyệt này.`,
   pullFormula: (cells: string) =>
     `Không ghi đè ô có công thức: ${cells}. Số trên máy chủ khác kết quả công thức – hãy xem lại số liệu nguồn của công thức.`,
+  pullProse: (cells: string) =>
+    `Không ghi đè ô có chữ: ${cells}. Số trên máy chủ sẽ xóa mất lời ghi trong ô – hãy tự sửa ô nếu cần.`,
+  pullTooLong: (cells: string) =>
+    `Không ghi được vào ${cells}: giá trị trên máy chủ dài quá sức chứa của một ô (32.767 ký tự).`,
   pullForeign: (cells: string) =>
     `Ô ${cells} đã có ghi chú của người khác nên giữ nguyên; ý kiến thẩm định cho ô đó xem ở danh sách bên dưới.`,
   pullMissingSheets: (sheets: string) =>
@@ -266,6 +270,10 @@ const en: PaneText = {
   pullNotesRemoved: (n) => `Removed ${n} older reviewer comments that this review no longer makes.`,
   pullFormula: (cells) =>
     `Formula cells not overwritten: ${cells}. The server's value differs from what the formula computes – check the formula's source figures.`,
+  pullProse: (cells) =>
+    `Cells holding text not overwritten: ${cells}. The server's value would erase the words in them – edit them yourself if needed.`,
+  pullTooLong: (cells) =>
+    `Not written into ${cells}: the server's value is longer than a cell can hold (32,767 characters).`,
   pullForeign: (cells) =>
     `${cells} already has someone else's comment, kept as it is; read the reviewer's comment for it in the list below.`,
   pullMissingSheets: (sheets) =>
