@@ -197,6 +197,21 @@ describe("ntm pull into an existing workbook, ntm push's outbox states", () => {
     expect([...after.keys()].some((n) => n.startsWith("xl/charts/"))).toBe(true);
   });
 
+  it("never writes one commune's report into a workbook that names another commune", async () => {
+    const t = path.join(dir, "other-commune.xlsx");
+    const a = path.join(dir, "own-commune.xlsx");
+    fs.copyFileSync(SON_HONG, a);
+    expect((await push(a, "2037")).code).toBe(0);
+    const io = captureIo();
+    const args = ["node", "ntm", "template", "--set", SET, "--org", "Xã Hà Linh", "--org-code", "18502"];
+    expect(await main([...args, "--period", "2037", "-o", t], io)).toBe(0);
+    const before = fs.readFileSync(t);
+    const r = await pull(t, "2037");
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/là của đơn vị 18502, không phải 18139: không ghi gì/);
+    expect(fs.readFileSync(t).equals(before)).toBe(true);
+  });
+
   it("approved → push is refused and said → reopen → push: the value reaches the head; push never exits 0 while something waits", async () => {
     const a = path.join(dir, "lock.xlsx");
     fs.copyFileSync(SON_HONG, a);

@@ -101,7 +101,15 @@ async function pull(o: PullOptions, io: CliIo): Promise<number> {
 
   let read: IndicatorValues;
   try {
-    read = readWorkbookValues(o.output, { set: o.set, period: o.period }).values;
+    const r = readWorkbookValues(o.output, { set: o.set, period: o.period });
+    // Another commune's workbook never takes this report's values.
+    if (r.org && r.org !== o.org) {
+      io.err(
+        `Sổ ${o.output} là của đơn vị ${r.org}, không phải ${o.org}: không ghi gì. / ${o.output} is the workbook of org unit ${r.org}, not ${o.org}: nothing written.\n`,
+      );
+      return 2;
+    }
+    read = r.values;
   } catch (e) {
     io.err(`${(e as Error).message}\n`);
     return 2;
