@@ -151,6 +151,36 @@ describe("the pane's outbox states (the same flush as ntm push)", () => {
     expect(s.entries()[0].blocked).toMatchObject({ reason: "refused", status: 401 });
   });
 
+  it("after a reload, an entry blocked by a conflict is shown as a conflict again, with its indicators", async () => {
+    const store = defaultStore();
+    const conflicts = [{ code: "2.3", base: { value: 95 }, mine: { value: 99 }, theirs: { value: 97 } }];
+    store.setItem(
+      "ntm.outbox.v1",
+      JSON.stringify({
+        version: 1,
+        entries: [
+          {
+            opId: "op-conflict-1",
+            key: KEY,
+            baseRevision: 1,
+            values: { "2.3": { value: 99 } },
+            enqueuedAt: "t",
+            attempts: 1,
+            blocked: { reason: "conflict", at: "t", status: 409, conflicts },
+          },
+        ],
+      }),
+    );
+    const srv = server(() => json(500, { error: "x", message: "x" }));
+    const s = new SyncSession({ store, fetch: srv.fetch, now: () => "t" });
+    await s.signIn("http://server", "tok");
+    expect(await s.flush()).toMatchObject({
+      phase: "conflict",
+      conflict: { opId: "op-conflict-1", conflicts },
+    });
+    expect(srv.pushes).toEqual([]); // waits for the choice, not resent
+  });
+
   it("the same values pushed twice while waiting are queued once", async () => {
     const s = new SyncSession({
       store: defaultStore(),

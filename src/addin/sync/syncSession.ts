@@ -7,7 +7,7 @@
  * dead network never loses it; an entry leaves the outbox only when the server acknowledged it;
  * a conflict is never settled without the person's choice for each conflicting indicator.
  */
-import type { Outbox } from "../../domain/sync/outbox";
+import { entryState, type Outbox } from "../../domain/sync/outbox";
 import type { IndicatorConflict } from "../../domain/sync/mergeIndicatorValues";
 import { queuePush, settleConflictEntry } from "../../domain/sync/workbookPush";
 import type { IndicatorValues, ReportKey, ReportView } from "../../domain/sync/protocol";
@@ -208,17 +208,24 @@ export class SyncSession {
       sentAsIs: report.acknowledged.every((a) => queued.has(a.opId)),
       ...(last ? { lastRevision: last.revision } : {}),
     };
-    if (report.conflicts.length) {
-      const c = report.conflicts[0];
-      const entry = this.outbox.entries.find((e) => e.opId === c.opId)!;
+    // What waits is read from the outbox itself, so an entry blocked in an earlier session (before
+    // a reload) is still shown with its reason, never left as a silent "pending".
+    const waiting = (state: string) => this.outbox.entries.find((e) => entryState(e) === state);
+    const conflicted = waiting("blocked-conflict");
+    const refused = waiting("refused");
+    if (conflicted) {
+      const c = report.conflicts.find((x) => x.opId === conflicted.opId);
       this.set({
         ...patch,
         phase: "conflict",
-        conflict: { opId: c.opId, key: entry.key, conflicts: c.conflicts },
+        conflict: {
+          opId: conflicted.opId,
+          key: conflicted.key,
+          conflicts: c?.conflicts ?? conflicted.blocked?.conflicts ?? [],
+        },
       });
-    } else if (report.refused.length)
-      this.set({ ...patch, phase: "refused", message: report.refused[0].message });
-    else if (report.locked.length) this.set({ ...patch, phase: "locked" });
+    } else if (refused) this.set({ ...patch, phase: "refused", message: refused.blocked?.message });
+    else if (waiting("blocked-locked")) this.set({ ...patch, phase: "locked" });
     else if (report.failed.length) {
       const m = report.failed[0].message;
       this.set({
