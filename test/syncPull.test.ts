@@ -390,6 +390,35 @@ describe("writing cells in place", () => {
     expect(report.badTargets.map((t) => t.code)).toEqual(["b", "c", "d", "e"]);
   });
 
+  it("never writes over a formula (a template's counts): listed, the package unchanged", async () => {
+    const t = path.join(os.tmpdir(), `ntm-formula-${process.pid}.xlsx`);
+    const io = captureIo();
+    expect(
+      await main(
+        ["node", "ntm", "template", "--set", SET, "--org", "Xã Sơn Hồng", "--period", "2023", "-o", t],
+        io,
+      ),
+    ).toBe(0);
+    const xlsx = fs.readFileSync(t);
+    fs.rmSync(t);
+    const pkg = readZip(xlsx);
+    const names = new Map<string, string>();
+    const wb = pkg.find((p) => p.name === "xl/workbook.xml")!.data.toString("utf8");
+    const rels = pkg.find((p) => p.name === "xl/_rels/workbook.xml.rels")!.data.toString("utf8");
+    for (const m of wb.matchAll(/<sheet [^>]*name="([^"]+)"[^>]*r:id="([^"]+)"/g)) {
+      const target = new RegExp(`Id="${m[2]}"[^>]*Target="([^"]+)"`).exec(rels)?.[1];
+      if (target) names.set(`xl/${target.replace(/^\/?xl\//, "")}`, m[1]);
+    }
+    const withFormula = pkg.find((p) => names.has(p.name) && /<c [^>]*><f>/.test(p.data.toString("utf8")))!;
+    const cell = /<c r="([A-Z]+\d+)"[^>]*><f>/.exec(withFormula.data.toString("utf8"))![1];
+    const sheetName = names.get(withFormula.name)!;
+    const { xlsx: out, report } = writePulledCells(xlsx, [
+      { code: "x", sheet: sheetName, cell, value: { value: 123456 } },
+    ]);
+    expect(report.formulaCells).toEqual([`${sheetName}!${cell}`]);
+    expect(out.equals(xlsx)).toBe(true);
+  });
+
   it("never empties prose nor writes a number over it", () => {
     const xlsx = fs.readFileSync(SON_HONG);
     const { xlsx: out, report } = writePulledCells(xlsx, [
