@@ -149,6 +149,8 @@ describe("the pane's outbox states (the same flush as ntm push)", () => {
     await s.flush();
     expect(srv.pushes).toEqual(["op-refused-1"]);
     expect(s.entries()[0].blocked).toMatchObject({ reason: "refused", status: 401 });
+    await s.flush({ retryRefused: true }); // the person pressed "Gửi lại"
+    expect(srv.pushes).toEqual(["op-refused-1", "op-refused-1"]);
   });
 
   it("after a reload, an entry blocked by a conflict is shown as a conflict again, with its indicators", async () => {

@@ -175,7 +175,7 @@ export class SyncSession {
   }
 
   /** Sends the outbox; network failures leave it in place (phase "offline") for the next try. */
-  async flush(): Promise<SyncState> {
+  async flush(opts: { retryRefused?: boolean } = {}): Promise<SyncState> {
     if (!this.state.session || !this.outbox.entries.length) {
       this.set({
         progress: undefined,
@@ -191,6 +191,8 @@ export class SyncSession {
         newOpId: this.newOpId,
         now: this.now,
         baseValues: (key, revision) => this.valuesAt(client, key, revision),
+        // A refusal is sent again only when the person asks ("Gửi lại" after fixing the sign-in).
+        retryRefused: opts.retryRefused,
       });
     } catch (e) {
       this.set({

@@ -258,7 +258,10 @@ export function SyncTab({ t, workbook, sync, state, result }: SyncTabProps) {
           {t.pull}
         </Button>
         {state.outboxSize > 0 && state.phase !== "conflict" && (
-          <Button onClick={() => void guard(() => sync.flush())} data-testid="retry">
+          <Button
+            onClick={() => void guard(() => sync.flush({ retryRefused: state.phase === "refused" }))}
+            data-testid="retry"
+          >
             {t.retry}
           </Button>
         )}
