@@ -229,10 +229,19 @@ export class FakeRange extends Loadable {
     this.need("values");
     return this.grid((c) => c.v);
   }
+  /** As Excel does with what it is given: "=…" becomes a formula, a leading apostrophe keeps text. */
   set values(rows: (V | "")[][]) {
     this.write(rows, (cell, v) => {
-      cell.v = v;
-      delete cell.f;
+      if (typeof v === "string" && v.startsWith("'")) {
+        cell.v = v.slice(1);
+        delete cell.f;
+      } else if (typeof v === "string" && v.startsWith("=")) {
+        cell.f = v.slice(1);
+        cell.v = 0;
+      } else {
+        cell.v = v;
+        delete cell.f;
+      }
     });
   }
   get formulas(): (V | "")[][] {

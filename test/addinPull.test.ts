@@ -192,24 +192,33 @@ describe("what the pane does and says after a pull", () => {
     revisionValues: async (_k, n) => (n === 3 ? values : undefined),
   });
 
-  it("in Excel, lists how many cells changed and what was left and why", async () => {
+  // Issue 11: the server's sheet/cell are not a target. commune() has no layout the reader knows, so
+  // nothing is located and nothing is written — every value is listed instead (was: 2 cells written
+  // at the server's addresses).
+  it("in Excel, writes nothing where this workbook's reader did not locate the indicator, and lists it", async () => {
     const data = commune();
     const o = await pullIntoWorkbook(view(HEAD, COMMENTS), excelLike(data, IDENTITY), atBase(BASE3));
     const m = pullMessage(vi, o);
     expect(m.lines[0]).toBe(
-      "Đã ghi phiên bản 4 vào bảng đang mở: 2 ô được thay số, 2 ô được gắn ý kiến thẩm định.",
+      "Đã ghi phiên bản 4 vào bảng đang mở: 0 ô được thay số, 0 ô được gắn ý kiến thẩm định.",
     );
-    expect(m.lines.join("\n")).toMatch(/Không ghi đè ô có công thức: Biểu 01!E21/);
-    expect(m.lines.join("\n")).toMatch(/Ô Biểu 01!E22 đã có ghi chú của người khác/);
-    expect(m.lines.join("\n")).toMatch(/không có trang Biểu 02/);
+    expect(data.sheet("Biểu 01").peek("E19")?.v).toBe("95%");
+    expect(data.sheet("Biểu 01").peek("E22")?.v).toBe("Đạt");
+    if (o.kind !== "written") throw new Error(o.kind);
+    expect(o.plan.unplaced).toEqual(["2.3", "2.4", "3.1", "4.1", "5.1", "6.1"]);
     expect(m.intent).toBe("warning");
   });
 
   it("on a first pull (no base yet), a cell holding another number is a conflict, never overwritten", async () => {
-    const data = commune();
-    const o = await pullIntoWorkbook(view(HEAD, COMMENTS), excelLike(data), noBase());
-    expect(data.sheet("Biểu 01").peek("E19")?.v).toBe("95%");
-    expect(data.sheet("Biểu 01").peek("E20")?.v).toBe(0.9);
+    const data = readable([
+      ["2.3", "Tỷ lệ hộ có nhà ở đạt chuẩn", "≥ 90%", "95%"],
+      ["2.4", "Tỷ lệ hộ có nhà tiêu hợp vệ sinh", "≥ 80%", 0.9, { z: "0%" }],
+    ]);
+    const at = (value: number, cell: string) => ({ value, unit: "%", sheet: "Biểu 01", cell });
+    const head = { "2.3": at(96.4, "D4"), "2.4": at(92.5, "D5") };
+    const o = await pullIntoWorkbook(view(head, {}), excelLike(data), noBase());
+    expect(data.sheet("Biểu 01").peek("D4")?.v).toBe("95%");
+    expect(data.sheet("Biểu 01").peek("D5")?.v).toBe(0.9);
     if (o.kind !== "written") throw new Error(o.kind);
     expect(o.conflicts.map((c) => [c.code, c.mine?.value, c.theirs?.value, c.base])).toEqual([
       ["2.3", 95, 96.4, null],
@@ -305,7 +314,7 @@ describe("pull merges with what the clerk typed and did not push", () => {
     const data = workbook();
     const o = await pullIntoWorkbook(view(head, {}), host(data), deps);
     const ws = data.sheet("Biểu 01");
-    expect(ws.peek("D4")?.v).toBe(96);
+    expect(ws.peek("D4")?.v).toBe("96%"); // issue 11: text stays text in the workbook's own form
     expect(ws.peek("D5")?.v).toBe(50); // not overwritten: both changed it
     expect(ws.peek("D6")?.v).toBe(0.6); // the clerk's unpushed number stays
     if (o.kind !== "written") throw new Error(o.kind);
@@ -362,5 +371,57 @@ describe("pull merges with what the clerk typed and did not push", () => {
       ["10", 50, 52],
       ["2.3", 97, 96],
     ]);
+  });
+});
+
+describe("hostile values from the server, in Excel", () => {
+  const settings = {
+    "ntm.orgCode": "18139",
+    "ntm.set": "vn-xa-ntm-2021-2025",
+    "ntm.period": "2023",
+    "ntm.baseRevision": "3",
+  };
+  const host = (data: FakeWorkbookData): WorkbookHost => ({
+    kind: "excel",
+    readGrids: async () => (await readWorkbookSnapshot(new FakeContext(data).asExcel())).grids,
+    readSettings: async () => settings,
+    writeSettings: async () => undefined,
+    writePulled: (cells) => writePulledReport(new FakeContext(data).asExcel(), cells),
+  });
+
+  it("text that starts like a formula stays text, goes only to the reader's cell; prose and over-long values are listed, not written", async () => {
+    const data = readable([
+      ["2.3", "Tỷ lệ hộ có nhà ở đạt chuẩn", "≥ 90%", "95%"],
+      ["10", "Thu nhập bình quân đầu người", "≥ 45", 50],
+      ["13.4", "Làng nghề", "Có", "Không có làng nghề"],
+    ]);
+    const base: IndicatorValues = {
+      "2.3": { value: 95, unit: "%" },
+      "10": { value: 50 },
+      "13.4": { value: null },
+    };
+    const formula = '=HYPERLINK("http://evil.example","bấm vào đây")';
+    const head: IndicatorValues = {
+      "2.3": { value: formula, sheet: "__proto__", cell: "!ref" },
+      "10": { value: "y".repeat(40000), sheet: "Biểu 01", cell: "A1" },
+      "13.4": { value: 5, sheet: "Biểu 01", cell: "B6" },
+    };
+    const o = await pullIntoWorkbook(view(head, {}), host(data), {
+      unsent: () => 0,
+      revisionValues: async (_k, n) => (n === 3 ? base : undefined),
+    });
+    if (o.kind !== "written") throw new Error(o.kind);
+    const ws = data.sheet("Biểu 01");
+    expect(ws.peek("D4")).toEqual(expect.objectContaining({ v: formula })); // text, the reader's cell
+    expect(ws.peek("D4")?.f).toBeUndefined();
+    expect(ws.peek("A1")?.v).toBe("BÁO CÁO KẾT QUẢ XÃ SƠN HỒNG NĂM 2023"); // the server's cell: untouched
+    expect(ws.peek("D5")?.v).toBe(50);
+    expect(ws.peek("D6")?.v).toBe("Không có làng nghề");
+    expect(ws.peek("B6")?.v).toBe("Làng nghề");
+    expect(o.report).toMatchObject({ tooLong: ["Biểu 01!D5"], proseCells: ["Biểu 01!D6"] });
+    expect(({} as Record<string, unknown>).cell).toBeUndefined();
+    const lines = pullMessage(paneText("vi"), o).lines.join("\n");
+    expect(lines).toMatch(/Không ghi đè ô có chữ: Biểu 01!D6/);
+    expect(lines).toMatch(/Không ghi được vào Biểu 01!D5/);
   });
 });

@@ -81,6 +81,129 @@ describe("sync session", () => {
   });
 });
 
+describe("the pane's outbox states (the same flush as ntm push)", () => {
+  const revision = (number: number) => ({
+    number,
+    baseRevision: number - 1,
+    opId: "x",
+    author: "a",
+    createdAt: "2023-01-01",
+    contentHash: "h",
+    workbookHash: null,
+    values: {},
+    evaluation: {
+      criteriaMet: 0,
+      criteriaTotal: 19,
+      progress: 0,
+      criteria: [],
+      indicators: {},
+      findings: [],
+    },
+  });
+  function server(answer: () => Response) {
+    const pushes: string[] = [];
+    const fetch = (async (url: string, init?: RequestInit) => {
+      if (url.endsWith("/api/me")) return json(200, ME);
+      pushes.push(JSON.parse(String(init?.body)).opId);
+      return answer();
+    }) as unknown as typeof globalThis.fetch;
+    return { fetch, pushes };
+  }
+
+  it("a push into an approved report waits, says so, and goes with the first flush after the reopen", async () => {
+    let locked = true;
+    const srv = server(() =>
+      locked
+        ? json(423, { error: "locked", message: "Báo cáo đã được duyệt và khóa" })
+        : json(201, { revision: revision(2), replayed: false }),
+    );
+    let n = 0;
+    const s = new SyncSession({
+      store: defaultStore(),
+      fetch: srv.fetch,
+      newOpId: () => `op-lock-${++n}`,
+      now: () => "t",
+    });
+    await s.signIn("http://server", "tok");
+    expect(await s.push(KEY, 1, { "2.3": { value: 97 } })).toMatchObject({ phase: "locked", outboxSize: 1 });
+    expect(await s.flush()).toMatchObject({ phase: "locked", outboxSize: 1 }); // tried again, still locked
+    locked = false; // a reviewer reopened it
+    expect(await s.flush()).toMatchObject({ phase: "synced", outboxSize: 0, lastRevision: 2 });
+    expect(srv.pushes).toEqual(["op-lock-1", "op-lock-1", "op-lock-1"]);
+  });
+
+  it("a refusal for good (401) is shown with the server's words and not sent again", async () => {
+    const srv = server(() => json(401, { error: "unauthorized", message: "Mã truy cập không hợp lệ" }));
+    const s = new SyncSession({
+      store: defaultStore(),
+      fetch: srv.fetch,
+      newOpId: () => "op-refused-1",
+      now: () => "t",
+    });
+    await s.signIn("http://server", "tok");
+    expect(await s.push(KEY, 0, { "2.3": { value: 97 } })).toMatchObject({
+      phase: "refused",
+      outboxSize: 1,
+      message: "Mã truy cập không hợp lệ",
+    });
+    await s.flush();
+    expect(srv.pushes).toEqual(["op-refused-1"]);
+    expect(s.entries()[0].blocked).toMatchObject({ reason: "refused", status: 401 });
+    await s.flush({ retryRefused: true }); // the person pressed "Gửi lại"
+    expect(srv.pushes).toEqual(["op-refused-1", "op-refused-1"]);
+  });
+
+  it("after a reload, an entry blocked by a conflict is shown as a conflict again, with its indicators", async () => {
+    const store = defaultStore();
+    const conflicts = [{ code: "2.3", base: { value: 95 }, mine: { value: 99 }, theirs: { value: 97 } }];
+    store.setItem(
+      "ntm.outbox.v1",
+      JSON.stringify({
+        version: 1,
+        entries: [
+          {
+            opId: "op-conflict-1",
+            key: KEY,
+            baseRevision: 1,
+            values: { "2.3": { value: 99 } },
+            enqueuedAt: "t",
+            attempts: 1,
+            blocked: { reason: "conflict", at: "t", status: 409, conflicts },
+          },
+        ],
+      }),
+    );
+    const srv = server(() => json(500, { error: "x", message: "x" }));
+    const s = new SyncSession({ store, fetch: srv.fetch, now: () => "t" });
+    await s.signIn("http://server", "tok");
+    expect(await s.flush()).toMatchObject({
+      phase: "conflict",
+      conflict: { opId: "op-conflict-1", conflicts },
+    });
+    expect(srv.pushes).toEqual([]); // waits for the choice, not resent
+  });
+
+  it("the same values pushed twice while waiting are queued once", async () => {
+    const s = new SyncSession({
+      store: defaultStore(),
+      fetch: (async () => {
+        throw new TypeError("Failed to fetch");
+      }) as unknown as typeof globalThis.fetch,
+      newOpId: (() => {
+        let n = 0;
+        return () => `op-twice-${++n}`;
+      })(),
+      now: () => "t",
+    });
+    (s as unknown as { state: { session: object } }).state.session = {
+      serverUrl: "http://server",
+      token: "tok",
+    };
+    await s.push(KEY, 0, { "2.3": { value: 97 } });
+    expect((await s.push(KEY, 0, { "2.3": { value: 97 } })).outboxSize).toBe(1);
+  });
+});
+
 describe("host detection", () => {
   it("is standalone at once when nothing says Office opened the page", async () => {
     expect(mayBeInOffice({ search: "", hash: "", framed: false, storedHostInfo: false })).toBe(false);

@@ -94,10 +94,12 @@ describe("sync client and CLI", () => {
         io,
       ),
     ).toBe(0);
+    // Issue 11: the comment is shown at its cell; the commune's file gets no comment part and no
+    // extra sheet (every package part but the written cells' sheets keeps its bytes).
+    expect(io.stdout).toContain(`(${v.sheet}!${v.cell}): [NTM – Ý kiến thẩm định]`);
+    expect(io.stdout).toContain("Kiểm tra lại số liệu");
     const wb = XLSX.readFile(wbFile);
-    const cell = wb.Sheets[v.sheet!][v.cell!];
-    expect(cell.c?.[0]?.t).toBe("Kiểm tra lại số liệu");
-    expect(wb.SheetNames).toContain("NTM kho dữ liệu");
+    expect(wb.SheetNames).not.toContain("NTM kho dữ liệu");
   });
 
   it("ntm push sends a workbook that only marks whole criteria; the store counts what ntm validate counts and a pull writes nothing over the marks", async () => {

@@ -15,8 +15,11 @@ import {
   type Revision,
   type ReviewAction,
   acknowledge,
+  answerState,
   applyIndicatorChanges,
   block,
+  rebaseEntry,
+  unblock,
   conflictBodySchema,
   consolidationSchema,
   reportListSchema,
@@ -234,14 +237,20 @@ export interface FlushReport {
   outbox: Outbox;
   acknowledged: { opId: string; revision: number }[];
   conflicts: { opId: string; conflicts: IndicatorConflict[] }[];
+  /** Entries answered 423 this flush (the report is approved and locked): tried again next flush. */
   locked: string[];
+  /** Entries refused for good (401, 403, 404, 422…): kept, shown, not sent again unless asked. */
+  refused: { opId: string; status: number; message: string }[];
+  /** Entries that did not reach the server or met a passing failure (5xx): sent on the next flush. */
   failed: { opId: string; message: string }[];
 }
 
 /**
- * Replay the outbox in order. A 409 is merged per indicator (base = the entry's base revision,
- * mine = the entry, theirs = the head): a clean merge is pushed again on the new head with a new
- * opId; conflicts block the entry for the person to settle. Network errors leave entries in place.
+ * Replay the outbox in order (the one flush of the pane and the CLI). A 409 is merged per indicator
+ * (base = the entry's base revision, mine = the entry, theirs = the head): a clean merge is pushed
+ * again on the new head with a new opId; conflicts block the entry for the person to settle. A
+ * locked entry is tried once per flush, so it goes as soon as the report is reopened; refused
+ * entries are sent again only with `retryRefused`. Network errors leave entries pending.
  */
 export async function flushOutbox(
   client: SyncClient,
@@ -250,15 +259,28 @@ export async function flushOutbox(
     newOpId: () => string;
     now: () => string;
     baseValues: (key: ReportKey, revision: number) => Promise<IndicatorValues>;
+    retryRefused?: boolean;
   },
 ): Promise<FlushReport> {
   let outbox = start;
-  const report: FlushReport = { outbox, acknowledged: [], conflicts: [], locked: [], failed: [] };
+  const report: FlushReport = {
+    outbox,
+    acknowledged: [],
+    conflicts: [],
+    locked: [],
+    refused: [],
+    failed: [],
+  };
+  const tried = new Set<string>();
   for (let round = 0; round < 100; round++) {
-    const batch = nextToSend(outbox);
+    // Locked and (when asked) refused entries get one try per flush; pending ones until no progress.
+    const batch = nextToSend(outbox, { locked: true, refused: deps.retryRefused }).filter(
+      (e) => !tried.has(e.opId) || !e.blocked,
+    );
     if (!batch.length) break;
     let progressed = false;
     for (const entry of batch) {
+      tried.add(entry.opId);
       outbox = markAttempt(outbox, entry.opId);
       let r: PushResult;
       try {
@@ -281,25 +303,29 @@ export async function flushOutbox(
         const theirs = applyIndicatorChanges(base, r.conflict.changes);
         const merged = mergeIndicatorValues(base, entry.values, theirs);
         if (merged.conflicts.length) {
-          outbox = block(outbox, entry.opId, "conflict", deps.now());
+          outbox = block(outbox, entry.opId, "conflict", deps.now(), {
+            status: 409,
+            conflicts: merged.conflicts,
+          });
           report.conflicts.push({ opId: entry.opId, conflicts: merged.conflicts });
         } else {
           const newOpId = deps.newOpId();
-          outbox = {
-            ...outbox,
-            entries: outbox.entries.map((e) =>
-              e.opId === entry.opId
-                ? { ...e, opId: newOpId, baseRevision: r.conflict.head.number, values: merged.merged }
-                : e,
-            ),
-          };
+          outbox = rebaseEntry(outbox, entry.opId, newOpId, r.conflict.head.number, merged.merged);
           progressed = true;
         }
-      } else if (r.status === 423) {
-        outbox = block(outbox, entry.opId, "locked", deps.now());
-        report.locked.push(entry.opId);
       } else {
-        report.failed.push({ opId: entry.opId, message: "message" in r ? r.message : `HTTP ${r.status}` });
+        const message = "message" in r ? r.message : `HTTP ${r.status}`;
+        const state = answerState(r.status);
+        if (state === "blocked-locked") {
+          outbox = block(outbox, entry.opId, "locked", deps.now(), { status: 423, message });
+          report.locked.push(entry.opId);
+        } else if (state === "refused") {
+          outbox = block(outbox, entry.opId, "refused", deps.now(), { status: r.status, message });
+          report.refused.push({ opId: entry.opId, status: r.status, message });
+        } else {
+          outbox = unblock(outbox, entry.opId);
+          report.failed.push({ opId: entry.opId, message });
+        }
       }
     }
     if (!progressed) break;

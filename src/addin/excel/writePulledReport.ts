@@ -7,7 +7,9 @@
  * planned from (it is reported back as `changed`); a reviewer note replaces the add-in's own comment on that
  * cell (an older reviewer note or a flag message) and never someone else's, which stays as it is;
  * reviewer notes of ours on cells that no longer get one are removed, so the workbook shows the
- * comments of this pull and no others.
+ * comments of this pull and no others. Text is written so Excel keeps it as text: a string that
+ * starts with = + - @ gets Excel's text prefix (a leading apostrophe, not stored in the value), so
+ * no string from the server becomes a live formula; prose is never overwritten (listed instead).
  */
 import type { ReportScalar } from "../../domain/report";
 import type { CellValue } from "../../domain/sheet/grid";
@@ -28,6 +30,10 @@ export interface PullWriteReport {
   formulaCells: string[];
   notesWritten: number;
   notesRemoved: number;
+  /** "Sheet!A1" of cells holding prose the value would replace (left as they are). */
+  proseCells: string[];
+  /** "Sheet!A1" whose value is longer than a cell holds (Excel would refuse the whole write). */
+  tooLong: string[];
   /** "Sheet!A1" where someone else's comment sits, so the reviewer's words are only in the pane. */
   foreignComments: string[];
   /** Cells typed into since the pull was planned: left as they are, with what they hold now. */
@@ -78,6 +84,8 @@ export async function writePulledReport(
     valuesWritten: 0,
     valuesUnchanged: 0,
     formulaCells: [],
+    proseCells: [],
+    tooLong: [],
     changed: [],
     notesWritten: 0,
     notesRemoved: 0,
@@ -98,10 +106,13 @@ export async function writePulledReport(
       },
       c.expect,
     );
-    if (decision.kind === "write") {
-      range.values = [[decision.content ?? ""]];
+    if (decision.kind === "write" && typeof decision.content === "string" && decision.content.length > 32767)
+      report.tooLong.push(`${c.sheet}!${c.cell}`);
+    else if (decision.kind === "write") {
+      range.values = [[asTypedText(decision.content)]];
       report.valuesWritten++;
     } else if (decision.kind === "unchanged") report.valuesUnchanged++;
+    else if (decision.kind === "prose") report.proseCells.push(`${c.sheet}!${c.cell}`);
     else if (decision.kind === "changed")
       report.changed.push({ code: c.code, sheet: c.sheet, cell: c.cell, now: decision.now, raw: now });
     else report.formulaCells.push(`${c.sheet}!${c.cell}`);
@@ -109,6 +120,12 @@ export async function writePulledReport(
   queueNotes(context, located, present, report);
   await context.sync();
   return report;
+}
+
+/** Excel parses what `values` is given as if typed: text that would start a formula gets the text prefix. */
+export function asTypedText(content: CellValue): CellValue {
+  if (content === null) return "";
+  return typeof content === "string" && /^[=+\-@'\t\r\n]/.test(content) ? `'${content}` : content;
 }
 
 function queueNotes(

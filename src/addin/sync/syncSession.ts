@@ -7,8 +7,9 @@
  * dead network never loses it; an entry leaves the outbox only when the server acknowledged it;
  * a conflict is never settled without the person's choice for each conflicting indicator.
  */
-import { enqueue, rebaseEntry, type Outbox } from "../../domain/sync/outbox";
-import { mergeIndicatorValues, type IndicatorConflict } from "../../domain/sync/mergeIndicatorValues";
+import { entryState, type Outbox } from "../../domain/sync/outbox";
+import type { IndicatorConflict } from "../../domain/sync/mergeIndicatorValues";
+import { queuePush, settleConflictEntry } from "../../domain/sync/workbookPush";
 import type { IndicatorValues, ReportKey, ReportView } from "../../domain/sync/protocol";
 import { flushOutbox, SyncClient } from "../../client/syncClient";
 import {
@@ -30,6 +31,7 @@ export type SyncPhase =
   | "offline"
   | "conflict"
   | "locked"
+  | "refused"
   | "approved"
   | "returned";
 
@@ -54,6 +56,11 @@ export interface SyncState {
   message?: string;
   /** The report last pushed or pulled (kept across reloads). */
   lastKey?: ReportKey;
+  /**
+   * The last flush's acknowledgements were the entries as queued (no 409 merge on the way): the
+   * head is then what the workbook holds, and the workbook may take it as its base.
+   */
+  sentAsIs?: boolean;
 }
 
 export interface SyncDeps {
@@ -154,22 +161,21 @@ export class SyncSession {
   ): Promise<SyncState> {
     saveLastKey(this.deps.store, key);
     this.state = { ...this.state, lastKey: key };
+    // The one push of src/domain/sync: the same values already waiting are not queued twice.
     this.setOutbox(
-      enqueue(this.outbox, {
-        opId: this.newOpId(),
-        key,
-        baseRevision,
-        values,
-        ...(workbookHash ? { workbookHash } : {}),
-        enqueuedAt: this.now(),
-      }),
+      queuePush(
+        this.outbox,
+        { opId: this.newOpId(), key, baseRevision, values, enqueuedAt: this.now() },
+        undefined,
+        workbookHash,
+      ).outbox,
     );
     this.set({ phase: "pending", progress: 0.1 });
     return this.flush();
   }
 
   /** Sends the outbox; network failures leave it in place (phase "offline") for the next try. */
-  async flush(): Promise<SyncState> {
+  async flush(opts: { retryRefused?: boolean } = {}): Promise<SyncState> {
     if (!this.state.session || !this.outbox.entries.length) {
       this.set({
         progress: undefined,
@@ -185,6 +191,8 @@ export class SyncSession {
         newOpId: this.newOpId,
         now: this.now,
         baseValues: (key, revision) => this.valuesAt(client, key, revision),
+        // A refusal is sent again only when the person asks ("Gửi lại" after fixing the sign-in).
+        retryRefused: opts.retryRefused,
       });
     } catch (e) {
       this.set({
@@ -194,21 +202,32 @@ export class SyncSession {
       });
       return this.state;
     }
+    const queued = new Set(this.outbox.entries.map((e) => e.opId));
     this.setOutbox(report.outbox);
     const last = report.acknowledged[report.acknowledged.length - 1];
     const patch: Partial<SyncState> = {
       progress: undefined,
+      sentAsIs: report.acknowledged.every((a) => queued.has(a.opId)),
       ...(last ? { lastRevision: last.revision } : {}),
     };
-    if (report.conflicts.length) {
-      const c = report.conflicts[0];
-      const entry = this.outbox.entries.find((e) => e.opId === c.opId)!;
+    // What waits is read from the outbox itself, so an entry blocked in an earlier session (before
+    // a reload) is still shown with its reason, never left as a silent "pending".
+    const waiting = (state: string) => this.outbox.entries.find((e) => entryState(e) === state);
+    const conflicted = waiting("blocked-conflict");
+    const refused = waiting("refused");
+    if (conflicted) {
+      const c = report.conflicts.find((x) => x.opId === conflicted.opId);
       this.set({
         ...patch,
         phase: "conflict",
-        conflict: { opId: c.opId, key: entry.key, conflicts: c.conflicts },
+        conflict: {
+          opId: conflicted.opId,
+          key: conflicted.key,
+          conflicts: c?.conflicts ?? conflicted.blocked?.conflicts ?? [],
+        },
       });
-    } else if (report.locked.length) this.set({ ...patch, phase: "locked" });
+    } else if (refused) this.set({ ...patch, phase: "refused", message: refused.blocked?.message });
+    else if (waiting("blocked-locked")) this.set({ ...patch, phase: "locked" });
     else if (report.failed.length) {
       const m = report.failed[0].message;
       this.set({
@@ -253,15 +272,20 @@ export class SyncSession {
     const entry = this.outbox.entries.find((e) => e.opId === pending.opId);
     if (!entry) return (this.set({ conflict: undefined }), this.state);
     const head = await client.getReport(entry.key);
-    const theirs = head.head?.values ?? {};
     const base = await this.valuesAt(client, entry.key, entry.baseRevision);
-    const merged = mergeIndicatorValues(base, entry.values, theirs).merged;
-    for (const c of pending.conflicts) {
-      const pick = choices[c.code] === "mine" ? c.mine : choices[c.code] === "base" ? c.base : c.theirs;
-      if (pick) merged[c.code] = pick;
-      else delete merged[c.code];
-    }
-    this.setOutbox(rebaseEntry(this.outbox, entry.opId, this.newOpId(), head.head?.number ?? 0, merged));
+    const settled = settleConflictEntry(
+      this.outbox,
+      entry,
+      base,
+      { number: head.head?.number ?? 0, values: head.head?.values ?? {} },
+      (code) => choices[code] ?? (pending.conflicts.some((c) => c.code === code) ? undefined : "theirs"),
+      this.newOpId(),
+    );
+    if (settled.missing.length)
+      throw new Error(
+        `Hãy chọn giá trị cho: ${settled.missing.join(", ")} / choose a value for each conflict`,
+      );
+    this.setOutbox(settled.outbox);
     this.set({ conflict: undefined, phase: "pending" });
     return this.flush();
   }

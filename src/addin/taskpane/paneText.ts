@@ -60,7 +60,8 @@ const vi = {
     sending: "Đang gửi…",
     offline: "Mất kết nối – sẽ tự gửi lại",
     conflict: "Có xung đột – cần chọn",
-    locked: "Đã khóa (đã duyệt)",
+    locked: "Đã khóa (đã duyệt) – số liệu chờ, sẽ gửi khi được mở lại",
+    refused: "Máy chủ từ chối – không gửi lại",
     approved: "Đã duyệt",
     returned: "Bị trả lại – xem ý kiến",
   } as Record<string, string>,
@@ -119,6 +120,10 @@ const vi = {
   pullNotesRemoved: (n: number) => `Đã gỡ ${n} ý kiến thẩm định cũ không còn trong lần duyệt này.`,
   pullFormula: (cells: string) =>
     `Không ghi đè ô có công thức: ${cells}. Số trên máy chủ khác kết quả công thức – hãy xem lại số liệu nguồn của công thức.`,
+  pullProse: (cells: string) =>
+    `Không ghi đè ô có chữ: ${cells}. Số trên máy chủ sẽ xóa mất lời ghi trong ô – hãy tự sửa ô nếu cần.`,
+  pullTooLong: (cells: string) =>
+    `Không ghi được vào ${cells}: giá trị trên máy chủ dài quá sức chứa của một ô (32.767 ký tự).`,
   pullForeign: (cells: string) =>
     `Ô ${cells} đã có ghi chú của người khác nên giữ nguyên; ý kiến thẩm định cho ô đó xem ở danh sách bên dưới.`,
   pullMissingSheets: (sheets: string) =>
@@ -207,7 +212,8 @@ const en: PaneText = {
     sending: "Sending…",
     offline: "Offline – will resend",
     conflict: "Conflict – choose",
-    locked: "Locked (approved)",
+    locked: "Locked (approved) – waits, sent once reopened",
+    refused: "Refused by the server – not resent",
     approved: "Approved",
     returned: "Returned – see comments",
   },
@@ -268,6 +274,10 @@ const en: PaneText = {
   pullNotesRemoved: (n) => `Removed ${n} older reviewer comments that this review no longer makes.`,
   pullFormula: (cells) =>
     `Formula cells not overwritten: ${cells}. The server's value differs from what the formula computes – check the formula's source figures.`,
+  pullProse: (cells) =>
+    `Cells holding text not overwritten: ${cells}. The server's value would erase the words in them – edit them yourself if needed.`,
+  pullTooLong: (cells) =>
+    `Not written into ${cells}: the server's value is longer than a cell can hold (32,767 characters).`,
   pullForeign: (cells) =>
     `${cells} already has someone else's comment, kept as it is; read the reviewer's comment for it in the list below.`,
   pullMissingSheets: (sheets) =>

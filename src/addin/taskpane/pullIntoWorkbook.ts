@@ -11,9 +11,15 @@
  */
 import type { IndicatorConflict } from "../../domain/sync/mergeIndicatorValues";
 import type { ExpectedCell } from "../../domain/sync/pulledCellContent";
-import { choosePulled, expectedOf, planPull, type PullChoice } from "../../domain/sync/planPull";
+import { expectedOf, type PullChoice } from "../../domain/sync/planPull";
 import type { IndicatorValues, ReportKey, ReportView } from "../../domain/sync/protocol";
 import { planPulledCells, type PulledPlan } from "../../domain/sync/pulledCells";
+import {
+  inStepAfterPull,
+  planWorkbookPull,
+  settleWorkbookPull,
+  type WorkbookPullPlan,
+} from "../../domain/sync/workbookPull";
 import type { PullWriteReport } from "../excel/writePulledReport";
 import { identityFromSettings, mappingsFromSettings, type SyncIdentity } from "../excel/workbookIdentity";
 import { indicatorValuesOf } from "./check/analyseWorkbook";
@@ -47,6 +53,11 @@ export type PullOutcome =
       keptLocal: string[];
       /** Changed here and on the server: not written until the person chooses. */
       conflicts: IndicatorConflict[];
+      /**
+       * The workbook may take the head as its base: nothing the head holds is missing from it
+       * unexplained (see inStepAfterPull). False keeps the old base, so the difference is met again.
+       */
+      inStep: boolean;
     };
 
 /** What the workbook holds now, read the way the check tab reads it (with the clerk's mappings). */
@@ -81,6 +92,15 @@ function conflictsFromChanged(
   }));
 }
 
+/** The one pull's plan as the pane shows it: indicators it could not place are listed with the unplaced. */
+function asPulledPlan(p: WorkbookPullPlan): PulledPlan {
+  return {
+    cells: p.cells,
+    unplaced: [...new Set([...p.unplaced, ...p.unknownTargets])].sort(),
+    ...(p.general ? { general: p.general } : {}),
+  };
+}
+
 export async function pullIntoWorkbook(
   view: ReportView,
   workbook: WorkbookHost,
@@ -99,7 +119,12 @@ export async function pullIntoWorkbook(
   const waiting = deps.unsent(key);
   const head = view.head;
   if (waiting > 0) {
-    const plan = planPulledCells(view, { values: false });
+    // Notes only, placed where this workbook's reader found their indicators.
+    const all = asPulledPlan(planWorkbookPull(view, undefined, await readMine(workbook, settings)));
+    const plan = {
+      ...all,
+      cells: all.cells.filter((c) => c.note).map(({ value: _v, expect: _e, ...c }) => c),
+    };
     return {
       kind: "written",
       plan,
@@ -108,16 +133,18 @@ export async function pullIntoWorkbook(
       unsent: waiting,
       keptLocal: [],
       conflicts: [],
+      inStep: false,
     };
   }
   const baseNo = identity?.baseRevision ?? 0;
   const base =
     baseNo <= 0 ? undefined : baseNo === head.number ? head.values : await deps.revisionValues(key, baseNo);
   const mine = await readMine(workbook, settings);
-  const merge = planPull(base, mine, head.values);
-  const plan = planPulledCells(view, { values: true, writes: merge.writes, expect: merge.expect });
+  const merge = planWorkbookPull(view, base, mine);
+  const plan = asPulledPlan(merge);
   const report = await workbook.writePulled(plan.cells);
   const conflicts = [...merge.conflicts, ...conflictsFromChanged(report, base, head.values)];
+  const inStep = !conflicts.length && inStepAfterPull(merge, await readMine(workbook, settings), head.values);
   return {
     kind: "written",
     plan,
@@ -126,6 +153,7 @@ export async function pullIntoWorkbook(
     unsent: 0,
     keptLocal: merge.keptLocal,
     conflicts,
+    inStep,
   };
 }
 
@@ -142,7 +170,7 @@ export async function settlePulled(
   if (!head) return { kind: "no-head" };
   if (!workbook.writePulled)
     return { kind: "standalone", plan: planPulledCells(pending.view, { values: false }) };
-  const settled = choosePulled(pending.conflicts, choices);
+  const settled = settleWorkbookPull(pending.conflicts, choices);
   const byCode = new Map(pending.conflicts.map((c) => [c.code, c]));
   const plan = planPulledCells(pending.view, {
     values: true,
@@ -162,5 +190,7 @@ export async function settlePulled(
     unsent: 0,
     keptLocal: settled.keptLocal,
     conflicts: [...settled.open, ...again],
+    // Settled conflicts: the other indicators were merged by the pull before.
+    inStep: !settled.open.length && !again.length,
   };
 }

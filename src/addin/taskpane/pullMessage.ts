@@ -31,6 +31,8 @@ export function pullMessage(t: PaneText, o: PullOutcome): PullMessage {
       if (r.valuesUnchanged) lines.push(t.pullUnchanged(r.valuesUnchanged));
       if (r.notesRemoved) lines.push(t.pullNotesRemoved(r.notesRemoved));
       if (r.formulaCells.length) lines.push(t.pullFormula(some(r.formulaCells)));
+      if (r.proseCells.length) lines.push(t.pullProse(some(r.proseCells)));
+      if (r.tooLong.length) lines.push(t.pullTooLong(some(r.tooLong)));
       if (r.foreignComments.length) lines.push(t.pullForeign(some(r.foreignComments)));
       if (r.missingSheets.length) lines.push(t.pullMissingSheets(some(r.missingSheets)));
       if (o.plan.unplaced.length) lines.push(t.pullUnplaced(some(o.plan.unplaced)));
@@ -39,6 +41,8 @@ export function pullMessage(t: PaneText, o: PullOutcome): PullMessage {
         o.conflicts.length ||
         o.keptLocal.length ||
         r.formulaCells.length ||
+        r.proseCells.length ||
+        r.tooLong.length ||
         r.foreignComments.length ||
         r.missingSheets.length ||
         o.plan.unplaced.length;

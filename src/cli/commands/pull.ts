@@ -1,27 +1,42 @@
 /**
- * `ntm pull --server URL --token T --org CODE --set ID --period P -o FILE.xlsx`: the head revision
- * and the reviewers' comments, written into the workbook. When FILE exists (the commune's own
- * workbook), each value goes back to the sheet and cell it was read from and each comment becomes
- * a cell comment there; otherwise a new workbook lists them. The sync state is set to the head,
- * so the next `ntm push` merges from it.
+ * `ntm pull --server URL [--token T] --org CODE --set ID --period P -o FILE.xlsx [--take …]`: the head
+ * revision merged into the commune's own workbook through the one pull of src/domain/sync
+ * (planWorkbookPull), written by patching only the cells it changes (io/xlsx/ooxml/writePulledCells).
+ *
+ * Invariants: an unpushed local edit is never overwritten (the three-way merge keeps it); a conflict
+ * is written only with the person's `--take` choice, otherwise listed (mine / theirs / base, sheet
+ * and cell) and the exit code is 1; every other package part keeps its bytes; the file is replaced
+ * atomically, after a backup (FILE.bak.xlsx) unless --no-backup; the sync state moves to the head
+ * only when nothing the head holds is still missing from the workbook unexplained. Reviewer comments
+ * are printed, not written into the file (a comment part would change the package). Without an
+ * existing FILE a new workbook lists the head's values and comments.
  */
 import type { Command } from "commander";
 import * as fs from "node:fs";
-// eslint-disable-next-line no-restricted-imports -- the sync issue replaces this SheetJS round trip with the in-place package patch
-import * as XLSX from "xlsx";
 import type { CliIo } from "../cliIo";
 import { SyncClient, SyncHttpError } from "../../client/syncClient";
-import type { ReportView } from "../../domain/sync";
+import {
+  type IndicatorValues,
+  type ReportView,
+  inStepAfterPull,
+  planWorkbookPull,
+  type WorkbookPullPlan,
+} from "../../domain/sync";
 import { latestComments, pulledCellValue as cellValue } from "../../domain/sync/reviewerComments";
+import { writeXlsxPackage } from "../../io/xlsx/ooxml/writeXlsxPackage";
+import { MAX_CELL_TEXT, writePulledCells, type CellWriteReport } from "../../io/xlsx/ooxml/writePulledCells";
 import { loadSyncState, saveSyncState } from "./syncState";
+import { TAKE_HINT, collect, conflictLines, parseTake, readWorkbookValues, tokenOf } from "./syncWords";
 
 interface PullOptions {
   server: string;
-  token: string;
+  token?: string;
   org: string;
   set: string;
   period: string;
   output: string;
+  take: string[];
+  backup: boolean;
 }
 
 export function registerPull(program: Command, io: CliIo): void {
@@ -31,18 +46,43 @@ export function registerPull(program: Command, io: CliIo): void {
       "Lấy phiên bản mới nhất và nhận xét về sổ / pull the head values and reviewer comments into a workbook",
     )
     .requiredOption("--server <url>", "địa chỉ máy chủ / server URL")
-    .requiredOption("--token <token>", "mã truy cập / access token")
+    .option("--token <token>", "mã truy cập (mặc định: biến NTM_TOKEN) / access token (default: $NTM_TOKEN)")
     .requiredOption("--org <code>", "mã đơn vị / org unit code")
     .requiredOption("--set <id>", "bộ tiêu chí / criteria set id")
     .requiredOption("--period <p>", "kỳ báo cáo / period")
     .requiredOption("-o, --output <file>", "sổ .xlsx để ghi / workbook to write")
+    .option(
+      "--take <choice>",
+      "giải xung đột: mine|theirs|base, hoặc MÃ=mine|theirs|base (lặp lại được) / settle conflicts (repeatable)",
+      collect,
+      [],
+    )
+    .option("--no-backup", "không giữ bản sao FILE.bak.xlsx / keep no backup of the workbook")
     .action(async (o: PullOptions) => {
       io.exitCode = await pull(o, io);
     });
 }
 
+export function backupPathOf(file: string): string {
+  return /\.xlsx$/i.test(file) ? `${file.slice(0, -5)}.bak.xlsx` : `${file}.bak`;
+}
+
+/** Replaces the file in one rename, so a crash leaves the old workbook or the new one, never half. */
+function replaceFile(file: string, bytes: Buffer): void {
+  const tmp = `${file}.ntm-tmp`;
+  fs.writeFileSync(tmp, bytes);
+  fs.renameSync(tmp, file);
+}
+
 async function pull(o: PullOptions, io: CliIo): Promise<number> {
-  const client = new SyncClient({ baseUrl: o.server, token: o.token });
+  const token = tokenOf(o.token, io);
+  if (!token) return 2;
+  const choices = parseTake(o.take ?? []);
+  if (typeof choices === "string") {
+    io.err(`${choices}\n`);
+    return 2;
+  }
+  const client = new SyncClient({ baseUrl: o.server, token });
   const key = { org: o.org, set: o.set, period: o.period };
   let view: ReportView;
   try {
@@ -57,67 +97,138 @@ async function pull(o: PullOptions, io: CliIo): Promise<number> {
     );
     return 1;
   }
-  const comments = latestComments(view);
-  const values = view.head.values;
-  const exists = fs.existsSync(o.output);
-  const wb = exists
-    ? XLSX.read(fs.readFileSync(o.output), { type: "buffer", cellStyles: true })
-    : XLSX.utils.book_new();
-  let placed = 0;
-  const unplaced: string[] = [];
-  if (exists) {
-    for (const [code, v] of Object.entries(values)) {
-      const ws = v.sheet ? wb.Sheets[v.sheet] : wb.Sheets[wb.SheetNames[0]];
-      if (!ws || !v.cell) {
-        unplaced.push(code);
-        continue;
-      }
-      const val = cellValue(v);
-      const prev = ws[v.cell] as XLSX.CellObject | undefined;
-      const cell: XLSX.CellObject = {
-        ...(prev ?? {}),
-        t: typeof val === "number" ? "n" : typeof val === "boolean" ? "b" : val === null ? "z" : "s",
-        v: val ?? undefined,
-      };
-      delete cell.w;
-      delete cell.f;
-      if (comments[code]) cell.c = [{ a: "NTM", t: comments[code] }];
-      ws[v.cell] = cell;
-      placed++;
-    }
-  }
-  const rows = [
-    ["Mã chỉ tiêu", "Giá trị", "Trang", "Ô", "Đánh giá của máy chủ", "Nhận xét của người duyệt"],
-    ...Object.entries(values).map(([code, v]) => [
-      code,
-      cellValue(v),
-      v.sheet ?? "",
-      v.cell ?? "",
-      view.head!.evaluation.indicators[code]?.status ?? "",
-      comments[code] ?? "",
-    ]),
-  ];
-  if (comments["*"]) rows.push(["*", "", "", "", "", comments["*"]]);
-  const sheetName = "NTM kho dữ liệu";
-  if (wb.SheetNames.includes(sheetName)) delete wb.Sheets[sheetName];
-  else wb.SheetNames.push(sheetName);
-  wb.Sheets[sheetName] = XLSX.utils.aoa_to_sheet([
-    [
-      `${view.orgName} (${view.org}) — ${view.set} — ${view.period} — phiên bản ${view.head.number}, ${view.reviewState}`,
-    ],
-    ...rows,
-  ]);
-  XLSX.writeFile(wb, o.output);
+  if (!fs.existsSync(o.output)) return writeNewWorkbook(o, view, io);
 
+  let read: IndicatorValues;
+  try {
+    const r = readWorkbookValues(o.output, { set: o.set, period: o.period });
+    // Another commune's workbook never takes this report's values.
+    if (r.org && r.org !== o.org) {
+      io.err(
+        `Sổ ${o.output} là của đơn vị ${r.org}, không phải ${o.org}: không ghi gì. / ${o.output} is the workbook of org unit ${r.org}, not ${o.org}: nothing written.\n`,
+      );
+      return 2;
+    }
+    read = r.values;
+  } catch (e) {
+    io.err(`${(e as Error).message}\n`);
+    return 2;
+  }
   const state = loadSyncState(o.output, o.server, key);
-  state.baseRevision = view.head.number;
-  state.baseValues = view.head.values;
+  const base = state.baseRevision > 0 ? state.baseValues : undefined;
+  const plan = planWorkbookPull(view, base, read, choices);
+  const before = fs.readFileSync(o.output);
+  const { xlsx, report } = writePulledCells(before, plan.cells, o.output);
+  if (report.written.length) {
+    if (o.backup !== false) fs.writeFileSync(backupPathOf(o.output), before);
+    replaceFile(o.output, xlsx);
+  }
+  const after = report.written.length
+    ? readWorkbookValues(o.output, { set: o.set, period: o.period }).values
+    : read;
+  const changedConflicts = report.changed.map((c) => ({
+    code: c.code,
+    base: base?.[c.code] ?? null,
+    mine: read[c.code] ?? null,
+    theirs: view.head!.values[c.code] ?? null,
+  }));
+  const open = [...plan.conflicts, ...changedConflicts];
+  if (!open.length && inStepAfterPull(plan, after, view.head.values)) {
+    state.baseRevision = view.head.number;
+    state.baseValues = view.head.values;
+  }
+  saveSyncState(o.output, state);
+  say(o, view, plan, report, io);
+  if (open.length) {
+    io.err(
+      `Xung đột ở ${open.length} chỉ tiêu — cả sổ này và kho đã sửa; chưa ghi gì vào các ô này. / Conflicts on ${open.length} indicators — changed here and in the store; these cells were not written:\n`,
+    );
+    io.err(conflictLines(open));
+    io.err(`${TAKE_HINT}\n`);
+    return 1;
+  }
+  return 0;
+}
+
+function say(o: PullOptions, view: ReportView, plan: WorkbookPullPlan, r: CellWriteReport, io: CliIo): void {
+  const head = view.head!;
+  io.out(
+    `Phiên bản ${head.number} (${view.reviewState}): đã ghi ${r.written.length} ô vào ${o.output}${r.written.length && o.backup !== false ? ` (bản cũ: ${backupPathOf(o.output)})` : ""}. / ` +
+      `Revision ${head.number}: wrote ${r.written.length} cells into ${o.output}.\n`,
+  );
+  for (const w of r.written) io.out(`  ${w.code}: ${w.sheet}!${w.cell}\n`);
+  if (plan.keptLocal.length)
+    io.out(
+      `Giữ số liệu của sổ (chưa gửi, chạy ntm push) / kept this workbook's values (not pushed yet): ${plan.keptLocal.join(", ")}\n`,
+    );
+  const list = (vi: string, en: string, items: string[]) => {
+    if (items.length) io.err(`${vi} / ${en}: ${items.join(", ")}\n`);
+  };
+  list(
+    "Không tìm thấy chỉ tiêu trong sổ này, không ghi",
+    "not located in this workbook, not written",
+    plan.unknownTargets,
+  );
+  list("Ô có công thức, giữ nguyên", "formula cells, left as they are", r.formulaCells);
+  list(
+    "Ô có chữ, giữ nguyên (hãy sửa tay)",
+    "cells holding text, left as they are (edit by hand)",
+    r.proseCells,
+  );
+  list(
+    "Ô hoặc trang không hợp lệ, không ghi",
+    "targets that are no cell of this workbook",
+    r.badTargets.map((t) => `${t.code} (${t.sheet.slice(0, 40)}!${t.cell.slice(0, 20)})`),
+  );
+  list(
+    "Giá trị quá dài hoặc có ký tự không ghi được",
+    "values too long or with characters a cell cannot hold",
+    r.unwritable.map((t) => `${t.code} (${t.sheet}!${t.cell})`),
+  );
+  for (const c of plan.cells)
+    if (c.note) io.out(`Nhận xét / comment ${c.code} (${c.sheet}!${c.cell}): ${c.note}\n`);
+  if (plan.general) io.out(`Nhận xét chung / on the whole report: ${plan.general.text}\n`);
+  list("Nhận xét không rõ ô", "comments with no located cell", plan.unplaced);
+}
+
+/** No workbook at the path: a new one listing the head's values and the comments. */
+function writeNewWorkbook(o: PullOptions, view: ReportView, io: CliIo): number {
+  const head = view.head!;
+  const comments = latestComments(view);
+  const text = (s: string) => ({ t: "s" as const, v: s.slice(0, MAX_CELL_TEXT) });
+  const cell = (x: string | number | boolean | null) =>
+    x === null
+      ? undefined
+      : typeof x === "number"
+        ? { t: "n" as const, v: x }
+        : typeof x === "boolean"
+          ? { t: "b" as const, v: x }
+          : text(x);
+  const rows = [
+    [
+      text(
+        `${view.orgName} (${view.org}) — ${view.set} — ${view.period} — phiên bản ${head.number}, ${view.reviewState}`,
+      ),
+    ],
+    ["Mã chỉ tiêu", "Giá trị", "Trang", "Ô", "Đánh giá của máy chủ", "Nhận xét của người duyệt"].map(text),
+    ...Object.entries(head.values).map(([code, v]) => [
+      text(code),
+      cell(cellValue(v)),
+      text(v.sheet ?? ""),
+      text(v.cell ?? ""),
+      text(head.evaluation.indicators[code]?.status ?? ""),
+      text(comments[code] ?? ""),
+    ]),
+    ...(comments["*"] ? [[text("*"), undefined, undefined, undefined, undefined, text(comments["*"])]] : []),
+  ];
+  replaceFile(o.output, writeXlsxPackage([{ name: "NTM kho dữ liệu", rows }]));
+  const state = loadSyncState(o.output, o.server, { org: o.org, set: o.set, period: o.period });
+  state.baseRevision = head.number;
+  state.baseValues = head.values;
   saveSyncState(o.output, state);
   io.out(
-    `Đã ghi phiên bản ${view.head.number} (${Object.keys(values).length} chỉ tiêu${exists ? `, ${placed} vào ô gốc` : ""}, ${Object.keys(comments).length} nhận xét) vào ${o.output}. / ` +
-      `Wrote revision ${view.head.number} to ${o.output}.\n`,
+    `Đã ghi phiên bản ${head.number} (${Object.keys(head.values).length} chỉ tiêu, ${Object.keys(comments).length} nhận xét) vào sổ mới ${o.output}. / ` +
+      `Wrote revision ${head.number} to the new workbook ${o.output}.\n`,
   );
-  if (unplaced.length)
-    io.err(`Không rõ ô cho / no cell known for: ${unplaced.join(", ")} (xem trang "${sheetName}")\n`);
   return 0;
 }

@@ -4,3 +4,6 @@ export * from "./mergeIndicatorValues";
 export * from "./outbox";
 export * from "./reportPeriod";
 export * from "./syncValues";
+export * from "./planPull";
+export * from "./workbookPull";
+export * from "./workbookPush";

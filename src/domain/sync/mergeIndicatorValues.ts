@@ -34,7 +34,7 @@ export function mergeIndicatorValues(
   mine: IndicatorValues,
   theirs: IndicatorValues,
 ): MergeResult {
-  const merged: IndicatorValues = {};
+  const merged: IndicatorValues = Object.create(null);
   const conflicts: IndicatorConflict[] = [];
   const codes = new Set([...Object.keys(base), ...Object.keys(mine), ...Object.keys(theirs)]);
   for (const code of [...codes].sort()) {
@@ -67,7 +67,7 @@ export function diffIndicatorValues(before: IndicatorValues, after: IndicatorVal
 
 /** Rebuild the head from a base and the changes since it (the client side of a 409). */
 export function applyIndicatorChanges(base: IndicatorValues, changes: IndicatorChange[]): IndicatorValues {
-  const out: IndicatorValues = { ...base };
+  const out: IndicatorValues = Object.assign(Object.create(null), base);
   for (const c of changes) {
     if (c.after === null) delete out[c.code];
     else out[c.code] = c.after;

@@ -5,9 +5,16 @@
  *
  * Invariant: entries are replayed in the order they were enqueued, per report; an entry leaves the
  * outbox only when the store acknowledged it (201, or the same opId's earlier result) or when the
- * person resolved its conflict. Replaying an entry reuses its opId, so a push that was applied but
- * whose answer was lost is not applied twice.
+ * person resolved its conflict or discarded it. Replaying an entry reuses its opId, so a push that
+ * was applied but whose answer was lost is not applied twice.
+ *
+ * Every entry is in one state a person can act on (entryState): pending (not sent yet, or the
+ * network failed: sent on the next flush), blocked-locked (423: the report is approved; tried
+ * again on every flush, so it goes as soon as a reviewer reopens), blocked-conflict (409 with
+ * conflicts: waits for the person's choice), refused (401/403/404/422…: permanent, shown and not
+ * sent again until the person asks).
  */
+import type { IndicatorConflict } from "./mergeIndicatorValues";
 import type { IndicatorValues, ReportKey } from "./protocol";
 
 export interface OutboxEntry {
@@ -18,8 +25,42 @@ export interface OutboxEntry {
   workbookHash?: string | null;
   enqueuedAt: string;
   attempts: number;
-  /** Set when the store answered 409 and the merge found conflicts a person must settle. */
-  blocked?: { reason: "conflict" | "locked"; at: string };
+  /** Why the entry waits: a 409 whose merge needs a choice, a 423, or a permanent refusal. */
+  blocked?: EntryBlock;
+}
+
+export type BlockReason = "conflict" | "locked" | "refused";
+
+export interface EntryBlock {
+  reason: BlockReason;
+  at: string;
+  /** The HTTP status of the answer that blocked it (refusals). */
+  status?: number;
+  /** The server's words (Vietnamese first), shown to the person. */
+  message?: string;
+  /** For a conflict: the indicators to choose for, so every later run can show them again. */
+  conflicts?: IndicatorConflict[];
+}
+
+export type EntryState = "pending" | "blocked-locked" | "blocked-conflict" | "refused";
+
+export function entryState(e: OutboxEntry): EntryState {
+  if (!e.blocked) return "pending";
+  return e.blocked.reason === "locked"
+    ? "blocked-locked"
+    : e.blocked.reason === "conflict"
+      ? "blocked-conflict"
+      : "refused";
+}
+
+/**
+ * What an answer means for the entry: a status the server will answer the same way next time
+ * (refused), one that may pass later (pending: 5xx, 429, 408), or a lock (423).
+ */
+export function answerState(status: number): "pending" | "blocked-locked" | "refused" {
+  if (status === 423) return "blocked-locked";
+  if (status >= 500 || status === 429 || status === 408) return "pending";
+  return "refused";
 }
 
 export interface Outbox {
@@ -41,16 +82,34 @@ export function sameKey(a: ReportKey, b: ReportKey): boolean {
   return a.org === b.org && a.set === b.set && a.period === b.period;
 }
 
-/** The entries to send now: the first unblocked entry of each report, in enqueue order. */
-export function nextToSend(outbox: Outbox): OutboxEntry[] {
+/**
+ * The entries to send now: the first entry of each report, in enqueue order, when it is pending
+ * or waits for a lock to lift (`locked`: whether to try locked entries now — once per flush).
+ * A conflict or refused entry holds back its report's later entries: they were edited after it.
+ */
+export function nextToSend(
+  outbox: Outbox,
+  opts: { locked?: boolean; refused?: boolean } = {},
+): OutboxEntry[] {
   const seen: ReportKey[] = [];
   const out: OutboxEntry[] = [];
   for (const e of outbox.entries) {
     if (seen.some((k) => sameKey(k, e.key))) continue;
     seen.push(e.key);
-    if (!e.blocked) out.push(e);
+    const state = entryState(e);
+    if (
+      state === "pending" ||
+      (state === "blocked-locked" && opts.locked) ||
+      (state === "refused" && opts.refused)
+    )
+      out.push(e);
   }
   return out;
+}
+
+/** The outbox as a person reads it: each entry with its state, in order. */
+export function outboxSummary(outbox: Outbox): { entry: OutboxEntry; state: EntryState }[] {
+  return outbox.entries.map((entry) => ({ entry, state: entryState(entry) }));
 }
 
 export function markAttempt(outbox: Outbox, opId: string): Outbox {
@@ -95,10 +154,24 @@ export function rebaseEntry(
   };
 }
 
-export function block(outbox: Outbox, opId: string, reason: "conflict" | "locked", at: string): Outbox {
+export function block(
+  outbox: Outbox,
+  opId: string,
+  reason: BlockReason,
+  at: string,
+  detail: { status?: number; message?: string; conflicts?: IndicatorConflict[] } = {},
+): Outbox {
   return {
     ...outbox,
-    entries: outbox.entries.map((e) => (e.opId === opId ? { ...e, blocked: { reason, at } } : e)),
+    entries: outbox.entries.map((e) => (e.opId === opId ? { ...e, blocked: { reason, at, ...detail } } : e)),
+  };
+}
+
+/** The entry is sendable again (a network failure after a lock, or the person asked to retry). */
+export function unblock(outbox: Outbox, opId: string): Outbox {
+  return {
+    ...outbox,
+    entries: outbox.entries.map((e) => (e.opId === opId ? { ...e, blocked: undefined } : e)),
   };
 }
 

@@ -42,8 +42,13 @@ function meaning(v: IndicatorValue): IndicatorValue {
   return { value: x };
 }
 
+/** A record keyed by untrusted codes: no prototype, so "__proto__" is just a key. */
+export function bareRecord<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
 function meanings(values: IndicatorValues): IndicatorValues {
-  const out: IndicatorValues = {};
+  const out: IndicatorValues = bareRecord();
   for (const [code, v] of Object.entries(values)) out[code] = meaning(v);
   return out;
 }
@@ -61,7 +66,7 @@ export function sameMeaning(
  * readable value as the clerk's own: with no common ancestor it conflicts with a different head.
  */
 function assumedBase(mine: IndicatorValues): IndicatorValues {
-  const out: IndicatorValues = {};
+  const out: IndicatorValues = bareRecord();
   for (const [code, v] of Object.entries(mine)) if (v.value === null) out[code] = v;
   return out;
 }
@@ -86,11 +91,11 @@ export function planPull(
 ): PullMergePlan {
   const b = base ?? assumedBase(read);
   // Not read is not deleted: what the reader missed stands at its base value (checked at write time).
-  const mine: IndicatorValues = { ...b, ...read };
+  const mine: IndicatorValues = Object.assign(bareRecord<IndicatorValue>(), b, read);
   const { merged, conflicts } = mergeIndicatorValues(meanings(b), meanings(mine), meanings(theirs));
   const conflicted = new Set(conflicts.map((c) => c.code));
-  const writes: IndicatorValues = {};
-  const expect: Record<string, ExpectedCell> = {};
+  const writes: IndicatorValues = bareRecord();
+  const expect: Record<string, ExpectedCell> = bareRecord();
   const keptLocal: string[] = [];
   const codes = [...new Set([...Object.keys(b), ...Object.keys(mine), ...Object.keys(theirs)])].sort();
   for (const code of codes) {
@@ -136,9 +141,9 @@ export function choosePulled(
   conflicts: IndicatorConflict[],
   choices: Record<string, PullChoice | undefined>,
 ): PullSettlement {
-  const out: PullSettlement = { writes: {}, keptLocal: [], open: [] };
+  const out: PullSettlement = { writes: bareRecord(), keptLocal: [], open: [] };
   for (const c of conflicts) {
-    const choice = choices[c.code];
+    const choice = Object.prototype.hasOwnProperty.call(choices, c.code) ? choices[c.code] : undefined;
     if (!choice) out.open.push(c);
     else if (choice === "mine") out.keptLocal.push(c.code);
     else {

@@ -16,11 +16,11 @@ describe("what a pulled value puts into its cell", () => {
     });
   });
 
-  it("does not trust a raw form that another desk left stale", () => {
+  it("does not trust a raw form that another desk left stale; a text cell keeps writing text in its own form", () => {
     // Someone pushed 97.5 with the raw text of the revision before.
     expect(decideCellContent({ value: 97.5, unit: "%", raw: "96,4%" }, { v: "96,4%" })).toEqual({
       kind: "write",
-      content: 97.5,
+      content: "97,5%",
     });
   });
 
@@ -84,7 +84,7 @@ describe("a pull planned from what a cell held", () => {
     });
     expect(decideCellContent({ value: 52 }, { v: "48 triệu" }, { value: 0, raw: "48 triệu" })).toEqual({
       kind: "write",
-      content: 52,
+      content: "52 triệu",
     });
   });
 

@@ -4,8 +4,10 @@
  *
  * Invariant: the content chosen reads back (through the reader's own readCell, with the cell's
  * number format) as the pulled value, so a check right after a pull sees the server's head. The
- * clerk's own form (`raw`, "96,4%") is kept whenever it still means the value; a cell that already
- * means the value is left alone; a formula is never overwritten (the workbook computes it); a cell
+ * clerk's own form (`raw`, "96,4%") is kept whenever it still means the value, and a cell that writes
+ * its number as text keeps writing it as text in the same form (decimal comma, percent sign); a cell
+ * that already means the value is left alone; a formula is never overwritten (the workbook computes
+ * it); a cell holding prose (text that means no value) is never overwritten or emptied; a cell
  * that no longer holds what the pull was planned from (`expect`) is not overwritten either — the
  * clerk typed something since, and it is handed back as a conflict.
  */
@@ -28,6 +30,8 @@ export type CellDecision =
   | { kind: "unchanged" }
   /** The cell computes its value; the pulled value differs and is left for the person to see. */
   | { kind: "formula" }
+  /** The cell holds prose the value would replace: left as it is, for the person to see. */
+  | { kind: "prose" }
   /** The cell no longer holds the value the pull was planned from: left as it is, what it means now. */
   | { kind: "changed"; now: ReportScalar };
 
@@ -101,6 +105,21 @@ function candidates(v: IndicatorValue, z: string | undefined): CellValue[] {
 }
 
 /**
+ * The number written the way this text cell writes its number: the same words around it ("48
+ * triệu" → "52 triệu", "96,4%" → "97,5%") and the same decimal mark. Checked by readsAs after.
+ */
+function sameTextForm(now: string, v: IndicatorValue): string | undefined {
+  const x = v.value;
+  if (typeof x !== "number") return undefined;
+  const token = /-?\d+(?:[.,]\d+)*/.exec(now);
+  if (!token) return undefined;
+  const comma = token[0].includes(",") || !token[0].includes(".");
+  const n = String(cleanFloat(x));
+  const body = comma ? n.replace(".", ",") : n;
+  return now.slice(0, token.index) + body + now.slice(token.index + token[0].length);
+}
+
+/**
  * Decides what a cell gets. `current` is undefined for an empty cell. A pulled empty value empties
  * a cell holding a number; prose, which also reads as no value, stays.
  */
@@ -113,12 +132,22 @@ export function decideCellContent(
   const now: CellValue = current?.v ?? null;
   if (readsAs(now, z, v.value)) return { kind: "unchanged" };
   if (current?.f) return { kind: "formula" };
+  const prose = typeof now === "string" && now.trim() !== "" && cellMeaning(now, z) === null;
+  if (prose && v.value !== null) return { kind: "prose" };
   if (expect && !readsAs(now, z, expect.value) && !(expect.raw !== undefined && (expect.raw ?? null) === now))
     return { kind: "changed", now: cellMeaning(now, z) };
-  const own = v.raw;
-  if (own !== undefined && readsAs(own, z, v.value))
-    return own === now ? { kind: "unchanged" } : { kind: "write", content: own ?? "" };
-  for (const c of candidates(v, z)) if (readsAs(c, z, v.value)) return { kind: "write", content: c };
+  // The receiving cell's own way first: text stays text in its form, a number stays a number, a
+  // yes/no stays TRUE/FALSE; only an empty cell takes the sender's form (`raw`).
+  const plain = candidates(v, z);
+  const ofKind = (kind: string) => plain.filter((c) => typeof c === kind);
+  const textForm = typeof now === "string" ? sameTextForm(now, v) : undefined;
+  const forms: CellValue[] =
+    typeof now === "string"
+      ? [...(textForm !== undefined ? [textForm] : []), ...ofKind("string"), ...plain]
+      : typeof now === "number" || typeof now === "boolean"
+        ? [...ofKind(typeof now), ...plain]
+        : [...(v.raw !== undefined && v.raw !== null ? [v.raw] : []), ...plain];
+  for (const c of forms) if (readsAs(c, z, v.value)) return { kind: "write", content: c };
   // No form reads back (a unit the reader would not see): the plain value, as `ntm pull` writes it.
   const x = v.value;
   return { kind: "write", content: x !== null && typeof x === "object" ? `${x.min}–${x.max}` : x };

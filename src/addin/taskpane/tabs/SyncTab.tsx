@@ -98,6 +98,7 @@ export function SyncTab({ t, workbook, sync, state, result }: SyncTabProps) {
     const k = state.lastKey;
     if (
       state.phase === "synced" &&
+      state.sentAsIs &&
       state.lastRevision &&
       state.lastRevision > base &&
       k &&
@@ -118,7 +119,9 @@ export function SyncTab({ t, workbook, sync, state, result }: SyncTabProps) {
       const { values, marksNotSent } = syncValuesOf(result.report, getCriteriaSet(result.report.setId));
       setNotice(marksNotSent.length ? t.marksNotSent(marksNotSent.join(", ")) : undefined);
       const after = await sync.push(key, base, values);
-      if (after.phase === "synced" && after.lastRevision) await remember(after.lastRevision);
+      // A push merged with someone else's change leaves the workbook without it: the base stays.
+      if (after.phase === "synced" && after.lastRevision && after.sentAsIs)
+        await remember(after.lastRevision);
     });
   }
 
@@ -143,7 +146,7 @@ export function SyncTab({ t, workbook, sync, state, result }: SyncTabProps) {
    * pull and push start from the head. With conflicts open the base stays, so they are asked again.
    */
   async function afterPullWrite(view: NonNullable<PendingPull["view"]>, outcome: PullOutcome): Promise<void> {
-    if (outcome.kind === "written" && !outcome.unsent && !outcome.conflicts.length)
+    if (outcome.kind === "written" && !outcome.unsent && !outcome.conflicts.length && outcome.inStep)
       await remember(outcome.head);
     setPendingPull(
       outcome.kind === "written" && outcome.conflicts.length
@@ -255,7 +258,10 @@ export function SyncTab({ t, workbook, sync, state, result }: SyncTabProps) {
           {t.pull}
         </Button>
         {state.outboxSize > 0 && state.phase !== "conflict" && (
-          <Button onClick={() => void guard(() => sync.flush())} data-testid="retry">
+          <Button
+            onClick={() => void guard(() => sync.flush({ retryRefused: state.phase === "refused" }))}
+            data-testid="retry"
+          >
             {t.retry}
           </Button>
         )}
@@ -270,7 +276,7 @@ export function SyncTab({ t, workbook, sync, state, result }: SyncTabProps) {
         {/* Open pull conflicts are a conflict too, though no push waits on them. */}
         {t.phase[pendingPull && state.phase !== "sending" ? "conflict" : state.phase]}
         {state.lastRevision ? ` · ${t.revision} ${state.lastRevision}` : ""} · {t.outbox(state.outboxSize)}
-        {state.phase === "offline" && state.message
+        {(state.phase === "offline" || state.phase === "refused") && state.message
           ? ` – ${state.message === UNREACHABLE ? t.unreachableDetail : state.message}`
           : ""}
       </Body1>
