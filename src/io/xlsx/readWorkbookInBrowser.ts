@@ -3,11 +3,12 @@
  * disk becomes WorkbookGrids through the same steps as `ntm validate`'s reader (readWorkbook.ts):
  * the same kind detection, our own CSV parser (so "97,8%" is 97,8 %, not SheetJS's 9,78), the same
  * package checks, read options, limits and grid assembly (workbookBytesToGrids.ts), and the same
- * typed, bilingual WorkbookReadError. What the browser lacks is node:zlib, so the zip-bomb and
- * cell-count bounds the Node reader measures before parsing are left to the file-size bound here.
+ * typed, bilingual WorkbookReadError. The browser has no node:zlib, so a zip is bounded and checked
+ * for corruption by checkZipInBrowser (the platform's inflater) instead of inspectZip.
  * SheetJS's full build (.xls and .ods included, with code pages) loads only when a file is opened.
  */
 import type { WorkbookGrids } from "../../domain/sheet/grid";
+import { checkZipInBrowser } from "./checkZipInBrowser";
 import { resolveLimits, type ReadLimits } from "./readLimits";
 import {
   checkOleStreamNames,
@@ -30,21 +31,22 @@ async function loadSheetJs(): Promise<SheetJs> {
   return typeof mod.read === "function" ? mod : mod.default!;
 }
 
-function checkPackage(XLSX: SheetJs, data: Uint8Array, kind: string, fileName: string): void {
-  if (kind !== "zip" && kind !== "ole") return;
+async function checkPackage(
+  XLSX: SheetJs,
+  data: Uint8Array,
+  kind: string,
+  fileName: string,
+  limits: ReadLimits,
+) {
+  if (kind === "zip") return checkZipEntryNames(await checkZipInBrowser(data, fileName, limits), fileName);
+  if (kind !== "ole") return;
   let paths: string[];
   try {
     paths = XLSX.CFB.read(data, { type: "array" }).FullPaths;
   } catch {
     throw new WorkbookReadError("corrupt", fileName);
   }
-  if (kind === "ole") return checkOleStreamNames(paths, fileName);
-  // CFB lists a zip's entries under a root folder ("Root Entry/xl/workbook.xml"); folders end in "/".
-  const root = paths[0] ?? "";
-  checkZipEntryNames(
-    paths.filter((p) => !p.endsWith("/")).map((p) => (p.startsWith(root) ? p.slice(root.length) : p)),
-    fileName,
-  );
+  checkOleStreamNames(paths, fileName);
 }
 
 export async function readWorkbookInBrowser(
@@ -62,7 +64,7 @@ export async function readWorkbookInBrowser(
     const kind = detectWorkbookKind(data, fileName);
     if (kind === "text") return csvWorkbookGrids(data, fileName, lim);
     const XLSX = await loadSheetJs();
-    checkPackage(XLSX, data, kind, fileName);
+    await checkPackage(XLSX, data, kind, fileName, lim);
     const wb = XLSX.read(data, sheetJsReadOptions(lim, { type: "array", cellStyles: lim.readHidden }));
     return gridsOfSheetJsWorkbook(wb, fileName, lim);
   } catch (e) {
