@@ -10,6 +10,7 @@ import * as path from "node:path";
 import fc from "fast-check";
 import * as XLSX from "xlsx";
 import { checkWorkbook } from "../src/domain/check/checkWorkbook";
+import { getCriteriaSet } from "../src/domain/criteria/registry";
 import type { WorkbookGrids } from "../src/domain/sheet/grid";
 import { readWorkbookFile } from "../src/io/xlsx/readWorkbook";
 
@@ -143,5 +144,40 @@ describe("the table decides the set for every year the title may say", () => {
     const c = checkWorkbook(grids, { file: "xa-kim-song-truong-2023-nang-cao.xlsx" });
     expect(c.validation.set?.id).toBe("ht-xa-ntm-nang-cao-20tc");
     expect(c.validation.summary).toEqual({ criteriaMet: 4, criteriaTotal: 20 });
+  });
+});
+
+describe("a 2025 workbook already on the 10-criterion 2026–2030 table", () => {
+  // Generated from the set itself: one row per criterion, its indicator's wording, all marked Đạt.
+  const rows: (string | undefined)[][] = [
+    ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
+    ["BÁO CÁO KẾT QUẢ THỰC HIỆN TIÊU CHÍ NÔNG THÔN MỚI XÃ TÂN AN NĂM 2025"],
+    [],
+    ["TT", "Tên tiêu chí", "Nội dung tiêu chí", "Chỉ tiêu", "Kết quả thực hiện", "Tự đánh giá"],
+  ];
+  const set = getCriteriaSet("vn-xa-ntm-2026-2030")!;
+  for (const c of set.criteria) rows.push([c.code, c.name.vi, c.indicators[0].name.vi, "Đạt", "Đạt", "Đạt"]);
+  const grids: WorkbookGrids = {
+    sheets: [
+      {
+        sheet: "Biểu 01",
+        rowCount: rows.length,
+        colCount: 6,
+        merges: [],
+        cells: rows.map((r) => r.map((v) => (v === undefined ? undefined : { v }))),
+      },
+    ],
+  };
+
+  it("is judged by the table's 2026–2030 set, telling that 2025 is under the 2021–2025 set", () => {
+    const c = checkWorkbook(grids, { file: "xa-tan-an-2025.xlsx" });
+    expect(c.validation.period).toBe("2025");
+    expect(c.validation.set?.id).toBe("vn-xa-ntm-2026-2030");
+    expect(c.validation.summary).toEqual({ criteriaMet: 10, criteriaTotal: 10 });
+    expect(c.findings.map((f) => f.type)).toEqual(["set/period-mismatch"]);
+    expect(c.findings[0].params).toMatchObject({
+      tableSet: "vn-xa-ntm-2026-2030",
+      inForceSet: "vn-xa-ntm-2021-2025",
+    });
   });
 });

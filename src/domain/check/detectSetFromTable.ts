@@ -6,12 +6,13 @@
  * Invariant: a set named by the caller (`--set`) or by the workbook's own settings is never
  * replaced; the title's guess stands whenever its table reads cleanly (one read, the usual case);
  * otherwise every shipped set of the same level is tried and the one under which most rows map
- * (mapped rows minus unmatched rows minus missing indicators) wins, ties keeping the title's guess.
+ * with the set's own names (tableFit) wins, ties keeping the title's guess.
  * When the winning set is not the one in force for the workbook's period, a finding says so.
  */
 import { getCriteriaSet, listCriteriaSets } from "../criteria/registry";
 import type { CriteriaSet } from "../criteria/schema";
 import type { Finding } from "../review/finding";
+import { foldedTokens } from "../sheet/foldVietnamese";
 import type { WorkbookGrids } from "../sheet/grid";
 import {
   readReport,
@@ -28,20 +29,55 @@ export interface SetChoice {
   findings: Finding[];
 }
 
-/** How well a read's rows fit its set: rows mapped, less rows left over and indicators not found. */
-export function tableFit(read: ReadReportResult): number {
+function problemsOf(read: ReadReportResult): number {
   let problems = 0;
   for (const f of read.findings)
     if (f.type === "mapping/unmatched-row" || f.type === "mapping/missing-indicator") problems++;
-  return read.layout.mappings.length - problems;
+  return problems;
+}
+
+/** Folded words of a set's names, by indicator code and by "criterion:N" (as RowMapping codes them). */
+function namesOf(set: CriteriaSet): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const c of set.criteria) {
+    const own = foldedTokens(c.name.vi);
+    out.set(`criterion:${c.code}`, new Set(own));
+    for (const i of c.indicators) out.set(i.code, new Set([...foldedTokens(i.name.vi), ...own]));
+  }
+  return out;
+}
+
+/**
+ * How well a read's rows fit its set: each mapped row counts ½, and ½ more as far as its words are
+ * the set's name for that row (a code alone maps "5" under any set; the names tell the sets apart);
+ * rows left over and indicators not found count against.
+ */
+export function tableFit(read: ReadReportResult, set: CriteriaSet, workbook: WorkbookGrids): number {
+  const names = namesOf(set);
+  const grids = new Map(workbook.sheets.map((g) => [g.sheet, g]));
+  let fit = 0;
+  for (const m of read.layout.mappings) {
+    const want = names.get(m.code);
+    const row = grids.get(m.sheet)?.cells[m.row]; // RowMapping.row is the 0-based grid row
+    let share = 0;
+    if (want && want.size > 0 && row) {
+      const have = new Set(row.flatMap((c) => (typeof c?.v === "string" ? foldedTokens(c.v) : [])));
+      let hit = 0;
+      for (const w of want) if (have.has(w)) hit++;
+      share = hit / want.size;
+    }
+    fit += 0.5 + 0.5 * share;
+  }
+  return fit - problemsOf(read);
 }
 
 function readsCleanly(read: ReadReportResult): boolean {
   const mapped = read.layout.mappings.length;
-  let problems = 0;
-  for (const f of read.findings)
-    if (f.type === "mapping/unmatched-row" || f.type === "mapping/missing-indicator") problems++;
-  return problems <= Math.max(2, mapped * 0.1);
+  const problems = problemsOf(read);
+  // A commune that left out a few indicators or added its own rows still reads cleanly; a table of
+  // another set leaves most of its rows unmatched (the 19-criterion table under the 2026–2030 set:
+  // 7 rows mapped, 54 problems).
+  return problems <= Math.max(3, mapped * 0.25);
 }
 
 function covers(set: CriteriaSet, year: number): boolean {
@@ -105,12 +141,12 @@ export function detectSetFromTable(workbook: WorkbookGrids, options: ReadReportO
   if (first.layout.mappings.length === 0 || readsCleanly(first)) return { read: first, source, findings: [] };
 
   let best = first;
-  let bestFit = tableFit(first);
+  let bestFit = tableFit(first, guessed, workbook);
   let bestSet = guessed;
   for (const candidate of listCriteriaSets()) {
     if (candidate.id === guessedId || candidate.level !== guessed.level) continue;
     const read = readReport(workbook, { ...options, setId: candidate.id });
-    const fit = tableFit(read);
+    const fit = tableFit(read, candidate, workbook);
     if (fit > bestFit) {
       best = read;
       bestFit = fit;
