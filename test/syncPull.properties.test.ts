@@ -18,11 +18,17 @@ import { captureIo } from "../src/cli/cliIo";
 import { main } from "../src/cli/main";
 import { readWorkbookValues } from "../src/cli/commands/syncWords";
 import { cleanFloat } from "../src/domain/sheet/parseCellValue";
-import type { IndicatorValues } from "../src/domain/sync";
+import type { IndicatorValues, ReportKey, ReviewAction } from "../src/domain/sync";
 import { readZip } from "../src/io/xlsx/ooxml/zipArchive";
 import { writePulledCells } from "../src/io/xlsx/ooxml/writePulledCells";
 import { type Fixture, IN_COMMUNE, SET, openFixture } from "./serverFixture";
 import { testEngines } from "./storeEngines";
+
+/** A reviewer acts on the revision they see: the head at the moment of the click. */
+async function reviewHead(reviewer: SyncClient, key: ReportKey, action: ReviewAction): Promise<void> {
+  const { head } = await reviewer.getReport(key);
+  await reviewer.review(key, action, head?.number ?? 0);
+}
 
 const SON_HONG = path.join(__dirname, "..", "..", "shared", "samples", "xa-son-hong-2023-tu-danh-gia.xlsx");
 /** A fraction in a percent cell, percent text, a word for yes/no, another percent text. */
@@ -155,7 +161,7 @@ describe("two clerks, a reviewer and a failing network, in any order", () => {
             fs.writeFileSync(f, xlsx);
             typed[s.who].set(s.code, value);
           } else if (s.kind === "review") {
-            await reviewer.review(key, s.action).catch(() => undefined); // 409/423 when it does not apply
+            await reviewHead(reviewer, key, s.action).catch(() => undefined); // 409/423 when it does not apply
           } else if (s.kind === "push") {
             const f = files[s.who];
             const base = baseOf(f);
@@ -192,7 +198,7 @@ describe("two clerks, a reviewer and a failing network, in any order", () => {
 
         // The network is back and the report open: both send, settling conflicts with their own values,
         // then both take the head; they agree with it.
-        await reviewer.review(key, "reopen").catch(() => undefined);
+        await reviewHead(reviewer, key, "reopen").catch(() => undefined);
         for (const i of [0, 1]) {
           const r = await cli(["push", files[i], "--take", "mine"]);
           if (r.code !== 0) expect((await cli(["push", files[i], "--take", "mine"])).code).toBe(0);

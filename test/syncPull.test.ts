@@ -12,11 +12,17 @@ import { SyncClient } from "../src/client/syncClient";
 import { captureIo } from "../src/cli/cliIo";
 import { main } from "../src/cli/main";
 import { readWorkbookValues } from "../src/cli/commands/syncWords";
-import type { IndicatorValue } from "../src/domain/sync";
+import type { IndicatorValue, ReportKey, ReviewAction } from "../src/domain/sync";
 import { readZip } from "../src/io/xlsx/ooxml/zipArchive";
 import { writePulledCells } from "../src/io/xlsx/ooxml/writePulledCells";
 import { type Fixture, IN_COMMUNE, SET, openFixture } from "./serverFixture";
 import { testEngines } from "./storeEngines";
+
+/** A reviewer acts on the revision they see: the head at the moment of the click. */
+async function reviewHead(reviewer: SyncClient, key: ReportKey, action: ReviewAction): Promise<void> {
+  const { head } = await reviewer.getReport(key);
+  await reviewer.review(key, action, head?.number ?? 0);
+}
 
 const SON_HONG = path.join(__dirname, "..", "..", "shared", "samples", "xa-son-hong-2023-tu-danh-gia.xlsx");
 
@@ -218,7 +224,7 @@ describe("ntm pull into an existing workbook, ntm push's outbox states", () => {
     expect((await push(a, "2034")).code).toBe(0);
     const key = { org: IN_COMMUNE, set: SET, period: "2034" };
     const reviewer = new SyncClient({ baseUrl: fx.base, token: fx.tokens.reviewer });
-    await reviewer.review(key, "approve");
+    await reviewHead(reviewer, key, "approve");
     typeInto(a, "2.3", 98, "%");
     let r = await push(a, "2034");
     expect(r.code).toBe(1);
@@ -226,7 +232,7 @@ describe("ntm pull into an existing workbook, ntm push's outbox states", () => {
     r = await push(a, "2034"); // still locked: still says so, still exit 1
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/duyệt và khóa/);
-    await reviewer.review(key, "reopen");
+    await reviewHead(reviewer, key, "reopen");
     r = await push(a, "2034");
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/Pushed: revision 2/);

@@ -29,9 +29,13 @@ detectHost().then((host) => {
       if (!workbook.checkAndFlag) return "";
       const settings = await workbook.readSettings();
       const out = await workbook.checkAndFlag((g) =>
-        analyseWorkbook(g, "vi", mappingsFromSettings(settings)),
+        analyseWorkbook(g, "vi", mappingsFromSettings(settings), workbook.fileName),
       );
-      return `Đạt ${out.result.criteriaMet}/${out.result.criteriaTotal} tiêu chí; ${out.result.flags.length} ô được đánh dấu.`;
+      const head =
+        out.result.headline.kind === "work-items"
+          ? `${out.result.headline.count} hạng mục khối lượng`
+          : `Đạt ${out.result.criteriaMet}/${out.result.criteriaTotal} tiêu chí`;
+      return `${head}; ${out.result.flags.length} ô được đánh dấu.`;
     },
     async syncNow() {
       const settings = await workbook.readSettings();
@@ -39,7 +43,7 @@ detectHost().then((host) => {
       const grids = await workbook.readGrids();
       if (!id || !grids)
         return "Chưa có thông tin đồng bộ trong bảng; mở thẻ Đồng bộ / no sync identity yet: open the Sync tab";
-      const result = analyseWorkbook(grids, "vi", mappingsFromSettings(settings));
+      const result = analyseWorkbook(grids, "vi", mappingsFromSettings(settings), workbook.fileName);
       const after = await sync.push(
         { org: id.orgCode, set: id.set, period: id.period },
         id.baseRevision,

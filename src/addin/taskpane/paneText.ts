@@ -26,6 +26,8 @@ const vi = {
   unmappedRows: "Số dòng chưa nhận ra",
   unmappedHint: "Chọn chỉ tiêu cho từng dòng dưới đây rồi bấm “Lưu”; lựa chọn được nhớ trong sổ.",
   criteriaMet: "Tiêu chí đạt",
+  workItems: "Hạng mục khối lượng",
+  workVolumeReport: "Báo cáo khối lượng công việc",
   findings: "Điểm cần xem lại",
   noFindings: "Không có điểm nào cần xem lại.",
   general: "Chung cho cả sổ",
@@ -183,6 +185,8 @@ const en: PaneText = {
   unmappedHint:
     "Choose the indicator for each row below and press “Save”; the choice is remembered in the workbook.",
   criteriaMet: "Criteria met",
+  workItems: "Work items",
+  workVolumeReport: "Work-volume report",
   findings: "Findings",
   noFindings: "No findings.",
   general: "Whole workbook",

@@ -13,7 +13,8 @@ import type { CliIo } from "../cliIo";
 import type { FileValidation } from "../../domain/consolidate/fileValidation";
 import { getCriteriaSet } from "../../domain/criteria/registry";
 import { COMMUNE_GROUPS, REGIONS, type CommuneGroup, type Region } from "../../domain/criteria/schema";
-import { validateWorkbook } from "../../domain/check/validateWorkbook";
+import { checkWorkbook } from "../../domain/check/checkWorkbook";
+import { checkHeadline, headlineText } from "../../domain/check/checkHeadline";
 import { WORK_VOLUME_SET_ID } from "../../domain/sheet/readReport";
 import { readWorkbookFile } from "../../io/xlsx/readWorkbook";
 import { isWorkbookReadError } from "../../io/xlsx/workbookReadError";
@@ -67,7 +68,8 @@ function validateFile(
 ): FileValidation {
   try {
     const grids = readWorkbookFile(file);
-    return validateWorkbook(file, grids, {
+    return checkWorkbook(grids, {
+      file,
       fileName: path.basename(file),
       ...(o.setId ? { setId: o.setId } : {}),
       ...(o.region ? { region: o.region } : {}),
@@ -102,9 +104,9 @@ function textReport(v: FileValidation): string {
   lines.push(
     `  Đơn vị / org unit: ${v.orgUnit?.name ?? "(không rõ / unknown)"} · Kỳ / period: ${v.period ?? "(không rõ / unknown)"}`,
   );
-  if (v.set?.id !== WORK_VOLUME_SET_ID && v.summary && v.summary.criteriaTotal > 0) {
-    lines.push(`  Tiêu chí đạt / criteria met: ${v.summary.criteriaMet}/${v.summary.criteriaTotal}`);
-  }
+  // The same head line the pane shows (checkHeadline); a table with no criteria has none.
+  const head = checkHeadline(v);
+  if (head.kind === "criteria" && head.total > 0) lines.push(`  ${headlineText(head)}`);
   for (const u of v.units ?? []) {
     lines.push(
       `  ${u.name}: ${u.criteriaMet}/${u.criteriaTotal} tiêu chí đạt / criteria met (${percent(u.progress ?? 0)} %)`,

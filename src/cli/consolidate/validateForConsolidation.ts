@@ -1,11 +1,11 @@
 /**
  * The per-file job of a consolidation (run in a worker thread): read the file (io/xlsx), read and
- * evaluate it (domain/sheet validateWorkbook — the same code as `ntm validate`), and return the
+ * evaluate it (domain/check checkWorkbook — the same call as `ntm validate` and the pane), and return the
  * plain FileValidation, without the per-indicator list the summary does not use (less to copy back
  * across threads). A file that cannot be read comes back with its typed reason, never a throw.
  */
 import type { FileValidation } from "../../domain/consolidate/fileValidation";
-import { validateWorkbook } from "../../domain/check/validateWorkbook";
+import { checkWorkbook } from "../../domain/check/checkWorkbook";
 import { readWorkbookFile } from "../../io/xlsx/readWorkbook";
 import { isWorkbookReadError } from "../../io/xlsx/workbookReadError";
 
@@ -34,7 +34,7 @@ export function validateForConsolidation(
       return { file: display, ok: false, error: { code: e.code, message: e.message } };
     throw e;
   }
-  const { validation } = validateWorkbook(display, grids);
+  const { validation } = checkWorkbook(grids, { file: display });
   if (!opts.keepIndicators) delete validation.indicators;
   return validation;
 }

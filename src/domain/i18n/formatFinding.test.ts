@@ -28,6 +28,7 @@ describe("every finding type has a located message in both languages", () => {
     "mapping/unmatched-row",
     "mapping/missing-indicator",
     "mapping/duplicate-indicator",
+    "set/period-mismatch",
   ];
   it.each(types)("%s", (type) => {
     const f: Finding = {

@@ -143,6 +143,10 @@ const RENDER: Record<Finding["type"], Render> = {
     lang === "vi"
       ? `${subject(f, lang)} xuất hiện nhiều lần${p.otherCell ? ` (cả ô ${str(p.otherCell)})` : ""}. Giữ một dòng và xóa dòng trùng.`
       : `${subject(f, lang)} appears more than once${p.otherCell ? ` (also cell ${str(p.otherCell)})` : ""}. Keep one row and remove the duplicate.`,
+  "set/period-mismatch": (_f, p, lang) =>
+    lang === "vi"
+      ? `Bảng tính ghi theo ${str(p.tableSetTitle)} nên được kiểm tra theo bộ đó; kỳ ${str(p.period)} áp dụng ${str(p.inForceSetTitle)}. Chuyển bảng sang bộ tiêu chí đang áp dụng, hoặc chọn bộ tiêu chí khi kiểm tra (--set).`
+      : `The workbook follows ${str(p.tableSetTitleEn)} and is checked by that set; for ${str(p.period)} the set in force is ${str(p.inForceSetTitleEn)}. Move the table to the set in force, or choose the set when checking (--set).`,
 };
 
 export function formatFinding(finding: Finding, lang: Lang = "vi"): string {

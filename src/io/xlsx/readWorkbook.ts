@@ -11,52 +11,22 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import * as XLSX from "xlsx";
 import "./sheetJsZlib";
-import type { Grid, WorkbookGrids } from "../../domain/sheet/grid";
+import type { WorkbookGrids } from "../../domain/sheet/grid";
 import { hiddenRowsColsOf, type HiddenRowsCols } from "./hiddenRowsCols";
 import { inflateZipEntry, inspectZip, type ZipEntryInfo } from "./inspectZip";
 import { odsRepeatedCellCount } from "./odsRepeatedCells";
 import { sheetJsPackage, type SheetJsZipFiles } from "./sheetJsPackage";
-import { decodeCsvBytes, parseCsvText } from "./parseCsvText";
 import { resolveLimits, type ReadLimits } from "./readLimits";
-import { sheetToGrid, textRowsToGrid } from "./sheetToGrid";
 import { WorkbookReadError } from "./workbookReadError";
-import { readSettingsSheet, SETTINGS_SHEET_NAME } from "./workbookSettings";
 import { partName, zipPackageKind } from "./zipPackageKind";
-
-type Kind = "zip" | "ole" | "markup" | "text";
-
-const TEXT_EXTENSIONS = new Set([".csv", ".tsv", ".txt"]);
-
-function detectKind(buf: Buffer, fileName: string): Kind {
-  if (buf.length >= 4 && buf[0] === 0x50 && buf[1] === 0x4b && (buf[2] === 3 || buf[2] === 5)) return "zip";
-  if (buf.length >= 8 && buf.readUInt32BE(0) === 0xd0cf11e0 && buf.readUInt32BE(4) === 0xa1b11ae1)
-    return "ole";
-  const head = buf
-    .subarray(0, 1024)
-    .toString("utf8")
-    .replace(/^\uFEFF/, "")
-    .trimStart()
-    .toLowerCase();
-  if (
-    head.startsWith("<?xml") ||
-    head.startsWith("<html") ||
-    head.startsWith("<!doctype html") ||
-    head.startsWith("<table")
-  ) {
-    return "markup";
-  }
-  const ext = path.extname(fileName).toLowerCase();
-  if (TEXT_EXTENSIONS.has(ext) && looksLikeText(buf)) return "text";
-  throw new WorkbookReadError("not-a-spreadsheet", fileName);
-}
-
-function looksLikeText(buf: Buffer): boolean {
-  const sample = buf.subarray(0, 8192);
-  const utf16 =
-    sample.length >= 2 &&
-    ((sample[0] === 0xff && sample[1] === 0xfe) || (sample[0] === 0xfe && sample[1] === 0xff));
-  return utf16 || !sample.includes(0);
-}
+import {
+  checkOleStreamNames,
+  csvWorkbookGrids,
+  detectWorkbookKind,
+  gridsOfSheetJsWorkbook,
+  sheetJsReadError as mapSheetJsError,
+  sheetJsReadOptions as readOptions,
+} from "./workbookBytesToGrids";
 
 /**
  * Count cells before SheetJS builds an object per cell: a million cells cost SheetJS seconds and
@@ -109,55 +79,7 @@ function checkOle(buf: Buffer, fileName: string): void {
   } catch {
     throw new WorkbookReadError("corrupt", fileName);
   }
-  const names = cfb.FullPaths.map((p: string) => p.replace(/\/$/, "").split("/").pop()?.toLowerCase() ?? "");
-  if (names.includes("encryptedpackage") || names.includes("encryptioninfo")) {
-    throw new WorkbookReadError("encrypted", fileName);
-  }
-  if (!names.some((n: string) => n === "workbook" || n === "book"))
-    throw new WorkbookReadError("not-a-spreadsheet", fileName);
-}
-
-function mapSheetJsError(e: unknown, fileName: string): WorkbookReadError {
-  if (e instanceof WorkbookReadError) return e;
-  const msg = String((e as Error)?.message ?? e);
-  if (/password|encrypt/i.test(msg)) return new WorkbookReadError("encrypted", fileName);
-  if (/unsupported/i.test(msg))
-    return new WorkbookReadError("unsupported", fileName, { reason: msg.slice(0, 80) });
-  if (e instanceof RangeError) return new WorkbookReadError("too-large", fileName, { size: 0, limit: 0 });
-  return new WorkbookReadError("corrupt", fileName);
-}
-
-function tooLong(fileName: string, sheet: string, limits: ReadLimits) {
-  return (a1: string, length: number): never => {
-    throw new WorkbookReadError("invalid-content", fileName, {
-      where: sheet ? `${sheet}!${a1}` : a1,
-      length,
-      limit: limits.maxCellTextLength,
-    });
-  };
-}
-
-/**
- * SheetJS stores sheets in a plain object, so a sheet named "__proto__" becomes that object's
- * prototype (harmless to everything else, but not an own property): fetch it from there.
- */
-function sheetByName(wb: XLSX.WorkBook, name: string): XLSX.WorkSheet | undefined {
-  if (Object.prototype.hasOwnProperty.call(wb.Sheets, name)) return wb.Sheets[name];
-  if (name !== "__proto__") return undefined;
-  const proto = Object.getPrototypeOf(wb.Sheets) as XLSX.WorkSheet | null;
-  return proto && proto !== Object.prototype && "!ref" in proto ? proto : undefined;
-}
-
-function readOptions(limits: ReadLimits, extra: XLSX.ParsingOptions): XLSX.ParsingOptions {
-  return {
-    type: "buffer",
-    dense: true,
-    cellFormula: true,
-    cellNF: true,
-    cellHTML: false,
-    sheetRows: limits.maxRows + 1,
-    ...extra,
-  };
+  checkOleStreamNames(cfb.FullPaths, fileName);
 }
 
 function sheetJsRead(
@@ -248,56 +170,7 @@ function readWithSheetJs(
   entries?: ZipEntryInfo[],
 ): WorkbookGrids {
   const { wb, hidden } = readSheetJsWorkbook(buf, fileName, limits, entries);
-  const counter = { cells: 0 };
-  const sheets: Grid[] = [];
-  let properties: Record<string, string> | undefined;
-  for (const name of wb.SheetNames) {
-    const ws = sheetByName(wb, name);
-    if (!ws) continue;
-    const grid = sheetToGrid(String(name), ws, {
-      maxCellTextLength: limits.maxCellTextLength,
-      onTooLong: tooLong(fileName, String(name), limits),
-      counter,
-      ...(hidden ? { hidden: hidden.get(String(name)) ?? {} } : {}),
-    });
-    if (grid.rowCount > limits.maxRows || counter.cells > limits.maxCells) {
-      throw new WorkbookReadError("too-many-cells", fileName, {
-        limit: limits.maxCells,
-        sheet: String(name),
-      });
-    }
-    if (name === SETTINGS_SHEET_NAME) properties = { ...(properties ?? {}), ...readSettingsSheet(grid) };
-    else sheets.push(grid);
-  }
-  properties = mergeCustomProperties(wb, properties);
-  if (counter.cells === 0) throw new WorkbookReadError("empty", fileName);
-  return properties ? { sheets, properties } : { sheets };
-}
-
-/** Custom document properties named "ntm.*" (written by our templates) join the settings sheet's. */
-function mergeCustomProperties(
-  wb: XLSX.WorkBook,
-  props?: Record<string, string>,
-): Record<string, string> | undefined {
-  const custom = (wb as { Custprops?: Record<string, unknown> }).Custprops;
-  if (!custom) return props;
-  const out: Record<string, string> = props ?? {};
-  for (const key of Object.keys(custom)) {
-    if (!key.startsWith("ntm.") || key in out) continue;
-    out[key] = String(custom[key]);
-  }
-  return Object.keys(out).length > 0 ? out : undefined;
-}
-
-function readCsv(buf: Buffer, fileName: string, limits: ReadLimits): WorkbookGrids {
-  const rows = parseCsvText(decodeCsvBytes(buf));
-  let cells = 0;
-  for (const r of rows) for (const f of r) if (f !== "") cells++;
-  if (cells === 0) throw new WorkbookReadError("empty", fileName);
-  if (cells > limits.maxCells || rows.length > limits.maxRows) {
-    throw new WorkbookReadError("too-many-cells", fileName, { limit: limits.maxCells });
-  }
-  return { sheets: [textRowsToGrid(rows, limits.maxCellTextLength, tooLong(fileName, "", limits))] };
+  return gridsOfSheetJsWorkbook(wb, fileName, limits, hidden);
 }
 
 export function readWorkbookBuffer(
@@ -312,8 +185,8 @@ export function readWorkbookBuffer(
     throw new WorkbookReadError("too-large", fileName, { size: buf.length, limit: lim.maxFileBytes });
   }
   try {
-    const kind = detectKind(buf, fileName);
-    if (kind === "text") return readCsv(buf, fileName, lim);
+    const kind = detectWorkbookKind(buf, fileName);
+    if (kind === "text") return csvWorkbookGrids(buf, fileName, lim);
     let entries: ZipEntryInfo[] | undefined;
     if (kind === "zip") {
       entries = inspectZip(buf, fileName, lim);

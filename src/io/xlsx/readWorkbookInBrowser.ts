@@ -1,46 +1,73 @@
 /**
  * The SheetJS adapter for a browser (the task pane's standalone mode): a file a person opens from
- * disk becomes WorkbookGrids. It loads SheetJS's small "mini" build (xlsx, xlsm, xlsb, csv) only when
- * a file is opened, so the pane stays light, and it fails with the same typed, bilingual
- * WorkbookReadError as the Node reader (readWorkbook.ts, which needs node:zlib and node:fs).
+ * disk becomes WorkbookGrids through the same steps as `ntm validate`'s reader (readWorkbook.ts):
+ * the same kind detection, our own CSV parser (so "97,8%" is 97,8 %, not SheetJS's 9,78), the same
+ * package checks, read options, limits and grid assembly (workbookBytesToGrids.ts), and the same
+ * typed, bilingual WorkbookReadError. The browser has no node:zlib, so a zip is bounded and checked
+ * for corruption by checkZipInBrowser (the platform's inflater) instead of inspectZip.
+ * SheetJS's full build (.xls and .ods included, with code pages) loads only when a file is opened.
  */
 import type { WorkbookGrids } from "../../domain/sheet/grid";
-import { sheetToGrid } from "./sheetToGrid";
+import { checkZipInBrowser } from "./checkZipInBrowser";
+import { resolveLimits, type ReadLimits } from "./readLimits";
+import {
+  checkOleStreamNames,
+  checkZipEntryNames,
+  csvWorkbookGrids,
+  detectWorkbookKind,
+  gridsOfSheetJsWorkbook,
+  sheetJsReadError,
+  sheetJsReadOptions,
+} from "./workbookBytesToGrids";
 import { WorkbookReadError } from "./workbookReadError";
-import { readSettingsSheet, SETTINGS_SHEET_NAME } from "./workbookSettings";
 
-/** Excel's own cell text limit. */
-const MAX_CELL_TEXT = 32767;
-/** Bounds for a file opened in a browser tab (a commune workbook is a few hundred KB). */
-const MAX_FILE_BYTES = 20 * 1024 * 1024;
-const MAX_ROWS = 100_000;
+type SheetJs = typeof import("xlsx");
 
-export async function readWorkbookInBrowser(bytes: ArrayBuffer, fileName: string): Promise<WorkbookGrids> {
-  if (bytes.byteLength === 0) throw new WorkbookReadError("empty", fileName);
-  if (bytes.byteLength > MAX_FILE_BYTES) {
-    throw new WorkbookReadError("too-large", fileName, { size: bytes.byteLength, limit: MAX_FILE_BYTES });
-  }
-  const XLSX = await import(/* webpackChunkName: "xlsx-mini" */ "xlsx/dist/xlsx.mini.min.js");
-  let wb;
+async function loadSheetJs(): Promise<SheetJs> {
+  const mod = (await import(/* webpackChunkName: "xlsx-full" */ "xlsx/dist/xlsx.full.min.js")) as SheetJs & {
+    default?: SheetJs;
+  };
+  // A UMD build: bundlers and jest copy its exports onto the namespace, native ESM only has default.
+  return typeof mod.read === "function" ? mod : mod.default!;
+}
+
+async function checkPackage(
+  XLSX: SheetJs,
+  data: Uint8Array,
+  kind: string,
+  fileName: string,
+  limits: ReadLimits,
+) {
+  if (kind === "zip") return checkZipEntryNames(await checkZipInBrowser(data, fileName, limits), fileName);
+  if (kind !== "ole") return;
+  let paths: string[];
   try {
-    wb = XLSX.read(new Uint8Array(bytes), {
-      type: "array",
-      dense: true,
-      cellFormula: true,
-      cellNF: true,
-      cellHTML: false,
-      sheetRows: MAX_ROWS,
-    });
-  } catch (e) {
-    const encrypted = /password|encrypt/i.test(String((e as Error)?.message));
-    throw new WorkbookReadError(encrypted ? "encrypted" : "not-a-spreadsheet", fileName);
+    paths = XLSX.CFB.read(data, { type: "array" }).FullPaths;
+  } catch {
+    throw new WorkbookReadError("corrupt", fileName);
   }
-  const sheets = wb.SheetNames.filter((n) => n !== SETTINGS_SHEET_NAME).map((n) =>
-    sheetToGrid(n, wb.Sheets[n], { maxCellTextLength: MAX_CELL_TEXT }),
-  );
-  const settingsSheet = wb.Sheets[SETTINGS_SHEET_NAME];
-  const settings = settingsSheet
-    ? readSettingsSheet(sheetToGrid(SETTINGS_SHEET_NAME, settingsSheet, { maxCellTextLength: 1000 }))
-    : {};
-  return { sheets, properties: settings };
+  checkOleStreamNames(paths, fileName);
+}
+
+export async function readWorkbookInBrowser(
+  bytes: ArrayBuffer,
+  fileName: string,
+  limits?: Partial<ReadLimits>,
+): Promise<WorkbookGrids> {
+  const lim = resolveLimits(limits);
+  if (bytes.byteLength === 0) throw new WorkbookReadError("empty", fileName);
+  if (bytes.byteLength > lim.maxFileBytes) {
+    throw new WorkbookReadError("too-large", fileName, { size: bytes.byteLength, limit: lim.maxFileBytes });
+  }
+  const data = new Uint8Array(bytes);
+  try {
+    const kind = detectWorkbookKind(data, fileName);
+    if (kind === "text") return csvWorkbookGrids(data, fileName, lim);
+    const XLSX = await loadSheetJs();
+    await checkPackage(XLSX, data, kind, fileName, lim);
+    const wb = XLSX.read(data, sheetJsReadOptions(lim, { type: "array", cellStyles: lim.readHidden }));
+    return gridsOfSheetJsWorkbook(wb, fileName, lim);
+  } catch (e) {
+    throw sheetJsReadError(e, fileName);
+  }
 }

@@ -1,10 +1,11 @@
 /**
  * The server's own judgement of pushed values: the values become a domain Report and go through the
- * domain core's evaluate(), exactly as the add-in and the CLI do. The store keeps this evaluation,
+ * judging step of the domain's one check (domain/check judgeReport), exactly as the add-in and the
+ * CLI judge a workbook. The store keeps this evaluation,
  * never anything the client claimed about met/unmet.
  */
 import type { CriteriaSet } from "../../domain/criteria/schema";
-import { evaluate } from "../../domain/evaluate";
+import { judgeReport } from "../../domain/check/judgeReport";
 import type { Evaluation } from "../../domain/evaluate/types";
 import type { Report } from "../../domain/report";
 import type { EvaluationSummary, IndicatorValues } from "../../domain/sync/protocol";
@@ -39,7 +40,7 @@ export function evaluatePushedValues(
   values: IndicatorValues,
   ctx: EvaluationContext,
 ): EvaluationSummary {
-  return summarise(evaluate(set, reportFromValues(set, values, ctx)));
+  return summarise(judgeReport(set, reportFromValues(set, values, ctx)).evaluation);
 }
 
 function summarise(e: Evaluation): EvaluationSummary {

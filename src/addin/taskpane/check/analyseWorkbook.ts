@@ -1,10 +1,14 @@
 /**
- * One check of a workbook, host-neutral: grids → what the reader understood, the evaluation, the
- * findings with their messages, the flags to paint and the summary to write. The same function
- * serves Excel (grids from src/addin/excel) and standalone mode (grids from a file).
+ * The pane's view of one check. The check itself is the domain's checkWorkbook — the same call
+ * `ntm validate` makes — so the pane (in Excel or in a browser tab) and the CLI cannot disagree on
+ * a workbook; this file only arranges that result for the Kiểm tra tab: findings grouped by
+ * criterion in the reader's language, unmapped rows to map by hand, the progress summary to write.
+ * The flags to paint are the check's own.
  */
+import { checkWorkbook, criterionOf, type WorkbookCheck } from "../../../domain/check/checkWorkbook";
+import type { CheckHeadline } from "../../../domain/check/checkHeadline";
+import type { FileValidation } from "../../../domain/consolidate/fileValidation";
 import type { CriteriaSet } from "../../../domain/criteria/schema";
-import { evaluate } from "../../../domain/evaluate/evaluate";
 import type { Evaluation, Status } from "../../../domain/evaluate/types";
 import { formatFinding, type Lang } from "../../../domain/i18n";
 import type { Report } from "../../../domain/report";
@@ -16,7 +20,7 @@ import { syncValuesOf } from "../../../domain/sync/syncValues";
 import { getCriteriaSet } from "../../../domain/criteria/registry";
 import type { CellFlag } from "../../excel/writeFlags";
 import type { ProgressSummary } from "../../excel/writeSummarySheet";
-import { readReportFromGrids, type ManualMappings } from "./readReportFromGrids";
+import { DEFAULT_SET_ID, type ManualMappings } from "./readReportFromGrids";
 
 export interface FindingView {
   finding: Finding;
@@ -44,9 +48,15 @@ export interface UnmappedRow {
 }
 
 export interface CheckResult {
+  /** The set judged by; for a work-volume report (judged by none) the default set, for the lists. */
   set: CriteriaSet;
+  /** Whether `set` is really the one the report was judged by. */
+  judgedBySet: boolean;
   report: Report;
-  evaluation: Evaluation;
+  evaluation?: Evaluation;
+  /** What `ntm validate --json` prints for this workbook, identical by construction. */
+  validation: FileValidation;
+  headline: CheckHeadline;
   mapped: RowMapping[];
   unmapped: UnmappedRow[];
   criteriaMet: number;
@@ -59,36 +69,25 @@ export interface CheckResult {
   summary: ProgressSummary;
 }
 
-function criterionOf(set: CriteriaSet, indicator: string | undefined): string {
-  if (!indicator) return "";
-  for (const c of set.criteria)
-    if (c.code === indicator || c.indicators.some((i) => i.code === indicator)) return c.code;
-  return "";
-}
-
-export function analyseWorkbook(
-  grids: WorkbookGrids,
-  lang: Lang = "vi",
-  manual: ManualMappings = {},
-): CheckResult {
-  const read = readReportFromGrids(grids, manual);
-  const evaluation = evaluate(read.set, read.report);
-  const all = [...read.findings, ...evaluation.findings];
-  const views: FindingView[] = all.map((f) => ({
+/** The check's result arranged for the pane (exported for hosts that already hold a check). */
+export function viewOfCheck(check: WorkbookCheck, lang: Lang = "vi"): CheckResult {
+  const set = check.set ?? getCriteriaSet(DEFAULT_SET_ID)!;
+  const evaluation = check.evaluation;
+  const views: FindingView[] = check.findings.map((f) => ({
     finding: f,
     message: formatFinding(f, lang),
-    criterion: criterionOf(read.set, f.indicator),
+    criterion: criterionOf(check.set, f.indicator),
   }));
-  const criteria: CriterionView[] = evaluation.criteria.map((c) => ({
+  const criteria: CriterionView[] = (evaluation?.criteria ?? []).map((c) => ({
     code: c.code,
-    name: lang === "en" ? (read.set.criteria.find((x) => x.code === c.code)?.name.en ?? c.name) : c.name,
+    name: lang === "en" ? (set.criteria.find((x) => x.code === c.code)?.name.en ?? c.name) : c.name,
     status: c.effective,
     basis: c.effectiveBasis,
     met: c.met,
     total: c.total,
     findings: views.filter((v) => v.criterion === c.code),
   }));
-  const unmapped: UnmappedRow[] = read.findings
+  const unmapped: UnmappedRow[] = check.findings
     .filter((f) => f.type === "mapping/unmatched-row")
     .map((f) => ({
       sheet: f.sheet ?? "",
@@ -97,28 +96,18 @@ export function analyseWorkbook(
       text: String(f.params.text ?? f.params.label ?? ""),
       ...(f.params.bestMatch ? { bestMatch: String(f.params.bestMatch) } : {}),
     }));
-  const flags: CellFlag[] = views
-    .filter((v) => v.finding.sheet && v.finding.cell)
-    .map((v) => ({
-      sheet: v.finding.sheet!,
-      cell: v.finding.cell!,
-      severity: v.finding.severity,
-      message: formatFinding(v.finding, "vi"),
-      ...(v.finding.indicator ? { indicator: v.finding.indicator } : {}),
-      ...(v.criterion ? { criterion: v.criterion } : {}),
-    }));
   const summary: ProgressSummary = {
-    setName: read.set.title.vi,
-    ...(read.report.orgUnit ? { orgUnit: read.report.orgUnit.name } : {}),
-    ...(read.report.period ? { period: read.report.period } : {}),
-    criteria: evaluation.criteria.map((c) => ({
+    setName: set.title.vi,
+    ...(check.report.orgUnit ? { orgUnit: check.report.orgUnit.name } : {}),
+    ...(check.report.period ? { period: check.report.period } : {}),
+    criteria: (evaluation?.criteria ?? []).map((c) => ({
       code: c.code,
       name: c.name,
       status: c.effective,
       indicatorsMet: c.met,
       indicatorsTotal: c.total,
     })),
-    villages: evaluation.units.map((u) => ({
+    villages: (evaluation?.units ?? []).map((u) => ({
       name: u.name,
       met: u.met,
       total: u.total,
@@ -126,19 +115,39 @@ export function analyseWorkbook(
     })),
   };
   return {
-    set: read.set,
-    report: read.report,
-    evaluation,
-    mapped: read.mappings,
+    set,
+    judgedBySet: check.set !== undefined,
+    report: check.report,
+    ...(evaluation ? { evaluation } : {}),
+    validation: check.validation,
+    headline: check.headline,
+    mapped: check.layout.mappings,
     unmapped,
-    criteriaMet: evaluation.set.met,
-    criteriaTotal: evaluation.set.total,
+    criteriaMet: check.validation.summary?.criteriaMet ?? 0,
+    criteriaTotal: check.validation.summary?.criteriaTotal ?? 0,
     criteria,
     general: views.filter((v) => !v.criterion),
     findingCount: views.length,
-    flags,
+    flags: check.flags,
     summary,
   };
+}
+
+/**
+ * The pane's host-neutral entry point: grids (from Excel or from a file opened in the browser) →
+ * the check, as the tab shows it. `manual` mappings, when given, replace the saved ones.
+ */
+export function analyseWorkbook(
+  grids: WorkbookGrids,
+  lang: Lang = "vi",
+  manual: ManualMappings = {},
+  fileName?: string,
+): CheckResult {
+  const check = checkWorkbook(grids, {
+    ...(fileName ? { file: fileName, fileName } : {}),
+    ...(Object.keys(manual).length ? { manualMappings: manual } : {}),
+  });
+  return viewOfCheck(check, lang);
 }
 
 /** The report's values in the wire format (shared with `ntm push`: see syncValuesOf). */

@@ -1,16 +1,18 @@
 /**
- * Grids → Report + reader findings through the domain reader (readReport), plus the one thing the
- * pane adds: the clerk's manual row mappings. A mapping is applied by writing the chosen code into
- * the row's number cell of a copy of the grid, so the domain reader maps the row by code with its
- * own rules; nothing here reads values.
+ * Grids → Report + reader findings for the pane's other jobs (pulling compares what the workbook
+ * holds now): the same checkWorkbook the Kiểm tra tab and `ntm validate` run, with the clerk's
+ * manual row mappings, so a pull sees the values a check would show. Nothing here reads values.
  */
+import { checkWorkbook } from "../../../domain/check/checkWorkbook";
+import type { ManualMappings } from "../../../domain/check/applyManualMappings";
 import { getCriteriaSet } from "../../../domain/criteria/registry";
 import type { CriteriaSet } from "../../../domain/criteria/schema";
 import type { Report } from "../../../domain/report";
 import type { Finding } from "../../../domain/review/finding";
-import { fromA1, type Grid, type WorkbookGrids } from "../../../domain/sheet/grid";
+import type { WorkbookGrids } from "../../../domain/sheet/grid";
 import type { RowMapping } from "../../../domain/sheet/readCriteriaTable";
-import { readReport, type ReaderLayout } from "../../../domain/sheet/readReport";
+
+export type { ManualMappings } from "../../../domain/check/applyManualMappings";
 
 export const DEFAULT_SET_ID = "vn-xa-ntm-2021-2025";
 
@@ -21,45 +23,15 @@ export interface ReaderOutput {
   mappings: RowMapping[];
 }
 
-/** "Sheet!row" (1-based row) → indicator code. */
-export type ManualMappings = Record<string, string>;
-
-function numberColumn(layout: ReaderLayout, sheet: string): number | undefined {
-  const cols = layout.sheets.find((s) => s.sheet === sheet)?.columns ?? {};
-  const letter = cols.no ?? cols.criterion;
-  return letter ? fromA1(`${letter}1`)?.c : undefined;
-}
-
-function withManualMappings(
-  grids: WorkbookGrids,
-  layout: ReaderLayout,
-  manual: ManualMappings,
-): WorkbookGrids {
-  const sheets = grids.sheets.map((grid): Grid => {
-    const rows = Object.entries(manual).filter(([k]) => k.startsWith(`${grid.sheet}!`));
-    const col = numberColumn(layout, grid.sheet);
-    if (col === undefined || rows.length === 0) return grid;
-    const cells = grid.cells.slice();
-    for (const [k, code] of rows) {
-      const r = Number(k.slice(grid.sheet.length + 1)) - 1;
-      if (!Number.isInteger(r) || r < 0 || r >= cells.length) continue;
-      const row = (cells[r] ?? []).slice();
-      row[col] = { v: code };
-      cells[r] = row;
-    }
-    return { ...grid, cells };
-  });
-  return { ...grids, sheets };
-}
-
 export function readReportFromGrids(
   grids: WorkbookGrids,
   manual: ManualMappings = {},
   fileName?: string,
 ): ReaderOutput {
-  const options = fileName ? { fileName } : {};
-  let read = readReport(grids, options);
-  if (Object.keys(manual).length) read = readReport(withManualMappings(grids, read.layout, manual), options);
-  const set = getCriteriaSet(read.report.setId) ?? getCriteriaSet(DEFAULT_SET_ID)!;
-  return { set, report: read.report, findings: read.findings, mappings: read.layout.mappings };
+  const check = checkWorkbook(grids, {
+    ...(fileName ? { file: fileName, fileName } : {}),
+    ...(Object.keys(manual).length ? { manualMappings: manual } : {}),
+  });
+  const set = check.set ?? getCriteriaSet(DEFAULT_SET_ID)!;
+  return { set, report: check.report, findings: check.findings, mappings: check.layout.mappings };
 }

@@ -106,6 +106,7 @@ export function CheckTab({ t, lang, workbook, result, onResult }: CheckTabProps)
           { ...grids, properties: { ...(grids.properties ?? {}), ...settings } },
           lang,
           mappingsFromSettings(settings),
+          workbook.fileName,
         ),
       );
     });
@@ -123,7 +124,9 @@ export function CheckTab({ t, lang, workbook, result, onResult }: CheckTabProps)
     if (!workbook.checkAndFlag) return;
     const settings = (await run(() => workbook.readSettings())) ?? {};
     const out = await run(() =>
-      workbook.checkAndFlag!((g) => analyseWorkbook(g, lang, mappingsFromSettings(settings))),
+      workbook.checkAndFlag!((g) =>
+        analyseWorkbook(g, lang, mappingsFromSettings(settings), workbook.fileName),
+      ),
     );
     if (out) {
       onResult(out.result);
@@ -159,7 +162,7 @@ export function CheckTab({ t, lang, workbook, result, onResult }: CheckTabProps)
             <input
               ref={fileInput}
               type="file"
-              accept=".xlsx,.xlsm,.xlsb,.csv"
+              accept=".xlsx,.xlsm,.xlsb,.xls,.ods,.csv,.tsv"
               data-testid="file-input"
               style={{ display: "none" }}
               onChange={(e) => void openFile(e.target.files?.[0])}
@@ -202,7 +205,11 @@ export function CheckTab({ t, lang, workbook, result, onResult }: CheckTabProps)
               {workbook.fileName && <Fact label={t.file} value={workbook.fileName} />}
               <Fact
                 label={t.set}
-                value={`${result.set.title[lang === "en" ? "en" : "vi"] ?? result.set.title.vi}`}
+                value={
+                  result.judgedBySet
+                    ? `${result.set.title[lang === "en" ? "en" : "vi"] ?? result.set.title.vi}`
+                    : t.workVolumeReport
+                }
               />
               <Fact label={t.orgUnit} value={result.report.orgUnit?.name ?? t.unknown} />
               <Fact label={t.period} value={result.report.period ?? t.unknown} />
@@ -211,10 +218,21 @@ export function CheckTab({ t, lang, workbook, result, onResult }: CheckTabProps)
             </tbody>
           </table>
           <div style={{ display: "flex", alignItems: "baseline", gap: 8, margin: "6px 0" }}>
-            <Subtitle2 block>{t.criteriaMet}:</Subtitle2>
-            <Text size={600} weight="bold" data-testid="criteria-met">
-              {result.criteriaMet}/{result.criteriaTotal}
-            </Text>
+            {result.headline.kind === "work-items" ? (
+              <>
+                <Subtitle2 block>{t.workItems}:</Subtitle2>
+                <Text size={600} weight="bold" data-testid="work-items">
+                  {result.headline.count}
+                </Text>
+              </>
+            ) : (
+              <>
+                <Subtitle2 block>{t.criteriaMet}:</Subtitle2>
+                <Text size={600} weight="bold" data-testid="criteria-met">
+                  {result.criteriaMet}/{result.criteriaTotal}
+                </Text>
+              </>
+            )}
             <Caption1>
               · {t.findings}: <span data-testid="finding-count">{result.findingCount}</span>
             </Caption1>
