@@ -60,6 +60,9 @@ function ntmValidate(files: string[]): Promise<Run> {
     );
     let out = "";
     let err = "";
+    // Decoded as one stream: a chunk boundary may fall inside a Vietnamese letter's UTF-8 bytes.
+    child.stdout.setEncoding("utf8");
+    child.stderr.setEncoding("utf8");
     child.stdout.on("data", (d) => (out += d));
     child.stderr.on("data", (d) => (err += d));
     child.on("close", (code) => {

@@ -96,16 +96,16 @@ describe("ntm pull into an existing workbook, ntm push's outbox states", () => {
     const b = path.join(dir, "b.xlsx");
     fs.copyFileSync(SON_HONG, a);
     fs.copyFileSync(SON_HONG, b);
-    expect((await push(a, "2031")).code).toBe(0);
-    expect((await pull(b, "2031")).code).toBe(0); // b is in step with revision 1
+    expect((await push(a, "2022-01")).code).toBe(0);
+    expect((await pull(b, "2022-01")).code).toBe(0); // b is in step with revision 1
     typeInto(b, "2.2", 91.5, "%"); // E18: a fraction in a percent cell
     typeInto(b, "2.4", 75, "%"); // E20: "72,5%" written as text
     typeInto(b, "7", false); // E32: "Đạt"
-    expect((await push(b, "2031")).code).toBe(0);
+    expect((await push(b, "2022-01")).code).toBe(0);
     typeInto(a, "2.3", 99, "%"); // E19 "96,4%" → "99%": typed here, not pushed
     const before = parts(a);
 
-    const r = await pull(a, "2031");
+    const r = await pull(a, "2022-01");
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/Giữ số liệu của sổ.*2\.3/);
     const after = parts(a);
@@ -130,12 +130,12 @@ describe("ntm pull into an existing workbook, ntm push's outbox states", () => {
     ).toBe(true);
 
     // The local edit goes with the next push.
-    expect((await push(a, "2031")).code).toBe(0);
+    expect((await push(a, "2022-01")).code).toBe(0);
     const head = (
       await new SyncClient({ baseUrl: fx.base, token: fx.tokens.clerk }).getReport({
         org: IN_COMMUNE,
         set: SET,
-        period: "2031",
+        period: "2022-01",
       })
     ).head!;
     expect(head.values["2.3"].value).toBe(99);
@@ -147,21 +147,21 @@ describe("ntm pull into an existing workbook, ntm push's outbox states", () => {
     const b = path.join(dir, "c-b.xlsx");
     fs.copyFileSync(SON_HONG, a);
     fs.copyFileSync(SON_HONG, b);
-    expect((await push(a, "2032")).code).toBe(0);
-    expect((await pull(b, "2032")).code).toBe(0);
+    expect((await push(a, "2022-02")).code).toBe(0);
+    expect((await pull(b, "2022-02")).code).toBe(0);
     typeInto(b, "2.3", 97, "%");
-    expect((await push(b, "2032")).code).toBe(0);
+    expect((await push(b, "2022-02")).code).toBe(0);
     typeInto(a, "2.3", 99, "%");
     const before = fs.readFileSync(a);
-    let r = await pull(a, "2032");
+    let r = await pull(a, "2022-02");
     expect(r.code).toBe(1);
     expect(r.err).toContain(
       "2.3 ở / at Biểu 01!E19: của bạn / mine 99 % · trên kho / theirs 97 % · gốc / base 96,4 %",
     );
     expect(fs.readFileSync(a).equals(before)).toBe(true); // nothing written, no backup needed
     // Still a conflict on the next pull: the base did not move.
-    expect((await pull(a, "2032")).code).toBe(1);
-    r = await pull(a, "2032", "--take", "2.3=theirs", "--no-backup");
+    expect((await pull(a, "2022-02")).code).toBe(1);
+    r = await pull(a, "2022-02", "--take", "2.3=theirs", "--no-backup");
     expect(r.code).toBe(0);
     expect(readWorkbookValues(a, {}).values["2.3"]).toMatchObject({ value: 97, raw: "97%" });
   });
@@ -173,7 +173,7 @@ describe("ntm pull into an existing workbook, ntm push's outbox states", () => {
       await main(
         ["node", "ntm", "template", "--set", SET, "--org", "Xã Sơn Hồng", "--org-code", IN_COMMUNE].concat([
           "--period",
-          "2033",
+          "2022-03",
           "-o",
           t,
         ]),
@@ -185,10 +185,10 @@ describe("ntm pull into an existing workbook, ntm push's outbox states", () => {
     fs.copyFileSync(t, a);
     fs.copyFileSync(t, b);
     typeInto(b, "2.3", 88, "%");
-    expect((await push(b, "2033")).code).toBe(0);
+    expect((await push(b, "2022-03")).code).toBe(0);
     const before = parts(a);
     io = captureIo();
-    const r = await pull(a, "2033");
+    const r = await pull(a, "2022-03");
     expect(r.code).toBe(0);
     const after = parts(a);
     const at = readWorkbookValues(a, {}).values["2.3"];
@@ -207,12 +207,12 @@ describe("ntm pull into an existing workbook, ntm push's outbox states", () => {
     const t = path.join(dir, "other-commune.xlsx");
     const a = path.join(dir, "own-commune.xlsx");
     fs.copyFileSync(SON_HONG, a);
-    expect((await push(a, "2037")).code).toBe(0);
+    expect((await push(a, "2022-07")).code).toBe(0);
     const io = captureIo();
     const args = ["node", "ntm", "template", "--set", SET, "--org", "Xã Hà Linh", "--org-code", "18502"];
-    expect(await main([...args, "--period", "2037", "-o", t], io)).toBe(0);
+    expect(await main([...args, "--period", "2022-07", "-o", t], io)).toBe(0);
     const before = fs.readFileSync(t);
-    const r = await pull(t, "2037");
+    const r = await pull(t, "2022-07");
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/là của đơn vị 18502, không phải 18139: không ghi gì/);
     expect(fs.readFileSync(t).equals(before)).toBe(true);
@@ -221,19 +221,19 @@ describe("ntm pull into an existing workbook, ntm push's outbox states", () => {
   it("approved → push is refused and said → reopen → push: the value reaches the head; push never exits 0 while something waits", async () => {
     const a = path.join(dir, "lock.xlsx");
     fs.copyFileSync(SON_HONG, a);
-    expect((await push(a, "2034")).code).toBe(0);
-    const key = { org: IN_COMMUNE, set: SET, period: "2034" };
+    expect((await push(a, "2022-04")).code).toBe(0);
+    const key = { org: IN_COMMUNE, set: SET, period: "2022-04" };
     const reviewer = new SyncClient({ baseUrl: fx.base, token: fx.tokens.reviewer });
     await reviewHead(reviewer, key, "approve");
     typeInto(a, "2.3", 98, "%");
-    let r = await push(a, "2034");
+    let r = await push(a, "2022-04");
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/đã được duyệt và khóa: 1 lần gửi chờ.*sẽ được gửi khi người duyệt mở lại/);
-    r = await push(a, "2034"); // still locked: still says so, still exit 1
+    r = await push(a, "2022-04"); // still locked: still says so, still exit 1
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/duyệt và khóa/);
     await reviewHead(reviewer, key, "reopen");
-    r = await push(a, "2034");
+    r = await push(a, "2022-04");
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/Pushed: revision 2/);
     expect((await reviewer.getReport(key)).head!.values["2.3"].value).toBe(98);
@@ -244,7 +244,7 @@ describe("ntm pull into an existing workbook, ntm push's outbox states", () => {
   it("a wrong token is refused for good: shown, not retried, exit 1, until --retry-refused; the token may come from NTM_TOKEN", async () => {
     const a = path.join(dir, "refused.xlsx");
     fs.copyFileSync(SON_HONG, a);
-    let r = await push(a, "2035", "--token", "ntm_wrong");
+    let r = await push(a, "2022-05", "--token", "ntm_wrong");
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/Bị từ chối \(HTTP 401\)/);
     const args = ["node", "ntm", "push", a, "--server", fx.base, "--org", IN_COMMUNE, "--set", SET];
@@ -252,41 +252,54 @@ describe("ntm pull into an existing workbook, ntm push's outbox states", () => {
     process.env.NTM_TOKEN = fx.tokens.clerk;
     try {
       let io = captureIo();
-      expect(await main([...args, "--period", "2035"], io)).toBe(1);
+      expect(await main([...args, "--period", "2022-05"], io)).toBe(1);
       expect(io.stderr).toMatch(/Bị từ chối \(HTTP 401\).*--retry-refused/);
       io = captureIo();
-      expect(await main([...args, "--period", "2035", "--retry-refused"], io)).toBe(0);
+      expect(await main([...args, "--period", "2022-05", "--retry-refused"], io)).toBe(0);
       expect(io.stdout).toMatch(/Pushed: revision 1/);
     } finally {
       if (saved === undefined) delete process.env.NTM_TOKEN;
       else process.env.NTM_TOKEN = saved;
     }
-    r = await push(a, "2035");
+    r = await push(a, "2022-05");
     expect(r.code).toBe(0);
   });
 
   it("hostile values from the server: __proto__ and !ref targets, =HYPERLINK text — written only at the reader's cell, as text, nothing polluted", async () => {
     const a = path.join(dir, "hostile.xlsx");
     fs.copyFileSync(SON_HONG, a);
-    expect((await push(a, "2036")).code).toBe(0);
-    expect((await pull(a, "2036")).code).toBe(0);
-    const key = { org: IN_COMMUNE, set: SET, period: "2036" };
+    expect((await push(a, "2022-06")).code).toBe(0);
+    expect((await pull(a, "2022-06")).code).toBe(0);
+    const key = { org: IN_COMMUNE, set: SET, period: "2022-06" };
     const other = new SyncClient({ baseUrl: fx.base, token: fx.tokens.clerk });
     const head = (await other.getReport(key)).head!;
     const formula = '=HYPERLINK("http://evil.example","bấm vào đây")';
-    const res = await other.push(key, {
-      opId: "hostile-op-0001",
+    // The server refuses targets no workbook has (a prototype sheet, "!ref", the hidden _ntm sheet)…
+    const refused = await other.push(key, {
+      opId: "hostile-op-0000",
       baseRevision: head.number,
       values: {
         ...head.values,
         "2.3": { value: 97, unit: "%", sheet: "__proto__", cell: "!ref" },
         "2.4": { value: formula, sheet: "_ntm", cell: "A1" },
+      },
+    });
+    expect(refused.status).toBe(400);
+    // …and what it accepts is still written only where this workbook's reader found the indicator
+    // (domain/sync/workbookPull.test.ts covers __proto__ and "!ref" arriving from an older server).
+    const res = await other.push(key, {
+      opId: "hostile-op-0001",
+      baseRevision: head.number,
+      values: {
+        ...head.values,
+        "2.3": { value: 97, unit: "%", sheet: "Biểu 01", cell: "XFD1048576" },
+        "2.4": { value: formula, sheet: "Biểu 01", cell: "A1" },
         "2.1": { value: 50, unit: "%", sheet: "Biểu 01", cell: "C3" }, // the server says C3; the reader says E17
       },
     });
     expect(res.status).toBe(201);
     const before = parts(a);
-    const r = await pull(a, "2036");
+    const r = await pull(a, "2022-06");
     expect(r.code).toBe(0);
     expect(({} as Record<string, unknown>).value).toBeUndefined();
     const read = readWorkbookValues(a, {}).values;
@@ -337,7 +350,8 @@ describe("the Bar on a copy of every sample workbook: push, change one indicator
     const editable = Object.entries(read.values).filter(
       ([, v]) => v.sheet && v.cell && (typeof v.value === "number" || typeof v.value === "boolean"),
     );
-    const period = String(2050 + Number(i));
+    // Months of 2024: the 2023 commune code is in force then (it ended with the 2025 merger).
+    const period = `2024-${String(1 + Number(i)).padStart(2, "0")}`;
     const args = ["--server", fx.base, "--token", fx.tokens.clerk, "--org", IN_COMMUNE, "--set", read.set];
     const run = async (...cmd: string[]) => {
       const io = captureIo();

@@ -50,7 +50,7 @@ function namesOf(set: CriteriaSet): Map<string, Set<string>> {
 /**
  * How well a read's rows fit its set: each mapped row counts ½, and ½ more as far as its words are
  * the set's name for that row (a code alone maps "5" under any set; the names tell the sets apart);
- * rows left over and indicators not found count against.
+ * rows left over count against.
  */
 export function tableFit(read: ReadReportResult, set: CriteriaSet, workbook: WorkbookGrids): number {
   const names = namesOf(set);
@@ -68,7 +68,11 @@ export function tableFit(read: ReadReportResult, set: CriteriaSet, workbook: Wor
     }
     fit += 0.5 + 0.5 * share;
   }
-  return fit - problemsOf(read);
+  // Only rows the set could not place count against it: indicators the table leaves out say nothing
+  // about which set it is (a commune reporting five indicators is not a table of a smaller set).
+  let unmatched = 0;
+  for (const f of read.findings) if (f.type === "mapping/unmatched-row") unmatched++;
+  return fit - unmatched;
 }
 
 function readsCleanly(read: ReadReportResult): boolean {
