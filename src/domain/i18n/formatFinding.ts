@@ -143,6 +143,10 @@ const RENDER: Record<Finding["type"], Render> = {
     lang === "vi"
       ? `${subject(f, lang)} xuất hiện nhiều lần${p.otherCell ? ` (cả ô ${str(p.otherCell)})` : ""}. Giữ một dòng và xóa dòng trùng.`
       : `${subject(f, lang)} appears more than once${p.otherCell ? ` (also cell ${str(p.otherCell)})` : ""}. Keep one row and remove the duplicate.`,
+  "mapping/ambiguous-column": (_f, p, lang) =>
+    lang === "vi"
+      ? `Không chắc cột nào là kết quả thực hiện: đã đọc cột ${str(p.column)}, nhưng cột ${str(p.otherColumn)} cũng giống. Ghi rõ tiêu đề cột (ví dụ “Kết quả thực hiện”, “Tự đánh giá”).`
+      : `Unsure which column holds the results: read column ${str(p.column)}, but column ${str(p.otherColumn)} looks the same. Give the columns clear headers (e.g. "Kết quả thực hiện", "Tự đánh giá").`,
 };
 
 export function formatFinding(finding: Finding, lang: Lang = "vi"): string {

@@ -12,7 +12,8 @@ export type FindingType =
   | "value/ambiguous"
   | "mapping/unmatched-row"
   | "mapping/missing-indicator"
-  | "mapping/duplicate-indicator";
+  | "mapping/duplicate-indicator"
+  | "mapping/ambiguous-column";
 
 /** error: the data is wrong and must be fixed; warning: needs a look; info: progress facts. */
 export type Severity = "error" | "warning" | "info";

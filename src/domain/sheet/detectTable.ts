@@ -11,6 +11,15 @@ import { MergeIndex, textAt } from "./gridText";
 import { recogniseHeader, type ColumnRole } from "./recogniseHeader";
 import { foldVietnamese } from "./foldVietnamese";
 import { memoiseByText } from "./memoiseByText";
+import {
+  headerPeriod,
+  inferColumnRoles,
+  profileColumns,
+  regionOfText,
+  PROFILE_ROWS,
+  type Ambiguity,
+  type ColumnCandidate,
+} from "./inferColumnRoles";
 
 export const HEADER_SCAN_ROWS = 60;
 
@@ -23,6 +32,12 @@ export interface TableColumn {
   header: string;
   /** Village name for village columns. */
   unitName?: string;
+  /** The period the header names ("Năm 2023" over "Kết quả"), when the table has several. */
+  period?: string;
+  /** The region a target column is for ("BTB"), or "general" for "Chỉ tiêu chung". */
+  region?: string;
+  /** How sure the role is (header and content agreeing: 1). */
+  confidence?: number;
 }
 
 export interface TableLayout {
@@ -35,6 +50,10 @@ export interface TableLayout {
   firstDataRow: number;
   lastDataRow: number;
   columns: TableColumn[];
+  /** Name of the sheet whose table this headerless sheet continues. */
+  continues?: string;
+  /** Columns whose role was a close call between two candidates (reported, not guessed silently). */
+  ambiguities?: Ambiguity[];
 }
 
 interface RowScore {
@@ -104,6 +123,11 @@ function isSubHeaderRow(grid: Grid, h: number, merges: MergeIndex): boolean {
     if (typeof cell.v !== "string") return false;
     const m = recogniseHeader(cell.v, true);
     if (m) recognised++;
+    else {
+      const f = foldVietnamese(cell.v);
+      if (f.length <= 40 && (regionOfText(f) || /^chung$|^chi tieu chung$/.test(f) || headerPeriod(f)))
+        recognised++;
+    }
   }
   // The numbering column of a sub-header row is empty (it belongs to the merged header above).
   return recognised > 0 && textAt(grid, h + 1, 0) === "";
@@ -121,22 +145,31 @@ function headerTextAt(
   return { text: textAt(grid, r, c), spansColumns: false };
 }
 
-function resolveColumns(grid: Grid, merges: MergeIndex, headerRows: number[]): TableColumn[] {
+interface HeaderColumn {
+  col: number;
+  role?: ColumnRole;
+  header: string;
+  unitName?: string;
+  /** Folded parent and child header texts, for period and region qualifiers. */
+  qualifier: string;
+}
+
+function headerColumns(grid: Grid, merges: MergeIndex, headerRows: number[], width: number): HeaderColumn[] {
   const h = headerRows[0];
   const two = headerRows.length === 2;
-  const width = Math.max(grid.cells[h]?.length ?? 0, two ? (grid.cells[h + 1]?.length ?? 0) : 0);
-  const cols: TableColumn[] = [];
+  const cols: HeaderColumn[] = [];
   let parentLeft = "";
   for (let c = 0; c < width; c++) {
     const parent = headerTextAt(grid, merges, h, c);
     // A CSV export loses merges: an empty parent cell under a two-row header continues the one on its left.
-    const parentText = parent.text !== "" ? parent.text : two ? parentLeft : "";
-    if (parent.text !== "") parentLeft = parent.text;
     const childCell = two ? textAt(grid, h + 1, c) : "";
+    const parentText = parent.text !== "" ? parent.text : two && childCell !== "" ? parentLeft : "";
+    if (parent.text !== "") parentLeft = parent.text;
     const childInMergeFromAbove = two && merges.at(h + 1, c)?.s.r === h;
     const child = childInMergeFromAbove ? "" : childCell;
     const pm = parentText ? recogniseHeader(parentText, true) : undefined;
     const cm = child ? recogniseHeader(child, true) : undefined;
+    const childFolded = child ? foldVietnamese(child) : "";
     let role: ColumnRole | undefined;
     let unitName: string | undefined;
     if (cm) {
@@ -145,21 +178,33 @@ function resolveColumns(grid: Grid, merges: MergeIndex, headerRows: number[]): T
       // "Kết quả thực hiện" over "Số liệu", a period ("Năm 2023") under "Kết quả": keep the parent's sense.
       if (pm && pm.role === "selfAssessment" && (role === "value" || role === "done"))
         role = "selfAssessment";
-    } else if (child && pm && /^(nam|quy|thang|tuan|ky)\b|^\d{4}$/.test(foldVietnamese(child))) {
+    } else if (child && pm && /^(nam|quy|thang|tuan|ky)\b|^\d{4}$/.test(childFolded)) {
       role = pm.role;
+    } else if (child && pm && pm.role === "target") {
+      // "Chỉ tiêu theo vùng" over "Bắc Trung Bộ": a target column of that region.
+      role = "target";
     } else if (pm && (child === "" || !two)) {
       role = pm.role;
       unitName = pm.unitName;
     }
-    if (!role || role === "ignore") continue;
     cols.push({
       col: c,
-      role,
+      ...(role ? { role } : {}),
       header: child && parentText ? `${parentText} / ${child}` : parentText || child,
       ...(unitName ? { unitName } : {}),
+      qualifier: `${parentText ? foldVietnamese(parentText) : ""} | ${childFolded}`,
     });
   }
-  return disambiguateTargets(cols);
+  return cols;
+}
+
+function fromHeaders(cols: HeaderColumn[]): TableColumn[] {
+  const out: TableColumn[] = [];
+  for (const c of cols) {
+    if (!c.role || c.role === "ignore") continue;
+    out.push({ col: c.col, role: c.role, header: c.header, ...(c.unitName ? { unitName: c.unitName } : {}) });
+  }
+  return disambiguateTargets(out);
 }
 
 /**
@@ -243,8 +288,20 @@ export function detectTable(grid: Grid): TableLayout | undefined {
     columnNumberRow = next;
     next++;
   }
-  const columns = resolveColumns(grid, merges, headerRows);
+  let width = 0;
+  for (const r of headerRows) width = Math.max(width, grid.cells[r]?.length ?? 0);
+  const headerWidth = width;
+  const profileEnd = Math.min(grid.cells.length - 1, next + PROFILE_ROWS - 1);
+  for (let r = next; r <= profileEnd; r++) width = Math.max(width, grid.cells[r]?.length ?? 0);
+  const heads = headerColumns(grid, merges, headerRows, width);
+  let columns = fromHeaders(heads);
   const kind = decideKind(columns);
+  let ambiguities: Ambiguity[] = [];
+  if (kind === "criteria") {
+    const inferred = inferCriteriaColumns(grid, heads, next, headerWidth, width);
+    columns = inferred.columns;
+    ambiguities = inferred.ambiguities;
+  }
   return {
     sheet: grid.sheet,
     kind,
@@ -253,7 +310,58 @@ export function detectTable(grid: Grid): TableLayout | undefined {
     firstDataRow: next,
     lastDataRow: grid.cells.length - 1,
     columns,
+    ...(ambiguities.length ? { ambiguities } : {}),
   };
+}
+
+/** Header roles checked, and completed, against what the columns hold (inferColumnRoles). */
+function inferCriteriaColumns(
+  grid: Grid,
+  heads: HeaderColumn[],
+  firstDataRow: number,
+  headerWidth: number,
+  width: number,
+): { columns: TableColumn[]; ambiguities: Ambiguity[] } {
+  const profiles = profileColumns(grid, firstDataRow, grid.cells.length - 1, width);
+  const hidden = new Set(grid.hiddenCols ?? []);
+  const qualifiers = new Map<number, string>();
+  const candidates: ColumnCandidate[] = [];
+  const named = new Set<ColumnRole>();
+  for (const h of heads) {
+    if (h.role === "ignore") continue;
+    if (h.role) named.add(h.role);
+    qualifiers.set(h.col, h.qualifier);
+    // Columns right of the header with neither header nor data are nothing.
+    if (!h.role && h.col >= headerWidth && profiles[h.col].filled === 0) continue;
+    candidates.push({
+      col: h.col,
+      ...(h.role ? { headerRole: h.role } : {}),
+      header: h.header,
+      ...(h.unitName ? { unitName: h.unitName } : {}),
+      hidden: hidden.has(h.col),
+    });
+  }
+  // Fixed header words first: "Chỉ tiêu" naming the indicator's content is settled before content.
+  const fixed = disambiguateTargets(
+    candidates
+      .filter((c) => c.headerRole)
+      .map((c) => ({ col: c.col, role: c.headerRole!, header: c.header })),
+  );
+  for (const f of fixed) {
+    const c = candidates.find((x) => x.col === f.col)!;
+    c.headerRole = f.role;
+  }
+  const inferred = inferColumnRoles(candidates, qualifiers, profiles);
+  const columns: TableColumn[] = inferred.columns.map((c) => ({
+    col: c.col,
+    role: c.role,
+    header: c.header,
+    ...(c.unitName ? { unitName: c.unitName } : {}),
+    ...(c.period ? { period: c.period } : {}),
+    ...(c.region ? { region: c.region } : {}),
+    confidence: Math.round(c.confidence * 100) / 100,
+  }));
+  return { columns, ambiguities: inferred.ambiguities };
 }
 
 export function columnsWithRole(layout: TableLayout, role: ColumnRole): TableColumn[] {

@@ -12,7 +12,7 @@ import type { Finding } from "../review/finding";
 import type { Grid } from "./grid";
 import { toA1 } from "./grid";
 import { cellText, textAt } from "./gridText";
-import { columnOf, isFooterText, type TableLayout } from "./detectTable";
+import { columnOf, columnsWithRole, isFooterText, type TableColumn, type TableLayout } from "./detectTable";
 import { foldVietnamese } from "./foldVietnamese";
 import {
   matchCriterionByName,
@@ -55,16 +55,54 @@ interface Columns {
   met?: number;
   unmet?: number;
   notes?: number;
+  /** One result (and assessment) column pair per period side by side; one pair without periods. */
+  periods: { period?: string; value?: number; sa?: number }[];
 }
 
-function columnsOf(layout: TableLayout): Columns {
+export interface CriteriaReadOptions {
+  /** The commune's region ("BTB"): picks its column among several target columns. */
+  region?: string;
+}
+
+/**
+ * The target column that applies: the commune's region's, else the general one ("Chỉ tiêu chung"),
+ * else the only or first one.
+ */
+export function applicableTarget(layout: TableLayout, region: string | undefined): TableColumn | undefined {
+  const targets = columnsWithRole(layout, "target");
+  if (targets.length <= 1) return targets[0];
+  return (
+    (region ? targets.find((t) => t.region === region) : undefined) ??
+    targets.find((t) => t.region === "general") ??
+    targets.find((t) => t.region === undefined) ??
+    targets[0]
+  );
+}
+
+function periodColumns(layout: TableLayout): Columns["periods"] {
+  const values = columnsWithRole(layout, "value");
+  const sas = columnsWithRole(layout, "selfAssessment");
+  const periods = [...new Set([...values, ...sas].map((c) => c.period))];
+  if (periods.length < 2 || periods.includes(undefined))
+    return [{ value: columnOf(layout, "value"), sa: columnOf(layout, "selfAssessment") }];
+  return periods.map((period) => ({
+    ...(period ? { period } : {}),
+    value: values.find((c) => c.period === period)?.col,
+    sa: sas.find((c) => c.period === period)?.col,
+  }));
+}
+
+function columnsOf(layout: TableLayout, options: CriteriaReadOptions): Columns {
+  const periods = periodColumns(layout);
+  const latest = periods[periods.length - 1];
   return {
+    periods,
     no: columnOf(layout, "no"),
     criterion: columnOf(layout, "criterion"),
     content: columnOf(layout, "content"),
-    target: columnOf(layout, "target"),
-    value: columnOf(layout, "value"),
-    sa: columnOf(layout, "selfAssessment"),
+    target: applicableTarget(layout, options.region)?.col,
+    value: latest.value,
+    sa: latest.sa,
     met: columnOf(layout, "metMark"),
     unmet: columnOf(layout, "unmetMark"),
     notes: columnOf(layout, "notes"),
@@ -93,8 +131,9 @@ class CriteriaTableReader {
     private readonly layout: TableLayout,
     private readonly catalog: IndicatorCatalog | undefined,
     seen: Map<string, string>,
+    options: CriteriaReadOptions,
   ) {
-    this.cols = columnsOf(layout);
+    this.cols = columnsOf(layout, options);
     this.seen = seen;
   }
 
@@ -121,13 +160,20 @@ class CriteriaTableReader {
   }
 
   private hasData(r: number): boolean {
-    const { value, sa, met, unmet, target } = this.cols;
-    return [value, sa, met, unmet, target].some((c) => c !== undefined && this.text(r, c) !== "");
+    const { target } = this.cols;
+    return (target !== undefined && this.text(r, target) !== "") || this.hasAssessmentData(r);
   }
 
   private hasAssessmentData(r: number): boolean {
-    const { value, sa, met, unmet } = this.cols;
-    return [value, sa, met, unmet].some((c) => c !== undefined && this.text(r, c) !== "");
+    const { met, unmet, periods } = this.cols;
+    if ([met, unmet].some((c) => c !== undefined && this.text(r, c) !== "")) return true;
+    for (const p of periods)
+      if (
+        (p.value !== undefined && this.text(r, p.value) !== "") ||
+        (p.sa !== undefined && this.text(r, p.sa) !== "")
+      )
+        return true;
+    return false;
   }
 
   private firstText(r: number): string {
@@ -372,9 +418,27 @@ class CriteriaTableReader {
     by: RowMapping["by"],
     confidence: number,
   ): void {
+    const many = this.cols.periods.length > 1;
+    for (const p of this.cols.periods) {
+      this.emitPeriod(r, code, ind, name, label, p.value, p.sa, many ? p.period : undefined);
+    }
+    this.out.mappings.push({ code, sheet: this.grid.sheet, row: r, by, confidence: round2(confidence) });
+  }
+
+  private emitPeriod(
+    r: number,
+    code: string,
+    ind: CatalogIndicator | undefined,
+    name: string,
+    label: string,
+    vc: number | undefined,
+    sa: number | undefined,
+    period: string | undefined,
+  ): void {
     const sheet = this.grid.sheet;
-    const { value: vc, target: tc, sa, met, unmet, notes } = this.cols;
-    const dupOf = this.seen.get(code);
+    const { target: tc, met, unmet, notes } = this.cols;
+    const key = period ? `${code}@${period}` : code;
+    const dupOf = this.seen.get(key);
     const here = toA1(r, vc ?? sa ?? met ?? this.cols.no ?? 0);
     if (dupOf) {
       this.out.findings.push({
@@ -383,11 +447,11 @@ class CriteriaTableReader {
         sheet,
         cell: here,
         indicator: code,
-        params: { first: dupOf, row: r + 1 },
+        params: { first: dupOf, row: r + 1, ...(period ? { period } : {}) },
       });
       return;
     }
-    this.seen.set(code, sheet ? `${sheet}!${here}` : here);
+    this.seen.set(key, sheet ? `${sheet}!${here}` : here);
     const target = tc !== undefined ? readWorkbookTarget(this.cell(r, tc), ind?.op) : undefined;
     const value: ReportValue = { code, value: null };
     if (vc !== undefined) {
@@ -434,8 +498,8 @@ class CriteriaTableReader {
     if (note) value.note = note;
     if (label || name) value.label = name || label;
     value.sheet = sheet;
+    if (period) value.period = period;
     this.out.values.push(value);
-    this.out.mappings.push({ code, sheet, row: r, by, confidence: round2(confidence) });
   }
 
   private ambiguousMarks(r: number, code: string, met: number, unmet: number): void {
@@ -483,6 +547,7 @@ export function readCriteriaTable(
   layout: TableLayout,
   catalog: IndicatorCatalog | undefined,
   seen: Map<string, string> = new Map(),
+  options: CriteriaReadOptions = {},
 ): TableReading {
-  return new CriteriaTableReader(grid, layout, catalog, seen).read();
+  return new CriteriaTableReader(grid, layout, catalog, seen, options).read();
 }

@@ -18,7 +18,7 @@ import { foldVietnamese } from "./foldVietnamese";
 import { catalogOf, type IndicatorCatalog } from "./indicatorCatalog";
 import { detectTitle, periodFromFileName, type TitleFacts } from "./detectTitle";
 import { readCell } from "./parseCellValue";
-import { readCriteriaTable, type RowMapping } from "./readCriteriaTable";
+import { applicableTarget, readCriteriaTable, type RowMapping } from "./readCriteriaTable";
 import { readVillageColumns } from "./readVillageColumns";
 import { readVillageSplit, readWorkVolume, type WorkItemCells } from "./readWorkVolume";
 
@@ -48,6 +48,12 @@ export interface SheetLayout {
   /** Column letter by role ("value" → "E"); village columns by name. */
   columns: Record<string, string>;
   villages?: Record<string, string>;
+  /** The target column used among several (general + regions): which, and for which region. */
+  target?: { column: string; header: string; region?: string };
+  /** Periods side by side, oldest first, when the table has several. */
+  periods?: string[];
+  /** A sheet without its own header that continues the table of the sheet before it. */
+  continues?: string;
 }
 
 export interface ReaderLayout {
@@ -119,11 +125,16 @@ function maxCriterionLabel(tables: SheetTable[]): number {
   return max;
 }
 
+function letterOf(col: number): string {
+  return toA1(0, col).replace(/\d+$/, "");
+}
+
 function sheetLayout(
   grid: Grid,
   layout: TableLayout,
   lastRow: number,
   kind: SheetLayout["kind"],
+  region?: string,
 ): SheetLayout {
   const columns: Record<string, string> = {};
   const villages: Record<string, string> = {};
@@ -141,6 +152,52 @@ function sheetLayout(
     lastDataRow: Math.max(lastRow, layout.firstDataRow - 1) + 1,
     columns,
     ...(Object.keys(villages).length ? { villages } : {}),
+    ...targetAndPeriods(layout, region),
+    ...(layout.continues ? { continues: layout.continues } : {}),
+  };
+}
+
+function targetAndPeriods(layout: TableLayout, region: string | undefined): Partial<SheetLayout> {
+  const out: Partial<SheetLayout> = {};
+  const targets = columnsWithRole(layout, "target");
+  if (targets.length > 1) {
+    const t = applicableTarget(layout, region)!;
+    out.target = { column: letterOf(t.col), header: t.header, ...(t.region ? { region: t.region } : {}) };
+  }
+  const periods = [...new Set(columnsWithRole(layout, "value").map((c) => c.period))];
+  if (periods.length > 1 && !periods.includes(undefined)) out.periods = periods as string[];
+  return out;
+}
+
+/**
+ * A sheet with no header of its own whose rows continue the criteria table of the sheet before it
+ * ("Biểu 01 (tiếp)"): read with that table's columns when its rows hold data in them.
+ */
+function continuation(grid: Grid, prev: TableLayout): TableLayout | undefined {
+  if (prev.kind !== "criteria") return undefined;
+  const value = columnOf(prev, "value") ?? columnOf(prev, "selfAssessment");
+  const name = columnOf(prev, "content") ?? columnOf(prev, "criterion");
+  if (value === undefined || name === undefined) return undefined;
+  let rows = 0;
+  let fitting = 0;
+  let first = -1;
+  for (let r = 0; r < Math.min(grid.cells.length, 40); r++) {
+    const row = grid.cells[r];
+    if (!row || row.every((c) => cellText(c) === "")) continue;
+    rows++;
+    if (textAt(grid, r, name) !== "" && textAt(grid, r, value) !== "") {
+      fitting++;
+      if (first < 0) first = r;
+    }
+  }
+  if (rows < 3 || fitting < rows / 2 || first < 0) return undefined;
+  return {
+    ...prev,
+    sheet: grid.sheet,
+    headerRows: [],
+    firstDataRow: 0,
+    lastDataRow: grid.cells.length - 1,
+    continues: prev.sheet,
   };
 }
 
@@ -202,6 +259,7 @@ function readTables(
   catalog: IndicatorCatalog | undefined,
   title: TitleFacts,
   villageSet: boolean,
+  region: string | undefined,
 ): Reading {
   const out: Reading = {
     values: [],
@@ -234,11 +292,11 @@ function readTables(
       out.findings.push(...vc.findings);
       out.sheets.push(sheetLayout(grid, layout, vc.lastRow, "villages"));
     } else {
-      const ct = readCriteriaTable(grid, layout, catalog, seen);
-      out.findings.push(...ct.findings);
+      const ct = readCriteriaTable(grid, layout, catalog, seen, region ? { region } : {});
+      out.findings.push(...ct.findings, ...ambiguityFindings(grid, layout));
       out.mappings.push(...ct.mappings);
       out.criteria.push(...ct.criteria);
-      out.sheets.push(sheetLayout(grid, layout, ct.lastRow, layout.kind));
+      out.sheets.push(sheetLayout(grid, layout, ct.lastRow, layout.kind, region));
       if (villageSet && ct.values.length > 0) {
         const name = title.village ?? (grid.sheet || title.orgUnit?.name || "");
         out.units.push({ name, values: ct.values, ...statedProgressBelow(grid, ct.lastRow + 1) });
@@ -256,6 +314,21 @@ function readTables(
     out.sheets.push(sheetLayout(grid, layout, layout.lastDataRow, "workVolumeByUnit"));
   }
   return out;
+}
+
+function ambiguityFindings(grid: Grid, layout: TableLayout): Finding[] {
+  return (layout.ambiguities ?? []).map((a) => ({
+    type: "mapping/ambiguous-column" as const,
+    severity: "warning" as const,
+    sheet: grid.sheet,
+    cell: toA1(layout.headerRows[0] ?? layout.firstDataRow, a.col),
+    params: {
+      role: a.role,
+      column: letterOf(a.col),
+      otherColumn: letterOf(a.otherCol),
+      confidence: Math.round(a.confidence * 100) / 100,
+    },
+  }));
 }
 
 function missingIndicatorFindings(catalog: IndicatorCatalog, reading: Reading): Finding[] {
@@ -286,9 +359,10 @@ export function readReport(workbook: WorkbookGrids, options: ReadReportOptions =
   const tables: SheetTable[] = [];
   const lines: string[] = [];
   for (const grid of workbook.sheets) {
-    const layout = detectTable(grid);
+    const prev = tables[tables.length - 1];
+    const layout = detectTable(grid) ?? (prev ? continuation(grid, prev.layout) : undefined);
     if (layout) tables.push({ grid, layout });
-    lines.push(...titleLines(grid, layout ? layout.headerRows[0] : 10));
+    if (!layout?.continues) lines.push(...titleLines(grid, layout ? layout.headerRows[0] : 10));
   }
   const title = detectTitle(lines);
   const period =
@@ -312,12 +386,14 @@ export function readReport(workbook: WorkbookGrids, options: ReadReportOptions =
   const set = setId === WORK_VOLUME_SET_ID ? undefined : getSet(setId);
   const catalog = catalogFor(set);
   const villageSet = set?.level === "village" || (set === undefined && Boolean(title.village));
-  const reading = readTables(tables, catalog, title, villageSet);
+  const region =
+    options.region ?? (props["ntm.region"] as Region | undefined) ?? (title.region as Region | undefined);
+  const reading = readTables(tables, catalog, title, villageSet, region);
+  orderByPeriod(reading.values, period);
   const findings = [...reading.findings, ...(catalog ? missingIndicatorFindings(catalog, reading) : [])];
 
   const orgName = options.orgUnit?.name ?? props["ntm.orgUnit"] ?? title.orgUnit?.name;
   const orgCode = options.orgUnit?.code ?? props["ntm.orgCode"];
-  const region = options.region ?? (props["ntm.region"] as Region | undefined);
   const group = options.group ?? (props["ntm.group"] as CommuneGroup | undefined);
   const report: Report = {
     setId,
@@ -344,6 +420,14 @@ export function readReport(workbook: WorkbookGrids, options: ReadReportOptions =
       workItemCells: reading.workItemCells,
     },
   };
+}
+
+/** Entries of the report's own period first (stable), so a reader of `values` by code sees that period. */
+function orderByPeriod(values: ReportValue[], period: string | undefined): void {
+  if (!values.some((v) => v.period !== undefined)) return;
+  const own = (v: ReportValue) => v.period === undefined || v.period === period;
+  const sorted = [...values.filter(own), ...values.filter((v) => !own(v))];
+  values.splice(0, values.length, ...sorted);
 }
 
 function versionText(set: CriteriaSet): string {
