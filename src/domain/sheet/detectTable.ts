@@ -231,6 +231,7 @@ function decideKind(cols: TableColumn[]): TableKind {
 
 const FOOTER_PREFIXES = [
   "nguoi lap",
+  "nguoi tong hop",
   "noi nhan",
   "tm.",
   "t/m",

@@ -43,6 +43,10 @@ export interface TableReading {
 }
 
 const NAME_MATCH_MIN = 0.5;
+/** The next indicator of the criterion in set order wins a close name match … */
+const ORDER_BONUS = 0.25;
+/** … and is taken on a weaker name match than any other (a retyped or shortened name). */
+const EXPECTED_MIN = 0.25;
 const TOTAL_ROW_TEXTS = new Set(["tong so", "tong cong", "cong", "tong", "tong so tieu chi", "cong so"]);
 
 interface Columns {
@@ -124,6 +128,8 @@ class CriteriaTableReader {
   private criterion: string | undefined;
   private explicitCriteria = false;
   private subIndex = 0;
+  /** Index (in the set's order) after the last indicator read under the current criterion. */
+  private nextInCriterion = 0;
   private readonly seen: Map<string, string>;
 
   constructor(
@@ -253,6 +259,7 @@ class CriteriaTableReader {
   private enterCriterion(code: string, explicit: boolean): void {
     this.criterion = code;
     this.subIndex = 0;
+    this.nextInCriterion = 0;
     if (explicit) this.explicitCriteria = true;
   }
 
@@ -268,6 +275,11 @@ class CriteriaTableReader {
     if (hasCritCol && critText !== "") {
       this.enterCriterion(code, false);
       return data ? this.criterionWithData(r, code, critText, contentText) : "data";
+    }
+    if (!data && !(this.explicitCriteria && this.criterion) && this.catalog?.criterionByCode.has(code)) {
+      // "13. Tổ chức sản xuất …" with nothing measured: a criterion heading, its indicators follow.
+      this.enterCriterion(code, false);
+      return "skip";
     }
     if (this.explicitCriteria && this.criterion && contentText) {
       if (!data) return "skip";
@@ -345,8 +357,45 @@ class CriteriaTableReader {
     return this.indicatorByName(r, name, label);
   }
 
+  /**
+   * An unnumbered row under a known criterion: the set's order says which indicator comes next, the
+   * name confirms it (or points to another of the criterion's indicators not yet read).
+   */
+  private byOrderAndName(name: string): { indicator: CatalogIndicator; similarity: number } | undefined {
+    const crit = this.criterion && this.catalog?.criterionByCode.get(this.criterion);
+    if (!crit || !name) return undefined;
+    const tokens = tokenSetOf(name);
+    const seenKey = (code: string) =>
+      this.seen.has(code) || this.seen.has(`${code}@${this.cols.periods[0].period}`);
+    const expected = crit.indicators.find((i, k) => k >= this.nextInCriterion && !seenKey(i.code));
+    let best: { indicator: CatalogIndicator; similarity: number; score: number } | undefined;
+    for (const ind of crit.indicators) {
+      if (seenKey(ind.code)) continue;
+      const sim = tokenSimilarity(tokens, ind.tokens);
+      const score = sim + (ind === expected ? ORDER_BONUS : 0);
+      if (!best || score > best.score) best = { indicator: ind, similarity: sim, score };
+    }
+    if (!best) return undefined;
+    const ok =
+      best.indicator === expected ? best.similarity >= EXPECTED_MIN : best.similarity >= NAME_MATCH_MIN;
+    return ok ? best : undefined;
+  }
+
   private indicatorByName(r: number, name: string, label: string): "data" {
     const cat = this.catalog;
+    const ordered = this.byOrderAndName(name);
+    if (ordered) {
+      this.emit(
+        r,
+        ordered.indicator.code,
+        ordered.indicator,
+        name,
+        label,
+        "name",
+        Math.max(0.5, ordered.similarity),
+      );
+      return "data";
+    }
     const m = cat && name ? matchIndicatorByName(cat, name, this.criterion) : undefined;
     if (m && m.similarity >= NAME_MATCH_MIN) {
       this.emit(r, m.indicator.code, m.indicator, name, label, "name", m.similarity);
@@ -419,6 +468,10 @@ class CriteriaTableReader {
     confidence: number,
   ): void {
     const many = this.cols.periods.length > 1;
+    if (ind && ind.criterion === this.criterion) {
+      const k = this.catalog?.criterionByCode.get(ind.criterion)?.indicators.indexOf(ind) ?? -1;
+      if (k >= 0) this.nextInCriterion = k + 1;
+    }
     for (const p of this.cols.periods) {
       this.emitPeriod(r, code, ind, name, label, p.value, p.sa, many ? p.period : undefined);
     }
