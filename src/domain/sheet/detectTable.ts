@@ -23,7 +23,7 @@ import {
 
 export const HEADER_SCAN_ROWS = 60;
 
-export type TableKind = "criteria" | "criteriaMarks" | "villages" | "workVolume";
+export type TableKind = "criteria" | "criteriaMarks" | "villages" | "villageRows" | "workVolume";
 
 export interface TableColumn {
   col: number;

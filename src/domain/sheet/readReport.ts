@@ -20,6 +20,7 @@ import { detectTitle, periodFromFileName, type TitleFacts } from "./detectTitle"
 import { readCell } from "./parseCellValue";
 import { applicableTarget, readCriteriaTable, type RowMapping } from "./readCriteriaTable";
 import { readVillageColumns } from "./readVillageColumns";
+import { detectVillageRows, readVillageRows } from "./readVillageRows";
 import { readVillageSplit, readWorkVolume, type WorkItemCells } from "./readWorkVolume";
 
 export const WORK_VOLUME_SET_ID = "work-volume";
@@ -93,7 +94,11 @@ function titleLines(grid: Grid, upTo: number): string[] {
 function guessSetId(title: TitleFacts, tables: SheetTable[]): string {
   const f = title.folded;
   const hasCriteriaTable = tables.some(
-    (t) => t.layout.kind === "criteria" || t.layout.kind === "criteriaMarks" || t.layout.kind === "villages",
+    (t) =>
+      t.layout.kind === "criteria" ||
+      t.layout.kind === "criteriaMarks" ||
+      t.layout.kind === "villages" ||
+      t.layout.kind === "villageRows",
   );
   if (!hasCriteriaTable && tables.some((t) => t.layout.kind === "workVolume")) return WORK_VOLUME_SET_ID;
   if (/kieu mau/.test(f) && /(khu dan cu|kdc|\bthon\b|\bxom\b|\bban phat trien\b)/.test(f))
@@ -286,6 +291,10 @@ function readTables(
       out.workItemCells.push(...wv.cells);
       out.findings.push(...wv.findings);
       out.sheets.push(sheetLayout(grid, layout, wv.lastRow, "workVolume"));
+    } else if (layout.kind === "villageRows") {
+      const vr = readVillageRows(grid, layout);
+      out.units.push(...vr.units);
+      out.sheets.push(sheetLayout(grid, layout, vr.lastRow, "villageRows"));
     } else if (layout.kind === "villages") {
       const vc = readVillageColumns(grid, layout);
       out.units.push(...vc.units);
@@ -360,7 +369,8 @@ export function readReport(workbook: WorkbookGrids, options: ReadReportOptions =
   const lines: string[] = [];
   for (const grid of workbook.sheets) {
     const prev = tables[tables.length - 1];
-    const layout = detectTable(grid) ?? (prev ? continuation(grid, prev.layout) : undefined);
+    const layout =
+      detectTable(grid) ?? (prev ? continuation(grid, prev.layout) : undefined) ?? detectVillageRows(grid);
     if (layout) tables.push({ grid, layout });
     if (!layout?.continues) lines.push(...titleLines(grid, layout ? layout.headerRows[0] : 10));
   }
