@@ -164,6 +164,8 @@ function headerColumns(grid: Grid, merges: MergeIndex, headerRows: number[], wid
     // A CSV export loses merges: an empty parent cell under a two-row header continues the one on its left.
     const childCell = two ? textAt(grid, h + 1, c) : "";
     const parentText = parent.text !== "" ? parent.text : two && childCell !== "" ? parentLeft : "";
+    // An unheaded column inside a lost merge ("Năm 2022" over "Kết quả" | blank) keeps its period.
+    const qualifierParent = parent.text !== "" || merges.at(h, c) ? parentText : two ? parentLeft : "";
     if (parent.text !== "") parentLeft = parent.text;
     const childInMergeFromAbove = two && merges.at(h + 1, c)?.s.r === h;
     const child = childInMergeFromAbove ? "" : childCell;
@@ -192,7 +194,7 @@ function headerColumns(grid: Grid, merges: MergeIndex, headerRows: number[], wid
       ...(role ? { role } : {}),
       header: child && parentText ? `${parentText} / ${child}` : parentText || child,
       ...(unitName ? { unitName } : {}),
-      qualifier: `${parentText ? foldVietnamese(parentText) : ""} | ${childFolded}`,
+      qualifier: `${qualifierParent ? foldVietnamese(qualifierParent) : ""} | ${childFolded}`,
     });
   }
   return cols;
@@ -263,8 +265,17 @@ export const isFooterText = memoiseByText((text: string): boolean => {
 function bestHeaderRow(grid: Grid, limit: number, fuzzy: boolean): RowScore | undefined {
   let best: RowScore | undefined;
   for (let r = 0; r < limit; r++) {
-    const s = scoreRow(grid, r, fuzzy);
-    if (!isHeaderCandidate(s)) continue;
+    let s = scoreRow(grid, r, fuzzy);
+    if (!isHeaderCandidate(s)) {
+      // A two-row header may name the columns on one row and what is measured on the next
+      // ("Nội dung" | "Năm 2022" over "Kết quả" | "Tự đánh giá").
+      if (s.roles.size === 0 || r + 1 >= limit || !(s.roles.has("content") || s.roles.has("criterion")))
+        continue;
+      const below = scoreRow(grid, r + 1, fuzzy);
+      const union: RowScore = { row: r, roles: new Set([...s.roles, ...below.roles]) };
+      if (below.roles.size === 0 || !isHeaderCandidate(union)) continue;
+      s = union;
+    }
     if (!best || s.roles.size > best.roles.size) best = s;
     if (s.roles.size >= 4) break;
   }

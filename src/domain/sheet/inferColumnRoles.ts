@@ -97,10 +97,14 @@ export function regionOfText(folded: string): string | undefined {
   return undefined;
 }
 
-function headerRegion(folded: string): string | undefined {
-  const r = regionOfText(folded);
-  if (r) return r;
-  return /\bchung\b|\bca nuoc\b|\btoan quoc\b/.test(folded) ? "general" : undefined;
+/** The region a column's header names, its own text first, then the parent it sits under. */
+function headerRegion(qualifier: string): string | undefined {
+  const [parent, child] = qualifier.split(" | ");
+  for (const part of [child ?? "", parent]) {
+    const r = regionOfText(part.trim());
+    if (r) return r;
+  }
+  return /\bchung\b|\bca nuoc\b|\btoan quoc\b/.test(qualifier) ? "general" : undefined;
 }
 
 /** The period a header names: "Năm 2023", "2023", "Kết quả 2022", "Quý II/2023". */

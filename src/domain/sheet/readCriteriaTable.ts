@@ -227,6 +227,8 @@ class CriteriaTableReader {
       case "indicator": {
         const crit = label.code.split(".")[0];
         if (crit !== this.criterion) this.enterCriterion(crit, false);
+        // A bullet or letter after "12.1" continues from it.
+        this.subIndex = Number(label.code.split(".")[1] ?? 0);
         if (!data && !contentText) return "skip";
         return this.indicatorByCode(r, label.code, contentText || critName, noText);
       }
@@ -244,13 +246,21 @@ class CriteriaTableReader {
       case "other": {
         const name = contentText || critName || (label.kind === "other" ? label.text : "");
         if (!data) {
-          if (critName && this.catalog) {
-            const m = matchCriterionByName(this.catalog, critName);
+          // A heading row naming a criterion ("CƠ SỞ VẬT CHẤT VĂN HÓA"), in either name column;
+          // a group heading ("III. KINH TẾ …") is not one.
+          const heading = critName || (/^[IVX]+[.)]?\s/.test(contentText) ? "" : contentText);
+          if (heading && this.catalog) {
+            const m = matchCriterionByName(this.catalog, heading);
             if (m && m.similarity >= 0.6) this.enterCriterion(m.code, false);
           }
           return "skip";
         }
         if (!this.hasAssessmentData(r) && !name) return "skip";
+        if (critName && contentText && this.catalog) {
+          // "Trường học" | "Tỷ lệ trường học các cấp": the criterion column opens the criterion.
+          const m = matchCriterionByName(this.catalog, critName);
+          if (m && m.similarity >= 0.6 && m.code !== this.criterion) this.enterCriterion(m.code, false);
+        }
         return this.indicatorByName(r, name, noText);
       }
     }
@@ -276,10 +286,20 @@ class CriteriaTableReader {
       this.enterCriterion(code, false);
       return data ? this.criterionWithData(r, code, critText, contentText) : "data";
     }
-    if (!data && !(this.explicitCriteria && this.criterion) && this.catalog?.criterionByCode.has(code)) {
+    if (
+      !data &&
+      this.catalog?.criterionByCode.has(code) &&
+      this.opensCriterion(code, contentText || critText)
+    ) {
       // "13. Tổ chức sản xuất …" with nothing measured: a criterion heading, its indicators follow.
       this.enterCriterion(code, false);
       return "skip";
+    }
+    const single = this.catalog?.criterionByCode.get(code);
+    if (data && single?.indicators.length === 1 && this.opensCriterion(code, contentText || critText)) {
+      // "5 | Trường học: Tỷ lệ …" after "Tiêu chí 4"'s items: a single-indicator criterion's row.
+      this.enterCriterion(code, false);
+      return this.criterionWithData(r, code, critText, contentText);
     }
     if (this.explicitCriteria && this.criterion && contentText) {
       if (!data) return "skip";
@@ -296,6 +316,18 @@ class CriteriaTableReader {
       return this.criterionWithData(r, code, critText, contentText);
     }
     return this.indicatorByName(r, contentText || critText, code);
+  }
+
+  /**
+   * Whether an unmeasured "N. text" row is criterion N's heading rather than an item of a list
+   * numbered 1, 2, 3 under "Tiêu chí M": it is when no criterion is open yet, when N follows the
+   * open one, or when the text names criterion N.
+   */
+  private opensCriterion(code: string, text: string): boolean {
+    if (!(this.explicitCriteria && this.criterion)) return true;
+    if (Number(code) === Number(this.criterion) + 1) return true;
+    const m = text && this.catalog ? matchCriterionByName(this.catalog, text) : undefined;
+    return m !== undefined && m.code === code && m.similarity >= 0.5;
   }
 
   /** A criterion row that carries a value or an assessment itself. */
@@ -371,7 +403,11 @@ class CriteriaTableReader {
     let best: { indicator: CatalogIndicator; similarity: number; score: number } | undefined;
     for (const ind of crit.indicators) {
       if (seenKey(ind.code)) continue;
-      const sim = tokenSimilarity(tokens, ind.tokens);
+      // A shortened name ("Xã có điểm vui chơi") is mostly words of the indicator's name.
+      const sim = Math.max(
+        tokenSimilarity(tokens, ind.tokens),
+        tokens.size >= 3 ? 0.8 * coverage(tokens, ind.tokens) : 0,
+      );
       const score = sim + (ind === expected ? ORDER_BONUS : 0);
       if (!best || score > best.score) best = { indicator: ind, similarity: sim, score };
     }
@@ -576,6 +612,13 @@ class CriteriaTableReader {
       params: { raw: clip(text), reason: "self-assessment" },
     });
   }
+}
+
+/** Share of the words of `a` found in `b`. */
+function coverage(a: Set<string>, b: Set<string>): number {
+  let n = 0;
+  for (const t of a) if (b.has(t)) n++;
+  return a.size ? n / a.size : 0;
 }
 
 function singleIndicatorOf(cat: IndicatorCatalog, criterion: string): CatalogIndicator | undefined {

@@ -63,6 +63,8 @@ const KEYWORDS: { k: string; role: ColumnRole; exact?: boolean }[] = [
   { k: "yeu cau", role: "target" },
   { k: "muc tieu", role: "target" },
   { k: "chuan", role: "target", exact: true },
+  { k: "chuan ntm", role: "target" },
+  { k: "muc quy dinh", role: "target" },
   { k: "tieu chuan", role: "target" },
   { k: "muc chuan", role: "target" },
   { k: "nguong dat chuan", role: "target" },
