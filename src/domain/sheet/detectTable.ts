@@ -189,6 +189,8 @@ function headerColumns(grid: Grid, merges: MergeIndex, headerRows: number[], wid
       role = pm.role;
       unitName = pm.unitName;
     }
+    // A column headed by a region ("Bắc Trung Bộ", under "Vùng") holds that region's targets.
+    if (!role && regionOfText(childFolded || (parentText ? foldVietnamese(parentText) : ""))) role = "target";
     cols.push({
       col: c,
       ...(role ? { role } : {}),
