@@ -20,6 +20,7 @@ import * as path from "node:path";
 import * as XLSX from "xlsx";
 import basicSet from "../src/domain/criteria/sets/vn-xa-ntm-2021-2025.json";
 import kdcSet from "../src/domain/criteria/sets/ht-kdc-kieu-mau.json";
+import set2026 from "../src/domain/criteria/sets/vn-xa-ntm-2026-2030.json";
 
 export type LayoutFormat = "xlsx" | "xls" | "ods" | "csv";
 
@@ -52,6 +53,8 @@ export interface LayoutAnswer {
   period: string;
   orgUnit: string;
   region?: string;
+  /** Commune group 1/2/3 (2026–2030), when the title states it. */
+  group?: string;
   /** Periods side by side, oldest first, when the table has more than one. */
   periods?: string[];
   indicators: ExpectedEntry[];
@@ -168,6 +171,7 @@ function indicatorsOf(set: SetJson): Ind[] {
 const BASIC = indicatorsOf(basicSet as SetJson);
 const GROUPS = (basicSet as SetJson).groups ?? [];
 const KDC = indicatorsOf(kdcSet as SetJson);
+const SET_2026 = indicatorsOf(set2026 as SetJson);
 
 const COMMUNES = [
   "Sơn Kim",
@@ -1025,6 +1029,109 @@ function villageMatrix(rng: Rng, answer: LayoutAnswer, format: LayoutFormat): Sh
 }
 
 // ---------------------------------------------------------------------------------------------
+// The 2026–2030 table: ten criteria, targets by commune group, the commune's group in the title
+
+function groupTable(rng: Rng, answer: LayoutAnswer, format: LayoutFormat): SheetOut[] {
+  answer.traits.push("group-columns");
+  const group = answer.group!;
+  const s: SheetOut = {
+    name: pick(rng, ["Tu danh gia 2026", "Biểu 01", "Sheet1"]),
+    rows: [],
+    merges: [],
+    hiddenRows: [],
+    hiddenCols: [],
+  };
+  const commune = answer.orgUnit.replace(/^Xã /, "");
+  s.rows.push([`UBND XÃ ${commune.toUpperCase()}`, null, null, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"], []);
+  s.rows.push([
+    `KẾT QUẢ TỰ ĐÁNH GIÁ THEO BỘ TIÊU CHÍ XÃ NÔNG THÔN MỚI GIAI ĐOẠN 2026-2030 ${periodWords(rng, answer.period)}`,
+  ]);
+  s.rows.push(
+    [
+      pick(rng, [
+        `(Xã nhóm ${group})`,
+        `Nhóm xã: ${group}`,
+        `Xã ${commune} thuộc nhóm ${["I", "II", "III"][Number(group) - 1]}`,
+      ]),
+    ],
+    [],
+  );
+  const withGeneral = chance(rng, 0.5);
+  const groupHeader = (g: number) =>
+    pick(rng, [`Nhóm ${g}`, `Xã nhóm ${g}`, `Nhóm ${["I", "II", "III"][g - 1]}`]);
+  const two = chance(rng, 0.5);
+  type GCol = { k: "no" | "name" | "general" | "value" | "sa" | "g"; g?: number; top: string; sub?: string };
+  const cols: GCol[] = [
+    { k: "no", top: pick(rng, ["TT", "STT"]) },
+    { k: "name", top: pick(rng, ["Tên tiêu chí", "Tiêu chí", "Nội dung tiêu chí"]) },
+  ];
+  if (withGeneral) cols.push({ k: "general", top: "Chỉ tiêu chung" });
+  const parent = pick(rng, ["Chỉ tiêu theo nhóm xã", "Mức đạt chuẩn theo nhóm"]);
+  for (const g of [1, 2, 3])
+    cols.push(two ? { k: "g", g, top: parent, sub: groupHeader(g) } : { k: "g", g, top: groupHeader(g) });
+  const measures: GCol[] = [
+    { k: "value", top: pick(rng, VALUE_HEADERS) },
+    { k: "sa", top: pick(rng, SA_HEADERS) },
+  ];
+  cols.push(...(chance(rng, 0.3) ? measures.reverse() : measures));
+  const h = headerRows(
+    cols.map((c) => ({ kind: { k: "notes" }, top: c.top, ...(c.sub !== undefined ? { sub: c.sub } : {}) })),
+    s.rows.length,
+    false,
+  );
+  s.rows.push(...h.rows);
+  s.merges.push(...h.merges);
+  const w = assessmentWords(rng);
+  answer.traits.push(`sa-${w.kind}`);
+  for (const ind of SET_2026) {
+    const r = s.rows.length;
+    const ok = chance(rng, 0.7);
+    let claim = ok;
+    const planted = chance(rng, 0.08);
+    if (planted) claim = !claim;
+    const row: Row = cols.map((c) => {
+      switch (c.k) {
+        case "no":
+          return format === "csv" ? ind.code : pick(rng, [Number(ind.code), ind.code]);
+        case "name":
+          return ind.criterionName;
+        case "general":
+        case "g":
+          return "Đạt";
+        case "value":
+          return ok ? pick(rng, ["Đạt", "Đạt", "Có"]) : pick(rng, ["Chưa đạt", "Không"]);
+        case "sa":
+          return claim ? w.met : w.unmet || null;
+      }
+    });
+    s.rows.push(row);
+    const vc = cols.findIndex((c) => c.k === "value");
+    const sc = cols.findIndex((c) => c.k === "sa");
+    const tc = cols.findIndex((c) => c.k === "g" && c.g === Number(group));
+    const sa: "met" | "unmet" | null = claim ? "met" : w.unmet ? "unmet" : null;
+    const sheetName = format === "csv" ? null : s.name;
+    answer.indicators.push({
+      code: ind.code,
+      sheet: sheetName,
+      cell: a1(r, vc),
+      value: ok,
+      selfAssessment: sa,
+      ...(sa ? { selfAssessmentCell: a1(r, sc) } : {}),
+      targetCell: a1(r, tc),
+    });
+    if (sa !== null && (sa === "met") !== ok)
+      answer.expectedFindings.push({
+        type: "self-assessment/mismatch",
+        indicator: ind.code,
+        sheet: sheetName,
+        cell: a1(r, sc),
+      });
+  }
+  s.rows.push(...signatureRows(rng, false));
+  return [s];
+}
+
+// ---------------------------------------------------------------------------------------------
 
 function pickPeriod(rng: Rng): string {
   const y = 2021 + Math.floor(rng() * 5);
@@ -1074,11 +1181,18 @@ export function generateLayout(seed: number): GeneratedLayout {
     expectedFindings: [],
     traits,
   };
-  // Region target columns only make sense when the title says which region the commune is in.
-  const sheets = village ? villageMatrix(rng, answer, format) : criteriaTable(rng, answer, format);
-  if (!region && answer.traits.includes("region-columns")) {
-    // Without a stated region the general column applies; the answer already used it.
+  // A separate stream decides the 2026–2030 family, so adding it left the other layouts as they were.
+  const family = mulberry32(seed * 104729 + 3);
+  if (!village && family() < 0.08) {
+    answer.set = "vn-xa-ntm-2026-2030";
+    answer.period = String(2026 + Math.floor(family() * 3));
+    answer.group = String(1 + Math.floor(family() * 3));
+    delete answer.region;
+    delete answer.periods;
+    answer.traits.splice(1);
+    return { answer, bytes: fileBytes(groupTable(rng, answer, format), format, rng) };
   }
+  const sheets = village ? villageMatrix(rng, answer, format) : criteriaTable(rng, answer, format);
   return { answer, bytes: fileBytes(sheets, format, rng) };
 }
 

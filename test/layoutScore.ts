@@ -13,6 +13,12 @@ export interface LayoutScore {
   total: number;
   findingsPlanted: number;
   findingsFound: number;
+  /** Entries whose applicable target cell (the commune's region or group column) was the one read. */
+  targetsRight: number;
+  targetsTotal: number;
+  /** Villages whose met/total came out as the answer says. */
+  unitsRight: number;
+  unitsTotal: number;
   problems: string[];
 }
 
@@ -39,8 +45,15 @@ export function scoreLayout(answer: LayoutAnswer, result: WorkbookValidation): L
     }
   const problems: string[] = [];
   let right = 0;
+  let targetsRight = 0;
+  let targetsTotal = 0;
   for (const w of answer.indicators as ExpectedEntry[]) {
     const g = got.get(keyOf(w.code, w.period, w.village));
+    if (w.targetCell) {
+      targetsTotal++;
+      if (g?.targetCell === w.targetCell) targetsRight++;
+      else problems.push(`${w.code}: target cell want ${w.targetCell} got ${g?.targetCell ?? "nothing"}`);
+    }
     const ok =
       g !== undefined &&
       sameValue(g.value, w.value) &&
@@ -65,9 +78,11 @@ export function scoreLayout(answer: LayoutAnswer, result: WorkbookValidation): L
     if (hit) found++;
     else problems.push(`missed ${f.type} ${f.indicator} at ${f.cell}${f.period ? " " + f.period : ""}`);
   }
+  let unitsRight = 0;
   for (const u of answer.units ?? []) {
     const g = result.validation.units?.find((x) => x.name === u.name);
-    if (!g || g.criteriaMet !== u.criteriaMet || g.criteriaTotal !== u.criteriaTotal)
+    if (g && g.criteriaMet === u.criteriaMet && g.criteriaTotal === u.criteriaTotal) unitsRight++;
+    else
       problems.push(
         `unit ${u.name}: want ${u.criteriaMet}/${u.criteriaTotal} got ${g ? `${g.criteriaMet}/${g.criteriaTotal}` : "nothing"}`,
       );
@@ -77,6 +92,10 @@ export function scoreLayout(answer: LayoutAnswer, result: WorkbookValidation): L
     total: answer.indicators.length,
     findingsPlanted: answer.expectedFindings.length,
     findingsFound: found,
+    targetsRight,
+    targetsTotal,
+    unitsRight,
+    unitsTotal: answer.units?.length ?? 0,
     problems,
   };
 }

@@ -27,12 +27,20 @@ describe("generated layouts", () => {
     let total = 0;
     let findings = 0;
     let found = 0;
+    let targets = 0;
+    let targetsRight = 0;
+    let units = 0;
+    let unitsRight = 0;
     const byTrait = new Map<string, { right: number; total: number; missed: number }>();
     for (const { answer, score } of scores) {
       right += score.right;
       total += score.total;
       findings += score.findingsPlanted;
       found += score.findingsFound;
+      targets += score.targetsTotal;
+      targetsRight += score.targetsRight;
+      units += score.unitsTotal;
+      unitsRight += score.unitsRight;
       for (const t of answer.traits) {
         const b = byTrait.get(t) ?? { right: 0, total: 0, missed: 0 };
         b.right += score.right;
@@ -55,10 +63,13 @@ describe("generated layouts", () => {
       );
     console.log(
       `${scores.length} layouts: ${right}/${total} indicators right (${((100 * right) / total).toFixed(2)} %), ` +
-        `planted findings reported ${found}/${findings}\n${lines.join("\n")}\n${worst.join("\n")}`,
+        `planted findings reported ${found}/${findings}, applicable target cells ${targetsRight}/${targets}, ` +
+        `villages' progress ${unitsRight}/${units}\n${lines.join("\n")}\n${worst.join("\n")}`,
     );
     expect(scores.length).toBeGreaterThanOrEqual(500);
     expect(right / total).toBeGreaterThanOrEqual(0.98);
     expect(found).toBe(findings);
+    expect(targetsRight / targets).toBeGreaterThanOrEqual(0.98);
+    expect(unitsRight).toBe(units);
   });
 });

@@ -16,6 +16,7 @@ import {
   inferColumnRoles,
   profileColumns,
   regionOfText,
+  groupOfText,
   PROFILE_ROWS,
   type Ambiguity,
   type ColumnCandidate,
@@ -36,6 +37,8 @@ export interface TableColumn {
   period?: string;
   /** The region a target column is for ("BTB"), or "general" for "Chỉ tiêu chung". */
   region?: string;
+  /** The commune group a target column is for ("Nhóm 2" → "2"). */
+  group?: string;
   /** How sure the role is (header and content agreeing: 1). */
   confidence?: number;
 }
@@ -125,7 +128,10 @@ function isSubHeaderRow(grid: Grid, h: number, merges: MergeIndex): boolean {
     if (m) recognised++;
     else {
       const f = foldVietnamese(cell.v);
-      if (f.length <= 40 && (regionOfText(f) || /^chung$|^chi tieu chung$/.test(f) || headerPeriod(f)))
+      if (
+        f.length <= 40 &&
+        (regionOfText(f) || groupOfText(f) || /^chung$|^chi tieu chung$/.test(f) || headerPeriod(f))
+      )
         recognised++;
     }
   }
@@ -190,7 +196,8 @@ function headerColumns(grid: Grid, merges: MergeIndex, headerRows: number[], wid
       unitName = pm.unitName;
     }
     // A column headed by a region ("Bắc Trung Bộ", under "Vùng") holds that region's targets.
-    if (!role && regionOfText(childFolded || (parentText ? foldVietnamese(parentText) : ""))) role = "target";
+    const own = childFolded || (parentText ? foldVietnamese(parentText) : "");
+    if (!role && (regionOfText(own) || groupOfText(own))) role = "target";
     cols.push({
       col: c,
       ...(role ? { role } : {}),
@@ -373,6 +380,7 @@ function inferCriteriaColumns(
     ...(c.unitName ? { unitName: c.unitName } : {}),
     ...(c.period ? { period: c.period } : {}),
     ...(c.region ? { region: c.region } : {}),
+    ...(c.group ? { group: c.group } : {}),
     confidence: Math.round(c.confidence * 100) / 100,
   }));
   return { columns, ambiguities: inferred.ambiguities };

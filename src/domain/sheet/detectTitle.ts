@@ -7,7 +7,7 @@
  * is still 2021.
  */
 import { foldVietnamese } from "./foldVietnamese";
-import { regionOfText } from "./inferColumnRoles";
+import { groupOfText, regionOfText } from "./inferColumnRoles";
 
 export interface OrgUnitGuess {
   /** "Xã Sơn Hồng": level word plus the name, capitalised as a name. */
@@ -23,6 +23,8 @@ export interface TitleFacts {
   period?: string;
   /** The region the title says the commune is in ("… vùng Bắc Trung Bộ"), as a region code. */
   region?: string;
+  /** The commune group the title states ("xã nhóm 2"), 2026–2030. */
+  group?: string;
   /** Folded text of all title lines, for set hints. */
   folded: string;
 }
@@ -113,6 +115,7 @@ interface LineFacts {
   /** "Tuần 14" without a year on this line. */
   week?: number;
   region?: string;
+  group?: string;
 }
 
 // Title lines repeat from workbook to workbook ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Năm 2023",
@@ -133,6 +136,8 @@ function lineFacts(line: string): LineFacts {
   const vung = /\bvung\b(.*)$/.exec(folded);
   const region = vung ? regionOfText(vung[1]) : undefined;
   if (region) f.region = region;
+  const group = groupOfText(folded);
+  if (group) f.group = group;
   const p = periodFromText(line);
   if (p) f.period = p;
   else {
@@ -150,6 +155,7 @@ export function detectTitle(lines: string[]): TitleFacts {
   let village: string | undefined;
   let period: string | undefined;
   let region: string | undefined;
+  let group: string | undefined;
   let weekWithoutYear: number | undefined;
   const foldedParts: string[] = [];
   for (const line of lines) {
@@ -159,6 +165,7 @@ export function detectTitle(lines: string[]): TitleFacts {
     if (facts.org) orgs.push({ ...facts.org });
     village ??= facts.village;
     region ??= facts.region;
+    group ??= facts.group;
     if (!period) {
       if (facts.period) period = facts.period;
       else if (facts.week !== undefined) weekWithoutYear = facts.week;
@@ -175,6 +182,7 @@ export function detectTitle(lines: string[]): TitleFacts {
     ...(village ? { village } : {}),
     ...(period ? { period } : {}),
     ...(region ? { region } : {}),
+    ...(group ? { group } : {}),
     folded: foldedParts.join(" \n "),
   };
 }

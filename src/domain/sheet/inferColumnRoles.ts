@@ -91,6 +91,13 @@ const REGION_WORDS: [RegExp, string][] = [
   [/\b(dong bang song cuu long|dbscl)\b/, "DBSCL"],
 ];
 
+/** The commune group a header or title text names ("Nhóm 2", "xã nhóm II"), as "1" | "2" | "3". */
+export function groupOfText(folded: string): string | undefined {
+  const m = /\bnhom(?: xa)?:? (1|2|3|iii|ii|i)\b/.exec(folded);
+  if (!m) return undefined;
+  return { i: "1", ii: "2", iii: "3" }[m[1] as "i"] ?? m[1];
+}
+
 /** The region a header or title text names ("Bắc Trung Bộ", "BTB"), or "general" for "chung". */
 export function regionOfText(folded: string): string | undefined {
   for (const [re, code] of REGION_WORDS) if (re.test(folded)) return code;
@@ -132,6 +139,8 @@ export interface InferredColumn {
   unitName?: string;
   period?: string;
   region?: string;
+  /** The commune group a target column is for ("2"). */
+  group?: string;
   /** How sure the role is, 0..1 (header and content agreeing is 1). */
   confidence: number;
 }
@@ -219,12 +228,14 @@ export function inferColumnRoles(
     }
     if (role === "target" || (role === undefined && content === "targets")) {
       if (c.hidden && role === undefined) continue;
-      const region = headerRegion(q);
+      const group = groupOfText(q.split(" | ")[1] ?? "") ?? groupOfText(q);
+      const region = group ? undefined : headerRegion(q);
       columns.push({
         col: c.col,
         role: "target",
         header: c.header,
         ...(region ? { region } : {}),
+        ...(group ? { group } : {}),
         confidence: role === "target" ? 1 : 0.7,
       });
       continue;

@@ -22,6 +22,7 @@ import {
   type CatalogIndicator,
   type IndicatorCatalog,
 } from "./indicatorCatalog";
+import { readCell } from "./parseCellValue";
 import { parseRowLabel, splitLeadingLabel, type RowLabel } from "./parseRowLabel";
 import { readIndicatorValue, readMarks, readSelfAssessment, readWorkbookTarget } from "./readIndicatorValue";
 
@@ -66,19 +67,26 @@ interface Columns {
 export interface CriteriaReadOptions {
   /** The commune's region ("BTB"): picks its column among several target columns. */
   region?: string;
+  /** The commune's group ("2", 2026–2030): picks its column the same way. */
+  group?: string;
 }
 
 /**
  * The target column that applies: the commune's region's, else the general one ("Chỉ tiêu chung"),
  * else the only or first one.
  */
-export function applicableTarget(layout: TableLayout, region: string | undefined): TableColumn | undefined {
+export function applicableTarget(
+  layout: TableLayout,
+  region: string | undefined,
+  group?: string,
+): TableColumn | undefined {
   const targets = columnsWithRole(layout, "target");
   if (targets.length <= 1) return targets[0];
   return (
+    (group ? targets.find((t) => t.group === group) : undefined) ??
     (region ? targets.find((t) => t.region === region) : undefined) ??
     targets.find((t) => t.region === "general") ??
-    targets.find((t) => t.region === undefined) ??
+    targets.find((t) => t.region === undefined && t.group === undefined) ??
     targets[0]
   );
 }
@@ -104,7 +112,7 @@ function columnsOf(layout: TableLayout, options: CriteriaReadOptions): Columns {
     no: columnOf(layout, "no"),
     criterion: columnOf(layout, "criterion"),
     content: columnOf(layout, "content"),
-    target: applicableTarget(layout, options.region)?.col,
+    target: applicableTarget(layout, options.region, options.group)?.col,
     value: latest.value,
     sa: latest.sa,
     met: columnOf(layout, "metMark"),
@@ -336,7 +344,15 @@ class CriteriaTableReader {
     // A table without an indicator-content column, or with Đạt | Chưa đạt mark columns, assesses
     // whole criteria; its prose "current state" column is not an indicator value.
     const criterionLevel = this.layout.kind === "criteriaMarks" || this.cols.content === undefined;
-    if (cat && !criterionLevel) {
+    // A set whose criterion is itself its one indicator (2026–2030: "1" is "Đạt tiêu chí Quy hoạch")
+    // reads a measured criterion row as that indicator.
+    const measured =
+      criterionLevel &&
+      this.layout.kind !== "criteriaMarks" &&
+      this.cols.value !== undefined &&
+      ["boolean", "number"].includes(readCell(this.cell(r, this.cols.value)).kind) &&
+      cat?.byCode.get(code)?.criterion === code;
+    if (cat && (!criterionLevel || measured)) {
       const single = cat.byCode.get(code) ?? singleIndicatorOf(cat, code);
       if (single) {
         this.emit(r, single.code, single, contentText || critText, String(code), "code", 1);

@@ -50,7 +50,7 @@ export interface SheetLayout {
   columns: Record<string, string>;
   villages?: Record<string, string>;
   /** The target column used among several (general + regions): which, and for which region. */
-  target?: { column: string; header: string; region?: string };
+  target?: { column: string; header: string; region?: string; group?: string };
   /** Periods side by side, oldest first, when the table has several. */
   periods?: string[];
   /** A sheet without its own header that continues the table of the sheet before it. */
@@ -139,7 +139,7 @@ function sheetLayout(
   layout: TableLayout,
   lastRow: number,
   kind: SheetLayout["kind"],
-  region?: string,
+  where: Where = {},
 ): SheetLayout {
   const columns: Record<string, string> = {};
   const villages: Record<string, string> = {};
@@ -157,17 +157,28 @@ function sheetLayout(
     lastDataRow: Math.max(lastRow, layout.firstDataRow - 1) + 1,
     columns,
     ...(Object.keys(villages).length ? { villages } : {}),
-    ...targetAndPeriods(layout, region),
+    ...targetAndPeriods(layout, where),
     ...(layout.continues ? { continues: layout.continues } : {}),
   };
 }
 
-function targetAndPeriods(layout: TableLayout, region: string | undefined): Partial<SheetLayout> {
+/** The commune's region and group, which pick its column among several target columns. */
+interface Where {
+  region?: string;
+  group?: string;
+}
+
+function targetAndPeriods(layout: TableLayout, where: Where): Partial<SheetLayout> {
   const out: Partial<SheetLayout> = {};
   const targets = columnsWithRole(layout, "target");
   if (targets.length > 1) {
-    const t = applicableTarget(layout, region)!;
-    out.target = { column: letterOf(t.col), header: t.header, ...(t.region ? { region: t.region } : {}) };
+    const t = applicableTarget(layout, where.region, where.group)!;
+    out.target = {
+      column: letterOf(t.col),
+      header: t.header,
+      ...(t.region ? { region: t.region } : {}),
+      ...(t.group ? { group: t.group } : {}),
+    };
   }
   const periods = [...new Set(columnsWithRole(layout, "value").map((c) => c.period))];
   if (periods.length > 1 && !periods.includes(undefined)) out.periods = periods as string[];
@@ -264,7 +275,7 @@ function readTables(
   catalog: IndicatorCatalog | undefined,
   title: TitleFacts,
   villageSet: boolean,
-  region: string | undefined,
+  where: Where,
 ): Reading {
   const out: Reading = {
     values: [],
@@ -301,11 +312,11 @@ function readTables(
       out.findings.push(...vc.findings);
       out.sheets.push(sheetLayout(grid, layout, vc.lastRow, "villages"));
     } else {
-      const ct = readCriteriaTable(grid, layout, catalog, seen, region ? { region } : {});
+      const ct = readCriteriaTable(grid, layout, catalog, seen, where);
       out.findings.push(...ct.findings, ...ambiguityFindings(grid, layout));
       out.mappings.push(...ct.mappings);
       out.criteria.push(...ct.criteria);
-      out.sheets.push(sheetLayout(grid, layout, ct.lastRow, layout.kind, region));
+      out.sheets.push(sheetLayout(grid, layout, ct.lastRow, layout.kind, where));
       if (villageSet && ct.values.length > 0) {
         const name = title.village ?? (grid.sheet || title.orgUnit?.name || "");
         out.units.push({ name, values: ct.values, ...statedProgressBelow(grid, ct.lastRow + 1) });
@@ -398,13 +409,19 @@ export function readReport(workbook: WorkbookGrids, options: ReadReportOptions =
   const villageSet = set?.level === "village" || (set === undefined && Boolean(title.village));
   const region =
     options.region ?? (props["ntm.region"] as Region | undefined) ?? (title.region as Region | undefined);
-  const reading = readTables(tables, catalog, title, villageSet, region);
+  const group =
+    options.group ??
+    (props["ntm.group"] as CommuneGroup | undefined) ??
+    (title.group as CommuneGroup | undefined);
+  const reading = readTables(tables, catalog, title, villageSet, {
+    ...(region ? { region } : {}),
+    ...(group ? { group } : {}),
+  });
   orderByPeriod(reading.values, period);
   const findings = [...reading.findings, ...(catalog ? missingIndicatorFindings(catalog, reading) : [])];
 
   const orgName = options.orgUnit?.name ?? props["ntm.orgUnit"] ?? title.orgUnit?.name;
   const orgCode = options.orgUnit?.code ?? props["ntm.orgCode"];
-  const group = options.group ?? (props["ntm.group"] as CommuneGroup | undefined);
   const report: Report = {
     setId,
     setVersion: set ? versionText(set) : null,

@@ -67,6 +67,7 @@ const KEYWORDS: { k: string; role: ColumnRole; exact?: boolean }[] = [
   { k: "muc quy dinh", role: "target" },
   { k: "tieu chuan", role: "target" },
   { k: "muc chuan", role: "target" },
+  { k: "muc dat chuan", role: "target" },
   { k: "nguong dat chuan", role: "target" },
   { k: "ket qua thuc hien", role: "value" },
   { k: "ket qua", role: "value" },
