@@ -343,7 +343,11 @@ function inferCriteriaColumns(
   headerWidth: number,
   width: number,
 ): { columns: TableColumn[]; ambiguities: Ambiguity[] } {
-  const profiles = profileColumns(grid, firstDataRow, grid.cells.length - 1, width);
+  // Naming columns are settled by their headers; only the others are profiled.
+  const naming = new Set<number>();
+  for (const h of heads)
+    if (h.role === "no" || h.role === "criterion" || h.role === "content") naming.add(h.col);
+  const profiles = profileColumns(grid, firstDataRow, grid.cells.length - 1, width, naming);
   const hidden = new Set(grid.hiddenCols ?? []);
   const qualifiers = new Map<number, string>();
   const candidates: ColumnCandidate[] = [];

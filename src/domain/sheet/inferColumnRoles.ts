@@ -16,7 +16,7 @@ import { foldVietnamese } from "./foldVietnamese";
 import { parseAssessmentWord } from "./parseAssessment";
 import type { ColumnRole } from "./recogniseHeader";
 
-export const PROFILE_ROWS = 120;
+export const PROFILE_ROWS = 60;
 const AMBIGUITY_MARGIN = 0.75;
 
 export interface ColumnProfile {
@@ -37,6 +37,7 @@ export function profileColumns(
   firstRow: number,
   lastRow: number,
   width: number,
+  skip?: ReadonlySet<number>,
 ): ColumnProfile[] {
   const out: ColumnProfile[] = Array.from({ length: width }, () => ({
     filled: 0,
@@ -52,7 +53,7 @@ export function profileColumns(
     const n = Math.min(width, row.length);
     for (let c = 0; c < n; c++) {
       const cell = row[c];
-      if (!cell || cell.v === null || cell.v === "") continue;
+      if (!cell || cell.v === null || cell.v === "" || skip?.has(c)) continue;
       const p = out[c];
       p.filled++;
       if (typeof cell.v === "number") {

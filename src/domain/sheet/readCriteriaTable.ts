@@ -416,14 +416,21 @@ class CriteriaTableReader {
     const seenKey = (code: string) =>
       this.seen.has(code) || this.seen.has(`${code}@${this.cols.periods[0].period}`);
     const expected = crit.indicators.find((i, k) => k >= this.nextInCriterion && !seenKey(i.code));
+    const similarity = (ind: CatalogIndicator) =>
+      Math.max(
+        tokenSimilarity(tokens, ind.tokens),
+        tokens.size >= 3 ? 0.8 * coverage(tokens, ind.tokens) : 0,
+      );
+    // The next indicator in order with a name this close needs no comparison with the others.
+    if (expected) {
+      const sim = similarity(expected);
+      if (sim >= 0.6) return { indicator: expected, similarity: sim };
+    }
     let best: { indicator: CatalogIndicator; similarity: number; score: number } | undefined;
     for (const ind of crit.indicators) {
       if (seenKey(ind.code)) continue;
       // A shortened name ("Xã có điểm vui chơi") is mostly words of the indicator's name.
-      const sim = Math.max(
-        tokenSimilarity(tokens, ind.tokens),
-        tokens.size >= 3 ? 0.8 * coverage(tokens, ind.tokens) : 0,
-      );
+      const sim = similarity(ind);
       const score = sim + (ind === expected ? ORDER_BONUS : 0);
       if (!best || score > best.score) best = { indicator: ind, similarity: sim, score };
     }
