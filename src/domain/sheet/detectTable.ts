@@ -226,6 +226,9 @@ function disambiguateTargets(cols: TableColumn[]): TableColumn[] {
   if (cols.some((c) => c.role === "content")) return cols;
   const targets = cols.filter((c) => c.role === "target");
   if (targets.length < 2) return cols;
+  // A target column for a region or commune group ("Chỉ tiêu chung", "Nhóm 1") never holds names.
+  const f = foldVietnamese(targets[0].header);
+  if (regionOfText(f) || groupOfText(f) || /\bchung\b/.test(f)) return cols;
   return cols.map((c) => (c === targets[0] ? { ...c, role: "content" as ColumnRole } : c));
 }
 

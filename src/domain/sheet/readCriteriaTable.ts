@@ -85,10 +85,24 @@ export function applicableTarget(
   return (
     (group ? targets.find((t) => t.group === group) : undefined) ??
     (region ? targets.find((t) => t.region === region) : undefined) ??
+    (region ? byElimination(targets) : undefined) ??
     targets.find((t) => t.region === "general") ??
     targets.find((t) => t.region === undefined && t.group === undefined) ??
     targets[0]
   );
+}
+
+/**
+ * Region columns where the commune's region is not among those named: the one region column whose
+ * header could not be read ("DHNTTB") is the commune's, when it is the only one.
+ */
+function byElimination(targets: TableColumn[]): TableColumn | undefined {
+  const named = targets.filter((t) => t.region !== undefined && t.region !== "general");
+  if (named.length < 3) return undefined;
+  const unnamed = targets.filter(
+    (t) => t.region === undefined && t.group === undefined && t.header.includes(" / "),
+  );
+  return unnamed.length === 1 ? unnamed[0] : undefined;
 }
 
 function periodColumns(layout: TableLayout): Columns["periods"] {
