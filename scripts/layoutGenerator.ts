@@ -105,7 +105,8 @@ function fold(s: string): string {
 /** One typing slip in a word of four letters or more: a swapped, dropped or doubled letter. */
 function typo(rng: Rng, s: string): string {
   const words = s.split(" ");
-  const long = words.map((w, i) => [w, i] as const).filter(([w]) => w.length >= 5);
+  // Letters only: a slip in "II/2025" or "≥ 80%" would change what the cell says, not how it is typed.
+  const long = words.map((w, i) => [w, i] as const).filter(([w]) => w.length >= 5 && /^\p{L}+$/u.test(w));
   if (long.length === 0) return s;
   const [w, i] = pick(rng, long);
   const k = 1 + Math.floor(rng() * (w.length - 2));
@@ -609,10 +610,19 @@ function columnsFor(rng: Rng, ctx: BuildContext, opts: TableOptions, traits: str
   if (saHeader === "Đ/CĐ") traits.push("sa-d-cd-header");
   const valueHeader = pick(rng, VALUE_HEADERS);
   ctx.periods.forEach((p, k) => {
-    const pw = p.length === 4 ? pick(rng, [`Năm ${p}`, `Năm ${p}`, p]) : p;
+    const roman = ["I", "II", "III", "IV"];
+    const pw =
+      p.length === 4
+        ? pick(rng, [`Năm ${p}`, `Năm ${p}`, p])
+        : pick(rng, [
+            `Quý ${roman[Number(p.slice(-1)) - 1]}/${p.slice(0, 4)}`,
+            `Quý ${p.slice(-1)} năm ${p.slice(0, 4)}`,
+          ]);
     if (ctx.periods.length > 1) {
-      measures.push({ kind: { k: "value", period: k }, top: t(pw), sub: t(valueHeader) });
-      measures.push({ kind: { k: "sa", period: k }, top: t(pw), sub: saHeader === "" ? "" : t(saHeader) });
+      // One merged parent over the period's pair: one text (a typo, if any, is in both halves).
+      const top = t(pw);
+      measures.push({ kind: { k: "value", period: k }, top, sub: t(valueHeader) });
+      measures.push({ kind: { k: "sa", period: k }, top, sub: saHeader === "" ? "" : t(saHeader) });
     } else if (chance(rng, 0.35)) {
       // "Kết quả thực hiện" over "Số liệu" | "Tự đánh giá"
       const parent = t(pick(rng, ["Kết quả thực hiện", "Kết quả", "Kết quả đánh giá"]));
@@ -1166,6 +1176,14 @@ export function generateLayout(seed: number): GeneratedLayout {
     periods = [String(y - 1), String(y)];
     period = String(y);
     traits.push("two-periods");
+    // Quarters side by side ("Quý I/2024 | Quý II/2024"), from a stream of their own.
+    const quarters = mulberry32(seed * 15485863 + 11);
+    if (quarters() < 0.4) {
+      const q = 2 + Math.floor(quarters() * 3);
+      periods = [`${y}-Q${q - 1}`, `${y}-Q${q}`];
+      period = periods[1];
+      traits.push("two-quarters");
+    }
   }
   const region = !village && chance(rng, 0.3) ? pick(rng, REGIONS).code : undefined;
   const file = `gen-${String(seed).padStart(4, "0")}.${format}`;

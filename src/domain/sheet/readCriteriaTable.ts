@@ -581,7 +581,7 @@ class CriteriaTableReader {
     const target = tc !== undefined ? readWorkbookTarget(this.cell(r, tc), ind?.op) : undefined;
     const value: ReportValue = { code, value: null };
     if (vc !== undefined) {
-      const v = readIndicatorValue(this.cell(r, vc), ind, target);
+      const v = readIndicatorValue(this.cell(r, vc), ind, target, this.wholePercents(vc));
       value.value = v.value;
       if (v.unit) value.unit = v.unit;
       value.raw = v.raw;
@@ -626,6 +626,32 @@ class CriteriaTableReader {
     value.sheet = sheet;
     if (period) value.period = period;
     this.out.values.push(value);
+  }
+
+  private readonly wholePercentCache = new Map<number, boolean>();
+
+  /**
+   * Whether column c writes percents as numbers of percent: most of its plain numbers lie above 1
+   * (85, 92.5), so a 0.8 among them is 0.8 % rather than a share of 80 %.
+   */
+  private wholePercents(c: number): boolean {
+    const hit = this.wholePercentCache.get(c);
+    if (hit !== undefined) return hit;
+    let whole = 0;
+    let fractions = 0;
+    for (
+      let r = this.layout.firstDataRow;
+      r <= Math.min(this.layout.lastDataRow, this.layout.firstDataRow + 150);
+      r++
+    ) {
+      const cell = this.grid.cells[r]?.[c];
+      if (!cell || typeof cell.v !== "number" || cell.z) continue;
+      if (cell.v > 1 && cell.v <= 100) whole++;
+      else if (cell.v > 0 && cell.v <= 1) fractions++;
+    }
+    const out = whole >= 3 && whole >= 3 * fractions;
+    this.wholePercentCache.set(c, out);
+    return out;
   }
 
   private ambiguousMarks(r: number, code: string, met: number, unmet: number): void {
