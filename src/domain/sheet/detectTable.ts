@@ -197,7 +197,8 @@ function headerColumns(grid: Grid, merges: MergeIndex, headerRows: number[], wid
     }
     // A column headed by a region ("Bắc Trung Bộ", under "Vùng") holds that region's targets.
     const own = childFolded || (parentText ? foldVietnamese(parentText) : "");
-    if (!role && (regionOfText(own) || groupOfText(own))) role = "target";
+    if (!role && (regionOfText(own) || groupOfText(own) || /^(chi tieu |muc )?chung( ca nuoc)?$/.test(own)))
+      role = "target";
     cols.push({
       col: c,
       ...(role ? { role } : {}),
