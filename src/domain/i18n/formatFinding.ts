@@ -144,9 +144,13 @@ const RENDER: Record<Finding["type"], Render> = {
       ? `${subject(f, lang)} xuất hiện nhiều lần${p.otherCell ? ` (cả ô ${str(p.otherCell)})` : ""}. Giữ một dòng và xóa dòng trùng.`
       : `${subject(f, lang)} appears more than once${p.otherCell ? ` (also cell ${str(p.otherCell)})` : ""}. Keep one row and remove the duplicate.`,
   "mapping/ambiguous-column": (_f, p, lang) =>
-    lang === "vi"
-      ? `Không chắc cột nào là kết quả thực hiện: đã đọc cột ${str(p.column)}, nhưng cột ${str(p.otherColumn)} cũng giống. Ghi rõ tiêu đề cột (ví dụ “Kết quả thực hiện”, “Tự đánh giá”).`
-      : `Unsure which column holds the results: read column ${str(p.column)}, but column ${str(p.otherColumn)} looks the same. Give the columns clear headers (e.g. "Kết quả thực hiện", "Tự đánh giá").`,
+    p.role === "target"
+      ? lang === "vi"
+        ? `Bảng có chỉ tiêu theo ${p.reason === "group-unknown" ? "nhóm xã" : "vùng"} nhưng không rõ xã thuộc ${p.reason === "group-unknown" ? "nhóm" : "vùng"} nào: đã dùng cột ${str(p.column)}. Ghi rõ ${p.reason === "group-unknown" ? "nhóm xã" : "vùng"} ở tiêu đề biểu.`
+        : `The table gives targets by ${p.reason === "group-unknown" ? "commune group" : "region"} but not which applies to this commune: column ${str(p.column)} was used. State the ${p.reason === "group-unknown" ? "group" : "region"} in the title.`
+      : lang === "vi"
+        ? `Không chắc cột nào là kết quả thực hiện: đã đọc cột ${str(p.column)}, nhưng cột ${str(p.otherColumn)} cũng giống. Ghi rõ tiêu đề cột (ví dụ “Kết quả thực hiện”, “Tự đánh giá”).`
+        : `Unsure which column holds the results: read column ${str(p.column)}, but column ${str(p.otherColumn)} looks the same. Give the columns clear headers (e.g. "Kết quả thực hiện", "Tự đánh giá").`,
 };
 
 export function formatFinding(finding: Finding, lang: Lang = "vi"): string {

@@ -355,10 +355,8 @@ function inferCriteriaColumns(
   const hidden = new Set(grid.hiddenCols ?? []);
   const qualifiers = new Map<number, string>();
   const candidates: ColumnCandidate[] = [];
-  const named = new Set<ColumnRole>();
   for (const h of heads) {
     if (h.role === "ignore") continue;
-    if (h.role) named.add(h.role);
     qualifiers.set(h.col, h.qualifier);
     // Columns right of the header with neither header nor data are nothing.
     if (!h.role && h.col >= headerWidth && profiles[h.col].filled === 0) continue;

@@ -93,4 +93,31 @@ describe("column roles from content", () => {
     const f = findings.find((x) => x.type === "mapping/ambiguous-column");
     expect(f).toMatchObject({ sheet: "Bieu", params: { column: "D", otherColumn: "F" } });
   });
+
+  it("uses the commune's region column when the title names its region, and says so when it does not", () => {
+    const rows = (title: string) => {
+      const g = grid(["target", "value", "sa"], {
+        target: "Chỉ tiêu chung",
+        value: "Kết quả",
+        sa: "Tự đánh giá",
+      });
+      g.cells[2] = [{ v: title }];
+      // A second target column for the region, right of the general one.
+      g.cells[3].splice(3, 0, { v: "Bắc Trung Bộ" });
+      for (let r = 4; r < g.cells.length; r++) g.cells[r].splice(3, 0, { v: "≥ 50%" });
+      return g;
+    };
+    const stated = readReport({ sheets: [rows("(Áp dụng cho xã thuộc vùng Bắc Trung Bộ)")] });
+    expect(stated.report.region).toBe("BTB");
+    expect(stated.report.values.find((v) => v.code === "2.1")?.targetCell).toBe("D6");
+    expect(stated.findings.filter((f) => f.type === "mapping/ambiguous-column")).toEqual([]);
+    const unstated = readReport({ sheets: [rows("")] });
+    expect(unstated.report.values.find((v) => v.code === "2.1")?.targetCell).toBe("C6");
+    expect(unstated.findings).toContainEqual(
+      expect.objectContaining({
+        type: "mapping/ambiguous-column",
+        params: expect.objectContaining({ reason: "region-unknown", column: "C" }),
+      }),
+    );
+  });
 });

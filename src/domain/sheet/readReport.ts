@@ -313,7 +313,11 @@ function readTables(
       out.sheets.push(sheetLayout(grid, layout, vc.lastRow, "villages"));
     } else {
       const ct = readCriteriaTable(grid, layout, catalog, seen, where);
-      out.findings.push(...ct.findings, ...ambiguityFindings(grid, layout));
+      out.findings.push(
+        ...ct.findings,
+        ...ambiguityFindings(grid, layout),
+        ...unknownTargetColumn(grid, layout, where),
+      );
       out.mappings.push(...ct.mappings);
       out.criteria.push(...ct.criteria);
       out.sheets.push(sheetLayout(grid, layout, ct.lastRow, layout.kind, where));
@@ -349,6 +353,34 @@ function ambiguityFindings(grid: Grid, layout: TableLayout): Finding[] {
       confidence: Math.round(a.confidence * 100) / 100,
     },
   }));
+}
+
+/**
+ * Several region or group target columns but no region or group known for the commune (neither
+ * stated in the title nor given): the general column was used, and the reviewer is told so. Only
+ * the table's first sheet says it, once.
+ */
+function unknownTargetColumn(grid: Grid, layout: TableLayout, where: Where): Finding[] {
+  if (layout.continues) return [];
+  const targets = columnsWithRole(layout, "target");
+  const byRegion = targets.some((t) => t.region && t.region !== "general");
+  const byGroup = targets.some((t) => t.group);
+  if ((!byRegion || where.region) && (!byGroup || where.group)) return [];
+  const used = applicableTarget(layout, where.region, where.group);
+  if (!used) return [];
+  return [
+    {
+      type: "mapping/ambiguous-column",
+      severity: "warning",
+      sheet: grid.sheet,
+      cell: toA1(layout.headerRows[0] ?? layout.firstDataRow, used.col),
+      params: {
+        role: "target",
+        reason: byGroup ? "group-unknown" : "region-unknown",
+        column: letterOf(used.col),
+      },
+    },
+  ];
 }
 
 function missingIndicatorFindings(catalog: IndicatorCatalog, reading: Reading): Finding[] {
