@@ -374,10 +374,8 @@ function inferCriteriaColumns(
       .filter((c) => c.headerRole)
       .map((c) => ({ col: c.col, role: c.headerRole!, header: c.header })),
   );
-  for (const f of fixed) {
-    const c = candidates.find((x) => x.col === f.col)!;
-    c.headerRole = f.role;
-  }
+  const byCol = new Map(candidates.map((c) => [c.col, c]));
+  for (const f of fixed) byCol.get(f.col)!.headerRole = f.role;
   const inferred = inferColumnRoles(candidates, qualifiers, profiles);
   const columns: TableColumn[] = inferred.columns.map((c) => ({
     col: c.col,

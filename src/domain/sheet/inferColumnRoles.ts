@@ -14,6 +14,7 @@ import type { Grid } from "./grid";
 import { cellText } from "./gridText";
 import { foldVietnamese } from "./foldVietnamese";
 import { parseAssessmentWord } from "./parseAssessment";
+import { memoiseByText } from "./memoiseByText";
 import type { ColumnRole } from "./recogniseHeader";
 
 export const PROFILE_ROWS = 60;
@@ -69,7 +70,11 @@ export function profileColumns(
         p.filled--;
         continue;
       }
-      if (t.length <= 20 && parseAssessmentWord(t) !== undefined) p.marks++;
+      // Most cells start with a sign or a digit: no folding needed to tell targets and figures apart.
+      const ch = t.charCodeAt(0);
+      if (ch >= 48 && ch <= 57) p.numbers++;
+      else if (ch === 0x2265 || ch === 0x2264 || ch === 62 || ch === 60 || ch === 61) p.targets++;
+      else if (t.length <= 20 && parseAssessmentWord(t) !== undefined) p.marks++;
       else if (t.length > 40) p.prose++;
       else {
         const f = foldVietnamese(t);
@@ -93,20 +98,26 @@ const REGION_WORDS: [RegExp, string][] = [
 ];
 
 /** The commune group a header or title text names ("Nhóm 2", "xã nhóm II"), as "1" | "2" | "3". */
-export function groupOfText(folded: string): string | undefined {
+export const groupOfText = memoiseByText(groupOfTextUncached);
+
+function groupOfTextUncached(folded: string): string | undefined {
   const m = /\bnhom(?: xa)?:? (1|2|3|iii|ii|i)\b/.exec(folded);
   if (!m) return undefined;
   return { i: "1", ii: "2", iii: "3" }[m[1] as "i"] ?? m[1];
 }
 
 /** The region a header or title text names ("Bắc Trung Bộ", "BTB"), or "general" for "chung". */
-export function regionOfText(folded: string): string | undefined {
+export const regionOfText = memoiseByText(regionOfTextUncached);
+
+function regionOfTextUncached(folded: string): string | undefined {
   for (const [re, code] of REGION_WORDS) if (re.test(folded)) return code;
   return undefined;
 }
 
 /** The region a column's header names, its own text first, then the parent it sits under. */
-function headerRegion(qualifier: string): string | undefined {
+const headerRegion = memoiseByText(headerRegionUncached);
+
+function headerRegionUncached(qualifier: string): string | undefined {
   const [parent, child] = qualifier.split(" | ");
   for (const part of [child ?? "", parent]) {
     const r = regionOfText(part.trim());
@@ -116,7 +127,9 @@ function headerRegion(qualifier: string): string | undefined {
 }
 
 /** The period a header names: "Năm 2023", "2023", "Kết quả 2022", "Quý II/2023". */
-export function headerPeriod(folded: string): string | undefined {
+export const headerPeriod = memoiseByText(headerPeriodUncached);
+
+function headerPeriodUncached(folded: string): string | undefined {
   const q = /quy (iv|iii|ii|i|[1-4])\b\D{0,6}(20\d{2})/.exec(folded);
   if (q) return `${q[2]}-Q${{ i: 1, ii: 2, iii: 3, iv: 4 }[q[1] as "i"] ?? Number(q[1])}`;
   const m = /(?:^|\D)(20\d{2})(?:\D|$)/.exec(folded);
@@ -268,16 +281,19 @@ export function inferColumnRoles(
         best = { v, s, score };
       } else if (score > second) second = score;
     };
-    for (const a of [undefined, ...pool]) {
-      const va = a ? valueScore(a, a.content) : 0;
-      if (a && va < 1) continue;
-      for (const b of [undefined, ...pool]) {
-        if (a && b && a.col === b.col) continue;
-        const sb = b ? assessmentScore(b, b.content) : 0;
-        if (b && sb < 1.5) continue;
+    // Each column's score for either role once; then every pair (or none) of them.
+    const vs = pool.map((m) => valueScore(m, m.content));
+    const ss = pool.map((m) => assessmentScore(m, m.content));
+    for (let i = -1; i < pool.length; i++) {
+      const va = i < 0 ? 0 : vs[i];
+      if (i >= 0 && va < 1) continue;
+      for (let j = -1; j < pool.length; j++) {
+        if (i >= 0 && i === j) continue;
+        const sb = j < 0 ? 0 : ss[j];
+        if (j >= 0 && sb < 1.5) continue;
         // A pair reads left to right as result then assessment in most tables: a small nudge only.
-        const order = a && b && a.col < b.col ? 0.1 : 0;
-        consider(a?.col, b?.col, va + sb + order);
+        const order = i >= 0 && j >= 0 && pool[i].col < pool[j].col ? 0.1 : 0;
+        consider(i < 0 ? undefined : pool[i].col, j < 0 ? undefined : pool[j].col, va + sb + order);
       }
     }
     const confidence = Math.max(0, Math.min(1, (best.score - second) / 2));
