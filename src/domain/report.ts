@@ -48,6 +48,8 @@ export const ReportValueSchema = z.object({
   cell: z.string().optional(),
   targetCell: z.string().optional(),
   selfAssessmentCell: z.string().optional(),
+  /** The period this entry is for, when a table gives several periods side by side ("2022", "2023"). */
+  period: z.string().optional(),
 });
 export type ReportValue = z.infer<typeof ReportValueSchema>;
 

@@ -92,6 +92,11 @@ function copyTarget(t: AppliedTarget | undefined): AppliedTarget | undefined {
   return t ? { ...t } : undefined;
 }
 
+function findIndicator(set: CriteriaSet, code: string): Indicator | undefined {
+  for (const c of set.criteria) for (const i of c.indicators) if (i.code === code) return i;
+  return undefined;
+}
+
 export function evaluate(set: CriteriaSet, report: Report, context: EvaluateContext = {}): Evaluation {
   const ctx: EvaluateContext = {
     ...context,
@@ -103,7 +108,14 @@ export function evaluate(set: CriteriaSet, report: Report, context: EvaluateCont
   const region = targetRegion(set, ctx);
   const catalogTargets = catalogTargetsOf(set, region, ctx);
   const byCode = new Map<string, ReportValue>();
-  for (const v of report.values) if (!byCode.has(v.code)) byCode.set(v.code, v);
+  // Entries of other periods side by side (a table with "Năm 2022 | Năm 2023") are judged below, each
+  // by its own period, so an earlier year's over-claim is reported too.
+  const otherPeriods: ReportValue[] = [];
+  for (const v of report.values) {
+    if (v.period !== undefined && report.period !== undefined && v.period !== report.period)
+      otherPeriods.push(v);
+    else if (!byCode.has(v.code)) byCode.set(v.code, v);
+  }
   const criterionAssessments = new Map((report.criteria ?? []).map((c) => [c.code, c]));
   const known = new Set<string>();
   const findings: Finding[] = [];
@@ -146,9 +158,19 @@ export function evaluate(set: CriteriaSet, report: Report, context: EvaluateCont
     });
   }
 
+  for (const v of otherPeriods) {
+    const found = findIndicator(set, v.code);
+    if (!found) continue;
+    const periodCtx: EvaluateContext = { ...ctx, year: periodYear(v.period) ?? ctx.year };
+    const catalog =
+      derivedCatalog(found, periodCtx) ?? copyTarget(catalogTargetsOf(set, region, periodCtx).get(found));
+    const r = evaluateIndicator({ indicator: found, criterion: found.code.split(".")[0], value: v, catalog });
+    for (const f of r.findings) findings.push({ ...f, params: { ...f.params, period: v.period ?? null } });
+  }
+
   const extraValues: IndicatorResult[] = [];
   for (const v of report.values) {
-    if (known.has(v.code)) continue;
+    if (known.has(v.code) || otherPeriods.includes(v)) continue;
     const r = evaluateIndicator({ value: v });
     extraValues.push(r.result);
     findings.push(...r.findings);

@@ -147,6 +147,14 @@ const RENDER: Record<Finding["type"], Render> = {
     lang === "vi"
       ? `Bảng tính ghi theo ${str(p.tableSetTitle)} nên được kiểm tra theo bộ đó; kỳ ${str(p.period)} áp dụng ${str(p.inForceSetTitle)}. Chuyển bảng sang bộ tiêu chí đang áp dụng, hoặc chọn bộ tiêu chí khi kiểm tra (--set).`
       : `The workbook follows ${str(p.tableSetTitleEn)} and is checked by that set; for ${str(p.period)} the set in force is ${str(p.inForceSetTitleEn)}. Move the table to the set in force, or choose the set when checking (--set).`,
+  "mapping/ambiguous-column": (_f, p, lang) =>
+    p.role === "target"
+      ? lang === "vi"
+        ? `Bảng có chỉ tiêu theo ${p.reason === "group-unknown" ? "nhóm xã" : "vùng"} nhưng không rõ xã thuộc ${p.reason === "group-unknown" ? "nhóm" : "vùng"} nào: đã dùng cột ${str(p.column)}. Ghi rõ ${p.reason === "group-unknown" ? "nhóm xã" : "vùng"} ở tiêu đề biểu.`
+        : `The table gives targets by ${p.reason === "group-unknown" ? "commune group" : "region"} but not which applies to this commune: column ${str(p.column)} was used. State the ${p.reason === "group-unknown" ? "group" : "region"} in the title.`
+      : lang === "vi"
+        ? `Không chắc cột nào là kết quả thực hiện: đã đọc cột ${str(p.column)}, nhưng cột ${str(p.otherColumn)} cũng giống. Ghi rõ tiêu đề cột (ví dụ “Kết quả thực hiện”, “Tự đánh giá”).`
+        : `Unsure which column holds the results: read column ${str(p.column)}, but column ${str(p.otherColumn)} looks the same. Give the columns clear headers (e.g. "Kết quả thực hiện", "Tự đánh giá").`,
 };
 
 export function formatFinding(finding: Finding, lang: Lang = "vi"): string {

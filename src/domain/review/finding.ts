@@ -13,7 +13,8 @@ export type FindingType =
   | "mapping/unmatched-row"
   | "mapping/missing-indicator"
   | "mapping/duplicate-indicator"
-  | "set/period-mismatch";
+  | "set/period-mismatch"
+  | "mapping/ambiguous-column";
 
 /** error: the data is wrong and must be fixed; warning: needs a look; info: progress facts. */
 export type Severity = "error" | "warning" | "info";

@@ -11,10 +11,20 @@ import { MergeIndex, textAt } from "./gridText";
 import { recogniseHeader, type ColumnRole } from "./recogniseHeader";
 import { foldVietnamese } from "./foldVietnamese";
 import { memoiseByText } from "./memoiseByText";
+import {
+  headerPeriod,
+  inferColumnRoles,
+  profileColumns,
+  regionOfText,
+  groupOfText,
+  PROFILE_ROWS,
+  type Ambiguity,
+  type ColumnCandidate,
+} from "./inferColumnRoles";
 
 export const HEADER_SCAN_ROWS = 60;
 
-export type TableKind = "criteria" | "criteriaMarks" | "villages" | "workVolume";
+export type TableKind = "criteria" | "criteriaMarks" | "villages" | "villageRows" | "workVolume";
 
 export interface TableColumn {
   col: number;
@@ -23,6 +33,14 @@ export interface TableColumn {
   header: string;
   /** Village name for village columns. */
   unitName?: string;
+  /** The period the header names ("Năm 2023" over "Kết quả"), when the table has several. */
+  period?: string;
+  /** The region a target column is for ("BTB"), or "general" for "Chỉ tiêu chung". */
+  region?: string;
+  /** The commune group a target column is for ("Nhóm 2" → "2"). */
+  group?: string;
+  /** How sure the role is (header and content agreeing: 1). */
+  confidence?: number;
 }
 
 export interface TableLayout {
@@ -35,6 +53,10 @@ export interface TableLayout {
   firstDataRow: number;
   lastDataRow: number;
   columns: TableColumn[];
+  /** Name of the sheet whose table this headerless sheet continues. */
+  continues?: string;
+  /** Columns whose role was a close call between two candidates (reported, not guessed silently). */
+  ambiguities?: Ambiguity[];
 }
 
 interface RowScore {
@@ -104,6 +126,14 @@ function isSubHeaderRow(grid: Grid, h: number, merges: MergeIndex): boolean {
     if (typeof cell.v !== "string") return false;
     const m = recogniseHeader(cell.v, true);
     if (m) recognised++;
+    else {
+      const f = foldVietnamese(cell.v);
+      if (
+        f.length <= 40 &&
+        (regionOfText(f) || groupOfText(f) || /^chung$|^chi tieu chung$/.test(f) || headerPeriod(f))
+      )
+        recognised++;
+    }
   }
   // The numbering column of a sub-header row is empty (it belongs to the merged header above).
   return recognised > 0 && textAt(grid, h + 1, 0) === "";
@@ -121,22 +151,33 @@ function headerTextAt(
   return { text: textAt(grid, r, c), spansColumns: false };
 }
 
-function resolveColumns(grid: Grid, merges: MergeIndex, headerRows: number[]): TableColumn[] {
+interface HeaderColumn {
+  col: number;
+  role?: ColumnRole;
+  header: string;
+  unitName?: string;
+  /** Folded parent and child header texts, for period and region qualifiers. */
+  qualifier: string;
+}
+
+function headerColumns(grid: Grid, merges: MergeIndex, headerRows: number[], width: number): HeaderColumn[] {
   const h = headerRows[0];
   const two = headerRows.length === 2;
-  const width = Math.max(grid.cells[h]?.length ?? 0, two ? (grid.cells[h + 1]?.length ?? 0) : 0);
-  const cols: TableColumn[] = [];
+  const cols: HeaderColumn[] = [];
   let parentLeft = "";
   for (let c = 0; c < width; c++) {
     const parent = headerTextAt(grid, merges, h, c);
     // A CSV export loses merges: an empty parent cell under a two-row header continues the one on its left.
-    const parentText = parent.text !== "" ? parent.text : two ? parentLeft : "";
-    if (parent.text !== "") parentLeft = parent.text;
     const childCell = two ? textAt(grid, h + 1, c) : "";
+    const parentText = parent.text !== "" ? parent.text : two && childCell !== "" ? parentLeft : "";
+    // An unheaded column inside a lost merge ("Năm 2022" over "Kết quả" | blank) keeps its period.
+    const qualifierParent = parent.text !== "" || merges.at(h, c) ? parentText : two ? parentLeft : "";
+    if (parent.text !== "") parentLeft = parent.text;
     const childInMergeFromAbove = two && merges.at(h + 1, c)?.s.r === h;
     const child = childInMergeFromAbove ? "" : childCell;
     const pm = parentText ? recogniseHeader(parentText, true) : undefined;
     const cm = child ? recogniseHeader(child, true) : undefined;
+    const childFolded = child ? foldVietnamese(child) : "";
     let role: ColumnRole | undefined;
     let unitName: string | undefined;
     if (cm) {
@@ -145,21 +186,37 @@ function resolveColumns(grid: Grid, merges: MergeIndex, headerRows: number[]): T
       // "Kết quả thực hiện" over "Số liệu", a period ("Năm 2023") under "Kết quả": keep the parent's sense.
       if (pm && pm.role === "selfAssessment" && (role === "value" || role === "done"))
         role = "selfAssessment";
-    } else if (child && pm && /^(nam|quy|thang|tuan|ky)\b|^\d{4}$/.test(foldVietnamese(child))) {
+    } else if (child && pm && /^(nam|quy|thang|tuan|ky)\b|^\d{4}$/.test(childFolded)) {
       role = pm.role;
+    } else if (child && pm && pm.role === "target") {
+      // "Chỉ tiêu theo vùng" over "Bắc Trung Bộ": a target column of that region.
+      role = "target";
     } else if (pm && (child === "" || !two)) {
       role = pm.role;
       unitName = pm.unitName;
     }
-    if (!role || role === "ignore") continue;
+    // A column headed by a region ("Bắc Trung Bộ", under "Vùng") holds that region's targets.
+    const own = childFolded || (parentText ? foldVietnamese(parentText) : "");
+    if (!role && (regionOfText(own) || groupOfText(own) || /^(chi tieu |muc )?chung( ca nuoc)?$/.test(own)))
+      role = "target";
     cols.push({
       col: c,
-      role,
+      ...(role ? { role } : {}),
       header: child && parentText ? `${parentText} / ${child}` : parentText || child,
       ...(unitName ? { unitName } : {}),
+      qualifier: `${qualifierParent ? foldVietnamese(qualifierParent) : ""} | ${childFolded}`,
     });
   }
-  return disambiguateTargets(cols);
+  return cols;
+}
+
+function fromHeaders(cols: HeaderColumn[]): TableColumn[] {
+  const out: TableColumn[] = [];
+  for (const c of cols) {
+    if (!c.role || c.role === "ignore") continue;
+    out.push({ col: c.col, role: c.role, header: c.header, ...(c.unitName ? { unitName: c.unitName } : {}) });
+  }
+  return disambiguateTargets(out);
 }
 
 /**
@@ -170,6 +227,9 @@ function disambiguateTargets(cols: TableColumn[]): TableColumn[] {
   if (cols.some((c) => c.role === "content")) return cols;
   const targets = cols.filter((c) => c.role === "target");
   if (targets.length < 2) return cols;
+  // A target column for a region or commune group ("Chỉ tiêu chung", "Nhóm 1") never holds names.
+  const f = foldVietnamese(targets[0].header);
+  if (regionOfText(f) || groupOfText(f) || /\bchung\b/.test(f)) return cols;
   return cols.map((c) => (c === targets[0] ? { ...c, role: "content" as ColumnRole } : c));
 }
 
@@ -186,6 +246,7 @@ function decideKind(cols: TableColumn[]): TableKind {
 
 const FOOTER_PREFIXES = [
   "nguoi lap",
+  "nguoi tong hop",
   "noi nhan",
   "tm.",
   "t/m",
@@ -217,8 +278,17 @@ export const isFooterText = memoiseByText((text: string): boolean => {
 function bestHeaderRow(grid: Grid, limit: number, fuzzy: boolean): RowScore | undefined {
   let best: RowScore | undefined;
   for (let r = 0; r < limit; r++) {
-    const s = scoreRow(grid, r, fuzzy);
-    if (!isHeaderCandidate(s)) continue;
+    let s = scoreRow(grid, r, fuzzy);
+    if (!isHeaderCandidate(s)) {
+      // A two-row header may name the columns on one row and what is measured on the next
+      // ("Nội dung" | "Năm 2022" over "Kết quả" | "Tự đánh giá").
+      if (s.roles.size === 0 || r + 1 >= limit || !(s.roles.has("content") || s.roles.has("criterion")))
+        continue;
+      const below = scoreRow(grid, r + 1, fuzzy);
+      const union: RowScore = { row: r, roles: new Set([...s.roles, ...below.roles]) };
+      if (below.roles.size === 0 || !isHeaderCandidate(union)) continue;
+      s = union;
+    }
     if (!best || s.roles.size > best.roles.size) best = s;
     if (s.roles.size >= 4) break;
   }
@@ -243,8 +313,20 @@ export function detectTable(grid: Grid): TableLayout | undefined {
     columnNumberRow = next;
     next++;
   }
-  const columns = resolveColumns(grid, merges, headerRows);
+  let width = 0;
+  for (const r of headerRows) width = Math.max(width, grid.cells[r]?.length ?? 0);
+  const headerWidth = width;
+  const profileEnd = Math.min(grid.cells.length - 1, next + PROFILE_ROWS - 1);
+  for (let r = next; r <= profileEnd; r++) width = Math.max(width, grid.cells[r]?.length ?? 0);
+  const heads = headerColumns(grid, merges, headerRows, width);
+  let columns = fromHeaders(heads);
   const kind = decideKind(columns);
+  let ambiguities: Ambiguity[] = [];
+  if (kind === "criteria") {
+    const inferred = inferCriteriaColumns(grid, heads, next, headerWidth, width);
+    columns = inferred.columns;
+    ambiguities = inferred.ambiguities;
+  }
   return {
     sheet: grid.sheet,
     kind,
@@ -253,7 +335,59 @@ export function detectTable(grid: Grid): TableLayout | undefined {
     firstDataRow: next,
     lastDataRow: grid.cells.length - 1,
     columns,
+    ...(ambiguities.length ? { ambiguities } : {}),
   };
+}
+
+/** Header roles checked, and completed, against what the columns hold (inferColumnRoles). */
+function inferCriteriaColumns(
+  grid: Grid,
+  heads: HeaderColumn[],
+  firstDataRow: number,
+  headerWidth: number,
+  width: number,
+): { columns: TableColumn[]; ambiguities: Ambiguity[] } {
+  // Naming columns are settled by their headers; only the others are profiled.
+  const naming = new Set<number>();
+  for (const h of heads)
+    if (h.role === "no" || h.role === "criterion" || h.role === "content") naming.add(h.col);
+  const profiles = profileColumns(grid, firstDataRow, grid.cells.length - 1, width, naming);
+  const hidden = new Set(grid.hiddenCols ?? []);
+  const qualifiers = new Map<number, string>();
+  const candidates: ColumnCandidate[] = [];
+  for (const h of heads) {
+    if (h.role === "ignore") continue;
+    qualifiers.set(h.col, h.qualifier);
+    // Columns right of the header with neither header nor data are nothing.
+    if (!h.role && h.col >= headerWidth && profiles[h.col].filled === 0) continue;
+    candidates.push({
+      col: h.col,
+      ...(h.role ? { headerRole: h.role } : {}),
+      header: h.header,
+      ...(h.unitName ? { unitName: h.unitName } : {}),
+      hidden: hidden.has(h.col),
+    });
+  }
+  // Fixed header words first: "Chỉ tiêu" naming the indicator's content is settled before content.
+  const fixed = disambiguateTargets(
+    candidates
+      .filter((c) => c.headerRole)
+      .map((c) => ({ col: c.col, role: c.headerRole!, header: c.header })),
+  );
+  const byCol = new Map(candidates.map((c) => [c.col, c]));
+  for (const f of fixed) byCol.get(f.col)!.headerRole = f.role;
+  const inferred = inferColumnRoles(candidates, qualifiers, profiles);
+  const columns: TableColumn[] = inferred.columns.map((c) => ({
+    col: c.col,
+    role: c.role,
+    header: c.header,
+    ...(c.unitName ? { unitName: c.unitName } : {}),
+    ...(c.period ? { period: c.period } : {}),
+    ...(c.region ? { region: c.region } : {}),
+    ...(c.group ? { group: c.group } : {}),
+    confidence: Math.round(c.confidence * 100) / 100,
+  }));
+  return { columns, ambiguities: inferred.ambiguities };
 }
 
 export function columnsWithRole(layout: TableLayout, role: ColumnRole): TableColumn[] {

@@ -7,6 +7,7 @@
  * is still 2021.
  */
 import { foldVietnamese } from "./foldVietnamese";
+import { groupOfText, regionOfText } from "./inferColumnRoles";
 
 export interface OrgUnitGuess {
   /** "Xã Sơn Hồng": level word plus the name, capitalised as a name. */
@@ -20,6 +21,10 @@ export interface TitleFacts {
   parents: OrgUnitGuess[];
   village?: string;
   period?: string;
+  /** The region the title says the commune is in ("… vùng Bắc Trung Bộ"), as a region code. */
+  region?: string;
+  /** The commune group the title states ("xã nhóm 2"), 2026–2030. */
+  group?: string;
   /** Folded text of all title lines, for set hints. */
   folded: string;
 }
@@ -109,6 +114,8 @@ interface LineFacts {
   period?: string;
   /** "Tuần 14" without a year on this line. */
   week?: number;
+  region?: string;
+  group?: string;
 }
 
 // Title lines repeat from workbook to workbook ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Năm 2023",
@@ -125,6 +132,12 @@ function lineFacts(line: string): LineFacts {
   if (org) f.org = org;
   const village = villageFromLine(line);
   if (village !== undefined) f.village = village;
+  // "vùng Bắc Trung Bộ", "(Áp dụng cho xã thuộc vùng …)": only a line that says "vùng" names one.
+  const vung = /\bvung\b(.*)$/.exec(folded);
+  const region = vung ? regionOfText(vung[1]) : undefined;
+  if (region) f.region = region;
+  const group = groupOfText(folded);
+  if (group) f.group = group;
   const p = periodFromText(line);
   if (p) f.period = p;
   else {
@@ -141,6 +154,8 @@ export function detectTitle(lines: string[]): TitleFacts {
   const orgs: (OrgUnitGuess & { rank: number })[] = [];
   let village: string | undefined;
   let period: string | undefined;
+  let region: string | undefined;
+  let group: string | undefined;
   let weekWithoutYear: number | undefined;
   const foldedParts: string[] = [];
   for (const line of lines) {
@@ -149,6 +164,8 @@ export function detectTitle(lines: string[]): TitleFacts {
     foldedParts.push(facts.folded);
     if (facts.org) orgs.push({ ...facts.org });
     village ??= facts.village;
+    region ??= facts.region;
+    group ??= facts.group;
     if (!period) {
       if (facts.period) period = facts.period;
       else if (facts.week !== undefined) weekWithoutYear = facts.week;
@@ -164,6 +181,8 @@ export function detectTitle(lines: string[]): TitleFacts {
     parents: rest.filter((o) => o.rank > (lowest?.rank ?? 0)).map((o) => ({ name: o.name, level: o.level })),
     ...(village ? { village } : {}),
     ...(period ? { period } : {}),
+    ...(region ? { region } : {}),
+    ...(group ? { group } : {}),
     folded: foldedParts.join(" \n "),
   };
 }

@@ -34,6 +34,10 @@ const UNMET = new Set([
   "no",
   "chua hoan thanh",
   "chua dat chuan",
+  "✗",
+  "✘",
+  "kd",
+  "k.d",
 ]);
 
 /** true = met, false = not met, undefined = not an assessment word (remembered per text). */

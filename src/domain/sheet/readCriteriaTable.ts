@@ -12,7 +12,7 @@ import type { Finding } from "../review/finding";
 import type { Grid } from "./grid";
 import { toA1 } from "./grid";
 import { cellText, textAt } from "./gridText";
-import { columnOf, isFooterText, type TableLayout } from "./detectTable";
+import { columnOf, columnsWithRole, isFooterText, type TableColumn, type TableLayout } from "./detectTable";
 import { foldVietnamese } from "./foldVietnamese";
 import {
   matchCriterionByName,
@@ -22,6 +22,7 @@ import {
   type CatalogIndicator,
   type IndicatorCatalog,
 } from "./indicatorCatalog";
+import { readCell } from "./parseCellValue";
 import { parseRowLabel, splitLeadingLabel, type RowLabel } from "./parseRowLabel";
 import { readIndicatorValue, readMarks, readSelfAssessment, readWorkbookTarget } from "./readIndicatorValue";
 
@@ -43,6 +44,10 @@ export interface TableReading {
 }
 
 const NAME_MATCH_MIN = 0.5;
+/** The next indicator of the criterion in set order wins a close name match … */
+const ORDER_BONUS = 0.25;
+/** … and is taken on a weaker name match than any other (a retyped or shortened name). */
+const EXPECTED_MIN = 0.25;
 const TOTAL_ROW_TEXTS = new Set(["tong so", "tong cong", "cong", "tong", "tong so tieu chi", "cong so"]);
 
 interface Columns {
@@ -55,16 +60,75 @@ interface Columns {
   met?: number;
   unmet?: number;
   notes?: number;
+  /** One result (and assessment) column pair per period side by side; one pair without periods. */
+  periods: { period?: string; value?: number; sa?: number }[];
 }
 
-function columnsOf(layout: TableLayout): Columns {
+export interface CriteriaReadOptions {
+  /** The commune's region ("BTB"): picks its column among several target columns. */
+  region?: string;
+  /** The commune's group ("2", 2026–2030): picks its column the same way. */
+  group?: string;
+}
+
+/**
+ * The target column that applies: the commune's region's, else the general one ("Chỉ tiêu chung"),
+ * else the only or first one.
+ */
+export function applicableTarget(
+  layout: TableLayout,
+  region: string | undefined,
+  group?: string,
+): TableColumn | undefined {
+  const targets = columnsWithRole(layout, "target");
+  if (targets.length <= 1) return targets[0];
+  return (
+    (group ? targets.find((t) => t.group === group) : undefined) ??
+    (region ? targets.find((t) => t.region === region) : undefined) ??
+    (region ? byElimination(targets) : undefined) ??
+    targets.find((t) => t.region === "general") ??
+    targets.find((t) => t.region === undefined && t.group === undefined) ??
+    targets[0]
+  );
+}
+
+/**
+ * Region columns where the commune's region is not among those named: the one region column whose
+ * header could not be read ("DHNTTB") is the commune's, when it is the only one.
+ */
+function byElimination(targets: TableColumn[]): TableColumn | undefined {
+  const named = targets.filter((t) => t.region !== undefined && t.region !== "general");
+  if (named.length < 3) return undefined;
+  const unnamed = targets.filter(
+    (t) => t.region === undefined && t.group === undefined && t.header.includes(" / "),
+  );
+  return unnamed.length === 1 ? unnamed[0] : undefined;
+}
+
+function periodColumns(layout: TableLayout): Columns["periods"] {
+  const values = columnsWithRole(layout, "value");
+  const sas = columnsWithRole(layout, "selfAssessment");
+  const periods = [...new Set([...values, ...sas].map((c) => c.period))];
+  if (periods.length < 2 || periods.includes(undefined))
+    return [{ value: columnOf(layout, "value"), sa: columnOf(layout, "selfAssessment") }];
+  return periods.map((period) => ({
+    ...(period ? { period } : {}),
+    value: values.find((c) => c.period === period)?.col,
+    sa: sas.find((c) => c.period === period)?.col,
+  }));
+}
+
+function columnsOf(layout: TableLayout, options: CriteriaReadOptions): Columns {
+  const periods = periodColumns(layout);
+  const latest = periods[periods.length - 1];
   return {
+    periods,
     no: columnOf(layout, "no"),
     criterion: columnOf(layout, "criterion"),
     content: columnOf(layout, "content"),
-    target: columnOf(layout, "target"),
-    value: columnOf(layout, "value"),
-    sa: columnOf(layout, "selfAssessment"),
+    target: applicableTarget(layout, options.region, options.group)?.col,
+    value: latest.value,
+    sa: latest.sa,
     met: columnOf(layout, "metMark"),
     unmet: columnOf(layout, "unmetMark"),
     notes: columnOf(layout, "notes"),
@@ -86,6 +150,8 @@ class CriteriaTableReader {
   private criterion: string | undefined;
   private explicitCriteria = false;
   private subIndex = 0;
+  /** Index (in the set's order) after the last indicator read under the current criterion. */
+  private nextInCriterion = 0;
   private readonly seen: Map<string, string>;
 
   constructor(
@@ -93,8 +159,9 @@ class CriteriaTableReader {
     private readonly layout: TableLayout,
     private readonly catalog: IndicatorCatalog | undefined,
     seen: Map<string, string>,
+    options: CriteriaReadOptions,
   ) {
-    this.cols = columnsOf(layout);
+    this.cols = columnsOf(layout, options);
     this.seen = seen;
   }
 
@@ -121,13 +188,20 @@ class CriteriaTableReader {
   }
 
   private hasData(r: number): boolean {
-    const { value, sa, met, unmet, target } = this.cols;
-    return [value, sa, met, unmet, target].some((c) => c !== undefined && this.text(r, c) !== "");
+    const { target } = this.cols;
+    return (target !== undefined && this.text(r, target) !== "") || this.hasAssessmentData(r);
   }
 
   private hasAssessmentData(r: number): boolean {
-    const { value, sa, met, unmet } = this.cols;
-    return [value, sa, met, unmet].some((c) => c !== undefined && this.text(r, c) !== "");
+    const { met, unmet, periods } = this.cols;
+    if ([met, unmet].some((c) => c !== undefined && this.text(r, c) !== "")) return true;
+    for (const p of periods)
+      if (
+        (p.value !== undefined && this.text(r, p.value) !== "") ||
+        (p.sa !== undefined && this.text(r, p.sa) !== "")
+      )
+        return true;
+    return false;
   }
 
   private firstText(r: number): string {
@@ -175,6 +249,8 @@ class CriteriaTableReader {
       case "indicator": {
         const crit = label.code.split(".")[0];
         if (crit !== this.criterion) this.enterCriterion(crit, false);
+        // A bullet or letter after "12.1" continues from it.
+        this.subIndex = Number(label.code.split(".")[1] ?? 0);
         if (!data && !contentText) return "skip";
         return this.indicatorByCode(r, label.code, contentText || critName, noText);
       }
@@ -192,13 +268,21 @@ class CriteriaTableReader {
       case "other": {
         const name = contentText || critName || (label.kind === "other" ? label.text : "");
         if (!data) {
-          if (critName && this.catalog) {
-            const m = matchCriterionByName(this.catalog, critName);
+          // A heading row naming a criterion ("CƠ SỞ VẬT CHẤT VĂN HÓA"), in either name column;
+          // a group heading ("III. KINH TẾ …") is not one.
+          const heading = critName || (/^[IVX]+[.)]?\s/.test(contentText) ? "" : contentText);
+          if (heading && this.catalog) {
+            const m = matchCriterionByName(this.catalog, heading);
             if (m && m.similarity >= 0.6) this.enterCriterion(m.code, false);
           }
           return "skip";
         }
         if (!this.hasAssessmentData(r) && !name) return "skip";
+        if (critName && contentText && this.catalog) {
+          // "Trường học" | "Tỷ lệ trường học các cấp": the criterion column opens the criterion.
+          const m = matchCriterionByName(this.catalog, critName);
+          if (m && m.similarity >= 0.6 && m.code !== this.criterion) this.enterCriterion(m.code, false);
+        }
         return this.indicatorByName(r, name, noText);
       }
     }
@@ -207,6 +291,7 @@ class CriteriaTableReader {
   private enterCriterion(code: string, explicit: boolean): void {
     this.criterion = code;
     this.subIndex = 0;
+    this.nextInCriterion = 0;
     if (explicit) this.explicitCriteria = true;
   }
 
@@ -222,6 +307,21 @@ class CriteriaTableReader {
     if (hasCritCol && critText !== "") {
       this.enterCriterion(code, false);
       return data ? this.criterionWithData(r, code, critText, contentText) : "data";
+    }
+    if (
+      !data &&
+      this.catalog?.criterionByCode.has(code) &&
+      this.opensCriterion(code, contentText || critText)
+    ) {
+      // "13. Tổ chức sản xuất …" with nothing measured: a criterion heading, its indicators follow.
+      this.enterCriterion(code, false);
+      return "skip";
+    }
+    const single = this.catalog?.criterionByCode.get(code);
+    if (data && single?.indicators.length === 1 && this.opensCriterion(code, contentText || critText)) {
+      // "5 | Trường học: Tỷ lệ …" after "Tiêu chí 4"'s items: a single-indicator criterion's row.
+      this.enterCriterion(code, false);
+      return this.criterionWithData(r, code, critText, contentText);
     }
     if (this.explicitCriteria && this.criterion && contentText) {
       if (!data) return "skip";
@@ -240,13 +340,33 @@ class CriteriaTableReader {
     return this.indicatorByName(r, contentText || critText, code);
   }
 
+  /**
+   * Whether an unmeasured "N. text" row is criterion N's heading rather than an item of a list
+   * numbered 1, 2, 3 under "Tiêu chí M": it is when no criterion is open yet, when N follows the
+   * open one, or when the text names criterion N.
+   */
+  private opensCriterion(code: string, text: string): boolean {
+    if (!(this.explicitCriteria && this.criterion)) return true;
+    if (Number(code) === Number(this.criterion) + 1) return true;
+    const m = text && this.catalog ? matchCriterionByName(this.catalog, text) : undefined;
+    return m !== undefined && m.code === code && m.similarity >= 0.5;
+  }
+
   /** A criterion row that carries a value or an assessment itself. */
   private criterionWithData(r: number, code: string, critText: string, contentText: string): "data" {
     const cat = this.catalog;
     // A table without an indicator-content column, or with Đạt | Chưa đạt mark columns, assesses
     // whole criteria; its prose "current state" column is not an indicator value.
     const criterionLevel = this.layout.kind === "criteriaMarks" || this.cols.content === undefined;
-    if (cat && !criterionLevel) {
+    // A set whose criterion is itself its one indicator (2026–2030: "1" is "Đạt tiêu chí Quy hoạch")
+    // reads a measured criterion row as that indicator.
+    const measured =
+      criterionLevel &&
+      this.layout.kind !== "criteriaMarks" &&
+      this.cols.value !== undefined &&
+      ["boolean", "number"].includes(readCell(this.cell(r, this.cols.value)).kind) &&
+      cat?.byCode.get(code)?.criterion === code;
+    if (cat && (!criterionLevel || measured)) {
       const single = cat.byCode.get(code) ?? singleIndicatorOf(cat, code);
       if (single) {
         this.emit(r, single.code, single, contentText || critText, String(code), "code", 1);
@@ -299,8 +419,56 @@ class CriteriaTableReader {
     return this.indicatorByName(r, name, label);
   }
 
+  /**
+   * An unnumbered row under a known criterion: the set's order says which indicator comes next, the
+   * name confirms it (or points to another of the criterion's indicators not yet read).
+   */
+  private byOrderAndName(name: string): { indicator: CatalogIndicator; similarity: number } | undefined {
+    const crit = this.criterion && this.catalog?.criterionByCode.get(this.criterion);
+    if (!crit || !name) return undefined;
+    const tokens = tokenSetOf(name);
+    const seenKey = (code: string) =>
+      this.seen.has(code) || this.seen.has(`${code}@${this.cols.periods[0].period}`);
+    const expected = crit.indicators.find((i, k) => k >= this.nextInCriterion && !seenKey(i.code));
+    const similarity = (ind: CatalogIndicator) =>
+      Math.max(
+        tokenSimilarity(tokens, ind.tokens),
+        tokens.size >= 3 ? 0.8 * coverage(tokens, ind.tokens) : 0,
+      );
+    // The next indicator in order with a name this close needs no comparison with the others.
+    if (expected) {
+      const sim = similarity(expected);
+      if (sim >= 0.6) return { indicator: expected, similarity: sim };
+    }
+    let best: { indicator: CatalogIndicator; similarity: number; score: number } | undefined;
+    for (const ind of crit.indicators) {
+      if (seenKey(ind.code)) continue;
+      // A shortened name ("Xã có điểm vui chơi") is mostly words of the indicator's name.
+      const sim = similarity(ind);
+      const score = sim + (ind === expected ? ORDER_BONUS : 0);
+      if (!best || score > best.score) best = { indicator: ind, similarity: sim, score };
+    }
+    if (!best) return undefined;
+    const ok =
+      best.indicator === expected ? best.similarity >= EXPECTED_MIN : best.similarity >= NAME_MATCH_MIN;
+    return ok ? best : undefined;
+  }
+
   private indicatorByName(r: number, name: string, label: string): "data" {
     const cat = this.catalog;
+    const ordered = this.byOrderAndName(name);
+    if (ordered) {
+      this.emit(
+        r,
+        ordered.indicator.code,
+        ordered.indicator,
+        name,
+        label,
+        "name",
+        Math.max(0.5, ordered.similarity),
+      );
+      return "data";
+    }
     const m = cat && name ? matchIndicatorByName(cat, name, this.criterion) : undefined;
     if (m && m.similarity >= NAME_MATCH_MIN) {
       this.emit(r, m.indicator.code, m.indicator, name, label, "name", m.similarity);
@@ -372,9 +540,31 @@ class CriteriaTableReader {
     by: RowMapping["by"],
     confidence: number,
   ): void {
+    const many = this.cols.periods.length > 1;
+    if (ind && ind.criterion === this.criterion) {
+      const k = this.catalog?.criterionByCode.get(ind.criterion)?.indicators.indexOf(ind) ?? -1;
+      if (k >= 0) this.nextInCriterion = k + 1;
+    }
+    for (const p of this.cols.periods) {
+      this.emitPeriod(r, code, ind, name, label, p.value, p.sa, many ? p.period : undefined);
+    }
+    this.out.mappings.push({ code, sheet: this.grid.sheet, row: r, by, confidence: round2(confidence) });
+  }
+
+  private emitPeriod(
+    r: number,
+    code: string,
+    ind: CatalogIndicator | undefined,
+    name: string,
+    label: string,
+    vc: number | undefined,
+    sa: number | undefined,
+    period: string | undefined,
+  ): void {
     const sheet = this.grid.sheet;
-    const { value: vc, target: tc, sa, met, unmet, notes } = this.cols;
-    const dupOf = this.seen.get(code);
+    const { target: tc, met, unmet, notes } = this.cols;
+    const key = period ? `${code}@${period}` : code;
+    const dupOf = this.seen.get(key);
     const here = toA1(r, vc ?? sa ?? met ?? this.cols.no ?? 0);
     if (dupOf) {
       this.out.findings.push({
@@ -383,15 +573,15 @@ class CriteriaTableReader {
         sheet,
         cell: here,
         indicator: code,
-        params: { first: dupOf, row: r + 1 },
+        params: { first: dupOf, row: r + 1, ...(period ? { period } : {}) },
       });
       return;
     }
-    this.seen.set(code, sheet ? `${sheet}!${here}` : here);
+    this.seen.set(key, sheet ? `${sheet}!${here}` : here);
     const target = tc !== undefined ? readWorkbookTarget(this.cell(r, tc), ind?.op) : undefined;
     const value: ReportValue = { code, value: null };
     if (vc !== undefined) {
-      const v = readIndicatorValue(this.cell(r, vc), ind, target);
+      const v = readIndicatorValue(this.cell(r, vc), ind, target, this.wholePercents(vc));
       value.value = v.value;
       if (v.unit) value.unit = v.unit;
       value.raw = v.raw;
@@ -434,8 +624,34 @@ class CriteriaTableReader {
     if (note) value.note = note;
     if (label || name) value.label = name || label;
     value.sheet = sheet;
+    if (period) value.period = period;
     this.out.values.push(value);
-    this.out.mappings.push({ code, sheet, row: r, by, confidence: round2(confidence) });
+  }
+
+  private readonly wholePercentCache = new Map<number, boolean>();
+
+  /**
+   * Whether column c writes percents as numbers of percent: most of its plain numbers lie above 1
+   * (85, 92.5), so a 0.8 among them is 0.8 % rather than a share of 80 %.
+   */
+  private wholePercents(c: number): boolean {
+    const hit = this.wholePercentCache.get(c);
+    if (hit !== undefined) return hit;
+    let whole = 0;
+    let fractions = 0;
+    for (
+      let r = this.layout.firstDataRow;
+      r <= Math.min(this.layout.lastDataRow, this.layout.firstDataRow + 150);
+      r++
+    ) {
+      const cell = this.grid.cells[r]?.[c];
+      if (!cell || typeof cell.v !== "number" || cell.z) continue;
+      if (cell.v > 1 && cell.v <= 100) whole++;
+      else if (cell.v > 0 && cell.v <= 1) fractions++;
+    }
+    const out = whole >= 3 && whole >= 3 * fractions;
+    this.wholePercentCache.set(c, out);
+    return out;
   }
 
   private ambiguousMarks(r: number, code: string, met: number, unmet: number): void {
@@ -461,6 +677,13 @@ class CriteriaTableReader {
   }
 }
 
+/** Share of the words of `a` found in `b`. */
+function coverage(a: Set<string>, b: Set<string>): number {
+  let n = 0;
+  for (const t of a) if (b.has(t)) n++;
+  return a.size ? n / a.size : 0;
+}
+
 function singleIndicatorOf(cat: IndicatorCatalog, criterion: string): CatalogIndicator | undefined {
   const c = cat.criterionByCode.get(criterion);
   return c && c.indicators.length === 1 ? c.indicators[0] : undefined;
@@ -483,6 +706,7 @@ export function readCriteriaTable(
   layout: TableLayout,
   catalog: IndicatorCatalog | undefined,
   seen: Map<string, string> = new Map(),
+  options: CriteriaReadOptions = {},
 ): TableReading {
-  return new CriteriaTableReader(grid, layout, catalog, seen).read();
+  return new CriteriaTableReader(grid, layout, catalog, seen, options).read();
 }

@@ -34,6 +34,8 @@ export function readIndicatorValue(
   cell: Cell | undefined,
   catalog: CatalogIndicator | undefined,
   target: WorkbookTarget | undefined,
+  /** The column writes percents as numbers of percent (85, 92,5): a bare 0.8 there is 0.8 %. */
+  wholePercents = false,
 ): IndicatorValue {
   const raw = rawOf(cell);
   const reading = readCell(cell);
@@ -64,6 +66,7 @@ export function readIndicatorValue(
       const percentExpected = catalog?.kind === "percent" || target?.unit === "%";
       if (
         percentExpected &&
+        !wholePercents &&
         !reading.percent &&
         typeof raw === "number" &&
         value > 0 &&

@@ -18,8 +18,9 @@ import { foldVietnamese } from "./foldVietnamese";
 import { catalogOf, type IndicatorCatalog } from "./indicatorCatalog";
 import { detectTitle, periodFromFileName, type TitleFacts } from "./detectTitle";
 import { readCell } from "./parseCellValue";
-import { readCriteriaTable, type RowMapping } from "./readCriteriaTable";
+import { applicableTarget, readCriteriaTable, type RowMapping } from "./readCriteriaTable";
 import { readVillageColumns } from "./readVillageColumns";
+import { detectVillageRows, readVillageRows } from "./readVillageRows";
 import { readVillageSplit, readWorkVolume, type WorkItemCells } from "./readWorkVolume";
 
 export const WORK_VOLUME_SET_ID = "work-volume";
@@ -48,6 +49,12 @@ export interface SheetLayout {
   /** Column letter by role ("value" → "E"); village columns by name. */
   columns: Record<string, string>;
   villages?: Record<string, string>;
+  /** The target column used among several (general + regions): which, and for which region. */
+  target?: { column: string; header: string; region?: string; group?: string };
+  /** Periods side by side, oldest first, when the table has several. */
+  periods?: string[];
+  /** A sheet without its own header that continues the table of the sheet before it. */
+  continues?: string;
 }
 
 export interface ReaderLayout {
@@ -87,7 +94,11 @@ function titleLines(grid: Grid, upTo: number): string[] {
 function guessSetId(title: TitleFacts, tables: SheetTable[]): string {
   const f = title.folded;
   const hasCriteriaTable = tables.some(
-    (t) => t.layout.kind === "criteria" || t.layout.kind === "criteriaMarks" || t.layout.kind === "villages",
+    (t) =>
+      t.layout.kind === "criteria" ||
+      t.layout.kind === "criteriaMarks" ||
+      t.layout.kind === "villages" ||
+      t.layout.kind === "villageRows",
   );
   if (!hasCriteriaTable && tables.some((t) => t.layout.kind === "workVolume")) return WORK_VOLUME_SET_ID;
   if (/kieu mau/.test(f) && /(khu dan cu|kdc|\bthon\b|\bxom\b|\bban phat trien\b)/.test(f))
@@ -119,11 +130,16 @@ function maxCriterionLabel(tables: SheetTable[]): number {
   return max;
 }
 
+function letterOf(col: number): string {
+  return toA1(0, col).replace(/\d+$/, "");
+}
+
 function sheetLayout(
   grid: Grid,
   layout: TableLayout,
   lastRow: number,
   kind: SheetLayout["kind"],
+  where: Where = {},
 ): SheetLayout {
   const columns: Record<string, string> = {};
   const villages: Record<string, string> = {};
@@ -141,6 +157,63 @@ function sheetLayout(
     lastDataRow: Math.max(lastRow, layout.firstDataRow - 1) + 1,
     columns,
     ...(Object.keys(villages).length ? { villages } : {}),
+    ...targetAndPeriods(layout, where),
+    ...(layout.continues ? { continues: layout.continues } : {}),
+  };
+}
+
+/** The commune's region and group, which pick its column among several target columns. */
+interface Where {
+  region?: string;
+  group?: string;
+}
+
+function targetAndPeriods(layout: TableLayout, where: Where): Partial<SheetLayout> {
+  const out: Partial<SheetLayout> = {};
+  const targets = columnsWithRole(layout, "target");
+  if (targets.length > 1) {
+    const t = applicableTarget(layout, where.region, where.group)!;
+    out.target = {
+      column: letterOf(t.col),
+      header: t.header,
+      ...(t.region ? { region: t.region } : {}),
+      ...(t.group ? { group: t.group } : {}),
+    };
+  }
+  const periods = [...new Set(columnsWithRole(layout, "value").map((c) => c.period))];
+  if (periods.length > 1 && !periods.includes(undefined)) out.periods = periods as string[];
+  return out;
+}
+
+/**
+ * A sheet with no header of its own whose rows continue the criteria table of the sheet before it
+ * ("Biểu 01 (tiếp)"): read with that table's columns when its rows hold data in them.
+ */
+function continuation(grid: Grid, prev: TableLayout): TableLayout | undefined {
+  if (prev.kind !== "criteria") return undefined;
+  const value = columnOf(prev, "value") ?? columnOf(prev, "selfAssessment");
+  const name = columnOf(prev, "content") ?? columnOf(prev, "criterion");
+  if (value === undefined || name === undefined) return undefined;
+  let rows = 0;
+  let fitting = 0;
+  let first = -1;
+  for (let r = 0; r < Math.min(grid.cells.length, 40); r++) {
+    const row = grid.cells[r];
+    if (!row || row.every((c) => cellText(c) === "")) continue;
+    rows++;
+    if (textAt(grid, r, name) !== "" && textAt(grid, r, value) !== "") {
+      fitting++;
+      if (first < 0) first = r;
+    }
+  }
+  if (rows < 3 || fitting < rows / 2 || first < 0) return undefined;
+  return {
+    ...prev,
+    sheet: grid.sheet,
+    headerRows: [],
+    firstDataRow: 0,
+    lastDataRow: grid.cells.length - 1,
+    continues: prev.sheet,
   };
 }
 
@@ -202,6 +275,7 @@ function readTables(
   catalog: IndicatorCatalog | undefined,
   title: TitleFacts,
   villageSet: boolean,
+  where: Where,
 ): Reading {
   const out: Reading = {
     values: [],
@@ -228,17 +302,25 @@ function readTables(
       out.workItemCells.push(...wv.cells);
       out.findings.push(...wv.findings);
       out.sheets.push(sheetLayout(grid, layout, wv.lastRow, "workVolume"));
+    } else if (layout.kind === "villageRows") {
+      const vr = readVillageRows(grid, layout);
+      out.units.push(...vr.units);
+      out.sheets.push(sheetLayout(grid, layout, vr.lastRow, "villageRows"));
     } else if (layout.kind === "villages") {
       const vc = readVillageColumns(grid, layout);
       out.units.push(...vc.units);
       out.findings.push(...vc.findings);
       out.sheets.push(sheetLayout(grid, layout, vc.lastRow, "villages"));
     } else {
-      const ct = readCriteriaTable(grid, layout, catalog, seen);
-      out.findings.push(...ct.findings);
+      const ct = readCriteriaTable(grid, layout, catalog, seen, where);
+      out.findings.push(
+        ...ct.findings,
+        ...ambiguityFindings(grid, layout),
+        ...unknownTargetColumn(grid, layout, where),
+      );
       out.mappings.push(...ct.mappings);
       out.criteria.push(...ct.criteria);
-      out.sheets.push(sheetLayout(grid, layout, ct.lastRow, layout.kind));
+      out.sheets.push(sheetLayout(grid, layout, ct.lastRow, layout.kind, where));
       if (villageSet && ct.values.length > 0) {
         const name = title.village ?? (grid.sheet || title.orgUnit?.name || "");
         out.units.push({ name, values: ct.values, ...statedProgressBelow(grid, ct.lastRow + 1) });
@@ -256,6 +338,49 @@ function readTables(
     out.sheets.push(sheetLayout(grid, layout, layout.lastDataRow, "workVolumeByUnit"));
   }
   return out;
+}
+
+function ambiguityFindings(grid: Grid, layout: TableLayout): Finding[] {
+  return (layout.ambiguities ?? []).map((a) => ({
+    type: "mapping/ambiguous-column" as const,
+    severity: "warning" as const,
+    sheet: grid.sheet,
+    cell: toA1(layout.headerRows[0] ?? layout.firstDataRow, a.col),
+    params: {
+      role: a.role,
+      column: letterOf(a.col),
+      otherColumn: letterOf(a.otherCol),
+      confidence: Math.round(a.confidence * 100) / 100,
+    },
+  }));
+}
+
+/**
+ * Several region or group target columns but no region or group known for the commune (neither
+ * stated in the title nor given): the general column was used, and the reviewer is told so. Only
+ * the table's first sheet says it, once.
+ */
+function unknownTargetColumn(grid: Grid, layout: TableLayout, where: Where): Finding[] {
+  if (layout.continues) return [];
+  const targets = columnsWithRole(layout, "target");
+  const byRegion = targets.some((t) => t.region && t.region !== "general");
+  const byGroup = targets.some((t) => t.group);
+  if ((!byRegion || where.region) && (!byGroup || where.group)) return [];
+  const used = applicableTarget(layout, where.region, where.group);
+  if (!used) return [];
+  return [
+    {
+      type: "mapping/ambiguous-column",
+      severity: "warning",
+      sheet: grid.sheet,
+      cell: toA1(layout.headerRows[0] ?? layout.firstDataRow, used.col),
+      params: {
+        role: "target",
+        reason: byGroup ? "group-unknown" : "region-unknown",
+        column: letterOf(used.col),
+      },
+    },
+  ];
 }
 
 function missingIndicatorFindings(catalog: IndicatorCatalog, reading: Reading): Finding[] {
@@ -286,9 +411,11 @@ export function readReport(workbook: WorkbookGrids, options: ReadReportOptions =
   const tables: SheetTable[] = [];
   const lines: string[] = [];
   for (const grid of workbook.sheets) {
-    const layout = detectTable(grid);
+    const prev = tables[tables.length - 1];
+    const layout =
+      detectTable(grid) ?? (prev ? continuation(grid, prev.layout) : undefined) ?? detectVillageRows(grid);
     if (layout) tables.push({ grid, layout });
-    lines.push(...titleLines(grid, layout ? layout.headerRows[0] : 10));
+    if (!layout?.continues) lines.push(...titleLines(grid, layout ? layout.headerRows[0] : 10));
   }
   const title = detectTitle(lines);
   const period =
@@ -312,13 +439,21 @@ export function readReport(workbook: WorkbookGrids, options: ReadReportOptions =
   const set = setId === WORK_VOLUME_SET_ID ? undefined : getSet(setId);
   const catalog = catalogFor(set);
   const villageSet = set?.level === "village" || (set === undefined && Boolean(title.village));
-  const reading = readTables(tables, catalog, title, villageSet);
+  const region =
+    options.region ?? (props["ntm.region"] as Region | undefined) ?? (title.region as Region | undefined);
+  const group =
+    options.group ??
+    (props["ntm.group"] as CommuneGroup | undefined) ??
+    (title.group as CommuneGroup | undefined);
+  const reading = readTables(tables, catalog, title, villageSet, {
+    ...(region ? { region } : {}),
+    ...(group ? { group } : {}),
+  });
+  orderByPeriod(reading.values, period);
   const findings = [...reading.findings, ...(catalog ? missingIndicatorFindings(catalog, reading) : [])];
 
   const orgName = options.orgUnit?.name ?? props["ntm.orgUnit"] ?? title.orgUnit?.name;
   const orgCode = options.orgUnit?.code ?? props["ntm.orgCode"];
-  const region = options.region ?? (props["ntm.region"] as Region | undefined);
-  const group = options.group ?? (props["ntm.group"] as CommuneGroup | undefined);
   const report: Report = {
     setId,
     setVersion: set ? versionText(set) : null,
@@ -344,6 +479,14 @@ export function readReport(workbook: WorkbookGrids, options: ReadReportOptions =
       workItemCells: reading.workItemCells,
     },
   };
+}
+
+/** Entries of the report's own period first (stable), so a reader of `values` by code sees that period. */
+function orderByPeriod(values: ReportValue[], period: string | undefined): void {
+  if (!values.some((v) => v.period !== undefined)) return;
+  const own = (v: ReportValue) => v.period === undefined || v.period === period;
+  const sorted = [...values.filter(own), ...values.filter((v) => !own(v))];
+  values.splice(0, values.length, ...sorted);
 }
 
 function versionText(set: CriteriaSet): string {

@@ -36,7 +36,8 @@ export function readVillageColumns(grid: Grid, layout: TableLayout): VillageColu
     if ((label.kind === "other" || label.kind === "none") && isFooterText(noText || name)) break;
     if (label.kind === "group") continue;
     const anyMark = villages.some((v) => textAt(grid, r, v.col) !== "");
-    if (!anyMark) continue;
+    // A numbered item no village has met yet (marks only say "met") is still an item of the list.
+    if (!anyMark && !(label.kind === "integer" && name)) continue;
     ordinal++;
     const code =
       label.kind === "integer"
