@@ -121,3 +121,24 @@ describe("column roles from content", () => {
     );
   });
 });
+
+describe("a column the header names as the result", () => {
+  const withResults = (results: (string | number | null)[]): Grid => {
+    const g = grid(["target", "value", "sa"], { target: "Chỉ tiêu", value: "Kết quả", sa: "Tự đánh giá" });
+    results.forEach((v, k) => {
+      g.cells[4 + k][3] = v === null ? undefined : { v };
+    });
+    return g;
+  };
+
+  it("stays the result column while it is blank (a template before the clerk types)", () => {
+    const { report } = readReport({ sheets: [withResults([null, null, null, null, null])] });
+    expect(report.values.map((v) => v.cell)).toEqual(["D5", "D6", "D7", "D8", "D9"]);
+  });
+
+  it("stays the result column when numbers sit beside a statement", () => {
+    const { report } = readReport({ sheets: [withResults(["Có", 95.5, "Không có làng nghề", 85, 99])] });
+    expect(report.values.find((v) => v.code === "2.1")).toMatchObject({ value: 95.5, cell: "D6" });
+    expect(report.values.find((v) => v.code === "4.2")).toMatchObject({ value: 99, cell: "D9" });
+  });
+});

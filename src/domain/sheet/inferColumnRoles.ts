@@ -181,7 +181,8 @@ const MEASURES: ReadonlySet<ColumnRole | undefined> = new Set([
   "ratio",
 ]);
 
-type Content = "marks" | "values" | "targets" | "prose" | "empty";
+/** "empty": fewer than two filled cells (a template, a table not yet typed); "mixed": filled, but no one kind. */
+type Content = "marks" | "values" | "targets" | "prose" | "mixed" | "empty";
 
 function contentOf(p: ColumnProfile | undefined): Content {
   if (!p || p.filled < 2) return "empty";
@@ -190,7 +191,7 @@ function contentOf(p: ColumnProfile | undefined): Content {
   if (share(p.targets) >= 0.3 && share(p.targets + p.marks) >= 0.75) return "targets";
   if (share(p.numbers) >= 0.2 && share(p.numbers + p.marks + p.targets) >= 0.75) return "values";
   if (share(p.prose) >= 0.5) return "prose";
-  return "empty";
+  return "mixed";
 }
 
 function valueScore(c: ColumnCandidate, content: Content): number {
@@ -201,7 +202,10 @@ function valueScore(c: ColumnCandidate, content: Content): number {
   if (content === "values") s += 2;
   else if (content === "marks") s += 0.5;
   else if (content === "prose") s -= 1;
-  else if (content === "empty") s -= 1.5;
+  // A column the header names as the result stays the result while it is blank (a template before
+  // the clerk types) or holds a mix (numbers beside "Không có làng nghề"): content only adds evidence.
+  else if (content === "empty" || content === "mixed")
+    s -= c.headerRole === "value" || c.headerRole === "done" ? 0 : content === "empty" ? 1.5 : 0.5;
   if (c.hidden) s -= 3;
   return s;
 }
@@ -215,6 +219,7 @@ function assessmentScore(c: ColumnCandidate, content: Content): number {
   else if (content === "values") s -= 3;
   else if (content === "prose") s -= 2;
   else if (content === "empty") s -= c.headerRole === "selfAssessment" ? 0 : 3;
+  else if (content === "mixed") s -= c.headerRole === "selfAssessment" ? 0 : 1;
   if (c.hidden) s -= 3;
   return s;
 }
