@@ -69,4 +69,16 @@ describe("the head line", () => {
     expect(c.flags).toHaveLength(c.findings.filter((f) => f.sheet && f.cell).length);
     expect(c.flags.find((f) => f.cell === "F19")).toMatchObject({ indicator: "2.3", criterion: "2" });
   });
+
+  it("counts the villages meeting every criterion for a matrix of villages, not the commune's 0/10", () => {
+    const file = path.join(__dirname, "fixtures/layouts/03-thon-theo-cot.xlsx");
+    const c = checkWorkbook(readWorkbookFile(file), { file });
+    const units = c.validation.units ?? [];
+    expect(units.length).toBeGreaterThan(1);
+    const complete = units.filter((u) => u.criteriaMet === u.criteriaTotal).length;
+    expect(c.headline).toEqual({ kind: "villages", complete, count: units.length });
+    expect(headlineText(c.headline)).toBe(
+      `Thôn đạt đủ tiêu chí / villages meeting every criterion: ${complete}/${units.length}`,
+    );
+  });
 });

@@ -34,7 +34,9 @@ detectHost().then((host) => {
       const head =
         out.result.headline.kind === "work-items"
           ? `${out.result.headline.count} hạng mục khối lượng`
-          : `Đạt ${out.result.criteriaMet}/${out.result.criteriaTotal} tiêu chí`;
+          : out.result.headline.kind === "villages"
+            ? `${out.result.headline.complete}/${out.result.headline.count} thôn đạt đủ tiêu chí`
+            : `Đạt ${out.result.criteriaMet}/${out.result.criteriaTotal} tiêu chí`;
       return `${head}; ${out.result.flags.length} ô được đánh dấu.`;
     },
     async syncNow() {

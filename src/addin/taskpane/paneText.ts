@@ -26,6 +26,7 @@ const vi = {
   unmappedRows: "Số dòng chưa nhận ra",
   unmappedHint: "Chọn chỉ tiêu cho từng dòng dưới đây rồi bấm “Lưu”; lựa chọn được nhớ trong sổ.",
   criteriaMet: "Tiêu chí đạt",
+  villagesComplete: "Thôn đạt đủ tiêu chí",
   workItems: "Hạng mục khối lượng",
   workVolumeReport: "Báo cáo khối lượng công việc",
   findings: "Điểm cần xem lại",
@@ -185,6 +186,7 @@ const en: PaneText = {
   unmappedHint:
     "Choose the indicator for each row below and press “Save”; the choice is remembered in the workbook.",
   criteriaMet: "Criteria met",
+  villagesComplete: "Villages meeting every criterion",
   workItems: "Work items",
   workVolumeReport: "Work-volume report",
   findings: "Findings",

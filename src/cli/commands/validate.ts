@@ -106,7 +106,8 @@ function textReport(v: FileValidation): string {
   );
   // The same head line the pane shows (checkHeadline); a table with no criteria has none.
   const head = checkHeadline(v);
-  if (head.kind === "criteria" && head.total > 0) lines.push(`  ${headlineText(head)}`);
+  if ((head.kind === "criteria" && head.total > 0) || head.kind === "villages")
+    lines.push(`  ${headlineText(head)}`);
   for (const u of v.units ?? []) {
     lines.push(
       `  ${u.name}: ${u.criteriaMet}/${u.criteriaTotal} tiêu chí đạt / criteria met (${percent(u.progress ?? 0)} %)`,

@@ -225,6 +225,13 @@ export function CheckTab({ t, lang, workbook, result, onResult }: CheckTabProps)
                   {result.headline.count}
                 </Text>
               </>
+            ) : result.headline.kind === "villages" ? (
+              <>
+                <Subtitle2 block>{t.villagesComplete}:</Subtitle2>
+                <Text size={600} weight="bold" data-testid="villages-complete">
+                  {result.headline.complete}/{result.headline.count}
+                </Text>
+              </>
             ) : (
               <>
                 <Subtitle2 block>{t.criteriaMet}:</Subtitle2>
