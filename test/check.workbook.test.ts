@@ -9,7 +9,8 @@ import { analyseWorkbook } from "../src/addin/taskpane/check/analyseWorkbook";
 import { checkWorkbook } from "../src/domain/check/checkWorkbook";
 import { headlineText } from "../src/domain/check/checkHeadline";
 import { validateWorkbook } from "../src/domain/check/validateWorkbook";
-import { readWorkbookFile } from "../src/io/xlsx/readWorkbook";
+import { readWorkbookBuffer, readWorkbookFile } from "../src/io/xlsx/readWorkbook";
+import { generateLayouts } from "../scripts/layoutGenerator";
 
 const FILE = path.join(__dirname, "fixtures", "samples", "xa-son-hong-2023-tu-danh-gia.xlsx");
 const expected = JSON.parse(fs.readFileSync(FILE.replace(/\.xlsx$/, ".expected.json"), "utf8"));
@@ -80,5 +81,26 @@ describe("the head line", () => {
     expect(headlineText(c.headline)).toBe(
       `Thôn đạt đủ tiêu chí / villages meeting every criterion: ${complete}/${units.length}`,
     );
+  });
+});
+
+describe("periods side by side", () => {
+  // Generated tables with "Năm 2022 | Năm 2023" (or two quarters): the earlier period's entries are
+  // listed too, each with its period and judged on its own, not dropped or given this period's verdict.
+  const twoPeriods = generateLayouts(200, 1).filter((g) => (g.answer.periods?.length ?? 0) > 1);
+
+  it("lists every entry of the earlier period with its period and its own cell", () => {
+    expect(twoPeriods.length).toBeGreaterThan(5);
+    for (const g of twoPeriods) {
+      const c = checkWorkbook(readWorkbookBuffer(g.bytes, g.answer.file), { file: g.answer.file });
+      const earlier = g.answer.indicators.filter(
+        (e) => e.period && e.period !== g.answer.period && !e.village,
+      );
+      const listed = (c.validation.indicators ?? []).filter((i) => i.period !== undefined);
+      expect([g.answer.file, listed.map((i) => [i.code, i.cell, i.period])]).toEqual([
+        g.answer.file,
+        earlier.map((e) => [e.code, e.cell, e.period]),
+      ]);
+    }
   });
 });

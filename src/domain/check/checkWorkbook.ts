@@ -151,7 +151,14 @@ export function checkWorkbook(workbook: WorkbookGrids, options: CheckOptions = {
   for (const r of evaluation?.indicators ?? []) byCode.set(r.code, r);
   const extras = new Map<string, IndicatorResult>();
   for (const r of evaluation?.extraValues ?? []) if (!extras.has(r.code)) extras.set(r.code, r);
-  for (const v of report.values) indicators.push(indicatorRow(v, byCode.get(v.code) ?? extras.get(v.code)));
+  // An entry of another period is judged by its own period's result, never by this period's.
+  const byEntry = new Map((evaluation?.otherPeriods ?? []).map((o) => [o.value, o.result]));
+  for (const v of report.values) {
+    const other = v.period !== undefined && report.period !== undefined && v.period !== report.period;
+    const row = indicatorRow(v, other ? byEntry.get(v) : (byCode.get(v.code) ?? extras.get(v.code)));
+    if (other) row.period = v.period;
+    indicators.push(row);
+  }
   const units = evaluation?.units ?? [];
   (report.units ?? []).forEach((u, i) => {
     // A single-village checklist lists its items as the file's indicators; a many-village sheet

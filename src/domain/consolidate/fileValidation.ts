@@ -23,6 +23,8 @@ export interface ValidatedIndicator {
   status: CriterionStatus;
   sheet?: string | null;
   cell?: string | null;
+  /** Only on an entry of another period than the file's (two years side by side). */
+  period?: string;
 }
 
 export interface ValidatedCriterion {

@@ -158,6 +158,7 @@ export function evaluate(set: CriteriaSet, report: Report, context: EvaluateCont
     });
   }
 
+  const otherPeriodResults: Evaluation["otherPeriods"] = [];
   for (const v of otherPeriods) {
     const found = findIndicator(set, v.code);
     if (!found) continue;
@@ -165,6 +166,7 @@ export function evaluate(set: CriteriaSet, report: Report, context: EvaluateCont
     const catalog =
       derivedCatalog(found, periodCtx) ?? copyTarget(catalogTargetsOf(set, region, periodCtx).get(found));
     const r = evaluateIndicator({ indicator: found, criterion: found.code.split(".")[0], value: v, catalog });
+    otherPeriodResults.push({ value: v, result: r.result });
     for (const f of r.findings) findings.push({ ...f, params: { ...f.params, period: v.period ?? null } });
   }
 
@@ -201,6 +203,7 @@ export function evaluate(set: CriteriaSet, report: Report, context: EvaluateCont
     set: setRoll,
     criteriaNotMet: criteria.filter((c) => c.effective === "unmet").map((c) => c.code),
     extraValues,
+    otherPeriods: otherPeriodResults,
     units: units.map((u) => u.progress),
     findings,
   };

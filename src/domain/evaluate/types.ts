@@ -1,7 +1,7 @@
 /** What evaluate() returns: per indicator, per criterion, per set, per village, and findings. */
 import type { Comparison, Region, CommuneGroup, IndicatorKind } from "../criteria/schema";
 import type { Finding } from "../review/finding";
-import type { ReportScalar, SelfAssessment } from "../report";
+import type { ReportScalar, ReportValue, SelfAssessment } from "../report";
 
 export type Status = "met" | "unmet" | "unknown";
 
@@ -111,6 +111,8 @@ export interface Evaluation {
   criteriaNotMet: string[];
   /** Report values whose code is not in the set. */
   extraValues: IndicatorResult[];
+  /** Entries of other periods side by side ("Năm 2022 | Năm 2023"), each judged by its own period. */
+  otherPeriods: { value: ReportValue; result: IndicatorResult }[];
   units: UnitProgress[];
   findings: Finding[];
 }
