@@ -7,9 +7,9 @@
  * could not be read or the command was misused. One bad file never stops the others.
  */
 import type { Command } from "commander";
-import * as fs from "node:fs";
 import * as path from "node:path";
 import type { CliIo } from "../cliIo";
+import { collectFiles } from "../collectSpreadsheetFiles";
 import type { FileValidation } from "../../domain/consolidate/fileValidation";
 import { getCriteriaSet } from "../../domain/criteria/registry";
 import { COMMUNE_GROUPS, REGIONS, type CommuneGroup, type Region } from "../../domain/criteria/schema";
@@ -19,47 +19,12 @@ import { WORK_VOLUME_SET_ID } from "../../domain/sheet/readReport";
 import { readWorkbookFile } from "../../io/xlsx/readWorkbook";
 import { isWorkbookReadError } from "../../io/xlsx/workbookReadError";
 
-const SPREADSHEET_EXTENSIONS = new Set([".xlsx", ".xlsm", ".xlsb", ".xls", ".ods", ".csv", ".tsv"]);
-const MAX_DIR_DEPTH = 8;
-
 interface ValidateOptions {
   set?: string;
   region?: string;
   group?: string;
   json?: boolean;
   out?: string;
-}
-
-/** Files named on the command line, directories walked (sorted, hidden and lock files skipped). */
-export function collectSpreadsheetFiles(inputs: string[]): string[] {
-  const out: string[] = [];
-  const walk = (dir: string, depth: number) => {
-    if (depth > MAX_DIR_DEPTH) return;
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    entries.sort((a, b) => a.name.localeCompare(b.name));
-    for (const e of entries) {
-      if (e.name.startsWith(".") || e.name.startsWith("~$")) continue;
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p, depth + 1);
-      else if (e.isFile() && SPREADSHEET_EXTENSIONS.has(path.extname(e.name).toLowerCase())) out.push(p);
-    }
-  };
-  for (const input of inputs) {
-    let isDir = false;
-    try {
-      isDir = fs.statSync(input).isDirectory();
-    } catch {
-      isDir = false;
-    }
-    if (isDir) walk(input, 0);
-    else out.push(input); // a missing file is reported by the reader, in its turn
-  }
-  return out;
 }
 
 function validateFile(
@@ -193,7 +158,10 @@ export function registerValidate(program: Command, io: CliIo): void {
           `no criteria set "${o.set}" (see ntm criteria list)`,
         );
       }
-      const files = collectSpreadsheetFiles(paths);
+      // The walker consolidation uses; a path that is missing or cannot be listed is still checked, so
+      // the reader says why it could not be read.
+      const collected = collectFiles(paths);
+      const files = [...collected.files.map((f) => f.given), ...collected.missing];
       if (files.length === 0) return misuse(io, "không tìm thấy bảng tính nào", "no spreadsheet found");
       const results: FileValidation[] = [];
       for (const file of files) {

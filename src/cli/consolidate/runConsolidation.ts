@@ -8,7 +8,7 @@ import type { CommuneCodeMap } from "../../domain/consolidate/communeCodeMap";
 import type { ConsolidationFile, FileValidation } from "../../domain/consolidate/fileValidation";
 import type { ConsolidationSummary } from "../../domain/consolidate/summaryModel";
 import { WorkbookReadError } from "../../io/xlsx/workbookReadError";
-import { collectFiles } from "./collectFiles";
+import { collectFiles } from "../collectSpreadsheetFiles";
 import type { ConsolidationJobOptions } from "./validateForConsolidation";
 import { runPool } from "./workerPool";
 
