@@ -6,10 +6,10 @@
  * the same indicators with their values and cells, verdicts, findings, head line, and flags for
  * exactly the findings that have a cell.
  */
-import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { badFixtures, BAD_DIR, generateBadFixtures } from "../scripts/generate-bad-fixtures";
+import { runNode } from "./runNode";
 import { checkHeadline, type CheckHeadline } from "../src/domain/check/checkHeadline";
 import type { FileValidation } from "../src/domain/consolidate/fileValidation";
 
@@ -27,27 +27,13 @@ function spreadsheetsUnder(dir: string): string[] {
   return out;
 }
 
-function jsonOf<T>(args: string[]): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--require", "tsx/cjs", ...args], {
-      cwd: ROOT,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let out = "";
-    let err = "";
-    // Decoded as one stream: a chunk boundary may fall inside a Vietnamese letter's UTF-8 bytes.
-    child.stdout.setEncoding("utf8");
-    child.stderr.setEncoding("utf8");
-    child.stdout.on("data", (d) => (out += d));
-    child.stderr.on("data", (d) => (err += d));
-    child.on("close", () => {
-      try {
-        resolve(JSON.parse(out));
-      } catch {
-        reject(new Error(`${args[0]} gave no JSON: ${err.slice(0, 500)}`));
-      }
-    });
-  });
+async function jsonOf<T>(args: string[]): Promise<T> {
+  const run = await runNode(args[0], args.slice(1));
+  try {
+    return JSON.parse(run.out) as T;
+  } catch {
+    throw new Error(`${args[0]} gave no JSON: ${run.err.slice(0, 500)}`);
+  }
 }
 
 interface PaneCheck {

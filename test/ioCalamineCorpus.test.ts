@@ -5,7 +5,6 @@
  * name, no stack trace, no library noise, peak memory under 1 GB — and the two unusual but valid
  * packages (backslash part names, workbook at the zip root) read.
  */
-import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -17,8 +16,8 @@ import { odsRepeatedCellCount } from "../src/io/xlsx/odsRepeatedCells";
 import { writeZip } from "../src/io/xlsx/ooxml/zipArchive";
 import { isWorkbookReadError } from "../src/io/xlsx/workbookReadError";
 import { CALAMINE_DIR, odsRepeatBomb, type RepeatVariant } from "./odsRepeatBombs";
+import { runNode, type NodeRun } from "./runNode";
 
-const ROOT = path.resolve(__dirname, "..");
 const corpus = fs
   .readdirSync(CALAMINE_DIR)
   .filter((f) => /\.(xlsx|xlsm|xlsb|xls|ods)$/i.test(f))
@@ -32,50 +31,22 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-interface Run {
-  code: number | null;
-  out: string;
-  err: string;
-  ms: number;
+interface Run extends NodeRun {
   peakKb: number;
 }
 
-function ntmValidate(files: string[]): Promise<Run> {
-  const started = Date.now();
-  return new Promise((resolve) => {
-    const child = spawn(
-      process.execPath,
-      [
-        "--max-old-space-size=1024",
-        "--require",
-        path.join(__dirname, "peakMemory.js"),
-        "--require",
-        "tsx/cjs",
-        "src/cli/main.ts",
-        "validate",
-        "--json",
-        ...files,
-      ],
-      { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] },
-    );
-    let out = "";
-    let err = "";
-    // Decoded as one stream: a chunk boundary may fall inside a Vietnamese letter's UTF-8 bytes.
-    child.stdout.setEncoding("utf8");
-    child.stderr.setEncoding("utf8");
-    child.stdout.on("data", (d) => (out += d));
-    child.stderr.on("data", (d) => (err += d));
-    child.on("close", (code) => {
-      const peak = /peak-rss-kb (\d+)/.exec(err);
-      resolve({
-        code,
-        out,
-        err: err.replace(/peak-rss-kb \d+\n/, ""),
-        ms: Date.now() - started,
-        peakKb: peak ? Number(peak[1]) : Infinity,
-      });
-    });
-  });
+async function ntmValidate(files: string[]): Promise<Run> {
+  const run = await runNode(
+    "src/cli/main.ts",
+    ["validate", "--json", ...files],
+    ["--max-old-space-size=1024", "--require", path.join(__dirname, "peakMemory.js")],
+  );
+  const peak = /peak-rss-kb (\d+)/.exec(run.err);
+  return {
+    ...run,
+    err: run.err.replace(/peak-rss-kb \d+\n/, ""),
+    peakKb: peak ? Number(peak[1]) : Infinity,
+  };
 }
 
 interface Validation {

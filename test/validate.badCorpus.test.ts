@@ -3,40 +3,14 @@
  * process, heap capped at 1 GB, each corpus file gets exit 2 and a one-line reason within 10 s and
  * no stack trace, and a good file given beside the bad ones is still validated.
  */
-import { spawn } from "node:child_process";
 import * as path from "node:path";
 import { badFixtures, BAD_DIR, generateBadFixtures } from "../scripts/generate-bad-fixtures";
+import { runNode, type NodeRun } from "./runNode";
 
-const ROOT = path.resolve(__dirname, "..");
 const GOOD = path.join(__dirname, "fixtures", "samples", "xa-dinh-ban-2021-khong-dau.xlsx");
 
-function ntmValidate(
-  files: string[],
-): Promise<{ code: number | null; out: string; err: string; ms: number }> {
-  const started = Date.now();
-  return new Promise((resolve) => {
-    const child = spawn(
-      process.execPath,
-      [
-        "--max-old-space-size=1024",
-        "--require",
-        "tsx/cjs",
-        "src/cli/main.ts",
-        "validate",
-        "--json",
-        ...files,
-      ],
-      { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] },
-    );
-    let out = "";
-    let err = "";
-    // Decoded as one stream: a chunk boundary may fall inside a Vietnamese letter's UTF-8 bytes.
-    child.stdout.setEncoding("utf8");
-    child.stderr.setEncoding("utf8");
-    child.stdout.on("data", (d) => (out += d));
-    child.stderr.on("data", (d) => (err += d));
-    child.on("close", (code) => resolve({ code, out, err, ms: Date.now() - started }));
-  });
+function ntmValidate(files: string[]): Promise<NodeRun> {
+  return runNode("src/cli/main.ts", ["validate", "--json", ...files], ["--max-old-space-size=1024"]);
 }
 
 beforeAll(() => {
