@@ -102,10 +102,11 @@ describe("check and flag", () => {
     expect(data.comments[0].content).toMatch(/^\[NTM\] Tự đánh giá "Đạt" nhưng 0 < 5/);
     // The findings sheet lists every finding with a link to its cell.
     const f = data.sheet(FINDINGS_SHEET);
-    expect(f.peek("A1")?.v).toContain(`${flagged} phát hiện`);
-    expect(f.peek("E4")?.v).toBe("Tự đánh giá!E4");
-    expect(f.peek("E4")?.hyperlink?.documentReference).toBe("'Tự đánh giá'!E4");
-    expect(f.peek(`F${3 + flagged}`)?.v).toMatch(/Tự đánh giá "Đạt"/);
+    // In the house style (issue 14): official header on rows 1–2, the title on row 3, findings from row 7.
+    expect(f.peek("A3")?.v).toContain(`${flagged} phát hiện`);
+    expect(f.peek("E7")?.v).toBe("Tự đánh giá!E4");
+    expect(f.peek("E7")?.hyperlink?.documentReference).toBe("'Tự đánh giá'!E4");
+    expect(f.peek(`F${6 + flagged}`)?.v).toMatch(/Tự đánh giá "Đạt"/);
     expect(data.sheet(FLAGS_SHEET).visibility).toBe("VeryHidden");
   });
 

@@ -17,6 +17,13 @@ export interface FakeCell {
   fill?: string; // "#RRGGBB"; undefined = no fill
   hyperlink?: Excel.RangeHyperlink;
   bold?: boolean;
+  /** What a person sees of the cell's format (set by the house-style painter). */
+  font?: { name?: string; size?: number; italic?: boolean; underline?: string };
+  h?: string;
+  vAlign?: string;
+  wrap?: boolean;
+  /** Edges with a thin line: "top", "bottom", "left", "right". */
+  borders?: Set<string>;
 }
 
 class NotLoaded extends Error {
@@ -64,6 +71,14 @@ export class FakeSheet {
   cells = new Map<string, FakeCell>();
   merges: string[] = [];
   visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
+  /** Column widths and row heights in points, by 0-based index. */
+  colWidths = new Map<number, number>();
+  rowHeights = new Map<number, number>();
+  frozen?: { rows: number; cols: number };
+  /** What the page layout was set to (ExcelApi 1.9), as the code set it. */
+  pageLayout: Record<string, unknown> = {};
+  pageBreaks: string[] = [];
+  charts: { type: string; source: string; title?: string; at?: string }[] = [];
   constructor(public name: string) {}
   cell(r: number, c: number): FakeCell {
     const k = `${r},${c}`;
@@ -141,19 +156,79 @@ class FakeFont {
     this.range.each((cell) => (cell.bold = b));
   }
   set color(_c: string) {}
+  private put(k: "name" | "size" | "italic" | "underline", v: string | number | boolean): void {
+    this.range.each((cell) => (cell.font = { ...cell.font, [k]: v }));
+  }
+  set name(v: string) {
+    this.put("name", v);
+  }
+  set size(v: number) {
+    this.put("size", v);
+  }
+  set italic(v: boolean) {
+    this.put("italic", v);
+  }
+  set underline(v: string) {
+    this.put("underline", v);
+  }
+}
+
+/** A border edge of a range: a line style on it marks the edge on the cells it runs along. */
+class FakeBorder {
+  constructor(
+    private range: FakeRange,
+    private edge: string,
+  ) {}
+  set style(v: string) {
+    if (v === "None") return;
+    const { s, e } = this.range;
+    this.range.each((cell, r, c) => {
+      const on = new Set(cell.borders);
+      const add = (k: string, when: boolean) => when && on.add(k);
+      if (this.edge === "EdgeTop") add("top", r === s.r);
+      if (this.edge === "EdgeBottom") add("bottom", r === e.r);
+      if (this.edge === "EdgeLeft") add("left", c === s.c);
+      if (this.edge === "EdgeRight") add("right", c === e.c);
+      if (this.edge === "InsideHorizontal") {
+        add("top", r > s.r);
+        add("bottom", r < e.r);
+      }
+      if (this.edge === "InsideVertical") {
+        add("left", c > s.c);
+        add("right", c < e.c);
+      }
+      cell.borders = on;
+    });
+  }
+  set weight(_v: string) {}
+  set color(_v: string) {}
 }
 
 class FakeFormat {
   fill: FakeFill;
   font: FakeFont;
   private width = 0;
-  wrapText = false;
+  readonly borders: { getItem(edge: string): FakeBorder };
   constructor(
-    range: FakeRange,
+    private range: FakeRange,
     private ctx: FakeContext,
   ) {
     this.fill = new FakeFill(range);
     this.font = new FakeFont(range);
+    this.borders = { getItem: (edge: string) => new FakeBorder(range, edge) };
+  }
+  set wrapText(v: boolean) {
+    this.range.each((cell) => (cell.wrap = v));
+  }
+  set horizontalAlignment(v: string) {
+    this.range.each((cell) => (cell.h = v));
+  }
+  set verticalAlignment(v: string) {
+    this.range.each((cell) => (cell.vAlign = v));
+  }
+  set rowHeight(pt: number) {
+    this.ctx.requires("1.2", "RangeFormat.rowHeight");
+    for (let r = this.range.s.r; r <= this.range.e.r; r++) this.range.sheet.rowHeights.set(r, pt);
   }
   get columnWidth(): number {
     return this.width;
@@ -161,6 +236,8 @@ class FakeFormat {
   set columnWidth(w: number) {
     this.ctx.requires("1.2", "RangeFormat.columnWidth");
     this.width = w;
+    for (let c = this.range.s.c; c <= Math.min(this.range.e.c, 200); c++)
+      this.range.sheet.colWidths.set(c, w);
   }
   autofitColumns(): void {
     this.ctx.requires("1.2", "RangeFormat.autofitColumns");
@@ -250,7 +327,10 @@ export class FakeRange extends Loadable {
   }
   set formulas(rows: (V | "")[][]) {
     this.write(rows, (cell, v) => {
-      if (typeof v === "string" && v.startsWith("=")) {
+      if (typeof v === "string" && v.startsWith("'")) {
+        cell.v = v.slice(1);
+        delete cell.f;
+      } else if (typeof v === "string" && v.startsWith("=")) {
         cell.f = v.slice(1);
         cell.v = 0;
       } else {
@@ -297,6 +377,17 @@ export class FakeRange extends Loadable {
       throw new Error(`InvalidArgument: ${rows.length}x${rows[0]?.length} values for a ${h}x${w} range`);
     }
     rows.forEach((row, i) => row.forEach((v, j) => fn(this.sheet.cell(this.s.r + i, this.s.c + j), v)));
+  }
+  merge(_across?: boolean): void {
+    this.ctx.requires("1.2", "Range.merge");
+    this.sheet.merges.push(`${toA1(this.s.r, this.s.c)}:${toA1(this.e.r, this.e.c)}`);
+  }
+  unmerge(): void {
+    this.ctx.requires("1.2", "Range.unmerge");
+    this.sheet.merges = this.sheet.merges.filter((m) => {
+      const r = parseRange(m);
+      return r.e.r < this.s.r || r.s.r > this.e.r || r.e.c < this.s.c || r.s.c > this.e.c;
+    });
   }
   getMergedAreasOrNullObject(): FakeRangeAreas {
     this.ctx.requires("1.13", "Range.getMergedAreasOrNullObject");
@@ -385,6 +476,62 @@ export class FakeWorksheet extends Loadable {
     if (!address) return new FakeRange(this.ctx, this.data, { r: 0, c: 0 }, { r: 1048575, c: 16383 });
     const { s, e } = parseRange(address);
     return new FakeRange(this.ctx, this.data, s, e);
+  }
+  get freezePanes(): {
+    freezeAt(range: string): void;
+    freezeRows(n: number): void;
+    freezeColumns(n: number): void;
+  } {
+    this.ctx.requires("1.7", "Worksheet.freezePanes");
+    const data = this.data;
+    return {
+      freezeAt: (range: string) => {
+        const { e } = parseRange(range);
+        data.frozen = { rows: e.r + 1, cols: e.c + 1 };
+      },
+      freezeRows: (n: number) => (data.frozen = { rows: n, cols: 0 }),
+      freezeColumns: (n: number) => (data.frozen = { rows: 0, cols: n }),
+    };
+  }
+  /** Records what the code sets; ExcelApi 1.9 as in Excel. */
+  get pageLayout(): Record<string, unknown> {
+    this.ctx.requires("1.9", "Worksheet.pageLayout");
+    const p = this.data.pageLayout;
+    return Object.assign(p, {
+      setPrintTitleRows: (rows: string) => (p.printTitleRows = rows),
+      setPrintArea: (area: string) => (p.printArea = area),
+      headersFooters: {
+        defaultForAllPages: {
+          set centerFooter(v: string) {
+            p.centerFooter = v;
+          },
+        },
+      },
+    });
+  }
+  get horizontalPageBreaks(): { add(at: string): void } {
+    this.ctx.requires("1.9", "Worksheet.horizontalPageBreaks");
+    return { add: (at: string) => this.data.pageBreaks.push(at) };
+  }
+  get charts(): { add(type: string, source: FakeRange, seriesBy: string): unknown } {
+    const data = this.data;
+    return {
+      add: (type: string, source: FakeRange) => {
+        const chart: FakeSheet["charts"][number] = {
+          type,
+          source: `${toA1(source.s.r, source.s.c)}:${toA1(source.e.r, source.e.c)}`,
+        };
+        data.charts.push(chart);
+        return {
+          title: {
+            set text(t: string) {
+              chart.title = t;
+            },
+          },
+          setPosition: (at: string) => (chart.at = at),
+        };
+      },
+    };
   }
   activate(): void {}
   delete(): void {

@@ -66,8 +66,9 @@ describe("Excel 2016 (ExcelApi 1.1 only)", () => {
     expect(ws.peek("E4")?.fill).toBe(FLAG_FILL.error);
     expect(data.comments).toEqual([]);
     const f = data.sheet(FINDINGS_SHEET);
-    expect(f.peek("E4")?.f).toBe(`HYPERLINK("#'Tự đánh giá'!E4","Tự đánh giá!E4")`);
-    expect(f.peek("F4")?.v).toBe("0 < 5");
+    // Findings from row 7, under the house style's header block (issue 14).
+    expect(f.peek("E7")?.f).toBe(`HYPERLINK("#'Tự đánh giá'!E4","Tự đánh giá!E4")`);
+    expect(f.peek("F7")?.v).toBe("0 < 5");
     // Own sheets cannot be hidden on this Excel: they stay, visible, rather than break the check.
     expect(data.sheet(FLAGS_SHEET).visibility).toBe("Visible");
     // Two reads, one for the fills of the cells to paint, one write.
@@ -108,7 +109,9 @@ describe("Excel 2016 (ExcelApi 1.1 only)", () => {
       "nullObjects",
       "suspendCalculation",
       "hyperlinks",
+      "freezePanes",
       "cellProperties",
+      "pageLayout",
       "comments",
       "mergedAreas",
       "customFunctions",

@@ -24,8 +24,12 @@ export interface HostCapabilities {
   suspendCalculation: boolean;
   /** ExcelApi 1.7: cell hyperlinks (else a HYPERLINK formula does the same). */
   hyperlinks: boolean;
+  /** ExcelApi 1.7: frozen header rows and name column on the add-in's sheets (else they scroll). */
+  freezePanes: boolean;
   /** ExcelApi 1.9: every cell's fill in one read; pausing screen updates. */
   cellProperties: boolean;
+  /** ExcelApi 1.9: A4, orientation, fit to width, repeated header rows, footer (else Excel's defaults). */
+  pageLayout: boolean;
   /** ExcelApi 1.10: comments on cells (else the findings sheet alone carries the messages). */
   comments: boolean;
   /** ExcelApi 1.13: merged areas of a range (else merged cells are read cell by cell). */
@@ -45,7 +49,9 @@ export const CAPABILITY_SETS: Record<Capability, RequirementSet> = {
   nullObjects: { name: "ExcelApi", version: "1.4" },
   suspendCalculation: { name: "ExcelApi", version: "1.6" },
   hyperlinks: { name: "ExcelApi", version: "1.7" },
+  freezePanes: { name: "ExcelApi", version: "1.7" },
   cellProperties: { name: "ExcelApi", version: "1.9" },
+  pageLayout: { name: "ExcelApi", version: "1.9" },
   comments: { name: "ExcelApi", version: "1.10" },
   mergedAreas: { name: "ExcelApi", version: "1.13" },
   customFunctions: { name: "CustomFunctionsRuntime", version: "1.1" },

@@ -1,6 +1,7 @@
 /**
  * Paints flags into the workbook in one batch: a fill on each cell with a finding, a comment with
- * the message, the findings sheet with a link to every cell, and the record of original fills.
+ * the message, the findings sheet with a link to every cell (writeFindingsSheet.ts), and the
+ * record of original fills.
  *
  * Invariant: a cell's original fill is recorded the first time the add-in paints it and kept
  * across re-flagging (a repainted cell never records the flag colour as its own), and every cell
@@ -16,6 +17,7 @@ import type { Severity } from "../../domain/review/finding";
 import type { CommentInfo, FlagRecord, WorkbookSnapshot } from "./readWorkbookSnapshot";
 import { COMMENT_PREFIX, FINDINGS_SHEET, FLAG_FILL, FLAGS_SHEET, sheetRef } from "./ntmSheets";
 import { hostCapabilities } from "./hostCapabilities";
+import { SEVERITY_RANK, queueFindingsSheet } from "./writeFindingsSheet";
 
 /** One finding placed on a cell, with its message already in the reader's language. */
 export interface CellFlag {
@@ -26,13 +28,6 @@ export interface CellFlag {
   indicator?: string;
   criterion?: string;
 }
-
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-const SEVERITY_LABEL: Record<Severity, string> = {
-  error: "Lỗi / error",
-  warning: "Cần xem / warning",
-  info: "Thông tin / info",
-};
 
 function key(sheet: string, cell: string): string {
   return `${sheet}\u0000${cell}`;
@@ -130,67 +125,9 @@ export function queueFlags(
     });
   }
 
-  queueFindingsSheet(context, snapshot, flags);
+  queueFindingsSheet(queueFreshSheet(context, snapshot, FINDINGS_SHEET), snapshot, flags);
   queueFlagRecords(context, snapshot, records);
   return records;
-}
-
-function queueFindingsSheet(
-  context: Excel.RequestContext,
-  snapshot: WorkbookSnapshot,
-  flags: CellFlag[],
-): void {
-  const ws = queueFreshSheet(context, snapshot, FINDINGS_SHEET);
-  const header = [
-    "STT",
-    "Tiêu chí / Criterion",
-    "Chỉ tiêu / Indicator",
-    "Mức độ / Severity",
-    "Ô / Cell",
-    "Nội dung / Message",
-  ];
-  const caps = hostCapabilities();
-  const sorted = [...flags].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
-  const rows = sorted.map((f, i) => [
-    i + 1,
-    f.criterion ?? "",
-    f.indicator ?? "",
-    SEVERITY_LABEL[f.severity],
-    f.sheet && f.cell ? `${f.sheet}!${f.cell}` : "",
-    f.message,
-  ]);
-  const title = ws.getRange("A1");
-  title.values = [[`Kết quả kiểm tra: ${flags.length} phát hiện / Check results: ${flags.length} findings`]];
-  title.format.font.bold = true;
-  const head = ws.getRange(`A3:F3`);
-  head.values = [header];
-  head.format.font.bold = true;
-  head.format.fill.color = "#D9E1F2";
-  if (rows.length) {
-    ws.getRange(`A4:F${3 + rows.length}`).values = rows;
-    sorted.forEach((f, i) => {
-      if (!f.sheet || !f.cell) return;
-      const at = ws.getRange(`E${4 + i}`);
-      if (caps.hyperlinks)
-        at.hyperlink = {
-          documentReference: sheetRef(f.sheet, f.cell),
-          textToDisplay: `${f.sheet}!${f.cell}`,
-          screenTip: "Đi tới ô / Go to cell",
-        };
-      else at.formulas = [[hyperlinkFormula(f.sheet, f.cell)]];
-    });
-  }
-  if (caps.layout) {
-    ws.getRange("A:E").format.autofitColumns();
-    ws.getRange("F:F").format.columnWidth = 420;
-  }
-  ws.getRange("F:F").format.wrapText = true;
-}
-
-/** A link to a cell that Excel 2016 follows too: =HYPERLINK("#'Sheet'!B5","Sheet!B5"). */
-export function hyperlinkFormula(sheet: string, cell: string): string {
-  const q = (t: string) => t.replace(/"/g, '""');
-  return `=HYPERLINK("#${q(sheetRef(sheet, cell))}","${q(`${sheet}!${cell}`)}")`;
 }
 
 function queueFlagRecords(

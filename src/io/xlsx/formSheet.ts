@@ -8,7 +8,8 @@
  * Invariant: every formula is written with the value it computes on the cells written (the caller
  * passes it); text from communes' files stays text (sanitizeText) and never becomes a formula.
  */
-import * as XLSX from "xlsx";
+// Types only: the add-in paints forms too (addin/excel/paintFormSheet.ts) without loading SheetJS.
+import type * as XLSX from "xlsx";
 import {
   HOUSE_STYLES,
   MOTTO,
@@ -191,20 +192,6 @@ export class FormSheet {
       print: extras.print,
       hidden: extras.hidden,
     };
-  }
-
-  /** The sheet as SheetJS holds it (cells by address), for callers and tests that want that. */
-  toSheetJs(): XLSX.WorkSheet {
-    const ws: XLSX.WorkSheet = {};
-    this.rows.forEach((row, r) =>
-      row?.forEach((cell, c) => {
-        if (cell && cell.t !== "z") ws[XLSX.utils.encode_cell({ r, c })] = cell;
-      }),
-    );
-    ws["!ref"] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: this.maxR, c: this.maxC } });
-    ws["!cols"] = this.cols.map((wch) => ({ wch }));
-    ws["!merges"] = this.merges;
-    return ws;
   }
 
   private fittedHeights(): (number | undefined)[] {

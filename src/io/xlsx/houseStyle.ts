@@ -13,7 +13,11 @@
  * but always one format per kind, and the cell stays a number (a text "1.234" would stop every sum).
  * Dates are `dd/mm/yyyy` whatever the locale.
  *
- * Invariant: every style named here is resolved by the package writer; a table cell carries a thin
+ * One source, two writers: the package writer (ooxml/writeXlsxPackage.ts) turns these values into
+ * styles.xml for the files we write, and the add-in (addin/excel/paintFormSheet.ts) sets the same
+ * fonts, fills, borders, formats, margins and footer through Office.js on the sheets it writes.
+ *
+ * Invariant: every style named here is resolved by both writers; a table cell carries a thin
  * border; only text in `title`/`header` rows is bold and centred; the font is Times New Roman.
  */
 
@@ -43,6 +47,12 @@ export interface CellStyleSpec {
   /** Number format; a cell's own format (`z`) is used when the style has none. */
   numFmt?: string;
 }
+
+/** The light greys of header and total rows (RGB, no "#"). */
+export const FILL_COLOURS = { header: "E7E6E6", total: "F2F2F2" } as const;
+
+/** Font size of a style without one, in points. */
+export const DEFAULT_FONT_SIZE = 11;
 
 export const HOUSE_STYLES = {
   /** Issuing body, upper left ("ỦY BAN NHÂN DÂN XÃ …"). */
@@ -131,6 +141,10 @@ export const dateText = (iso: string) => iso.replace(/\b(\d{4})-(\d{2})-(\d{2})\
 /** A commune's place name for the date line: "Xã Sơn Hồng" → "Sơn Hồng". */
 export const placeOf = (org: string) => org.replace(/^\s*(xã|phường|thị trấn|huyện|tỉnh)\s+/i, "").trim();
 
+/** The issuing body of a commune's form: "ỦY BAN NHÂN DÂN XÃ SƠN HỒNG", or a line to fill in. */
+export const communeIssuer = (org: string | undefined) =>
+  `ỦY BAN NHÂN DÂN ${org?.trim() ? org.trim().toUpperCase() : "XÃ ……………"}`;
+
 /** The two signatures of a form: who made it (left) and who signs for the body (right). */
 export interface SignatureBlock {
   left: { title: string; note: string };
@@ -166,8 +180,10 @@ export interface PrintSetup {
   rowBreaks?: number[];
 }
 
-/** The footer every page carries: "Trang 3/12", centred, in the house font. */
-export const FOOTER = `&C&"${HOUSE_FONT},Regular"&10Trang &P/&N`;
+/** The centre footer of every page: "Trang 3/12" in the house font (Office.js takes the section). */
+export const FOOTER_CENTRE = `&"${HOUSE_FONT},Regular"&10Trang &P/&N`;
+/** The same footer as an OOXML oddFooter (section code first). */
+export const FOOTER = `&C${FOOTER_CENTRE}`;
 
 /** Margins in inches (Excel's unit): 2 cm left for binding, 1.5 cm elsewhere. */
 export const MARGINS = { left: 0.79, right: 0.59, top: 0.59, bottom: 0.69, header: 0.3, footer: 0.3 };

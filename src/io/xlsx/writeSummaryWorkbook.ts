@@ -69,7 +69,19 @@ export function buildSummaryWorkbook(summary: ConsolidationSummary): {
   const built = buildSummarySheets(summary);
   const wb = XLSX.utils.book_new();
   for (const s of built.sheets) {
-    const ws = s.form.toSheetJs();
+    const sheet = s.form.toPackageSheet(s.name, { print: s.print });
+    const ws: XLSX.WorkSheet = {};
+    let lastCol = 0;
+    sheet.rows.forEach((row, r) =>
+      row?.forEach((cell, c) => {
+        lastCol = Math.max(lastCol, c);
+        if (cell && cell.t !== "z") ws[XLSX.utils.encode_cell({ r, c })] = cell;
+      }),
+    );
+    const lastRow = Math.max(0, sheet.rows.length - 1);
+    ws["!ref"] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: lastRow, c: lastCol } });
+    ws["!cols"] = sheet.cols;
+    ws["!merges"] = sheet.merges;
     if (s.autofilter) ws["!autofilter"] = { ref: s.autofilter };
     XLSX.utils.book_append_sheet(wb, ws, s.name);
   }

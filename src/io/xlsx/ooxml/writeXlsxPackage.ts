@@ -15,6 +15,7 @@
 import * as XLSX from "xlsx";
 import {
   FOOTER,
+  FILL_COLOURS,
   HOUSE_FONT,
   HOUSE_STYLES,
   MARGINS,
@@ -139,7 +140,7 @@ function fontXml(s: CellStyleSpec): string {
 }
 
 function fillXml(kind: "header" | "total"): string {
-  const rgb = kind === "header" ? "FFE7E6E6" : "FFF2F2F2";
+  const rgb = `FF${FILL_COLOURS[kind]}`;
   return `<fill><patternFill patternType="solid"><fgColor rgb="${rgb}"/><bgColor indexed="64"/></patternFill></fill>`;
 }
 
