@@ -53,7 +53,7 @@ export function consolidationForm(c: Consolidation): { form: FormSheet; view: Fo
     9,
     8,
     10,
-    ...c.criteria.map(() => 8),
+    ...c.criteria.map(() => 9),
   ]);
   let r = d.officialHeader(0, `ĐƠN VỊ TỔNG HỢP: ${c.under}`, lastCol);
   d.banner(r++, `TỔNG HỢP KẾT QUẢ THỰC HIỆN BỘ TIÊU CHÍ ${c.set}`.toUpperCase(), lastCol, "title");
@@ -65,7 +65,7 @@ export function consolidationForm(c: Consolidation): { form: FormSheet; view: Fo
   c.communes.forEach((u, i) => {
     const row = first + i;
     d.set(row, 0, i + 1, "cellCenter");
-    d.row(row, [u.org, u.name, u.criteriaMet, u.criteriaTotal]);
+    d.row(row, [u.org, u.name, u.criteriaMet, u.criteriaTotal], 1);
     const [m, t] = [a1(row, MET), a1(row, TOTAL)];
     d.formula(
       row,
