@@ -218,11 +218,18 @@ export const revisionListSchema = z.object({ revisions: z.array(revisionSchema) 
 export const roleSchema = z.enum(["clerk", "reviewer", "office", "admin"]);
 export type Role = z.infer<typeof roleSchema>;
 
+/** What a role may do on the server; the server checks, a client only hides what would be refused. */
+export const actionSchema = z.enum(["read", "push", "review", "consolidate"]);
+export type Action = z.infer<typeof actionSchema>;
+
 export const meSchema = z.object({
   name: z.string(),
   role: roleSchema,
   scope: z.object({ code: z.string(), name: z.string(), level: z.string() }),
+  /** The actions `role` may take. Absent from older servers: a client then shows everything. */
+  actions: z.array(actionSchema).optional(),
 });
+export type Me = z.infer<typeof meSchema>;
 
 export const orgUnitSchema = z.object({
   code: z.string(),

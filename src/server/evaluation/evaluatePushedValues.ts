@@ -29,8 +29,8 @@ export function reportFromValues(set: CriteriaSet, values: IndicatorValues, ctx:
   };
 }
 
-/** Indicator codes of the values that the set does not know. */
-export function unknownIndicatorCodes(set: CriteriaSet, values: IndicatorValues): string[] {
+/** The keys of `values` (pushed values, review comments) that are not indicator codes of the set. */
+export function unknownIndicatorCodes(set: CriteriaSet, values: Record<string, unknown>): string[] {
   const known = knownIndicatorCodes(set);
   return Object.keys(values).filter((code) => !known.has(code));
 }
