@@ -5,16 +5,9 @@
  */
 import { meSchema } from "../src/domain/sync/protocol";
 import { roleMay } from "../src/server/auth/permissions";
-import { testEngines } from "./storeEngines";
-import { type Fixture, IN_COMMUNE, bearer, newOpId, openFixture, reportUrl } from "./serverFixture";
+import { IN_COMMUNE, bearer, describeOnEachEngine, newOpId, reportUrl } from "./serverFixture";
 
-describe.each(testEngines.map((e) => [e.name, e] as const))("review comments on %s", (_name, engine) => {
-  let fx: Fixture;
-  beforeAll(async () => {
-    fx = await openFixture(engine);
-  });
-  afterAll(async () => fx.cleanup());
-
+describeOnEachEngine("review comments on %s", (fx) => {
   const url = reportUrl(IN_COMMUNE, "2024-Q2");
   const review = (comments: Record<string, string>) =>
     fx.call({
