@@ -7,6 +7,7 @@
  * hides the others; a blank value gives a blank answer; a target that no stored source confirms is
  * never presented as confirmed (TARGET marks it, STATUS says which target judged).
  */
+import { DEFAULT_SET_ID } from "../../domain/criteria/registry";
 import type { Indicator } from "../../domain/criteria/schema";
 import { compareValue } from "../../domain/evaluate/compareValue";
 import { computeGap } from "../../domain/evaluate/computeGap";
@@ -17,7 +18,6 @@ import { parseAssessmentWord } from "../../domain/sheet/parseAssessment";
 import { readText } from "../../domain/sheet/parseCellValue";
 import {
   appliedTarget,
-  DEFAULT_SET,
   knownSetIds,
   parseAxis,
   setIndex,
@@ -70,7 +70,7 @@ interface Lookup {
 }
 
 function lookupSet(setId: unknown): SetIndex | FunctionError {
-  const id = isBlank(setId) ? DEFAULT_SET : String(setId).trim();
+  const id = isBlank(setId) ? DEFAULT_SET_ID : String(setId).trim();
   return (
     setIndex(id) ??
     functionError(

@@ -15,7 +15,7 @@ import {
 } from "@fluentui/react-components";
 import type { IndicatorValue, ReportKey } from "../../../domain/sync/protocol";
 import type { CheckResult } from "../check/analyseWorkbook";
-import { getCriteriaSet } from "../../../domain/criteria/registry";
+import { DEFAULT_SET_ID, getCriteriaSet } from "../../../domain/criteria/registry";
 import { syncValuesOf } from "../../../domain/sync/syncValues";
 import { sameKey } from "../../../domain/sync/outbox";
 import type { PaneText } from "../paneText";
@@ -71,7 +71,7 @@ export function SyncTab({ t, workbook, sync, state, result }: SyncTabProps) {
   // Conflicts a pull left in the workbook (separate from a push's conflicts in the outbox).
   const [pendingPull, setPendingPull] = useState<PendingPull | undefined>();
   const [pullChoices, setPullChoices] = useState<Record<string, Choice>>({});
-  const setId = result?.set.id ?? state.lastKey?.set ?? "vn-xa-ntm-2021-2025";
+  const setId = result?.set.id ?? state.lastKey?.set ?? DEFAULT_SET_ID;
 
   useEffect(() => {
     void workbook.readSettings().then((s) => {
