@@ -12,6 +12,7 @@ import type { Indicator } from "../../domain/criteria/schema";
 import { compareValue } from "../../domain/evaluate/compareValue";
 import { computeGap } from "../../domain/evaluate/computeGap";
 import type { AppliedTarget } from "../../domain/evaluate/types";
+import { COMPARISON_SYMBOL } from "../../domain/i18n/comparisonSymbol";
 import { formatQuantity } from "../../domain/i18n/formatNumber";
 import type { ReportScalar } from "../../domain/report";
 import { parseAssessmentWord } from "../../domain/sheet/parseAssessment";
@@ -148,15 +149,13 @@ export function scalarOf(v: unknown, indicator: Indicator): { value: ReportScala
   }
 }
 
-const OP_TEXT: Record<string, string> = { ">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "=" };
-
 /** "≥ 80 %", "Đạt", "Không"; with "(chưa xác minh)" when no decision text confirms it. */
 export function targetText(t: AppliedTarget): string {
   let body: string;
   if (t.op === "yes") body = MET;
   else if (typeof t.value === "boolean") body = t.value ? "Có" : "Không";
   else if (typeof t.value === "number")
-    body = `${OP_TEXT[t.op] ?? t.op} ${formatQuantity(t.value, t.unit, "vi")}`;
+    body = `${COMPARISON_SYMBOL[t.op] ?? t.op} ${formatQuantity(t.value, t.unit, "vi")}`;
   else body = t.value;
   return t.source === "official-verified" ? body : `${body} (chưa xác minh / unverified)`;
 }

@@ -7,7 +7,7 @@
  * with data is never dropped silently. Mapping is by code first, then by name; every mapping
  * carries a confidence in 0..1.
  */
-import { toA1, type Grid } from "./grid";
+import { cellAt, toA1, type Grid } from "./grid";
 import { cellText, textAt } from "./gridText";
 import { isFooterText, type TableLayout } from "./detectTable";
 import { clipFindingText } from "./clipFindingText";
@@ -76,10 +76,6 @@ class CriteriaTableReader {
 
   private text(r: number, c: number | undefined): string {
     return c === undefined ? "" : textAt(this.grid, r, c);
-  }
-
-  private cell(r: number, c: number | undefined) {
-    return c === undefined ? undefined : this.grid.cells[r]?.[c];
   }
 
   private hasData(r: number): boolean {
@@ -259,7 +255,7 @@ class CriteriaTableReader {
       criterionLevel &&
       this.layout.kind !== "criteriaMarks" &&
       this.cols.value !== undefined &&
-      ["boolean", "number"].includes(readCell(this.cell(r, this.cols.value)).kind) &&
+      ["boolean", "number"].includes(readCell(cellAt(this.grid, r, this.cols.value)).kind) &&
       cat?.byCode.get(code)?.criterion === code;
     if (cat && (!criterionLevel || measured)) {
       const single = cat.byCode.get(code) ?? singleIndicatorOf(cat, code);

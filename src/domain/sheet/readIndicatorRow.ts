@@ -11,7 +11,7 @@ import type { Finding } from "../review/finding";
 import { clipFindingText } from "./clipFindingText";
 import type { CriteriaColumns } from "./criteriaTableColumns";
 import type { TableLayout } from "./detectTable";
-import { toA1, type Cell, type Grid } from "./grid";
+import { cellAt, toA1, type Grid } from "./grid";
 import { textAt } from "./gridText";
 import type { CatalogIndicator } from "./indicatorCatalog";
 import { readIndicatorValue, readMarks, readSelfAssessment, readWorkbookTarget } from "./readIndicatorValue";
@@ -22,10 +22,6 @@ export interface RowSource {
   cols: CriteriaColumns;
   /** Whether column c writes percents as numbers of percent (85, 92,5). */
   wholePercents: (c: number) => boolean;
-}
-
-export function cellAtRow(grid: Grid, r: number, c: number | undefined): Cell | undefined {
-  return c === undefined ? undefined : grid.cells[r]?.[c];
 }
 
 /**
@@ -85,9 +81,9 @@ function readResultCells(
 ): void {
   const { grid } = src;
   const tc = src.cols.target;
-  const target = tc !== undefined ? readWorkbookTarget(cellAtRow(grid, r, tc), ind?.op) : undefined;
+  const target = tc !== undefined ? readWorkbookTarget(cellAt(grid, r, tc), ind?.op) : undefined;
   if (vc !== undefined) {
-    const v = readIndicatorValue(cellAtRow(grid, r, vc), ind, target, src.wholePercents(vc));
+    const v = readIndicatorValue(cellAt(grid, r, vc), ind, target, src.wholePercents(vc));
     value.value = v.value;
     if (v.unit) value.unit = v.unit;
     value.raw = v.raw;
@@ -123,7 +119,7 @@ function readAssessmentCells(
   const { grid } = src;
   const { met, unmet } = src.cols;
   if (met !== undefined || unmet !== undefined) {
-    const marks = readMarks(cellAtRow(grid, r, met), cellAtRow(grid, r, unmet));
+    const marks = readMarks(cellAt(grid, r, met), cellAt(grid, r, unmet));
     value.selfAssessment = marks.sa;
     const at = marks.cellIs === "unmet" ? unmet : (met ?? unmet);
     value.selfAssessmentCell = toA1(r, at!);
@@ -133,7 +129,7 @@ function readAssessmentCells(
     }
     if (marks.both) findings.push(ambiguousMarks(grid.sheet, r, value.code, met!, unmet!));
   } else if (sa !== undefined) {
-    const s = readSelfAssessment(cellAtRow(grid, r, sa));
+    const s = readSelfAssessment(cellAt(grid, r, sa));
     value.selfAssessment = s.sa;
     value.selfAssessmentCell = toA1(r, sa);
     if (s.unreadable) findings.push(unreadableAssessment(grid.sheet, r, sa, value.code, s.unreadable));
@@ -150,14 +146,14 @@ export function readCriterionAssessment(
   const { sa, met, unmet } = src.cols;
   const findings: Finding[] = [];
   if (met !== undefined || unmet !== undefined) {
-    const marks = readMarks(cellAtRow(grid, r, met), cellAtRow(grid, r, unmet));
+    const marks = readMarks(cellAt(grid, r, met), cellAt(grid, r, unmet));
     const at = marks.cellIs === "met" ? met : marks.cellIs === "unmet" ? unmet : (met ?? unmet);
     if (marks.both) findings.push(ambiguousMarks(grid.sheet, r, code, met!, unmet!));
     return { selfAssessment: marks.sa, ...(at !== undefined ? { cell: toA1(r, at) } : {}), findings };
   }
   const c = sa ?? src.cols.value;
   if (c === undefined) return { selfAssessment: null, findings };
-  const s = readSelfAssessment(cellAtRow(grid, r, c));
+  const s = readSelfAssessment(cellAt(grid, r, c));
   if (s.unreadable) findings.push(unreadableAssessment(grid.sheet, r, c, code, s.unreadable));
   return { selfAssessment: s.sa, cell: toA1(r, c), findings };
 }

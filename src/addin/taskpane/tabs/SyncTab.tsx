@@ -27,6 +27,7 @@ import { pullIntoWorkbook, settlePulled, type PendingPull, type PullOutcome } fr
 import type { IndicatorConflict } from "../../../domain/sync/mergeIndicatorValues";
 import { pullMessage, type PullMessage } from "../pullMessage";
 import { usePaneAction } from "./usePaneAction";
+import { formatDecimal } from "../../../domain/i18n/formatNumber";
 import { UNREACHABLE } from "../../sync/syncSession";
 
 export function showValue(v: IndicatorValue | null | undefined): string {
@@ -40,8 +41,10 @@ export function showValue(v: IndicatorValue | null | undefined): string {
         : x === null
           ? "(trống)"
           : typeof x === "object"
-            ? `${x.min}–${x.max}`.replace(/\./g, ",")
-            : String(x).replace(".", ",");
+            ? `${formatDecimal(x.min)}–${formatDecimal(x.max)}`
+            : typeof x === "string"
+              ? x
+              : formatDecimal(x);
   return v.unit && typeof x === "number" ? `${text} ${v.unit}` : text;
 }
 
