@@ -222,7 +222,7 @@ describe("consolidate", () => {
     );
   });
 
-  it("counts a workbook and its CSV export as one commune, recognising the CSV by its file name", () => {
+  it("counts a workbook and its (newer) CSV export as one commune, keeping the workbook, which names it", () => {
     const csv = commune("", undefined, "2023", ["1", "2", "3"]);
     delete csv.orgUnit;
     const s = consolidate(
@@ -232,7 +232,7 @@ describe("consolidate", () => {
           commune("Xã Sơn Hồng", undefined, "2023", ["1", "2", "3"]),
           2000,
         ),
-        file("xa-son-hong-2023.csv", csv, 1000),
+        file("xa-son-hong-2023.csv", csv, 9000),
       ],
       { communeCodes: codes },
     );

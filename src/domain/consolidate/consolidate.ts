@@ -91,6 +91,7 @@ export function consolidate(
     candidates.push({
       key: duplicateKey(f, commune),
       period: v.period,
+      rank: commune.matchedBy === "file-name" ? 0 : 1,
       mtimeMs: f.mtimeMs,
       path: f.path,
       item: { file: f, commune },
