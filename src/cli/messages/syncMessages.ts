@@ -41,7 +41,7 @@ export const orgMessages = {
     both(`Có ${units.length} đơn vị tên "${written}"`, `${units.length} org units are named "${written}"`) +
     ":\n" +
     units.map((u, i) => `  ${i + 1}) ${unitText(u)}\n`).join("") +
-    both(`Chọn 1–${units.length}: `, `choose 1–${units.length}: `),
+    `${both(`Chọn 1–${units.length}`, `choose 1–${units.length}`)}: `,
   badAnswer: both("Không chọn đơn vị nào: không gửi gì", "No org unit chosen: nothing sent"),
   lookupFailed: (why: string) =>
     both(
