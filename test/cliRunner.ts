@@ -38,22 +38,7 @@ export function pullArgs(
   key: { org: string; set: string; period: string },
   flags: Record<string, string> = {},
 ): string[] {
-  return [
-    "pull",
-    "--server",
-    server,
-    "--token",
-    token,
-    "--org",
-    key.org,
-    "--set",
-    key.set,
-    "--period",
-    key.period,
-    "-o",
-    file,
-    ...flagList(flags),
-  ];
+  return ["pull", ...flagList({ server, token, ...key }), "-o", file, ...flagList(flags)];
 }
 
 /** `admin user add --name N --role R --scope S --db DB` and any further flags. */
@@ -62,20 +47,7 @@ export function userAddArgs(
   user: { name: string; role: string; scope: string },
   flags: Record<string, string> = {},
 ): string[] {
-  return [
-    "admin",
-    "user",
-    "add",
-    "--name",
-    user.name,
-    "--role",
-    user.role,
-    "--scope",
-    user.scope,
-    ...flagList(flags),
-    "--db",
-    db,
-  ];
+  return ["admin", "user", "add", ...flagList({ ...user, ...flags }), "--db", db];
 }
 
 function flagList(flags: Record<string, string>): string[] {
