@@ -124,11 +124,7 @@ async function push(file: string, o: PushOptions, io: CliIo): Promise<number> {
     return 0;
   }
   const baseValues = async (k: ReportKey, rev: number): Promise<IndicatorValues> =>
-    rev === state.baseRevision
-      ? state.baseValues
-      : rev === 0
-        ? {}
-        : ((await client.revisions(k, rev - 1)).find((r) => r.number === rev)?.values ?? {});
+    rev === state.baseRevision ? state.baseValues : client.valuesAt(k, rev);
   await settleChosen(state, client, choices, baseValues, io);
   saveSyncState(file, state);
 

@@ -21,7 +21,7 @@ import type {
   ReportView,
   ReviewAction,
 } from "../../../domain/sync/protocol";
-import { reportFromValues } from "../check/reportFromValues";
+import { reportFromValues } from "../../../domain/sync/judgePushedValues";
 import type { PaneText } from "../paneText";
 import type { SyncSession, SyncState } from "../../sync/syncSession";
 import { ErrorBar, showValue } from "./SyncTab";
@@ -92,7 +92,7 @@ export function ReviewTab({
     const criteriaSet = getCriteriaSet(set);
     const findings =
       head && criteriaSet
-        ? evaluate(criteriaSet, reportFromValues(set, head.values, period))
+        ? evaluate(criteriaSet, reportFromValues(set, head.values, { period }))
             .findings.filter((f) => f.severity !== "info")
             .map((f) => ({
               ...(f.indicator ? { indicator: f.indicator } : {}),
