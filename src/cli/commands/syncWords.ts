@@ -46,6 +46,21 @@ export function parseTake(takes: readonly string[]): PullChoices | string {
   return { ...(all ? { all } : {}), byCode };
 }
 
+/** The token and the `--take` choices every sync command starts from, or undefined after saying what is wrong. */
+export function tokenAndChoices(
+  o: { token?: string; take?: string[] },
+  io: CliIo,
+): { token: string; choices: PullChoices } | undefined {
+  const token = tokenOf(o.token, io);
+  if (!token) return undefined;
+  const choices = parseTake(o.take ?? []);
+  if (typeof choices === "string") {
+    io.err(`${choices}\n`);
+    return undefined;
+  }
+  return { token, choices };
+}
+
 export function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
@@ -59,6 +74,8 @@ export function readWorkbookValues(
   skipped: string[];
   marksNotSent: string[];
   org?: string;
+  /** The commune as the workbook names it, when it gives no code. */
+  orgName?: string;
   period?: string;
   set: string;
 } {
@@ -72,6 +89,7 @@ export function readWorkbookValues(
     ...sv,
     set: report.setId,
     ...(report.orgUnit?.code ? { org: report.orgUnit.code } : {}),
+    ...(report.orgUnit?.name ? { orgName: report.orgUnit.name } : {}),
     ...(report.period ? { period: report.period } : {}),
   };
 }
