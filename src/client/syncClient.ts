@@ -32,10 +32,13 @@ import {
   revisionSchema,
   type IndicatorConflict,
 } from "../domain/sync";
+import { orgUnitSchema, type OrgUnitDto } from "../domain/sync/protocol";
 import { z } from "zod";
 import { causeCode, isUnreachable, SyncUnreachableError } from "./unreachable";
 
 export { isUnreachable, SyncUnreachableError } from "./unreachable";
+
+const orgUnitListSchema = z.object({ units: z.array(orgUnitSchema) });
 
 export interface SyncClientOptions {
   baseUrl: string;
@@ -129,6 +132,13 @@ export class SyncClient {
 
   async me() {
     return this.json(await this.request("GET", "/api/me"), meSchema);
+  }
+
+  /** The org units within `under` (default: the caller's scope), codes read at `at` (YYYY-MM-DD). */
+  async orgUnits(q: { under?: string; at?: string } = {}): Promise<OrgUnitDto[]> {
+    const qs = new URLSearchParams(Object.entries(q).filter((e): e is [string, string] => Boolean(e[1])));
+    const path = `/api/org-units${qs.size ? `?${qs}` : ""}`;
+    return (await this.json(await this.request("GET", path), orgUnitListSchema)).units;
   }
 
   async getReport(key: ReportKey): Promise<ReportView> {
