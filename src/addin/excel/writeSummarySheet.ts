@@ -45,7 +45,23 @@ export const STATUS_TEXT: Record<ProgressStatus, string> = {
   unknown: "Chưa rõ",
 };
 
-const LAST_COL = 5;
+const CRITERIA_HEADERS = [
+  "Mã tiêu chí",
+  "Tên tiêu chí",
+  "Số chỉ tiêu đạt",
+  "Tổng số chỉ tiêu",
+  "Tỷ lệ đạt",
+  "Kết quả",
+];
+const VILLAGE_HEADERS = [
+  "Thôn",
+  "Khu dân cư NTM kiểu mẫu",
+  "Số tiêu chí đạt",
+  "Tổng số tiêu chí",
+  "Tiến độ",
+  "Mục tiêu",
+];
+const LAST_COL = CRITERIA_HEADERS.length - 1;
 const share = (met: number, total: number) => (total > 0 ? met / total : 0);
 
 /** The summary as a house-style form, with how it is viewed and printed. */
@@ -68,14 +84,7 @@ export function summaryForm(s: ProgressSummary): { form: FormSheet; view: FormVi
   const about = [s.orgUnit && `Đơn vị: ${s.orgUnit}`, s.period && `Kỳ báo cáo: ${s.period}`];
   d.banner(r++, about.filter(Boolean).join(" — ") || "Tự đánh giá của xã", LAST_COL, "note");
   const header = r;
-  d.tableHeader(header, [
-    "Mã tiêu chí",
-    "Tên tiêu chí",
-    "Số chỉ tiêu đạt",
-    "Tổng số chỉ tiêu",
-    "Tỷ lệ đạt",
-    "Kết quả",
-  ]);
+  d.tableHeader(header, CRITERIA_HEADERS);
   const first = header + 2;
   s.criteria.forEach((c, i) => {
     const row = first + i;
@@ -133,14 +142,7 @@ export function summaryForm(s: ProgressSummary): { form: FormSheet; view: FormVi
   let end = criteriaRow;
   if (s.villages?.length) {
     const vHeader = criteriaRow + 1;
-    d.tableHeader(vHeader, [
-      "Thôn",
-      "Khu dân cư NTM kiểu mẫu",
-      "Số tiêu chí đạt",
-      "Tổng số tiêu chí",
-      "Tiến độ",
-      "Mục tiêu",
-    ]);
+    d.tableHeader(vHeader, VILLAGE_HEADERS);
     s.villages.forEach((v, i) => {
       const row = vHeader + 2 + i;
       const n = row + 1;
