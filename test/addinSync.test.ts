@@ -216,16 +216,19 @@ describe("host detection", () => {
       }),
     ).toBe(true);
     expect(mayBeInOffice({ search: "", hash: "", framed: true, storedHostInfo: false })).toBe(true);
-    (globalThis as { Office?: unknown }).Office = {
-      onReady: () => new Promise(() => undefined),
-      HostType: { Excel: "Excel" },
-    };
-    const t = Date.now();
-    expect(await detectHost(3000, { search: "", hash: "", framed: false, storedHostInfo: false })).toBe(
-      "standalone",
-    );
-    expect(Date.now() - t).toBeLessThan(100);
-    delete (globalThis as { Office?: unknown }).Office;
+    // An Office.onReady that never settles (no CDN): the page must not wait on it, nor on the timeout.
+    const onReady = jest.fn(() => new Promise(() => undefined));
+    (globalThis as { Office?: unknown }).Office = { onReady, HostType: { Excel: "Excel" } };
+    jest.useFakeTimers();
+    try {
+      const kind = detectHost(3000, { search: "", hash: "", framed: false, storedHostInfo: false });
+      // Resolved without any timer running: fake time never advances here.
+      await expect(kind).resolves.toBe("standalone");
+      expect(onReady).not.toHaveBeenCalled();
+    } finally {
+      jest.useRealTimers();
+      delete (globalThis as { Office?: unknown }).Office;
+    }
   });
 });
 
