@@ -22,6 +22,8 @@ import {
   unblock,
   conflictBodySchema,
   consolidationSchema,
+  criteriaSetSummarySchema,
+  orgUnitSchema,
   reportListSchema,
   errorBodySchema,
   markAttempt,
@@ -223,6 +225,23 @@ export class SyncClient {
   async consolidation(q: { set: string; period: string; under: string }) {
     const qs = new URLSearchParams(q).toString();
     return this.json(await this.request("GET", `/api/consolidation?${qs}`), consolidationSchema);
+  }
+
+  /** The criteria sets the server judges by (the pane's set lists). */
+  async criteriaSets() {
+    const res = await this.request("GET", "/api/criteria-sets");
+    return (await this.json(res, z.object({ sets: z.array(criteriaSetSummarySchema) }))).sets;
+  }
+
+  /** The org units within `under` (default: the caller's scope), with districts and successors. */
+  async orgUnits(under?: string) {
+    const qs = under ? `?${new URLSearchParams({ under })}` : "";
+    return (
+      await this.json(
+        await this.request("GET", `/api/org-units${qs}`),
+        z.object({ units: z.array(orgUnitSchema) }),
+      )
+    ).units;
   }
 
   async consolidationXlsx(q: { set: string; period: string; under: string }): Promise<Uint8Array> {

@@ -1,0 +1,16 @@
+/** The session's view of the network: operation ids for pushes, and which failures mean "no network". */
+
+export function randomOpId(): string {
+  const c = globalThis.crypto;
+  if (c?.randomUUID) return c.randomUUID();
+  return `op-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
+}
+
+/** The message of a push that could not reach the server (the pane shows its own words for it). */
+export const UNREACHABLE = "không kết nối được máy chủ / cannot reach the server";
+
+export function isNetworkError(e: unknown): boolean {
+  return (
+    e instanceof TypeError || /fetch|network|ECONNREFUSED|Failed/i.test(String((e as Error)?.message ?? e))
+  );
+}
