@@ -8,6 +8,7 @@
  * it rejects with the same WorkbookReadError codes as
  * the Node reader (corrupt, encrypted, zip-bomb).
  */
+import { odsRepeatedCellCount } from "./odsRepeatedCells";
 import type { ReadLimits } from "./readLimits";
 import { WorkbookReadError } from "./workbookReadError";
 import {
@@ -164,12 +165,15 @@ export async function checkZipInBrowser(
     const start = e.offset + 30 + view.getUint16(e.offset + 26, true) + view.getUint16(e.offset + 28, true);
     if (start > bytes.length) throw new WorkbookReadError("corrupt", fileName);
     const part = partName(e.name);
-    const keep = SMALL_PARTS.includes(part) && e.inflatedSize <= MAX_SMALL_PART_BYTES ? [] : undefined;
+    const isContent = part === "content.xml";
+    const keep =
+      isContent || (SMALL_PARTS.includes(part) && e.inflatedSize <= MAX_SMALL_PART_BYTES) ? [] : undefined;
     checked += e.compressedSize;
     onProgress?.(Math.min(1, checked / Math.max(1, bytes.length)));
     if (e.method !== 8) {
       used += Math.min(e.compressedSize, bytes.length - start);
       if (keep) small.set(part, decoder.decode(bytes.subarray(start, start + e.compressedSize)));
+      if (isContent) checkOdsRepeats(small.get(part) ?? "", fileName, limits);
       continue;
     }
     const budget = limits.maxInflatedBytes - used;
@@ -190,10 +194,20 @@ export async function checkZipInBrowser(
       throw new WorkbookReadError("zip-bomb", fileName, { inflated: limits.maxInflatedBytes + 1 });
     used += n;
     if (keep) small.set(part, decoder.decode(concat(keep)));
+    if (isContent) checkOdsRepeats(small.get(part) ?? "", fileName, limits);
   }
   const parts = new Set(entries.filter((e) => !e.name.endsWith("/")).map((e) => partName(e.name)));
   const kind = packageKindOfParts(parts, (p) => small.get(p), fileName);
   return { names: entries.map((e) => e.name), kind };
+}
+
+/**
+ * As the Node reader does: OpenDocument repeats are counted whatever the part's size, since a few
+ * hundred bytes of repeat attributes can ask for 10^18 cells.
+ */
+function checkOdsRepeats(xml: string, fileName: string, limits: ReadLimits): void {
+  if (odsRepeatedCellCount(xml, limits.maxCells) > limits.maxCells)
+    throw new WorkbookReadError("too-many-cells", fileName, { limit: limits.maxCells });
 }
 
 function concat(chunks: Uint8Array[]): Uint8Array {
