@@ -2,7 +2,7 @@
  * The pane's language, remembered in the add-in's own storage so a reload (or the next time Excel
  * opens the pane) keeps the person's choice. Vietnamese until someone chooses otherwise.
  */
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { defaultStore } from "../../sync/syncStorage";
 import type { PaneLang } from "../paneText";
 
@@ -14,6 +14,10 @@ function storedLang(): PaneLang {
 
 export function usePaneLang(): [PaneLang, (lang: PaneLang) => void] {
   const [lang, setLang] = useState<PaneLang>(storedLang);
+  // The page's own language too: screen readers and the browser's hyphenation follow it.
+  useEffect(() => {
+    if (typeof document !== "undefined") document.documentElement.lang = lang;
+  }, [lang]);
   const choose = (next: PaneLang) => {
     defaultStore().setItem(LANG_KEY, next);
     setLang(next);
