@@ -12,6 +12,7 @@ import { main } from "../src/cli/main";
 import { isoWeeksIn, periodProblem, periodStartDate } from "../src/domain/sync/reportPeriod";
 import { testEngines } from "./storeEngines";
 import { type Fixture, IN_COMMUNE, bearer, newOpId, openFixture, reportUrl } from "./serverFixture";
+import { userAddArgs } from "./cliRunner";
 
 describe("report periods", () => {
   it("knows which ISO years have a week 53 (2024 has 52)", () => {
@@ -105,23 +106,7 @@ describe("ntm admin user add --days", () => {
       const io = captureIo();
       const db = path.join(dir, "days.sqlite");
       const code = await main(
-        [
-          "node",
-          "ntm",
-          "admin",
-          "user",
-          "add",
-          "--name",
-          `u${days}`,
-          "--role",
-          "clerk",
-          "--scope",
-          "42",
-          "--days",
-          days,
-          "--db",
-          db,
-        ],
+        ["node", "ntm", ...userAddArgs(db, { name: `u${days}`, role: "clerk", scope: "42" }, { days })],
         io,
       );
       expect(code).toBe(2);

@@ -12,6 +12,7 @@ import { captureIo } from "../src/cli/cliIo";
 import { main } from "../src/cli/main";
 import { emptyOutbox, enqueue } from "../src/domain/sync";
 import { Store } from "../src/server/store/store";
+import { pullArgs, pushArgs, userAddArgs } from "./cliRunner";
 import { type Fixture, IN_COMMUNE, SET, openFixture } from "./serverFixture";
 import { testEngines } from "./storeEngines";
 
@@ -43,20 +44,7 @@ describe("sync client and CLI", () => {
   it("ntm push sends a workbook once, ntm pull writes head values and reviewer comments back into its cells", async () => {
     const wbFile = path.join(dir, "son-hong.xlsx");
     fs.copyFileSync(SAMPLE, wbFile);
-    const args = [
-      "push",
-      wbFile,
-      "--server",
-      fx.base,
-      "--token",
-      fx.tokens.clerk,
-      "--org",
-      IN_COMMUNE,
-      "--period",
-      "2023",
-      "--set",
-      SET,
-    ];
+    const args = pushArgs(wbFile, fx.base, fx.tokens.clerk, { org: IN_COMMUNE, period: "2023", set: SET });
     let io = captureIo();
     expect(await main(["node", "ntm", ...args], io)).toBe(0);
     expect(io.stdout).toContain("revision 1");
@@ -77,19 +65,7 @@ describe("sync client and CLI", () => {
         [
           "node",
           "ntm",
-          "pull",
-          "--server",
-          fx.base,
-          "--token",
-          fx.tokens.clerk,
-          "--org",
-          IN_COMMUNE,
-          "--set",
-          SET,
-          "--period",
-          "2023",
-          "-o",
-          wbFile,
+          ...pullArgs(wbFile, fx.base, fx.tokens.clerk, { org: IN_COMMUNE, set: SET, period: "2023" }),
         ],
         io,
       ),
@@ -116,18 +92,7 @@ describe("sync client and CLI", () => {
         [
           "node",
           "ntm",
-          "push",
-          wbFile,
-          "--server",
-          fx.base,
-          "--token",
-          fx.tokens.clerk,
-          "--org",
-          IN_COMMUNE,
-          "--period",
-          "2023",
-          "--set",
-          set,
+          ...pushArgs(wbFile, fx.base, fx.tokens.clerk, { org: IN_COMMUNE, period: "2023", set }),
         ],
         io,
       ),
@@ -154,19 +119,7 @@ describe("sync client and CLI", () => {
         [
           "node",
           "ntm",
-          "pull",
-          "--server",
-          fx.base,
-          "--token",
-          fx.tokens.clerk,
-          "--org",
-          IN_COMMUNE,
-          "--set",
-          set,
-          "--period",
-          "2023",
-          "-o",
-          wbFile,
+          ...pullArgs(wbFile, fx.base, fx.tokens.clerk, { org: IN_COMMUNE, set, period: "2023" }),
         ],
         io,
       ),
@@ -179,20 +132,8 @@ describe("sync client and CLI", () => {
     const wbFile = path.join(dir, "offline.xlsx");
     fs.copyFileSync(SAMPLE, wbFile);
     const dead = `http://127.0.0.1:${await freePort()}`; // nothing listens there
-    const args = (server: string) => [
-      "push",
-      wbFile,
-      "--server",
-      server,
-      "--token",
-      fx.tokens.clerk,
-      "--org",
-      IN_COMMUNE,
-      "--period",
-      "2019",
-      "--set",
-      SET,
-    ];
+    const args = (server: string) =>
+      pushArgs(wbFile, server, fx.tokens.clerk, { org: IN_COMMUNE, period: "2019", set: SET });
     let io = captureIo();
     expect(await main(["node", "ntm", ...args(dead)], io)).toBe(1);
     expect(io.stderr).toContain(
@@ -212,19 +153,7 @@ describe("sync client and CLI", () => {
         [
           "node",
           "ntm",
-          "pull",
-          "--server",
-          dead,
-          "--token",
-          fx.tokens.clerk,
-          "--org",
-          IN_COMMUNE,
-          "--set",
-          SET,
-          "--period",
-          "2019",
-          "-o",
-          wbFile,
+          ...pullArgs(wbFile, dead, fx.tokens.clerk, { org: IN_COMMUNE, set: SET, period: "2019" }),
         ],
         io,
       ),
@@ -288,24 +217,7 @@ describe("sync client and CLI", () => {
     expect(await main(["node", "ntm", "admin", "seed", "--db", db], io)).toBe(0);
     io = captureIo();
     expect(
-      await main(
-        [
-          "node",
-          "ntm",
-          "admin",
-          "user",
-          "add",
-          "--name",
-          "thu-ky",
-          "--role",
-          "clerk",
-          "--scope",
-          "18502",
-          "--db",
-          db,
-        ],
-        io,
-      ),
+      await main(["node", "ntm", ...userAddArgs(db, { name: "thu-ky", role: "clerk", scope: "18502" })], io),
     ).toBe(0);
     const token = io.stdout.trim().split("\n").at(-1)!;
     expect(token).toMatch(/^ntm_[A-Za-z0-9_-]{43}$/);

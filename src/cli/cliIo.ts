@@ -1,10 +1,24 @@
-/** Where a command writes and how it reports its exit code; tests pass a capturing one. */
+/** Where a command writes, how it asks and how it reports its exit code; tests pass a capturing one. */
+import { createInterface } from "node:readline";
+
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
   /** True when stderr is a terminal (progress bars only then). */
   isTty: boolean;
   exitCode?: number;
+  /** Asks the person and returns the answer; absent when nobody can answer (no terminal, scripts). */
+  ask?: (question: string) => Promise<string>;
+}
+
+function askOnTerminal(question: string): Promise<string> {
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  return new Promise((resolve) =>
+    rl.question(question, (answer) => {
+      rl.close();
+      resolve(answer);
+    }),
+  );
 }
 
 export function nodeIo(): CliIo {
@@ -12,6 +26,7 @@ export function nodeIo(): CliIo {
     out: (t) => process.stdout.write(t),
     err: (t) => process.stderr.write(t),
     isTty: Boolean(process.stderr.isTTY),
+    ...(process.stdin.isTTY && process.stderr.isTTY ? { ask: askOnTerminal } : {}),
   };
 }
 

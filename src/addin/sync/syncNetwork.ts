@@ -1,4 +1,4 @@
-/** The session's view of the network: operation ids for pushes, and which failures mean "no network". */
+/** The session's view of the network: operation ids for pushes, and the message of a push that found no network. */
 
 export function randomOpId(): string {
   const c = globalThis.crypto;
@@ -8,9 +8,3 @@ export function randomOpId(): string {
 
 /** The message of a push that could not reach the server (the pane shows its own words for it). */
 export const UNREACHABLE = "không kết nối được máy chủ / cannot reach the server";
-
-export function isNetworkError(e: unknown): boolean {
-  return (
-    e instanceof TypeError || /fetch|network|ECONNREFUSED|Failed/i.test(String((e as Error)?.message ?? e))
-  );
-}

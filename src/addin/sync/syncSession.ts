@@ -15,9 +15,8 @@ import {
   type OutboxLine,
 } from "../../domain/sync/workbookPush";
 import type { IndicatorValues, ReportKey, ReportView } from "../../domain/sync/protocol";
-import { flushOutbox, SyncClient } from "../../client/syncClient";
-import { actionsOf } from "./sessionActions";
-import { isNetworkError, randomOpId, UNREACHABLE } from "./syncNetwork";
+import { flushOutbox, isUnreachable, SyncClient } from "../../client/syncClient";
+import { randomOpId, UNREACHABLE } from "./syncNetwork";
 import type { Choice, SyncPhase, SyncState } from "./syncState";
 import {
   loadLastKey,
@@ -58,7 +57,7 @@ export class SyncSession {
         if (this.state.unreachable) this.set({ unreachable: false });
         return res;
       } catch (e) {
-        if (isNetworkError(e)) this.set({ unreachable: true });
+        if (isUnreachable(e)) this.set({ unreachable: true });
         throw e;
       }
     }) as typeof fetch;
@@ -132,7 +131,7 @@ export class SyncSession {
       role: me.role,
       scope: `${me.scope.name} (${me.scope.code})`,
       scopeCode: me.scope.code,
-      actions: actionsOf(me),
+      ...(me.actions ? { actions: me.actions } : {}),
     };
     saveSession(this.deps.store, session);
     this.set({ session, phase: this.outbox.entries.length ? "pending" : "synced", message: undefined });
@@ -216,9 +215,9 @@ export class SyncSession {
       });
     } catch (e) {
       this.set({
-        phase: isNetworkError(e) ? "offline" : "pending",
+        phase: isUnreachable(e) ? "offline" : "pending",
         progress: undefined,
-        message: isNetworkError(e) ? UNREACHABLE : String((e as Error).message ?? e),
+        message: isUnreachable(e) ? UNREACHABLE : String((e as Error).message ?? e),
         // A conflict waiting for a choice stays on screen while the network is away.
         ...(this.waitingPatch().conflict ? { conflict: this.waitingPatch().conflict } : {}),
       });
@@ -257,11 +256,11 @@ export class SyncSession {
     } else if (refused) this.set({ ...patch, phase: "refused", message: refused.blocked?.message });
     else if (waiting("blocked-locked")) this.set({ ...patch, phase: "locked" });
     else if (report.failed.length) {
-      const m = report.failed[0].message;
+      const failed = report.failed[0];
       this.set({
         ...patch,
         phase: "offline",
-        message: /fetch|network|ECONNREFUSED/i.test(m) ? UNREACHABLE : m,
+        message: failed.unreachable ? UNREACHABLE : failed.message,
       });
     } else
       this.set({
@@ -281,9 +280,7 @@ export class SyncSession {
   }
 
   private async valuesAt(client: SyncClient, key: ReportKey, revision: number): Promise<IndicatorValues> {
-    if (revision <= 0) return {};
-    const revs = await client.revisions(key, revision - 1);
-    return revs.find((r) => r.number === revision)?.values ?? {};
+    return client.valuesAt(key, revision);
   }
 
   /**

@@ -21,7 +21,7 @@ export interface SavedSession {
   scope?: string;
   /** The scope's org code, as the server gave it: what the tabs filter and prefill with. */
   scopeCode?: string;
-  /** What the server says this person may do (GET /api/me), or what the role allows. */
+  /** What the server says this person may do (GET /api/me); absent from older servers. */
   actions?: string[];
 }
 

@@ -14,6 +14,7 @@
 import type { Command } from "commander";
 import * as fs from "node:fs";
 import type { CliIo } from "../cliIo";
+import { periodOption } from "../commonOptions";
 import { SyncClient, SyncHttpError } from "../../client/syncClient";
 import {
   type IndicatorValues,
@@ -26,7 +27,8 @@ import { latestComments, pulledCellValue as cellValue } from "../../domain/sync/
 import { writeXlsxPackage } from "../../io/xlsx/ooxml/writeXlsxPackage";
 import { MAX_CELL_TEXT, writePulledCells, type CellWriteReport } from "../../io/xlsx/ooxml/writePulledCells";
 import { loadSyncState, saveSyncState } from "./syncState";
-import { TAKE_HINT, collect, conflictLines, parseTake, readWorkbookValues, tokenOf } from "./syncWords";
+import { conflictsOnIndicators } from "../messages/syncMessages";
+import { TAKE_HINT, collect, conflictLines, readWorkbookValues, tokenAndChoices } from "./syncWords";
 
 interface PullOptions {
   server: string;
@@ -49,7 +51,7 @@ export function registerPull(program: Command, io: CliIo): void {
     .option("--token <token>", "mã truy cập (mặc định: biến NTM_TOKEN) / access token (default: $NTM_TOKEN)")
     .requiredOption("--org <code>", "mã đơn vị / org unit code")
     .requiredOption("--set <id>", "bộ tiêu chí / criteria set id")
-    .requiredOption("--period <p>", "kỳ báo cáo / period")
+    .addOption(periodOption().makeOptionMandatory())
     .requiredOption("-o, --output <file>", "sổ .xlsx để ghi / workbook to write")
     .option(
       "--take <choice>",
@@ -75,13 +77,9 @@ function replaceFile(file: string, bytes: Buffer): void {
 }
 
 async function pull(o: PullOptions, io: CliIo): Promise<number> {
-  const token = tokenOf(o.token, io);
-  if (!token) return 2;
-  const choices = parseTake(o.take ?? []);
-  if (typeof choices === "string") {
-    io.err(`${choices}\n`);
-    return 2;
-  }
+  const start = tokenAndChoices(o, io);
+  if (!start) return 2;
+  const { token, choices } = start;
   const client = new SyncClient({ baseUrl: o.server, token });
   const key = { org: o.org, set: o.set, period: o.period };
   let view: ReportView;
@@ -140,9 +138,7 @@ async function pull(o: PullOptions, io: CliIo): Promise<number> {
   saveSyncState(o.output, state);
   say(o, view, plan, report, io);
   if (open.length) {
-    io.err(
-      `Xung đột ở ${open.length} chỉ tiêu — cả sổ này và kho đã sửa; chưa ghi gì vào các ô này. / Conflicts on ${open.length} indicators — changed here and in the store; these cells were not written:\n`,
-    );
+    io.err(`${conflictsOnIndicators(open.length)}:\n`);
     io.err(conflictLines(open));
     io.err(`${TAKE_HINT}\n`);
     return 1;

@@ -13,6 +13,7 @@ import { createHash, randomUUID } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { CliIo } from "../cliIo";
+import { periodOption } from "../commonOptions";
 import { SyncClient, flushOutbox, type FlushReport } from "../../client/syncClient";
 import {
   type IndicatorValues,
@@ -25,7 +26,9 @@ import {
   settleConflictEntry,
 } from "../../domain/sync";
 import { loadSyncState, saveSyncState, syncStatePath, type SyncState } from "./syncState";
-import { TAKE_HINT, collect, conflictLines, parseTake, readWorkbookValues, tokenOf } from "./syncWords";
+import { pushesWaitLocked } from "../messages/syncMessages";
+import { orgFromName } from "./orgFromName";
+import { TAKE_HINT, collect, conflictLines, readWorkbookValues, tokenAndChoices } from "./syncWords";
 
 interface PushOptions {
   server: string;
@@ -44,9 +47,12 @@ export function registerPush(program: Command, io: CliIo): void {
     .description("Gửi sổ lên kho dữ liệu / push a workbook's values to the store")
     .requiredOption("--server <url>", "địa chỉ máy chủ / server URL, e.g. https://localhost:3000")
     .option("--token <token>", "mã truy cập (mặc định: biến NTM_TOKEN) / access token (default: $NTM_TOKEN)")
-    .option("--org <code>", "mã đơn vị (nếu sổ không ghi) / org unit code when the workbook does not say")
+    .option(
+      "--org <code>",
+      "mã đơn vị (mặc định: mã trong sổ, hoặc tìm theo tên xã trong sổ) / org unit code (default: the workbook's code, or its commune name looked up)",
+    )
     .option("--set <id>", "bộ tiêu chí / criteria set id")
-    .option("--period <p>", "kỳ báo cáo: 2023, 2023-Q2, 2023-11, 2023-W05 / period")
+    .addOption(periodOption())
     .option(
       "--take <choice>",
       "giải xung đột: mine|theirs|base, hoặc MÃ=mine|theirs|base (lặp lại được) / settle conflicts (repeatable)",
@@ -61,13 +67,9 @@ export function registerPush(program: Command, io: CliIo): void {
 }
 
 async function push(file: string, o: PushOptions, io: CliIo): Promise<number> {
-  const token = tokenOf(o.token, io);
-  if (!token) return 2;
-  const choices = parseTake(o.take ?? []);
-  if (typeof choices === "string") {
-    io.err(`${choices}\n`);
-    return 2;
-  }
+  const start = tokenAndChoices(o, io);
+  if (!start) return 2;
+  const { token, choices } = start;
   let read;
   try {
     read = readWorkbookValues(file, { set: o.set, period: o.period });
@@ -75,14 +77,17 @@ async function push(file: string, o: PushOptions, io: CliIo): Promise<number> {
     io.err(`${(e as Error).message}\n`);
     return 2;
   }
-  const org = o.org ?? read.org;
   const period = o.period ?? read.period;
-  if (!org || !period) {
+  if (!period) {
     io.err(
-      `Sổ không ghi ${!org ? "mã đơn vị" : "kỳ báo cáo"}: thêm ${!org ? "--org MÃ" : "--period KỲ"}. / The workbook does not name its ${!org ? "org unit" : "period"}: pass ${!org ? "--org CODE" : "--period P"}.\n`,
+      "Sổ không ghi kỳ báo cáo: thêm --period KỲ. / The workbook does not name its period: pass --period P.\n",
     );
     return 2;
   }
+  const client = new SyncClient({ baseUrl: o.server, token });
+  // A workbook that names its commune but not its code: found in the org tree, as the pane does.
+  const org = o.org ?? read.org ?? (await orgFromName(client, read.orgName, period, io));
+  if (!org) return 2;
   const { values, skipped, marksNotSent } = read;
   if (marksNotSent.length)
     io.err(
@@ -95,7 +100,6 @@ async function push(file: string, o: PushOptions, io: CliIo): Promise<number> {
 
   const key: ReportKey = { org, set: read.set, period };
   const state = loadSyncState(file, o.server, key);
-  const client = new SyncClient({ baseUrl: o.server, token });
   const workbookHash = createHash("sha256").update(fs.readFileSync(file)).digest("hex");
   state.outbox = queuePush(
     state.outbox,
@@ -120,11 +124,7 @@ async function push(file: string, o: PushOptions, io: CliIo): Promise<number> {
     return 0;
   }
   const baseValues = async (k: ReportKey, rev: number): Promise<IndicatorValues> =>
-    rev === state.baseRevision
-      ? state.baseValues
-      : rev === 0
-        ? {}
-        : ((await client.revisions(k, rev - 1)).find((r) => r.number === rev)?.values ?? {});
+    rev === state.baseRevision ? state.baseValues : client.valuesAt(k, rev);
   await settleChosen(state, client, choices, baseValues, io);
   saveSyncState(file, state);
 
@@ -203,10 +203,7 @@ function sayWaiting(file: string, state: SyncState, result: FlushReport, io: Cli
     io.err(
       `Chưa gửi được: số liệu vẫn nằm trong hàng chờ (${sidecar}), chạy lại ntm push để gửi. / Not pushed: the values wait in the outbox (${sidecar}); run ntm push again to send them.\n`,
     );
-  if (locked.length)
-    io.err(
-      `Báo cáo đã được duyệt và khóa: ${locked.length} lần gửi chờ trong hàng chờ (${sidecar}) và sẽ được gửi khi người duyệt mở lại (chạy lại ntm push). / The report is approved and locked: ${locked.length} push(es) wait in the outbox and go when a reviewer reopens it (run ntm push again).\n`,
-    );
+  if (locked.length) io.err(`${pushesWaitLocked(locked.length, sidecar)}.\n`);
   for (const e of conflict) {
     const fresh = result.conflicts.find((c) => c.opId === e.opId)?.conflicts ?? e.blocked?.conflicts ?? [];
     io.err(

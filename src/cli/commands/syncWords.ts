@@ -7,6 +7,7 @@
 import * as path from "node:path";
 import type { CliIo } from "../cliIo";
 import { getCriteriaSet } from "../../domain/criteria/registry";
+import { formatDecimal } from "../../domain/i18n/formatNumber";
 import { readReport } from "../../domain/sheet/readReport";
 import type {
   IndicatorConflict,
@@ -45,6 +46,21 @@ export function parseTake(takes: readonly string[]): PullChoices | string {
   return { ...(all ? { all } : {}), byCode };
 }
 
+/** The token and the `--take` choices every sync command starts from, or undefined after saying what is wrong. */
+export function tokenAndChoices(
+  o: { token?: string; take?: string[] },
+  io: CliIo,
+): { token: string; choices: PullChoices } | undefined {
+  const token = tokenOf(o.token, io);
+  if (!token) return undefined;
+  const choices = parseTake(o.take ?? []);
+  if (typeof choices === "string") {
+    io.err(`${choices}\n`);
+    return undefined;
+  }
+  return { token, choices };
+}
+
 export function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
@@ -58,6 +74,8 @@ export function readWorkbookValues(
   skipped: string[];
   marksNotSent: string[];
   org?: string;
+  /** The commune as the workbook names it, when it gives no code. */
+  orgName?: string;
   period?: string;
   set: string;
 } {
@@ -71,6 +89,7 @@ export function readWorkbookValues(
     ...sv,
     set: report.setId,
     ...(report.orgUnit?.code ? { org: report.orgUnit.code } : {}),
+    ...(report.orgUnit?.name ? { orgName: report.orgUnit.name } : {}),
     ...(report.period ? { period: report.period } : {}),
   };
 }
@@ -81,7 +100,7 @@ export function shown(v: IndicatorValue | null | undefined): string {
   if (x === null || x === undefined) return "(trống / empty)";
   if (typeof x === "boolean") return x ? "Đạt" : "Không đạt";
   const unit = v?.unit === "%" ? " %" : v?.unit ? ` ${v.unit}` : "";
-  const num = (n: number) => String(n).replace(".", ",");
+  const num = (n: number) => formatDecimal(n);
   if (typeof x === "number") return `${num(x)}${unit}`;
   if (typeof x === "object") return `${num(x.min)}–${num(x.max)}${unit}`;
   return JSON.stringify(x).slice(0, 200);

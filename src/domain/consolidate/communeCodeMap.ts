@@ -61,7 +61,10 @@ export interface CommuneIdentity {
   currentCode?: string;
   currentName?: string;
   era: "2023" | "2025" | "unknown";
-  matchedBy: "code" | "name" | "none";
+  /** "file-name": the workbook names no commune and its file name ("xa-son-hong-2023.csv") did. */
+  matchedBy: "code" | "name" | "file-name" | "none";
+  /** Matched by letters alone (a name typed without diacritics, or a file name): a person should confirm it. */
+  withoutDiacritics?: true;
 }
 
 /** "UBND XÃ SƠN HỒNG", "Xã Sơn Hồng", "xa son hong" → "son hong". */
@@ -164,18 +167,28 @@ export function identifyCommune(
   const nameKey = communeNameKey(writtenName);
   const toneKey = communeToneKey(writtenName);
   const era = periodEra(period);
+  // Without a period, a code or name is tried in the 2023 era first: most workbooks predate 2025.
+  const eras: ("2023" | "2025")[] = era === "2025" ? ["2025", "2023"] : ["2023", "2025"];
   if (map) {
-    // Without a period, a code or name is tried in the 2023 era first: most workbooks predate 2025.
-    const eras: ("2023" | "2025")[] = era === "2025" ? ["2025", "2023"] : ["2023", "2025"];
     for (const e of eras) {
       const hit = code
         ? lookupByCode(map, e, code)
         : nameKey
           ? lookupByName(map, e, nameKey, toneKey)
           : undefined;
-      if (hit) return { ...hit, writtenName, matchedBy: code ? "code" : "name" };
+      if (hit)
+        return {
+          ...hit,
+          writtenName,
+          matchedBy: code ? "code" : "name",
+          ...(!code && toneKey === undefined ? { withoutDiacritics: true as const } : {}),
+        };
       // A code of the report's own era that the table lacks must not be read in the other era.
       if (code && era) break;
+    }
+    if (!code && !nameKey) {
+      const hit = lookupByFileName(map, eras, fallbackKey);
+      if (hit) return { ...hit, writtenName, matchedBy: "file-name", withoutDiacritics: true };
     }
   }
   const key = code ? `code:${code}` : nameKey ? `name:${nameKey}` : `file:${fallbackKey}`;
@@ -187,6 +200,30 @@ export function identifyCommune(
     era: era ?? "unknown",
     matchedBy: "none",
   };
+}
+
+const DIGITS = /^\d+$/;
+
+/**
+ * "xa-son-hong-2023-tu-danh-gia.csv" → Xã Sơn Hồng: after an optional "xa"/"phuong"/"thi-tran", the
+ * longest run of words (up to the first number) that names exactly one commune. A file name carries
+ * no diacritics, so the match is by letters alone and said so.
+ */
+function lookupByFileName(map: CommuneCodeMap, eras: ("2023" | "2025")[], file: string): Hit | undefined {
+  const base = (file.split(/[\\/]/).pop() ?? "").replace(/\.[^.]+$/, "");
+  let words = foldVietnamese(base)
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  const kind = KINDS.find((k) => k.every((w, i) => words[i] === w));
+  if (kind) words = words.slice(kind.length);
+  const end = words.findIndex((w) => DIGITS.test(w));
+  if (end >= 0) words = words.slice(0, end);
+  for (let n = words.length; n > 0; n--)
+    for (const e of eras) {
+      const hit = lookupByName(map, e, words.slice(0, n).join(" "), undefined);
+      if (hit) return hit;
+    }
+  return undefined;
 }
 
 type Hit = Omit<CommuneIdentity, "writtenName" | "matchedBy">;
@@ -220,26 +257,21 @@ function lookupByName(
 
 function historicalHit(h: HistoricalCommune): Hit {
   return {
-    key: `2023:${h.code}`,
-    code: h.code,
-    name: h.name,
+    ...eraHit("2023", h.code, h.name),
     districtCode: h.districtCode,
     districtName: h.districtName,
     currentCode: h.successorCode,
     currentName: h.successorName,
-    era: "2023",
   };
 }
 
 function currentHit(c: CurrentCommune): Hit {
-  return {
-    key: `2025:${c.code}`,
-    code: c.code,
-    name: c.name,
-    currentCode: c.code,
-    currentName: c.name,
-    era: "2025",
-  };
+  return { ...eraHit("2025", c.code, c.name), currentCode: c.code, currentName: c.name };
+}
+
+/** The identity fields every hit has: the era's key, code and name. */
+function eraHit(era: "2023" | "2025", code: string, name: string): Hit {
+  return { key: `${era}:${code}`, code, name, era };
 }
 
 function blankToUndefined(s: string | undefined): string | undefined {

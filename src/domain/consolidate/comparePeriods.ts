@@ -1,8 +1,9 @@
 /**
  * Which of two reports of the same commune is newer: the one whose period ends later ("2023" ends
- * after "2023-11"), then the one whose period starts later, then the later file time, then the path
+ * after "2023-11"), then the one whose period starts later, then the one that names its commune
+ * itself (not only by its file name), then the later file time, then the path
  * (so the choice never depends on the order files were read in).
- * Invariant: a total order on (period, mtime, path); a missing or unreadable period is the oldest.
+ * Invariant: a total order on (period, rank, mtime, path); a missing or unreadable period is the oldest.
  */
 import { periodStartDate } from "../sync/reportPeriod";
 
@@ -34,6 +35,11 @@ export function periodBounds(period: string | null | undefined): PeriodBounds | 
 
 export interface Dated {
   period?: string | null;
+  /**
+   * Among copies of one period, a file that names its commune itself (1) beats one known only by
+   * its file name (0): a workbook beats its own CSV export whatever the file times say.
+   */
+  rank?: number;
   mtimeMs: number;
   path: string;
 }
@@ -50,6 +56,9 @@ export function compareNewness(a: Dated, b: Dated): number {
     const byStart = pa.start.localeCompare(pb.start);
     if (byStart !== 0) return byStart;
   }
+  const ra = a.rank ?? 1;
+  const rb = b.rank ?? 1;
+  if (ra !== rb) return ra < rb ? -1 : 1;
   if (a.mtimeMs !== b.mtimeMs) return a.mtimeMs < b.mtimeMs ? -1 : 1;
   return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 }

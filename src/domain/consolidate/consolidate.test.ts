@@ -221,4 +221,69 @@ describe("consolidate", () => {
       }),
     );
   });
+
+  it("counts a workbook and its (newer) CSV export as one commune, keeping the workbook, which names it", () => {
+    const csv = commune("", undefined, "2023", ["1", "2", "3"]);
+    delete csv.orgUnit;
+    const s = consolidate(
+      [
+        file(
+          "xa-son-hong-2023-tu-danh-gia.xlsx",
+          commune("Xã Sơn Hồng", undefined, "2023", ["1", "2", "3"]),
+          2000,
+        ),
+        file("xa-son-hong-2023.csv", csv, 9000),
+      ],
+      { communeCodes: codes },
+    );
+    expect(s.matrices[0].totals.communes).toBe(1);
+    expect(s.duplicates.map((d) => [d.file, d.keptFile])).toEqual([
+      ["xa-son-hong-2023.csv", "xa-son-hong-2023-tu-danh-gia.xlsx"],
+    ]);
+    const flag = s.findings.find((f) => f.file === "xa-son-hong-2023.csv");
+    expect(flag).toMatchObject({ type: "commune/matched-without-diacritics", severity: "warning" });
+    expect(flag?.message).toMatch(/theo tên tệp "xa-son-hong-2023.csv".* \/ .*from its file name/);
+  });
+
+  it("flags a commune named without diacritics in Phát hiện and still counts it", () => {
+    const s = consolidate([file("a.xlsx", commune("Xa Ha Linh", undefined, "2023", ["1"]))], {
+      communeCodes: codes,
+    });
+    expect(s.counts.consolidated).toBe(1);
+    expect(s.findings[0]).toMatchObject({
+      file: "a.xlsx",
+      commune: "Xã Hà Linh",
+      type: "commune/matched-without-diacritics",
+    });
+    expect(s.findings[0].message).toMatch(
+      /^Tên xã "Xa Ha Linh" viết không dấu; đã nhận là Xã Hà Linh \(18502\)/,
+    );
+  });
+
+  it("does not count a file whose commune cannot be identified, and says so", () => {
+    const none = commune("", undefined, "2023", ["1"]);
+    delete none.orgUnit;
+    const s = consolidate(
+      [
+        file("bao-cao.xlsx", none),
+        file("b.xlsx", commune("Xã Không Có", undefined, "2023", ["1"])),
+        file("c.xlsx", commune("Xã Sơn Hồng", "18139", "2023", ["1"])),
+      ],
+      { communeCodes: codes },
+    );
+    expect(s.counts).toMatchObject({ consolidated: 1, skipped: 2 });
+    expect(s.skipped.map((k) => [k.file, k.reason])).toEqual([
+      ["b.xlsx", "commune"],
+      ["bao-cao.xlsx", "commune"],
+    ]);
+    const flags = s.findings.filter((f) => f.type === "commune/unidentified");
+    expect(flags.map((f) => [f.file, f.severity])).toEqual([
+      ["b.xlsx", "error"],
+      ["bao-cao.xlsx", "error"],
+    ]);
+    expect(flags[0].message).toMatch(
+      /Không xác định được xã "Xã Không Có".* \/ Commune "Xã Không Có" is not in/,
+    );
+    expect(flags[1].message).toMatch(/^Tệp không ghi xã nào/);
+  });
 });

@@ -9,7 +9,13 @@ import { getCriteriaSet } from "../criteria/registry";
 import { foldVietnamese } from "../sheet/foldVietnamese";
 import { buildCriteriaMatrix, type MatrixInput } from "./buildCriteriaMatrix";
 import { identifyCommune, type CommuneCodeMap, type CommuneIdentity } from "./communeCodeMap";
-import { duplicateMessage, skippedForPeriodMessage, skippedForSetMessage } from "./consolidationMessages";
+import {
+  duplicateMessage,
+  skippedForPeriodMessage,
+  skippedForSetMessage,
+  unidentifiedCommuneMessage,
+  withoutDiacriticsMessage,
+} from "./consolidationMessages";
 import { fileFailed, type ConsolidationFile } from "./fileValidation";
 import { selectNewest, type Keyed } from "./selectNewest";
 import type { ConsolidationSummary, FindingRow, SkippedFile, VillageRow } from "./summaryModel";
@@ -46,6 +52,7 @@ export function consolidate(
     }));
   const skipped: SkippedFile[] = [];
   const candidates: Keyed<Candidate>[] = [];
+  const communeFindings: FindingRow[] = [];
   for (const f of sorted) {
     const v = f.validation;
     if (fileFailed(v)) continue;
@@ -62,9 +69,29 @@ export function consolidate(
       continue;
     }
     const commune = identifyCommune(v.orgUnit, v.period, options.communeCodes, f.path);
+    if (unidentified(commune, options.communeCodes)) {
+      const message = unidentifiedCommuneMessage(commune.writtenName, commune.code);
+      skipped.push({ file: f.path, reason: "commune", message });
+      communeFindings.push(communeFinding(f.path, commune, "commune/unidentified", "error", message));
+      continue;
+    }
+    if (commune.withoutDiacritics) {
+      const by = commune.matchedBy === "file-name" ? "file-name" : "name";
+      const written = by === "file-name" ? fileBaseName(f.path) : commune.writtenName;
+      communeFindings.push(
+        communeFinding(
+          f.path,
+          commune,
+          "commune/matched-without-diacritics",
+          "warning",
+          withoutDiacriticsMessage(by, written, commune),
+        ),
+      );
+    }
     candidates.push({
       key: duplicateKey(f, commune),
       period: v.period,
+      rank: commune.matchedBy === "file-name" ? 0 : 1,
       mtimeMs: f.mtimeMs,
       path: f.path,
       item: { file: f, commune },
@@ -75,7 +102,8 @@ export function consolidate(
 
   const matrices = buildMatrices(consolidated);
   const villages = villageRows(consolidated);
-  const findings = findingRows(consolidated);
+  // Who a file is from comes first: the commune's own numbers mean little until that is settled.
+  const findings = [...communeFindings, ...findingRows(consolidated)];
   return {
     options: {
       ...(options.setId ? { setId: options.setId } : {}),
@@ -112,6 +140,28 @@ export function consolidate(
     })),
     skipped,
   };
+}
+
+/**
+ * A file nobody can place: it names no commune (and its file name none either), or — with a code
+ * table — a name or code the table does not know. Counting it could count a commune twice.
+ */
+function unidentified(commune: CommuneIdentity, table: CommuneCodeMap | undefined): boolean {
+  return commune.matchedBy === "none" && (Boolean(table) || commune.key.startsWith("file:"));
+}
+
+function communeFinding(
+  file: string,
+  commune: CommuneIdentity,
+  type: string,
+  severity: FindingRow["severity"],
+  message: string,
+): FindingRow {
+  return { file, commune: commune.name, type, severity, sheet: null, cell: null, indicator: null, message };
+}
+
+function fileBaseName(p: string): string {
+  return p.split(/[\\/]/).pop() ?? p;
 }
 
 /** Same commune (in its era), same set; village checklists also by the villages they cover. */

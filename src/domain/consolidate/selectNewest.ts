@@ -10,6 +10,7 @@ import { compareNewness } from "./comparePeriods";
 export interface Keyed<T> {
   key: string;
   period?: string | null;
+  rank?: number;
   mtimeMs: number;
   path: string;
   item: T;

@@ -94,7 +94,8 @@ export interface DuplicateFile {
 
 export interface SkippedFile {
   file: string;
-  reason: "set" | "period";
+  /** "commune": nobody could tell which commune the file is from, so it is not counted as one. */
+  reason: "set" | "period" | "commune";
   message: string;
 }
 

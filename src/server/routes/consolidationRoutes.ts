@@ -5,8 +5,8 @@ import { consolidationSchema, errorBodySchema, periodSchema } from "../../domain
 import { periodStartDate } from "../../domain/sync/reportPeriod";
 import { writeSummaryWorkbook } from "../../io/xlsx/writeSummaryWorkbook";
 import { consolidateStoredReports } from "../consolidation/consolidateStoredReports";
-import { httpMessages } from "../httpMessages";
-import { type RouteContext, domainSet, requireRole, unitInScope } from "./routeContext";
+import { roleMayDo } from "../auth/roleGuard";
+import { type RouteContext, domainSet, errorResponses, storedSetFor, unitInScope } from "./routeContext";
 
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -15,7 +15,10 @@ export function consolidationRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
     app.get(
       "/consolidation",
       {
+        preHandler: roleMayDo("consolidate"),
         schema: {
+          operationId: "getConsolidation",
+          tags: ["consolidation"],
           summary: "Tổng hợp theo xã và thôn / Consolidation per commune and village",
           description:
             "Counted by the same consolidation core as `ntm consolidate`, over the head revision of every report within `under`, with each report's review state. " +
@@ -29,21 +32,12 @@ export function consolidationRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
             under: z.string().min(1).max(40),
             format: z.enum(["json", "xlsx"]).optional(),
           }),
-          response: {
-            200: consolidationSchema,
-            401: errorBodySchema,
-            403: errorBodySchema,
-            404: errorBodySchema,
-            429: errorBodySchema,
-          },
+          response: { 200: consolidationSchema, 422: errorBodySchema, ...errorResponses },
         },
       },
       async (req, reply) => {
-        if (!(await requireRole(ctx, req, reply, "consolidate"))) return reply;
-        const under = await unitInScope(ctx, req, reply, req.query.under, periodStartDate(req.query.period));
-        if (!under) return reply;
-        const stored = await ctx.store.latestCriteriaSet(req.query.set);
-        if (!stored) return reply.code(404).send(httpMessages.unknownSet(req.query.set));
+        const under = await unitInScope(ctx, req, req.query.under, periodStartDate(req.query.period));
+        const stored = await storedSetFor(ctx, req.query.set, undefined);
         const result = await consolidateStoredReports(
           ctx.store,
           await ctx.store.tree(),

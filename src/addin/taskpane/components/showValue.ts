@@ -1,16 +1,16 @@
 /**
  * An indicator value as the pane shows it (conflicts, diffs, pulled values): numbers the way the
- * pane's language writes them (domain/i18n formatNumber, never an ad-hoc "." → ","), marks and
- * blanks in the pane's words. Stored values are shown with their decimals, not rounded to two.
+ * pane's language writes them (domain/i18n formatDecimal: every stored decimal, never rounded),
+ * marks and blanks in the pane's words.
  */
 import type { IndicatorValue } from "../../../domain/sync/protocol";
-import { formatNumber } from "../../../domain/i18n/formatNumber";
+import { formatDecimal } from "../../../domain/i18n/formatNumber";
 import type { PaneText } from "../paneText";
 
 export function showValue(t: PaneText, v: IndicatorValue | null | undefined): string {
   if (!v) return "—";
   const x = v.value;
-  const num = (n: number) => formatNumber(n, t.lang, 6);
+  const num = (n: number) => formatDecimal(n, t.lang);
   const text =
     x === true
       ? t.valueMet

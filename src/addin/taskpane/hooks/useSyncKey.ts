@@ -12,7 +12,7 @@ import { identityFromSettings, identityToSettings } from "../../excel/workbookId
 import type { SyncState } from "../../sync/syncSession";
 import type { CheckResult } from "../check/analyseWorkbook";
 import type { WorkbookHost } from "../host/workbookHost";
-import { DEFAULT_SET_ID } from "../check/readReportFromGrids";
+import { DEFAULT_SET_ID } from "../../../domain/criteria/registry";
 
 export interface SyncKey {
   key: ReportKey;

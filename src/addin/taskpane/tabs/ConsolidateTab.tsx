@@ -15,7 +15,7 @@ import {
 } from "@fluentui/react-components";
 import { communeListing, type CommuneListingRow } from "../../../domain/sync/communeListing";
 import type { CheckResult } from "../check/analyseWorkbook";
-import { DEFAULT_SET_ID } from "../check/readReportFromGrids";
+import { DEFAULT_SET_ID } from "../../../domain/criteria/registry";
 import type { PaneText } from "../paneText";
 import type { WorkbookHost } from "../host/workbookHost";
 import type { SyncSession, SyncState } from "../../sync/syncSession";
@@ -60,7 +60,7 @@ export function ConsolidateTab({
       setWrote(undefined);
       const api = sync.api();
       const q = { set, period, under: under || scope };
-      const [c, units] = await Promise.all([api.consolidation(q), api.orgUnits(q.under)]);
+      const [c, units] = await Promise.all([api.consolidation(q), api.orgUnits({ under: q.under })]);
       setRows(communeListing(c.communes, units, period));
       if (workbook.writeConsolidation) setWrote(t.wroteSheet(await workbook.writeConsolidation(c)));
     });

@@ -14,14 +14,13 @@ import {
   Subtitle2,
   Textarea,
 } from "@fluentui/react-components";
-import { getCriteriaSet } from "../../../domain/criteria/registry";
 import { evaluate } from "../../../domain/evaluate/evaluate";
 import { formatFinding, type Lang } from "../../../domain/i18n";
 import type { Finding } from "../../../domain/review/finding";
 import { diffIndicatorValues } from "../../../domain/sync/mergeIndicatorValues";
 import type { IndicatorChange, ReportKey, ReportView, ReviewAction } from "../../../domain/sync/protocol";
-import { reportFromValues } from "../check/reportFromValues";
-import { DEFAULT_SET_ID } from "../check/readReportFromGrids";
+import { reportFromValues } from "../../../domain/sync/judgePushedValues";
+import { DEFAULT_SET_ID, getCriteriaSet } from "../../../domain/criteria/registry";
 import type { PaneText } from "../paneText";
 import type { SyncSession, SyncState } from "../../sync/syncSession";
 import { ReviewStaleError } from "../../../client/syncClient";
@@ -86,7 +85,7 @@ export function ReviewTab({
     const criteriaSet = getCriteriaSet(set);
     const findings =
       head && criteriaSet
-        ? evaluate(criteriaSet, reportFromValues(set, head.values, period)).findings.filter(
+        ? evaluate(criteriaSet, reportFromValues(set, head.values, { period })).findings.filter(
             (f) => f.severity !== "info",
           )
         : [];

@@ -32,6 +32,7 @@ import { PulledReport } from "../components/PulledReport";
 import { RefusedPushes } from "../components/RefusedPushes";
 import { SignInForm } from "../components/SignInForm";
 import { usePaneStyles } from "../components/paneStyles";
+import { sessionMay } from "../../sync/sessionActions";
 
 export interface SyncTabProps {
   t: PaneText;
@@ -126,6 +127,8 @@ export function SyncTab({ t, workbook, sync, state, result, syncKey }: SyncTabPr
   const view = state.view && sameKey(state.view, key) ? state.view : undefined;
   const server = state.serverHead && sameKey(state.serverHead.key, key) ? state.serverHead : undefined;
   const sending = state.phase === "sending";
+  // A reviewer or an office reads and pulls; only those who may push see the send button.
+  const mayPush = sessionMay(state.session, "push");
   const waiting = sync.waiting();
   const refused = waiting.find((l) => l.state === "refused");
   // One send button: with a checked workbook it sends its values (and whatever waits); without,
@@ -183,14 +186,16 @@ export function SyncTab({ t, workbook, sync, state, result, syncKey }: SyncTabPr
         ) : null}
       </Caption1>
       <div className={p.buttons}>
-        <Button
-          appearance="primary"
-          onClick={send}
-          disabled={sending || (!result && !state.outboxSize)}
-          data-testid="push"
-        >
-          {result ? t.push : t.sendQueued(state.outboxSize)}
-        </Button>
+        {mayPush && (
+          <Button
+            appearance="primary"
+            onClick={send}
+            disabled={sending || (!result && !state.outboxSize)}
+            data-testid="push"
+          >
+            {result ? t.push : t.sendQueued(state.outboxSize)}
+          </Button>
+        )}
         <Button onClick={() => void pull()} data-testid="pull">
           {t.pull}
         </Button>

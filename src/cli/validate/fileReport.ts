@@ -1,0 +1,70 @@
+/**
+ * The text `ntm validate` prints for one file, in one language: set, org unit and period, the head
+ * line the pane shows (checkHeadline), each village, then one line per finding, errors first.
+ * Invariant: a finding is one line; whose target judged it is said in each line (briefly) and
+ * explained once per file, never left out — the product never passes a commune's own number off
+ * as an official target.
+ */
+import { checkHeadline } from "../../domain/check/checkHeadline";
+import type { FileValidation } from "../../domain/consolidate/fileValidation";
+import { formatFinding } from "../../domain/i18n";
+import type { Finding } from "../../domain/review/finding";
+import type { Lang } from "../messages/cliText";
+import {
+  findingCountLine,
+  headline,
+  indicatorsReadLine,
+  ownTargetWords,
+  setLine,
+  severityLabel,
+  unitLine,
+  unreadLine,
+  villageLine,
+} from "../messages/validateMessages";
+
+const ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+/** Each finding in `lang`, one line each, with the long own-target sentence shortened. */
+export function findingLines(
+  findings: readonly Finding[],
+  lang: Lang,
+): { lines: string[]; ownTarget: boolean } {
+  const own = ownTargetWords(lang);
+  const long = `(${own.long})`;
+  let ownTarget = false;
+  const lines = [...findings]
+    .sort((a, b) => ORDER[a.severity] - ORDER[b.severity])
+    .map((f) => {
+      let text = formatFinding(f, lang).replace(/\s*\n\s*/g, " ");
+      if (text.includes(long)) {
+        ownTarget = true;
+        text = text.split(long).join(`(${own.short})`);
+      }
+      return `    ${severityLabel(f.severity, lang)} ${text}`;
+    });
+  return { lines, ownTarget };
+}
+
+export function fileReport(v: FileValidation, findings: readonly Finding[], lang: Lang): string {
+  const lines: string[] = [v.file];
+  if (v.error) {
+    lines.push(unreadLine(v.error.code, v.error.message, lang));
+    return lines.join("\n") + "\n";
+  }
+  lines.push(setLine(v.set?.id, v.set?.version, lang));
+  lines.push(unitLine(v.orgUnit?.name, v.period, lang));
+  // The same head line the pane shows (checkHeadline); a table with no criteria has none.
+  const head = checkHeadline(v);
+  if ((head.kind === "criteria" && head.total > 0) || head.kind === "villages" || head.kind === "work-items")
+    lines.push(`  ${headline(head, lang)}`);
+  for (const u of v.units ?? [])
+    lines.push(villageLine(u.name, u.criteriaMet, u.criteriaTotal, u.progress ?? 0, lang));
+  if (v.indicators?.length) lines.push(indicatorsReadLine(v.indicators.length, lang));
+  const count = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) count[f.severity]++;
+  lines.push(findingCountLine(count, lang));
+  const { lines: said, ownTarget } = findingLines(findings, lang);
+  lines.push(...said);
+  if (ownTarget) lines.push(ownTargetWords(lang).remark);
+  return lines.join("\n") + "\n";
+}
