@@ -25,6 +25,16 @@ async function api(server: NtmServer, token: string, method: string, url: string
   return { status: res.status, body: (await res.json()) as any };
 }
 
+/** The clerk's first push of a report, straight to the API (what another desk would have sent). */
+async function firstPush(server: NtmServer, key: string, values: Record<string, { value: number }>) {
+  const pushed = await api(server, server.tokens.clerk, "POST", `${key}/revisions`, {
+    opId: `op-roles-${key.replace(/\W+/g, "-")}-${Date.now()}`,
+    baseRevision: 0,
+    values,
+  });
+  expect(pushed.status).toBe(201);
+}
+
 async function paneOf(browser: Browser, server: NtmServer, token: string) {
   const person: { context: BrowserContext; page: Page } = await newPage(browser);
   await person.page.goto(`${server.url}/taskpane.html`);
@@ -116,12 +126,7 @@ describeBrowser("the pane as each role meets it", () => {
 
   it("a reviewer picks the set from a list, comments on any indicator, confirms an empty return, and the list follows", async () => {
     const key = `/api/reports/18139/${SET}/2024`;
-    const pushed = await api(server, server.tokens.clerk, "POST", `${key}/revisions`, {
-      opId: `op-roles-review-${Date.now()}`,
-      baseRevision: 0,
-      values: { "2.3": { value: 100 }, "17.1": { value: 96 } },
-    });
-    expect(pushed.status).toBe(201);
+    await firstPush(server, key, { "2.3": { value: 100 }, "17.1": { value: 96 } });
     const { page, context } = await paneOf(browser, server, server.tokens.reviewer);
     await page.getByTestId("tab-review").click();
     const options = await page
@@ -156,12 +161,7 @@ describeBrowser("the pane as each role meets it", () => {
 
   it("the clerk's status: the server's revision, a push into an approved report waits for the reviewer, a refused push can be discarded, no server says so", async () => {
     const key = `/api/reports/18139/${SET}/2025`;
-    const first = await api(server, server.tokens.clerk, "POST", `${key}/revisions`, {
-      opId: `op-roles-status-${Date.now()}`,
-      baseRevision: 0,
-      values: { "2.3": { value: 90 } },
-    });
-    expect(first.status).toBe(201);
+    await firstPush(server, key, { "2.3": { value: 90 } });
     const approved = await api(server, server.tokens.reviewer, "POST", `${key}/review`, {
       action: "approve",
       revision: 1,
