@@ -43,7 +43,8 @@ const useStyles = makeStyles({
   // One line at 320–420 px: the title and badge shrink (the badge ellipsises), the language button never wraps.
   header: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS, flexWrap: "nowrap" },
   title: { margin: 0, flexShrink: 0 },
-  badge: { minWidth: 0, flexShrink: 1, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
+  badge: { minWidth: 0, flexShrink: 1, maxWidth: "100%", overflow: "hidden", justifyContent: "flex-start" },
+  badgeText: { overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap", minWidth: 0 },
   spacer: { flexGrow: 1 },
   lang: { flexShrink: 0, minWidth: "auto", whiteSpace: "nowrap" },
   line: { margin: `${tokens.spacingVerticalXXS} 0 ${tokens.spacingVerticalSNudge}` },
@@ -93,8 +94,10 @@ export function App({ host, workbook, sync }: AppProps) {
             color={PHASE_COLOUR[phase] ?? "informative"}
             title={t.phase[phase]}
           >
-            {t.phase[phase]}
-            {state.outboxSize ? ` · ${t.outbox(state.outboxSize)}` : ""}
+            <span className={s.badgeText}>
+              {t.phase[phase]}
+              {state.outboxSize ? ` · ${t.outbox(state.outboxSize)}` : ""}
+            </span>
           </Badge>
           <span className={s.spacer} />
           <Button

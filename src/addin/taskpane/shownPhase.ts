@@ -39,7 +39,10 @@ export function shownPhase(
     result &&
     k &&
     (k.set !== result.set.id || k.period !== result.report.period || (org !== undefined && org !== k.org));
-  if (state.session && state.unreachable && REPORT_PHASES.has(state.phase)) return "unreachable";
+  // No server answers: that is what the person needs to know first (a conflict still waits for them,
+  // and "offline" already says it).
+  if (state.session && state.unreachable && !["conflict", "offline", "sending"].includes(state.phase))
+    return "unreachable";
   if (other && REPORT_PHASES.has(state.phase)) return "signed-in";
   const head = state.serverHead;
   if (

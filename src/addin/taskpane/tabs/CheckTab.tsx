@@ -202,7 +202,9 @@ export function CheckTab({ t, lang, workbook, result, onResult }: CheckTabProps)
       {reading && (
         <div data-testid="read-progress">
           <ProgressBar value={reading.share} />
-          <Caption1>{t.readProgress(Math.round((reading.share ?? 0.5) * 100))}</Caption1>
+          <Caption1>
+            {reading.share === undefined ? t.reading : t.readProgress(Math.round(reading.share * 100))}
+          </Caption1>
         </div>
       )}
       {!result && !note && !reading && workbook.kind === "standalone" && (

@@ -20,7 +20,7 @@ import type { PaneText } from "../paneText";
 import type { WorkbookHost } from "../host/workbookHost";
 import type { SyncSession, SyncState } from "../../sync/syncSession";
 import { usePaneAction } from "./usePaneAction";
-import { useCriteriaSets } from "../hooks/useCriteriaSets";
+import { useSetPeriod } from "../hooks/useCriteriaSets";
 import { ErrorBar } from "../components/ErrorBar";
 import { SetPeriodFields } from "../components/SetPeriodFields";
 import { CommuneTable } from "../components/CommuneTable";
@@ -40,14 +40,15 @@ export function ConsolidateTab({
   result: CheckResult | undefined;
 }) {
   const scope = state.session?.scopeCode ?? "";
-  const [set, setSet] = useState(result?.set.id ?? DEFAULT_SET_ID);
-  const [period, setPeriod] = useState(result?.report.period ?? "2023");
+  const { set, period, fields } = useSetPeriod(sync, Boolean(state.session), {
+    set: result?.set.id ?? DEFAULT_SET_ID,
+    period: result?.report.period ?? "2023",
+  });
   const [under, setUnder] = useState(scope);
   const [rows, setRows] = useState<CommuneListingRow[] | undefined>();
   const { error, guard } = usePaneAction(t);
   const [wrote, setWrote] = useState<string | undefined>();
   const p = usePaneStyles();
-  const sets = useCriteriaSets(sync, Boolean(state.session));
   if (!state.session)
     return (
       <Caption1 as="p" block>
@@ -67,15 +68,7 @@ export function ConsolidateTab({
 
   return (
     <div data-testid="consolidate-tab">
-      <SetPeriodFields
-        t={t}
-        sets={sets}
-        set={set}
-        onSet={setSet}
-        period={period}
-        onPeriod={setPeriod}
-        testId="consolidate"
-      >
+      <SetPeriodFields t={t} {...fields} testId="consolidate">
         <Field label={t.under}>
           <Input
             className={p.shrink}

@@ -26,7 +26,7 @@ import type { SyncSession, SyncState } from "../../sync/syncSession";
 import { ReviewStaleError } from "../../../client/syncClient";
 import { usePaneAction } from "./usePaneAction";
 import { useReportList } from "../hooks/useReportList";
-import { useCriteriaSets } from "../hooks/useCriteriaSets";
+import { useSetPeriod } from "../hooks/useCriteriaSets";
 import { ErrorBar } from "../components/ErrorBar";
 import { SetPeriodFields } from "../components/SetPeriodFields";
 import { ChangesTable } from "../components/ChangesTable";
@@ -53,8 +53,10 @@ export function ReviewTab({
   sync: SyncSession;
   state: SyncState;
 }) {
-  const [set, setSet] = useState(DEFAULT_SET_ID);
-  const [period, setPeriod] = useState("2023");
+  const { set, period, fields } = useSetPeriod(sync, Boolean(state.session), {
+    set: DEFAULT_SET_ID,
+    period: "2023",
+  });
   const [opened, setOpened] = useState<Opened | undefined>();
   const [comments, setComments] = useState<Record<string, string>>({});
   const [extra, setExtra] = useState<string[]>([]);
@@ -63,7 +65,6 @@ export function ReviewTab({
   const { error, setError, guard } = usePaneAction(t);
   const [done, setDone] = useState<string | undefined>();
   const p = usePaneStyles();
-  const sets = useCriteriaSets(sync, Boolean(state.session));
   const list = useReportList(sync, { under: state.session?.scopeCode ?? "", set, period });
 
   if (!state.session)
@@ -131,15 +132,7 @@ export function ReviewTab({
 
   return (
     <div data-testid="review-tab">
-      <SetPeriodFields
-        t={t}
-        sets={sets}
-        set={set}
-        onSet={setSet}
-        period={period}
-        onPeriod={setPeriod}
-        testId="review"
-      >
+      <SetPeriodFields t={t} {...fields} testId="review">
         <Button onClick={() => void guard(list.load)} data-testid="review-load">
           {t.load}
         </Button>
