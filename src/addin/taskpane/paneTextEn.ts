@@ -51,7 +51,6 @@ export const en: PaneText = {
   push: "Push",
   pull: "Pull",
   outbox: (n) => `Outbox: ${n}`,
-  retry: "Retry",
   phase: {
     "signed-out": "Signed out",
     "signed-in": "Workbook not synced yet",
@@ -183,9 +182,5 @@ export const en: PaneText = {
   colMet: "Met",
   colSuccessor: "After the merger",
   filter: "Filter by name, code or district",
-  sortBy: "Sort",
   shownOf: (n, total) => `Showing ${n} of ${total} communes`,
-  communesOnce: (n) => `${n} ${n === 1 ? "commune" : "communes"}`,
-  forbiddenTab: "Your role does not use this tab.",
-  errForbidden: "Your role or scope may not do this. Ask the administrator if you need access.",
 };

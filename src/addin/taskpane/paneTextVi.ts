@@ -55,7 +55,6 @@ export const vi = {
   push: "Gửi số liệu",
   pull: "Nhận về",
   outbox: (n: number) => `Hàng chờ gửi: ${n}`,
-  retry: "Gửi lại",
   phase: {
     "signed-out": "Chưa đăng nhập",
     "signed-in": "Sổ này chưa đồng bộ",
@@ -185,11 +184,7 @@ export const vi = {
   colMet: "Đạt",
   colSuccessor: "Sau sáp nhập",
   filter: "Lọc theo tên, mã hoặc huyện",
-  sortBy: "Sắp xếp",
   shownOf: (n: number, total: number) => `Hiện ${n}/${total} xã`,
-  communesOnce: (n: number) => `${n} xã`,
-  forbiddenTab: "Vai trò của bạn không dùng thẻ này.",
-  errForbidden: "Vai trò hoặc phạm vi của bạn không được làm việc này. Hỏi người quản trị nếu cần quyền.",
 };
 
 export type PaneText = typeof vi;
