@@ -21,6 +21,9 @@ module.exports = (env, argv) => {
       taskpane: "./src/addin/taskpane/index.tsx",
       functions: "./src/addin/functions/functions.ts",
       commands: "./src/addin/commands/commands.ts",
+      // The file reader of the standalone pane, run as a Web Worker (readWorkbookOffPage.ts); its
+      // SheetJS chunk is loaded with importScripts, as a worker can.
+      readWorkbookWorker: { import: "./src/io/xlsx/readWorkbookWorker.ts", chunkLoading: "import-scripts" },
     },
     output: {
       path: path.resolve(__dirname, "dist"),

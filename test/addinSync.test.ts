@@ -1,5 +1,6 @@
 import { SyncSession } from "../src/addin/sync/syncSession";
-import { defaultStore } from "../src/addin/sync/syncStorage";
+import { defaultStore, saveSession } from "../src/addin/sync/syncStorage";
+import { sessionMay } from "../src/addin/sync/sessionActions";
 import { detectHost, mayBeInOffice } from "../src/addin/taskpane/detectHost";
 import { runCommand } from "../src/addin/commands/commands";
 import { registerCommands } from "../src/addin/commands/commandRegistry";
@@ -216,16 +217,19 @@ describe("host detection", () => {
       }),
     ).toBe(true);
     expect(mayBeInOffice({ search: "", hash: "", framed: true, storedHostInfo: false })).toBe(true);
-    (globalThis as { Office?: unknown }).Office = {
-      onReady: () => new Promise(() => undefined),
-      HostType: { Excel: "Excel" },
-    };
-    const t = Date.now();
-    expect(await detectHost(3000, { search: "", hash: "", framed: false, storedHostInfo: false })).toBe(
-      "standalone",
-    );
-    expect(Date.now() - t).toBeLessThan(100);
-    delete (globalThis as { Office?: unknown }).Office;
+    // An Office.onReady that never settles (no CDN): the page must not wait on it, nor on the timeout.
+    const onReady = jest.fn(() => new Promise(() => undefined));
+    (globalThis as { Office?: unknown }).Office = { onReady, HostType: { Excel: "Excel" } };
+    jest.useFakeTimers();
+    try {
+      const kind = detectHost(3000, { search: "", hash: "", framed: false, storedHostInfo: false });
+      // Resolved without any timer running: fake time never advances here.
+      await expect(kind).resolves.toBe("standalone");
+      expect(onReady).not.toHaveBeenCalled();
+    } finally {
+      jest.useRealTimers();
+      delete (globalThis as { Office?: unknown }).Office;
+    }
   });
 });
 
@@ -241,5 +245,88 @@ describe("ribbon commands", () => {
     expect(await runCommand("checkAndFlag", { completed: () => completed.push("check") })).toMatch(/13\/19/);
     expect(await runCommand("syncNow", { completed: () => completed.push("sync") })).toBe("mất mạng");
     expect(completed).toEqual(["check", "sync"]);
+  });
+});
+
+describe("what the pane's status tells", () => {
+  const entry = (opId: string, blocked?: object) => ({
+    opId,
+    key: KEY,
+    baseRevision: 1,
+    values: { "2.3": { value: 99 } },
+    enqueuedAt: "t",
+    attempts: 1,
+    ...(blocked ? { blocked } : {}),
+  });
+  function storeWith(entries: object[]) {
+    const store = defaultStore();
+    store.setItem("ntm.outbox.v1", JSON.stringify({ version: 1, entries }));
+    saveSession(store, { serverUrl: "http://server", token: "tok", scopeCode: "18139" });
+    return store;
+  }
+  const offline = (async () => {
+    throw new TypeError("Failed to fetch");
+  }) as unknown as typeof globalThis.fetch;
+
+  it("a conflict waiting for a choice is shown at once after a reload, and stays while the server cannot be reached", async () => {
+    const conflicts = [{ code: "2.3", base: { value: 95 }, mine: { value: 99 }, theirs: { value: 97 } }];
+    const s = new SyncSession({
+      store: storeWith([entry("op-c", { reason: "conflict", at: "t", status: 409, conflicts })]),
+      fetch: offline,
+    });
+    expect(s.getState()).toMatchObject({ phase: "conflict", conflict: { opId: "op-c", conflicts } });
+    await s.pull(KEY).catch(() => undefined);
+    expect(s.getState()).toMatchObject({ unreachable: true, conflict: { opId: "op-c", conflicts } });
+  });
+
+  it("a refused push can be discarded; a push still waiting cannot", () => {
+    const s = new SyncSession({
+      store: storeWith([
+        entry("op-refused", {
+          reason: "refused",
+          at: "t",
+          status: 403,
+          message: "ngoài phạm vi / out of scope",
+        }),
+        entry("op-locked", { reason: "locked", at: "t", status: 423 }),
+      ]),
+    });
+    expect(s.getState().phase).toBe("refused");
+    expect(s.discard("op-locked").outboxSize).toBe(2);
+    const after = s.discard("op-refused");
+    expect(after).toMatchObject({ outboxSize: 1, phase: "locked" });
+    expect(s.waiting().map((l) => l.opId)).toEqual(["op-locked"]);
+  });
+
+  it("says the server cannot be reached after any failed call, and no longer once one answers", async () => {
+    let online = false;
+    const fetch = (async (url: string) => {
+      if (!online) throw new TypeError("Failed to fetch");
+      if (url.endsWith("/api/me")) return json(200, ME);
+      return json(200, {
+        org: "18139",
+        orgName: "Xã Sơn Hồng",
+        set: KEY.set,
+        period: KEY.period,
+        head: null,
+        reviewState: "none",
+        locked: false,
+        comments: [],
+        events: [],
+      });
+    }) as unknown as typeof globalThis.fetch;
+    const s = new SyncSession({ store: storeWith([]), fetch });
+    await expect(s.peek(KEY)).rejects.toBeTruthy();
+    expect(s.getState().unreachable).toBe(true);
+    online = true;
+    await s.signIn("http://server", "tok");
+    expect(s.getState()).toMatchObject({ unreachable: false, session: { scopeCode: "18139" } });
+  });
+
+  it("shows each person what the server says they may do, and everything when an older server says nothing", () => {
+    expect(sessionMay({ actions: ["read", "push"] }, "review")).toBe(false);
+    expect(sessionMay({ actions: ["read", "push"] }, "push")).toBe(true);
+    expect(sessionMay({}, "review")).toBe(true);
+    expect(sessionMay(undefined, "read")).toBe(false);
   });
 });

@@ -21,6 +21,7 @@ import {
   unblock,
   conflictBodySchema,
   consolidationSchema,
+  criteriaSetSummarySchema,
   reportListSchema,
   errorBodySchema,
   markAttempt,
@@ -211,6 +212,12 @@ export class SyncClient {
   async consolidation(q: { set: string; period: string; under: string }) {
     const qs = new URLSearchParams(q).toString();
     return this.json(await this.request("GET", `/api/consolidation?${qs}`), consolidationSchema);
+  }
+
+  /** The criteria sets the server judges by (the pane's set lists). */
+  async criteriaSets() {
+    const res = await this.request("GET", "/api/criteria-sets");
+    return (await this.json(res, z.object({ sets: z.array(criteriaSetSummarySchema) }))).sets;
   }
 
   async consolidationXlsx(q: { set: string; period: string; under: string }): Promise<Uint8Array> {

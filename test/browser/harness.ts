@@ -120,3 +120,52 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+export interface OpenedPane {
+  page: Page;
+  context: BrowserContext;
+  /** Uncaught page errors, collected from the start: a test ends by expecting none. */
+  errors: string[];
+  close: () => Promise<void>;
+}
+
+export interface StaticPane {
+  /** Opens the pane in a fresh context (its own storage), waits until it has rendered. */
+  open(opts?: {
+    query?: string;
+    locale?: string;
+    before?: (context: BrowserContext) => Promise<unknown>;
+  }): Promise<OpenedPane>;
+}
+
+/**
+ * The built pane served from dist/ with a browser, for page tests that need no API: registers its
+ * own beforeAll/afterAll, so a test file calls it once inside describeBrowser. Every open() is a
+ * new browser context, so tests share nothing (storage, language, files) and run in any order.
+ */
+export function staticPane(): StaticPane {
+  let browser: Browser | undefined;
+  let server: { url: string; close: () => Promise<void> } | undefined;
+  beforeAll(async () => {
+    ensureAddinBuilt();
+    const { serveStatic } = await import("./staticServer");
+    server = await serveStatic(DIST);
+    browser = await launchBrowser();
+  }, 300000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    async open(opts = {}) {
+      const { page, context } = await newPage(browser!, opts.locale ? { locale: opts.locale } : {});
+      const errors: string[] = [];
+      // office.js's own complaint when its follow-up scripts cannot come from the CDN (no network here).
+      page.on("pageerror", (e) => void (/MicrosoftAjax\.js/.test(e.message) || errors.push(e.message)));
+      await opts.before?.(context);
+      await page.goto(`${server!.url}/taskpane.html${opts.query ?? ""}`);
+      await page.getByTestId("host-mode").waitFor({ timeout: 15000 });
+      return { page, context, errors, close: () => context.close() };
+    },
+  };
+}

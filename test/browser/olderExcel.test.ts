@@ -5,9 +5,8 @@
  * and a ribbon command's outcome appears in the pane (Vietnamese first), which is brought forward.
  * Screenshots under test/screenshots/.
  */
-import type { Browser, Page } from "playwright-core";
-import { describeBrowser, DIST, ensureAddinBuilt, launchBrowser, newPage, screenshot } from "./harness";
-import { serveStatic } from "./staticServer";
+import type { Page } from "playwright-core";
+import { describeBrowser, screenshot, staticPane } from "./harness";
 
 const OFFICE_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
@@ -32,28 +31,18 @@ function officeStub(sets: Record<string, string>): string {
 }
 
 describeBrowser("task pane in an older Excel", () => {
-  let browser: Browser;
-  let server: { url: string; close: () => Promise<void> };
-
-  beforeAll(async () => {
-    ensureAddinBuilt();
-    server = await serveStatic(DIST);
-    browser = await launchBrowser();
-  }, 300000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const pane = staticPane();
 
   async function openAs(sets: Record<string, string>): Promise<{ page: Page; close: () => Promise<void> }> {
-    const { page, context } = await newPage(browser);
-    await context.route(OFFICE_CDN, (route) =>
-      route.fulfill({ body: officeStub(sets), contentType: "application/javascript" }),
-    );
-    await page.goto(`${server.url}/taskpane.html?_host_Info=Excel$Win32$16.01$vi-VN$$$$0`);
+    const { page, close } = await pane.open({
+      query: "?_host_Info=Excel$Win32$16.01$vi-VN$$$$0",
+      before: (context) =>
+        context.route(OFFICE_CDN, (route) =>
+          route.fulfill({ body: officeStub(sets), contentType: "application/javascript" }),
+        ),
+    });
     await page.getByTestId("host-mode").getByText("Đang chạy trong Excel").waitFor({ timeout: 15000 });
-    return { page, close: () => context.close() };
+    return { page, close };
   }
 
   it("Excel 2016: one line says what is missing and where to look instead", async () => {

@@ -5,11 +5,9 @@
  * checklist 4/12 (not 0/10) — read in the page by the shared reader, checked by checkWorkbook.
  */
 import * as path from "node:path";
-import type { Browser } from "playwright-core";
 import { checkWorkbook } from "../../src/domain/check/checkWorkbook";
 import { readWorkbookFile } from "../../src/io/xlsx/readWorkbook";
-import { describeBrowser, DIST, ensureAddinBuilt, launchBrowser, newPage, ROOT, screenshot } from "./harness";
-import { serveStatic } from "./staticServer";
+import { describeBrowser, ROOT, screenshot, staticPane } from "./harness";
 
 const SAMPLES = path.join(ROOT, "..", "shared", "samples");
 
@@ -18,19 +16,7 @@ function cliSays(file: string) {
 }
 
 describeBrowser("standalone pane: the same check as ntm validate", () => {
-  let browser: Browser;
-  let server: { url: string; close: () => Promise<void> };
-
-  beforeAll(async () => {
-    ensureAddinBuilt();
-    server = await serveStatic(DIST);
-    browser = await launchBrowser();
-  }, 300000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const pane = staticPane();
 
   it.each([
     ["xa-son-hong-2023.csv", "criteria-met", "13/19"],
@@ -41,11 +27,7 @@ describeBrowser("standalone pane: the same check as ntm validate", () => {
     async (name, testId, shown) => {
       const file = path.join(SAMPLES, name);
       const cli = cliSays(file);
-      const { page, context } = await newPage(browser);
-      const errors: string[] = [];
-      page.on("pageerror", (e) => errors.push(e.message));
-      await page.goto(`${server.url}/taskpane.html`);
-      await page.getByText("Chế độ độc lập", { exact: false }).first().waitFor({ timeout: 15000 });
+      const { page, errors, close } = await pane.open();
       await page.getByTestId("file-input").setInputFiles(file);
       await page.getByTestId(testId).waitFor({ timeout: 30000 });
       expect(await page.getByTestId(testId).textContent()).toBe(shown);
@@ -61,7 +43,7 @@ describeBrowser("standalone pane: the same check as ntm validate", () => {
       expect([...cells].sort()).toEqual([...expected].sort());
       await screenshot(page, `standalone-check-${name.replace(/\.\w+$/, "")}`);
       expect(errors).toEqual([]);
-      await context.close();
+      await close();
     },
     60000,
   );

@@ -7,11 +7,17 @@
  * dead network never loses it; an entry leaves the outbox only when the server acknowledged it;
  * a conflict is never settled without the person's choice for each conflicting indicator.
  */
-import { entryState, type Outbox } from "../../domain/sync/outbox";
-import type { IndicatorConflict } from "../../domain/sync/mergeIndicatorValues";
-import { queuePush, settleConflictEntry } from "../../domain/sync/workbookPush";
+import { drop, entryState, type Outbox } from "../../domain/sync/outbox";
+import {
+  queuePush,
+  settleConflictEntry,
+  waitingEntries,
+  type OutboxLine,
+} from "../../domain/sync/workbookPush";
 import type { IndicatorValues, ReportKey, ReportView } from "../../domain/sync/protocol";
 import { flushOutbox, isUnreachable, SyncClient } from "../../client/syncClient";
+import { randomOpId, UNREACHABLE } from "./syncNetwork";
+import type { Choice, SyncPhase, SyncState } from "./syncState";
 import {
   loadLastKey,
   loadOutbox,
@@ -23,45 +29,8 @@ import {
   type SavedSession,
 } from "./syncStorage";
 
-export type SyncPhase =
-  | "signed-out"
-  | "synced"
-  | "pending"
-  | "sending"
-  | "offline"
-  | "conflict"
-  | "locked"
-  | "refused"
-  | "approved"
-  | "returned";
-
-export interface PendingConflict {
-  opId: string;
-  key: ReportKey;
-  conflicts: IndicatorConflict[];
-}
-
-export type Choice = "mine" | "theirs" | "base";
-
-export interface SyncState {
-  phase: SyncPhase;
-  session?: SavedSession;
-  outboxSize: number;
-  /** 0–1 while a push is under way. */
-  progress?: number;
-  conflict?: PendingConflict;
-  lastRevision?: number;
-  /** The pulled report; its reviewer comments in force come from latestReviewerComments(view). */
-  view?: ReportView;
-  message?: string;
-  /** The report last pushed or pulled (kept across reloads). */
-  lastKey?: ReportKey;
-  /**
-   * The last flush's acknowledgements were the entries as queued (no 409 merge on the way): the
-   * head is then what the workbook holds, and the workbook may take it as its base.
-   */
-  sentAsIs?: boolean;
-}
+export type { Choice, PendingConflict, SyncPhase, SyncState } from "./syncState";
+export { UNREACHABLE } from "./syncNetwork";
 
 export interface SyncDeps {
   store: KeyValueStore;
@@ -69,15 +38,6 @@ export interface SyncDeps {
   newOpId?: () => string;
   now?: () => string;
 }
-
-function randomOpId(): string {
-  const c = globalThis.crypto;
-  if (c?.randomUUID) return c.randomUUID();
-  return `op-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
-}
-
-/** The message of a push that could not reach the server (the pane shows its own words for it). */
-export const UNREACHABLE = "không kết nối được máy chủ / cannot reach the server";
 
 export class SyncSession {
   private state: SyncState;
@@ -89,7 +49,18 @@ export class SyncSession {
   private readonly fetchFn: typeof fetch;
 
   constructor(private readonly deps: SyncDeps) {
-    this.fetchFn = deps.fetch ?? ((input, init) => globalThis.fetch(input, init)); // tests pass their own
+    const fetchFn = deps.fetch ?? ((input, init) => globalThis.fetch(input, init)); // tests pass their own
+    // Every call says whether the server could be reached, so "offline" is told whichever tab asked.
+    this.fetchFn = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      try {
+        const res = await fetchFn(input, init);
+        if (this.state.unreachable) this.set({ unreachable: false });
+        return res;
+      } catch (e) {
+        if (isUnreachable(e)) this.set({ unreachable: true });
+        throw e;
+      }
+    }) as typeof fetch;
     this.newOpId = deps.newOpId ?? randomOpId;
     this.now = deps.now ?? (() => new Date().toISOString());
     this.outbox = loadOutbox(deps.store);
@@ -100,7 +71,30 @@ export class SyncSession {
       ...(session ? { session } : {}),
       ...(lastKey ? { lastKey } : {}),
       outboxSize: this.outbox.entries.length,
+      ...(session ? this.waitingPatch() : {}),
     };
+  }
+
+  /**
+   * What the outbox itself says waits (a conflict to choose, a refusal, a lock), so a reload or a
+   * network failure never hides it behind "pending" or "offline".
+   */
+  private waitingPatch(): Partial<SyncState> {
+    const waiting = (state: string) => this.outbox.entries.find((e) => entryState(e) === state);
+    const conflicted = waiting("blocked-conflict");
+    if (conflicted)
+      return {
+        phase: "conflict",
+        conflict: {
+          opId: conflicted.opId,
+          key: conflicted.key,
+          conflicts: conflicted.blocked?.conflicts ?? [],
+        },
+      };
+    const refused = waiting("refused");
+    if (refused) return { phase: "refused", message: refused.blocked?.message };
+    if (waiting("blocked-locked")) return { phase: "locked" };
+    return {};
   }
 
   subscribe = (fn: () => void): (() => void) => {
@@ -136,9 +130,40 @@ export class SyncSession {
       name: me.name,
       role: me.role,
       scope: `${me.scope.name} (${me.scope.code})`,
+      scopeCode: me.scope.code,
+      ...(me.actions ? { actions: me.actions } : {}),
     };
     saveSession(this.deps.store, session);
     this.set({ session, phase: this.outbox.entries.length ? "pending" : "synced", message: undefined });
+  }
+
+  /**
+   * Drops an entry the server refused for good (the person read why and gave up on it); entries
+   * still sendable or waiting for a choice are never dropped here.
+   */
+  discard(opId: string): SyncState {
+    const entry = this.outbox.entries.find((e) => e.opId === opId);
+    if (!entry || entryState(entry) !== "refused") return this.state;
+    this.setOutbox(drop(this.outbox, opId));
+    this.set({
+      phase: this.outbox.entries.length ? "pending" : "synced",
+      message: undefined,
+      ...this.waitingPatch(),
+    });
+    return this.state;
+  }
+
+  /** Asks the server which revision it holds for `key` (no values are written anywhere). */
+  async peek(key: ReportKey): Promise<SyncState["serverHead"]> {
+    const view = await this.api().getReport(key);
+    const serverHead = {
+      key,
+      revision: view.head?.number ?? 0,
+      reviewState: view.reviewState,
+      locked: view.locked,
+    };
+    this.set({ serverHead });
+    return serverHead;
   }
 
   signOut(): void {
@@ -193,14 +218,22 @@ export class SyncSession {
         phase: isUnreachable(e) ? "offline" : "pending",
         progress: undefined,
         message: isUnreachable(e) ? UNREACHABLE : String((e as Error).message ?? e),
+        // A conflict waiting for a choice stays on screen while the network is away.
+        ...(this.waitingPatch().conflict ? { conflict: this.waitingPatch().conflict } : {}),
       });
       return this.state;
     }
     const queued = new Set(this.outbox.entries.map((e) => e.opId));
-    this.setOutbox(report.outbox);
     const last = report.acknowledged[report.acknowledged.length - 1];
+    // A rebased entry is acknowledged under a new opId: its report is the one last pushed.
+    const lastKey =
+      (last && this.outbox.entries.find((e) => e.opId === last.opId)?.key) ?? this.state.lastKey;
+    this.setOutbox(report.outbox);
     const patch: Partial<SyncState> = {
       progress: undefined,
+      ...(last && lastKey
+        ? { serverHead: { key: lastKey, revision: last.revision, reviewState: "submitted", locked: false } }
+        : {}),
       sentAsIs: report.acknowledged.every((a) => queued.has(a.opId)),
       ...(last ? { lastRevision: last.revision } : {}),
     };
@@ -296,7 +329,17 @@ export class SyncSession {
         : view.reviewState === "returned"
           ? "returned"
           : "synced";
-    this.set({ view, phase, ...(view.head ? { lastRevision: view.head.number } : {}) });
+    this.set({
+      view,
+      phase,
+      ...(view.head ? { lastRevision: view.head.number } : {}),
+      serverHead: {
+        key,
+        revision: view.head?.number ?? 0,
+        reviewState: view.reviewState,
+        locked: view.locked,
+      },
+    });
     return view;
   }
 
@@ -322,6 +365,11 @@ export class SyncSession {
       win?.removeEventListener("online", retry);
       clearInterval(timer);
     };
+  }
+
+  /** Every entry not acknowledged, with its state (the lines `ntm push` prints too). */
+  waiting(): OutboxLine[] {
+    return waitingEntries(this.outbox);
   }
 
   entries(): Outbox["entries"] {

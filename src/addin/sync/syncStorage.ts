@@ -17,7 +17,12 @@ export interface SavedSession {
   token: string;
   name?: string;
   role?: string;
+  /** "Xã Sơn Hồng (18139)": the scope as a person reads it. */
   scope?: string;
+  /** The scope's org code, as the server gave it: what the tabs filter and prefill with. */
+  scopeCode?: string;
+  /** What the server says this person may do (GET /api/me); absent from older servers. */
+  actions?: string[];
 }
 
 const SESSION_KEY = "ntm.session.v1";
@@ -42,7 +47,10 @@ export function defaultStore(): KeyValueStore {
 export function loadSession(store: KeyValueStore): SavedSession | undefined {
   try {
     const s = JSON.parse(store.getItem(SESSION_KEY) ?? "null");
-    return s && typeof s.serverUrl === "string" && typeof s.token === "string" ? s : undefined;
+    if (!s || typeof s.serverUrl !== "string" || typeof s.token !== "string") return undefined;
+    // A session saved before the code was kept: its scope line ends with the code in brackets.
+    if (!s.scopeCode && typeof s.scope === "string") s.scopeCode = /\((\w+)\)$/.exec(s.scope)?.[1];
+    return s;
   } catch {
     return undefined;
   }

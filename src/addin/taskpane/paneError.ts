@@ -13,12 +13,20 @@ export function halfFor(message: string, lang: PaneLang): string {
   return lang === "en" ? message.slice(at + 3) : message.slice(0, at);
 }
 
+/** A server's refusal of a push, kept in the outbox with its status and words, in the pane's words. */
+export function refusalText(t: PaneText, status: number | undefined, message: string | undefined): string {
+  if (status === 401) return t.errToken;
+  return message ? halfFor(message, t.lang) : t.errServer(status ?? 0);
+}
+
 export function paneError(t: PaneText, e: unknown): string {
   const lang = t.lang;
   // A certificate problem is the one unreachable case with its own remedy (Node only; browsers hide it).
   if (e instanceof SyncUnreachableError && e.untrustedCertificate) return halfFor(e.message, lang);
   if (isUnreachable(e)) return t.errUnreachable;
   if (e instanceof SyncHttpError) {
+    // The server's 401 text is for programs (it names the HTTP header); a person needs the remedy.
+    if (e.status === 401) return t.errToken;
     if (e.message && !/^HTTP \d+$/.test(e.message)) return halfFor(e.message, lang);
     if (e.status === 401) return t.errToken;
     if (e.status === 404) return t.errNotNtmServer;

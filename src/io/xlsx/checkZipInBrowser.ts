@@ -3,13 +3,21 @@
  * its central directory and inflate every deflated entry with the platform's own inflater
  * (DecompressionStream), bounded. SheetJS's pure-JS inflater loops forever on some corrupt deflate
  * data (test/fixtures/bad/corrupt-zip.xlsx froze the tab) and inflates bombs without a bound.
- * Invariant: it resolves with the entry names only when every entry inflated cleanly within
+ * Invariant: it resolves with the entry names and the package's kind only when every entry inflated cleanly within
  * limits.maxInflatedBytes in total (and large sheets hold at most limits.maxCells cells); otherwise
  * it rejects with the same WorkbookReadError codes as
  * the Node reader (corrupt, encrypted, zip-bomb).
  */
+import { odsRepeatedCellCount } from "./odsRepeatedCells";
 import type { ReadLimits } from "./readLimits";
 import { WorkbookReadError } from "./workbookReadError";
+import {
+  MAX_SMALL_PART_BYTES,
+  packageKindOfParts,
+  partName,
+  SMALL_PARTS,
+  type ZipPackageKind,
+} from "./zipPackageParts";
 
 const EOCD_SIG = 0x06054b50;
 const CD_SIG = 0x02014b50;
@@ -99,7 +107,12 @@ class CellTagCounter {
 }
 
 /** Inflates one raw deflate stream, giving up past `budget` bytes; returns the bytes produced. */
-async function inflatedLength(data: Uint8Array, budget: number, cells?: CellTagCounter): Promise<number> {
+async function inflatedLength(
+  data: Uint8Array,
+  budget: number,
+  cells?: CellTagCounter,
+  keep?: Uint8Array[],
+): Promise<number> {
   // slice(): a copy on a plain ArrayBuffer, which Blob needs.
   const stream = new Blob([data.slice()]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
   const reader = stream.getReader();
@@ -109,6 +122,7 @@ async function inflatedLength(data: Uint8Array, budget: number, cells?: CellTagC
     if (done) return total;
     total += value.byteLength;
     cells?.add(value);
+    keep?.push(value);
     if (total > budget) {
       await reader.cancel();
       return total;
@@ -116,37 +130,60 @@ async function inflatedLength(data: Uint8Array, budget: number, cells?: CellTagC
   }
 }
 
-/** The entry names of a sound zip (see the invariant above). */
+export interface CheckedZip {
+  /** Entry names as the archive writes them. */
+  names: string[];
+  /** What the package is, found through its own relationships (zipPackageParts). */
+  kind: ZipPackageKind;
+}
+
+/**
+ * A sound zip's entry names and kind (see the invariant above). `onProgress` hears the share of
+ * the archive's bytes checked so far, for a progress bar on large files.
+ */
 export async function checkZipInBrowser(
   bytes: Uint8Array,
   fileName: string,
   limits: ReadLimits,
-): Promise<string[]> {
+  onProgress?: (done: number) => void,
+): Promise<CheckedZip> {
   const entries = listEntries(bytes, fileName, limits);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // As the Node reader does: only when the sheets are large, count their cells before SheetJS
-  // builds an object per cell (a million cells cost it minutes in a browser).
-  const isSheet = (e: Entry) => /^xl\/worksheets\/[^/]+\.xml$/i.test(e.name) || e.name === "content.xml";
+  // builds an object per cell (a million cells cost it minutes in a browser). Every XML part counts,
+  // not only xl/worksheets/: a package may keep its sheets anywhere (minimal_package.xlsx).
+  const isSheet = (e: Entry) => /\.xml$/i.test(partName(e.name));
   const sheetBytes = entries.filter(isSheet).reduce((n, e) => n + e.inflatedSize, 0);
   const countCells = sheetBytes > limits.maxCells * 16;
   const encoder = new TextEncoder();
+  const small = new Map<string, string>();
+  const decoder = new TextDecoder("utf-8");
   let cells = 0;
   let used = 0;
+  let checked = 0;
   for (const e of entries) {
     const start = e.offset + 30 + view.getUint16(e.offset + 26, true) + view.getUint16(e.offset + 28, true);
     if (start > bytes.length) throw new WorkbookReadError("corrupt", fileName);
+    const part = partName(e.name);
+    const isContent = part === "content.xml";
+    const keep =
+      isContent || (SMALL_PARTS.includes(part) && e.inflatedSize <= MAX_SMALL_PART_BYTES) ? [] : undefined;
+    checked += e.compressedSize;
+    onProgress?.(Math.min(1, checked / Math.max(1, bytes.length)));
     if (e.method !== 8) {
       used += Math.min(e.compressedSize, bytes.length - start);
+      if (keep) small.set(part, decoder.decode(bytes.subarray(start, start + e.compressedSize)));
+      if (isContent) checkOdsRepeats(small.get(part) ?? "", fileName, limits);
       continue;
     }
     const budget = limits.maxInflatedBytes - used;
     const counter =
       countCells && isSheet(e)
-        ? new CellTagCounter(encoder.encode(e.name === "content.xml" ? "<table:table-cell" : "<c"))
+        ? new CellTagCounter(encoder.encode(part === "content.xml" ? "<table:table-cell" : "<c"))
         : undefined;
     let n: number;
     try {
-      n = await inflatedLength(bytes.subarray(start, start + e.compressedSize), budget, counter);
+      n = await inflatedLength(bytes.subarray(start, start + e.compressedSize), budget, counter, keep);
     } catch {
       throw new WorkbookReadError("corrupt", fileName);
     }
@@ -156,6 +193,29 @@ export async function checkZipInBrowser(
     if (n > budget)
       throw new WorkbookReadError("zip-bomb", fileName, { inflated: limits.maxInflatedBytes + 1 });
     used += n;
+    if (keep) small.set(part, decoder.decode(concat(keep)));
+    if (isContent) checkOdsRepeats(small.get(part) ?? "", fileName, limits);
   }
-  return entries.map((e) => e.name);
+  const parts = new Set(entries.filter((e) => !e.name.endsWith("/")).map((e) => partName(e.name)));
+  const kind = packageKindOfParts(parts, (p) => small.get(p), fileName);
+  return { names: entries.map((e) => e.name), kind };
+}
+
+/**
+ * As the Node reader does: OpenDocument repeats are counted whatever the part's size, since a few
+ * hundred bytes of repeat attributes can ask for 10^18 cells.
+ */
+function checkOdsRepeats(xml: string, fileName: string, limits: ReadLimits): void {
+  if (odsRepeatedCellCount(xml, limits.maxCells) > limits.maxCells)
+    throw new WorkbookReadError("too-many-cells", fileName, { limit: limits.maxCells });
+}
+
+function concat(chunks: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
 }

@@ -12,7 +12,6 @@ import { checkZipInBrowser } from "./checkZipInBrowser";
 import { resolveLimits, type ReadLimits } from "./readLimits";
 import {
   checkOleStreamNames,
-  checkZipEntryNames,
   csvWorkbookGrids,
   detectWorkbookKind,
   gridsOfSheetJsWorkbook,
@@ -23,7 +22,8 @@ import { WorkbookReadError } from "./workbookReadError";
 
 type SheetJs = typeof import("xlsx");
 
-async function loadSheetJs(): Promise<SheetJs> {
+/** Loads SheetJS's full build (once); a pane warms it up so a file opened offline still reads. */
+export async function loadSheetJs(): Promise<SheetJs> {
   const mod = (await import(/* webpackChunkName: "xlsx-full" */ "xlsx/dist/xlsx.full.min.js")) as SheetJs & {
     default?: SheetJs;
   };
@@ -37,8 +37,11 @@ async function checkPackage(
   kind: string,
   fileName: string,
   limits: ReadLimits,
+  progress: ReadProgress,
 ) {
-  if (kind === "zip") return checkZipEntryNames(await checkZipInBrowser(data, fileName, limits), fileName);
+  // The zip's kind comes from its own relationships (zipPackageParts), as in the Node reader.
+  if (kind === "zip")
+    return void (await checkZipInBrowser(data, fileName, limits, (f) => progress("check", f)));
   if (kind !== "ole") return;
   let paths: string[];
   try {
@@ -49,10 +52,15 @@ async function checkPackage(
   checkOleStreamNames(paths, fileName);
 }
 
+/** Where a read is: checking the package (with the share done), parsing it, building the grids. */
+export type ReadStage = "check" | "parse" | "grids";
+export type ReadProgress = (stage: ReadStage, done?: number) => void;
+
 export async function readWorkbookInBrowser(
   bytes: ArrayBuffer,
   fileName: string,
   limits?: Partial<ReadLimits>,
+  progress: ReadProgress = () => undefined,
 ): Promise<WorkbookGrids> {
   const lim = resolveLimits(limits);
   if (bytes.byteLength === 0) throw new WorkbookReadError("empty", fileName);
@@ -64,8 +72,10 @@ export async function readWorkbookInBrowser(
     const kind = detectWorkbookKind(data, fileName);
     if (kind === "text") return csvWorkbookGrids(data, fileName, lim);
     const XLSX = await loadSheetJs();
-    await checkPackage(XLSX, data, kind, fileName, lim);
+    await checkPackage(XLSX, data, kind, fileName, lim, progress);
+    progress("parse");
     const wb = XLSX.read(data, sheetJsReadOptions(lim, { type: "array", cellStyles: lim.readHidden }));
+    progress("grids");
     return gridsOfSheetJsWorkbook(wb, fileName, lim);
   } catch (e) {
     throw sheetJsReadError(e, fileName);

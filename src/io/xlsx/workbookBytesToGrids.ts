@@ -59,18 +59,6 @@ export function detectWorkbookKind(bytes: Uint8Array, fileName: string): Workboo
   throw new WorkbookReadError("not-a-spreadsheet", fileName);
 }
 
-/** The zip must be a spreadsheet package SheetJS reads (not a .docx, not Apple Numbers). */
-export function checkZipEntryNames(entryNames: string[], fileName: string): void {
-  const names = new Set(entryNames.map((n) => n.replace(/^\//, "")));
-  if (names.has("xl/workbook.xml") || names.has("xl/workbook.bin")) return;
-  if (names.has("content.xml") && (names.has("mimetype") || names.has("META-INF/manifest.xml"))) return;
-  if ([...names].some((n) => n.startsWith("Index/") && n.endsWith(".iwa"))) {
-    throw new WorkbookReadError("unsupported", fileName, { reason: "Apple Numbers" });
-  }
-  if (names.size === 0) throw new WorkbookReadError("empty", fileName);
-  throw new WorkbookReadError("not-a-spreadsheet", fileName);
-}
-
 /** An OLE file (.xls) must hold a workbook stream and must not be an encrypted package. */
 export function checkOleStreamNames(fullPaths: string[], fileName: string): void {
   const names = fullPaths.map((p) => p.replace(/\/$/, "").split("/").pop()?.toLowerCase() ?? "");

@@ -48,6 +48,10 @@ export interface UnmappedRow {
 }
 
 export interface CheckResult {
+  /** The check itself, so the same result can be shown again in the other language (inLanguage). */
+  check: WorkbookCheck;
+  /** The language the messages and names below are in. */
+  lang: Lang;
   /** The set judged by; for a work-volume report (judged by none) the default set, for the lists. */
   set: CriteriaSet;
   /** Whether `set` is really the one the report was judged by. */
@@ -115,6 +119,8 @@ export function viewOfCheck(check: WorkbookCheck, lang: Lang = "vi"): CheckResul
     })),
   };
   return {
+    check,
+    lang,
     set,
     judgedBySet: check.set !== undefined,
     report: check.report,
@@ -131,6 +137,11 @@ export function viewOfCheck(check: WorkbookCheck, lang: Lang = "vi"): CheckResul
     flags: check.flags,
     summary,
   };
+}
+
+/** The result with its finding messages and criterion names in `lang` (nothing is read again). */
+export function inLanguage(result: CheckResult, lang: Lang): CheckResult {
+  return result.lang === lang ? result : viewOfCheck(result.check, lang);
 }
 
 /**

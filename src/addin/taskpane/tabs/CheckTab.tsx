@@ -1,4 +1,8 @@
-/** Kiểm tra: what the reader understood, criteria met, findings by criterion, flags. */
+/**
+ * Kiểm tra: what the reader understood, criteria met, findings by criterion, flags. A file that
+ * cannot be read clears the previous result and says why in one line (the reason `ntm validate`
+ * gives); a large one is read off the page's thread with its progress shown.
+ */
 import { useRef, useState } from "react";
 import {
   Badge,
@@ -7,21 +11,44 @@ import {
   Caption1,
   MessageBar,
   MessageBarBody,
-  Select,
+  ProgressBar,
   Spinner,
   Subtitle2,
   Text,
+  makeStyles,
+  tokens,
 } from "@fluentui/react-components";
 import type { Status } from "../../../domain/evaluate/types";
 import type { Lang } from "../../../domain/i18n";
+import type { ReadStage } from "../../../io/xlsx/readWorkbookInBrowser";
 import { analyseWorkbook, type CheckResult, type FindingView } from "../check/analyseWorkbook";
 import type { PaneText } from "../paneText";
 import type { WorkbookHost } from "../host/workbookHost";
 import type { StandaloneHost } from "../host/standaloneHost";
 import { mappingsFromSettings, mappingsToSettings } from "../../excel/workbookIdentity";
 import { paneError } from "../paneError";
+import { CheckFacts } from "../components/CheckFacts";
+import { FindingRow } from "../components/FindingRow";
+import { UnmappedRows } from "../components/UnmappedRows";
+import { usePaneStyles } from "../components/paneStyles";
 
-const SEVERITY_COLOUR = { error: "danger", warning: "warning", info: "informative" } as const;
+/** The files `ntm validate` reads (src/cli/collectSpreadsheetFiles.ts), offered by the picker. */
+const ACCEPT = ".xlsx,.xlsm,.xlsb,.xls,.ods,.csv,.tsv";
+
+const useStyles = makeStyles({
+  headline: {
+    display: "flex",
+    alignItems: "baseline",
+    gap: tokens.spacingHorizontalS,
+    margin: `${tokens.spacingVerticalSNudge} 0`,
+  },
+  criterion: {
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    padding: `${tokens.spacingVerticalXXS} 0`,
+  },
+  summary: { cursor: "pointer" },
+  hidden: { display: "none" },
+});
 
 export function statusBadge(t: PaneText, s: Status) {
   const colour = s === "met" ? "success" : s === "unmet" ? "danger" : "subtle";
@@ -32,41 +59,9 @@ export function statusBadge(t: PaneText, s: Status) {
   );
 }
 
-function FindingRow({ f, onSelect }: { f: FindingView; onSelect?: () => void }) {
-  const where = f.finding.sheet && f.finding.cell ? `${f.finding.sheet}!${f.finding.cell}` : "";
-  return (
-    <li
-      data-testid="finding"
-      data-type={f.finding.type}
-      data-indicator={f.finding.indicator ?? ""}
-      data-cell={where}
-      style={{ margin: "4px 0", listStyle: "none" }}
-    >
-      <button
-        type="button"
-        onClick={onSelect}
-        disabled={!onSelect || !where}
-        style={{
-          all: "unset",
-          cursor: onSelect && where ? "pointer" : "default",
-          display: "block",
-          borderLeft: "3px solid",
-          borderColor:
-            f.finding.severity === "error"
-              ? "#c50f1f"
-              : f.finding.severity === "warning"
-                ? "#bc4b09"
-                : "#0f6cbd",
-          paddingLeft: 6,
-        }}
-      >
-        <Badge size="small" appearance="outline" color={SEVERITY_COLOUR[f.finding.severity]}>
-          {where || "—"}
-        </Badge>{" "}
-        <Caption1>{f.message.replace(/^\[[^\]]*\]\s*/, "")}</Caption1>
-      </button>
-    </li>
-  );
+/** A read's stage as a share of the bar: checking the package is measured, parsing is not. */
+function shareOf(stage: ReadStage, done?: number): number | undefined {
+  return stage === "check" ? 0.05 + 0.45 * (done ?? 0) : undefined;
 }
 
 export interface CheckTabProps {
@@ -74,14 +69,16 @@ export interface CheckTabProps {
   lang: Lang;
   workbook: WorkbookHost;
   result: CheckResult | undefined;
-  onResult: (r: CheckResult) => void;
+  onResult: (r: CheckResult | undefined) => void;
 }
 
 export function CheckTab({ t, lang, workbook, result, onResult }: CheckTabProps) {
   const [busy, setBusy] = useState(false);
+  const [reading, setReading] = useState<{ share?: number } | undefined>();
   const [note, setNote] = useState<{ kind: "success" | "error"; text: string } | undefined>();
-  const [choice, setChoice] = useState<Record<string, string>>({});
   const fileInput = useRef<HTMLInputElement>(null);
+  const s = useStyles();
+  const p = usePaneStyles();
 
   async function run<T>(fn: () => Promise<T>): Promise<T | undefined> {
     setBusy(true);
@@ -112,12 +109,19 @@ export function CheckTab({ t, lang, workbook, result, onResult }: CheckTabProps)
     });
   }
 
+  /** The old result goes first: a file that fails must not leave another file's findings on screen. */
   async function openFile(file: File | undefined): Promise<void> {
     if (!file) return;
-    await run(async () => {
-      await (workbook as StandaloneHost).open(file);
+    onResult(undefined);
+    setReading({ share: 0 });
+    const opened = await run(async () => {
+      await (workbook as StandaloneHost).open(file, (stage, done) =>
+        setReading({ share: shareOf(stage, done) }),
+      );
+      return true;
     });
-    await analyse();
+    setReading(undefined);
+    if (opened) await analyse();
   }
 
   async function flag(): Promise<void> {
@@ -139,13 +143,10 @@ export function CheckTab({ t, lang, workbook, result, onResult }: CheckTabProps)
     if (n !== undefined) setNote({ kind: "success", text: t.unflagged(n) });
   }
 
-  async function saveMapping(key: string): Promise<void> {
-    const code = choice[key];
-    if (!code) return;
+  async function saveMapping(row: string, code: string): Promise<void> {
     await run(async () => {
       const settings = await workbook.readSettings();
-      const current = mappingsFromSettings(settings);
-      await workbook.writeSettings(mappingsToSettings({ ...current, [key]: code }));
+      await workbook.writeSettings(mappingsToSettings({ ...mappingsFromSettings(settings), [row]: code }));
     });
     await analyse();
   }
@@ -156,18 +157,28 @@ export function CheckTab({ t, lang, workbook, result, onResult }: CheckTabProps)
 
   return (
     <div data-testid="check-tab">
-      <div style={{ display: "flex", gap: 6, flexWrap: "wrap", marginBottom: 8 }}>
+      <div className={p.buttons}>
         {workbook.kind === "standalone" ? (
           <>
             <input
               ref={fileInput}
               type="file"
-              accept=".xlsx,.xlsm,.xlsb,.xls,.ods,.csv,.tsv"
+              accept={ACCEPT}
               data-testid="file-input"
-              style={{ display: "none" }}
-              onChange={(e) => void openFile(e.target.files?.[0])}
+              className={s.hidden}
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                // The same file chosen again (after fixing it) must be read again.
+                e.target.value = "";
+                void openFile(file);
+              }}
             />
-            <Button appearance="primary" onClick={() => fileInput.current?.click()} disabled={busy}>
+            <Button
+              appearance="primary"
+              onClick={() => fileInput.current?.click()}
+              disabled={busy}
+              data-testid="open-file"
+            >
               {t.openFile}
             </Button>
           </>
@@ -186,38 +197,30 @@ export function CheckTab({ t, lang, workbook, result, onResult }: CheckTabProps)
             {t.unflag}
           </Button>
         )}
-        {busy && <Spinner size="tiny" label={t.reading} />}
+        {busy && !reading && <Spinner size="tiny" label={t.reading} />}
       </div>
-      {!result && workbook.kind === "standalone" && (
+      {reading && (
+        <div data-testid="read-progress">
+          <ProgressBar value={reading.share} />
+          <Caption1>
+            {reading.share === undefined ? t.reading : t.readProgress(Math.round(reading.share * 100))}
+          </Caption1>
+        </div>
+      )}
+      {!result && !note && !reading && workbook.kind === "standalone" && (
         <Body1 as="p" block>
           {t.openFileHint}
         </Body1>
       )}
       {note && (
-        <MessageBar intent={note.kind} style={{ marginBottom: 8 }}>
+        <MessageBar intent={note.kind} className={p.bar}>
           <MessageBarBody data-testid="check-note">{note.text}</MessageBarBody>
         </MessageBar>
       )}
       {result && (
         <>
-          <table style={{ borderCollapse: "collapse", width: "100%", marginBottom: 8 }} data-testid="facts">
-            <tbody>
-              {workbook.fileName && <Fact label={t.file} value={workbook.fileName} />}
-              <Fact
-                label={t.set}
-                value={
-                  result.judgedBySet
-                    ? `${result.set.title[lang === "en" ? "en" : "vi"] ?? result.set.title.vi}`
-                    : t.workVolumeReport
-                }
-              />
-              <Fact label={t.orgUnit} value={result.report.orgUnit?.name ?? t.unknown} />
-              <Fact label={t.period} value={result.report.period ?? t.unknown} />
-              <Fact label={t.mappedRows} value={String(result.mapped.length)} testId="mapped-count" />
-              <Fact label={t.unmappedRows} value={String(result.unmapped.length)} testId="unmapped-count" />
-            </tbody>
-          </table>
-          <div style={{ display: "flex", alignItems: "baseline", gap: 8, margin: "6px 0" }}>
+          <CheckFacts t={t} lang={lang} result={result} fileName={workbook.fileName} />
+          <div className={s.headline}>
             {result.headline.kind === "work-items" ? (
               <>
                 <Subtitle2 block>{t.workItems}:</Subtitle2>
@@ -245,40 +248,7 @@ export function CheckTab({ t, lang, workbook, result, onResult }: CheckTabProps)
             </Caption1>
           </div>
           {result.unmapped.length > 0 && (
-            <div data-testid="unmapped" style={{ marginBottom: 8 }}>
-              <Subtitle2 block>{t.unmappedRows}</Subtitle2>
-              <Caption1 as="p" block>
-                {t.unmappedHint}
-              </Caption1>
-              {result.unmapped.map((u) => {
-                const key = `${u.sheet}!${u.row}`;
-                return (
-                  <div key={key} style={{ display: "flex", gap: 4, alignItems: "center", margin: "3px 0" }}>
-                    <Caption1 style={{ flex: 1 }}>
-                      {u.sheet}!{u.cell}: {u.text}
-                    </Caption1>
-                    <Select
-                      size="small"
-                      aria-label={t.mapTo}
-                      value={choice[key] ?? u.bestMatch ?? ""}
-                      onChange={(_, d) => setChoice({ ...choice, [key]: d.value })}
-                    >
-                      <option value="">{t.mapTo}</option>
-                      {result.set.criteria
-                        .flatMap((c) => c.indicators)
-                        .map((i) => (
-                          <option key={i.code} value={i.code}>
-                            {i.code}
-                          </option>
-                        ))}
-                    </Select>
-                    <Button size="small" onClick={() => void saveMapping(key)}>
-                      {t.mapSave}
-                    </Button>
-                  </div>
-                );
-              })}
-            </div>
+            <UnmappedRows t={t} result={result} onSave={(row, code) => void saveMapping(row, code)} />
           )}
           {result.findingCount === 0 && <Body1>{t.noFindings}</Body1>}
           {result.general.length > 0 && (
@@ -288,7 +258,7 @@ export function CheckTab({ t, lang, workbook, result, onResult }: CheckTabProps)
                   {t.general} ({result.general.length})
                 </Subtitle2>
               </summary>
-              <ul style={{ paddingLeft: 0, margin: 0 }}>
+              <ul className={p.plainList}>
                 {result.general.map((f, i) => (
                   <FindingRow key={i} f={f} onSelect={select?.(f)} />
                 ))}
@@ -301,9 +271,9 @@ export function CheckTab({ t, lang, workbook, result, onResult }: CheckTabProps)
               open={c.findings.some((f) => f.finding.severity !== "info")}
               data-testid="criterion"
               data-code={c.code}
-              style={{ borderTop: "1px solid #e0e0e0", padding: "3px 0" }}
+              className={s.criterion}
             >
-              <summary style={{ cursor: "pointer" }}>
+              <summary className={s.summary}>
                 <Text weight="semibold">
                   {c.code}. {c.name}
                 </Text>{" "}
@@ -313,7 +283,7 @@ export function CheckTab({ t, lang, workbook, result, onResult }: CheckTabProps)
                   {c.findings.length ? ` · ${c.findings.length} ${t.findings.toLowerCase()}` : ""}
                 </Caption1>
               </summary>
-              <ul style={{ paddingLeft: 0, margin: 0 }}>
+              <ul className={p.plainList}>
                 {c.findings.map((f, i) => (
                   <FindingRow key={i} f={f} onSelect={select?.(f)} />
                 ))}
@@ -323,18 +293,5 @@ export function CheckTab({ t, lang, workbook, result, onResult }: CheckTabProps)
         </>
       )}
     </div>
-  );
-}
-
-function Fact({ label, value, testId }: { label: string; value: string; testId?: string }) {
-  return (
-    <tr>
-      <td style={{ padding: "1px 6px 1px 0", color: "#616161", whiteSpace: "nowrap", verticalAlign: "top" }}>
-        {label}
-      </td>
-      <td style={{ padding: "1px 0" }} data-testid={testId}>
-        {value}
-      </td>
-    </tr>
   );
 }

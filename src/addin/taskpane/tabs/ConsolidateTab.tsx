@@ -1,4 +1,8 @@
-/** Tổng hợp: pull a consolidation for a period and write it into a new sheet with a chart (Excel), or show it. */
+/**
+ * Tổng hợp: the consolidation of a set and period within a unit: in Excel also written into a new
+ * sheet with a chart. On screen, one row per commune of the period (communeListing: a 2023 commune
+ * and its 2025 successor are not two rows) with its code and district, sortable and filterable.
+ */
 import { useState } from "react";
 import {
   Button,
@@ -9,14 +13,18 @@ import {
   MessageBarBody,
   Subtitle2,
 } from "@fluentui/react-components";
-import { DEFAULT_SET_ID } from "../../../domain/criteria/registry";
-import type { Consolidation } from "../../../domain/sync/protocol";
+import { communeListing, type CommuneListingRow } from "../../../domain/sync/communeListing";
 import type { CheckResult } from "../check/analyseWorkbook";
+import { DEFAULT_SET_ID } from "../../../domain/criteria/registry";
 import type { PaneText } from "../paneText";
 import type { WorkbookHost } from "../host/workbookHost";
 import type { SyncSession, SyncState } from "../../sync/syncSession";
-import { ErrorBar } from "./SyncTab";
 import { usePaneAction } from "./usePaneAction";
+import { useSetPeriod } from "../hooks/useCriteriaSets";
+import { ErrorBar } from "../components/ErrorBar";
+import { SetPeriodFields } from "../components/SetPeriodFields";
+import { CommuneTable } from "../components/CommuneTable";
+import { usePaneStyles } from "../components/paneStyles";
 
 export function ConsolidateTab({
   t,
@@ -31,13 +39,16 @@ export function ConsolidateTab({
   state: SyncState;
   result: CheckResult | undefined;
 }) {
-  const scope = /\((\w+)\)$/.exec(state.session?.scope ?? "")?.[1] ?? "";
-  const [set, setSet] = useState(result?.set.id ?? DEFAULT_SET_ID);
-  const [period, setPeriod] = useState(result?.report.period ?? "2023");
+  const scope = state.session?.scopeCode ?? "";
+  const { set, period, fields } = useSetPeriod(sync, Boolean(state.session), {
+    set: result?.set.id ?? DEFAULT_SET_ID,
+    period: result?.report.period ?? "2023",
+  });
   const [under, setUnder] = useState(scope);
-  const [data, setData] = useState<Consolidation | undefined>();
+  const [rows, setRows] = useState<CommuneListingRow[] | undefined>();
   const { error, guard } = usePaneAction(t);
   const [wrote, setWrote] = useState<string | undefined>();
+  const p = usePaneStyles();
   if (!state.session)
     return (
       <Caption1 as="p" block>
@@ -48,70 +59,42 @@ export function ConsolidateTab({
   const get = () =>
     guard(async () => {
       setWrote(undefined);
-      const c = await sync.api().consolidation({ set, period, under: under || scope });
-      setData(c);
+      const api = sync.api();
+      const q = { set, period, under: under || scope };
+      const [c, units] = await Promise.all([api.consolidation(q), api.orgUnits({ under: q.under })]);
+      setRows(communeListing(c.communes, units, period));
       if (workbook.writeConsolidation) setWrote(t.wroteSheet(await workbook.writeConsolidation(c)));
     });
 
-  const max = Math.max(1, ...(data?.communes.map((c) => c.criteriaTotal) ?? [1]));
   return (
     <div data-testid="consolidate-tab">
-      <div
-        style={{
-          display: "grid",
-          gridTemplateColumns: "minmax(0, 2fr) minmax(0, 1fr) minmax(0, 1fr)",
-          gap: 6,
-        }}
-      >
-        <Field label={t.set}>
-          <Input style={{ minWidth: 0 }} value={set} onChange={(_, d) => setSet(d.value)} />
-        </Field>
-        <Field label={t.period}>
-          <Input style={{ minWidth: 0 }} value={period} onChange={(_, d) => setPeriod(d.value)} />
-        </Field>
+      <SetPeriodFields t={t} {...fields} testId="consolidate">
         <Field label={t.under}>
-          <Input style={{ minWidth: 0 }} value={under} onChange={(_, d) => setUnder(d.value)} />
+          <Input
+            className={p.shrink}
+            value={under}
+            onChange={(_, d) => setUnder(d.value)}
+            data-testid="consolidate-under"
+          />
         </Field>
+      </SetPeriodFields>
+      <div className={p.buttons}>
+        <Button appearance="primary" onClick={() => void get()} data-testid="consolidate">
+          {workbook.writeConsolidation ? t.toSheet : t.consolidate}
+        </Button>
       </div>
-      <Button
-        appearance="primary"
-        style={{ marginTop: 6 }}
-        onClick={() => void get()}
-        data-testid="consolidate"
-      >
-        {workbook.writeConsolidation ? t.toSheet : t.consolidate}
-      </Button>
       {error && <ErrorBar text={error} />}
       {wrote && (
-        <MessageBar intent="success">
+        <MessageBar intent="success" className={p.bar}>
           <MessageBarBody>{wrote}</MessageBarBody>
         </MessageBar>
       )}
-      {data && (
-        <div style={{ marginTop: 6 }} data-testid="consolidation">
+      {rows && (
+        <div className={p.section} data-testid="consolidation">
           <Subtitle2 block>
-            {t.communes}: {data.communes.length}
+            {t.communes}: <span data-testid="commune-count">{rows.length}</span>
           </Subtitle2>
-          {data.communes.map((c) => (
-            <div key={c.org} style={{ display: "flex", alignItems: "center", gap: 6, fontSize: 12 }}>
-              <span
-                style={{ width: 150, overflow: "hidden", whiteSpace: "nowrap", textOverflow: "ellipsis" }}
-              >
-                {c.name}
-              </span>
-              <span
-                style={{
-                  background: "#0f6cbd",
-                  height: 10,
-                  width: `${((c.criteriaMet ?? 0) / max) * 150}px`,
-                  display: "inline-block",
-                }}
-              />
-              <span style={{ color: c.criteriaMet === null ? "#616161" : undefined }}>
-                {c.criteriaMet === null ? t.notSent : `${c.criteriaMet}/${c.criteriaTotal}`}
-              </span>
-            </div>
-          ))}
+          <CommuneTable t={t} rows={rows} />
         </div>
       )}
     </div>

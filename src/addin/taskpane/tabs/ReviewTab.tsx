@@ -1,32 +1,36 @@
-/** Duyệt: submitted reports in scope, a report's findings and changes, approve or return with comments. */
+/**
+ * Duyệt: submitted reports in scope, a report's findings and changes, approve or return with
+ * comments on any indicator of the set. A return with no comment is confirmed first (the commune
+ * would not know what to fix), and the list says what an action changed.
+ */
 import { useState } from "react";
 import {
   Button,
   Caption1,
   Field,
-  Input,
   MessageBar,
   MessageBarBody,
+  Select,
   Subtitle2,
   Textarea,
 } from "@fluentui/react-components";
-import { DEFAULT_SET_ID, getCriteriaSet } from "../../../domain/criteria/registry";
 import { evaluate } from "../../../domain/evaluate/evaluate";
 import { formatFinding, type Lang } from "../../../domain/i18n";
+import type { Finding } from "../../../domain/review/finding";
 import { diffIndicatorValues } from "../../../domain/sync/mergeIndicatorValues";
-import type {
-  IndicatorChange,
-  ReportListItem,
-  ReportKey,
-  ReportView,
-  ReviewAction,
-} from "../../../domain/sync/protocol";
+import type { IndicatorChange, ReportKey, ReportView, ReviewAction } from "../../../domain/sync/protocol";
 import { reportFromValues } from "../../../domain/sync/judgePushedValues";
+import { DEFAULT_SET_ID, getCriteriaSet } from "../../../domain/criteria/registry";
 import type { PaneText } from "../paneText";
 import type { SyncSession, SyncState } from "../../sync/syncSession";
-import { ErrorBar, showValue } from "./SyncTab";
 import { ReviewStaleError } from "../../../client/syncClient";
 import { usePaneAction } from "./usePaneAction";
+import { useReportList } from "../hooks/useReportList";
+import { useSetPeriod } from "../hooks/useCriteriaSets";
+import { ErrorBar } from "../components/ErrorBar";
+import { SetPeriodFields } from "../components/SetPeriodFields";
+import { ChangesTable } from "../components/ChangesTable";
+import { usePaneStyles } from "../components/paneStyles";
 
 interface Opened {
   key: ReportKey;
@@ -34,7 +38,8 @@ interface Opened {
   /** The revision shown (findings, changes): the one an approve or return judges. */
   revision: number;
   changes: IndicatorChange[];
-  findings: { indicator?: string; cell?: string; text: string }[];
+  /** Kept as data: the text follows the pane's language at render. */
+  findings: Finding[];
 }
 
 export function ReviewTab({
@@ -48,15 +53,19 @@ export function ReviewTab({
   sync: SyncSession;
   state: SyncState;
 }) {
-  const [set, setSet] = useState(DEFAULT_SET_ID);
-  const [period, setPeriod] = useState("2023");
-  const [rows, setRows] = useState<ReportListItem[] | undefined>();
-  // Reports matching the filter on the server; more than `rows` when the list came in pages.
-  const [total, setTotal] = useState(0);
+  const { set, period, fields } = useSetPeriod(sync, Boolean(state.session), {
+    set: DEFAULT_SET_ID,
+    period: "2023",
+  });
   const [opened, setOpened] = useState<Opened | undefined>();
   const [comments, setComments] = useState<Record<string, string>>({});
+  const [extra, setExtra] = useState<string[]>([]);
+  const [pick, setPick] = useState("");
+  const [confirmReturn, setConfirmReturn] = useState(false);
   const { error, setError, guard } = usePaneAction(t);
   const [done, setDone] = useState<string | undefined>();
+  const p = usePaneStyles();
+  const list = useReportList(sync, { under: state.session?.scopeCode ?? "", set, period });
 
   if (!state.session)
     return (
@@ -64,21 +73,6 @@ export function ReviewTab({
         {t.needSignIn}
       </Caption1>
     );
-  const scope = /\((\w+)\)$/.exec(state.session.scope ?? "")?.[1] ?? "";
-
-  const load = () =>
-    guard(async () => {
-      const list = await sync.api().reports({ under: scope, set, period });
-      setRows(list.reports);
-      setTotal(list.total);
-    });
-
-  const loadMore = () =>
-    guard(async () => {
-      const list = await sync.api().reports({ under: scope, set, period, offset: rows?.length ?? 0 });
-      setRows([...(rows ?? []), ...list.reports]);
-      setTotal(list.total);
-    });
 
   const show = async (org: string, keepComments = false) => {
     const key = { org, set, period };
@@ -92,32 +86,26 @@ export function ReviewTab({
     const criteriaSet = getCriteriaSet(set);
     const findings =
       head && criteriaSet
-        ? evaluate(criteriaSet, reportFromValues(set, head.values, { period }))
-            .findings.filter((f) => f.severity !== "info")
-            .map((f) => ({
-              ...(f.indicator ? { indicator: f.indicator } : {}),
-              ...(f.cell ? { cell: f.cell } : {}),
-              text: formatFinding(f, lang),
-            }))
+        ? evaluate(criteriaSet, reportFromValues(set, head.values, { period })).findings.filter(
+            (f) => f.severity !== "info",
+          )
         : [];
     setOpened({ key, view, revision: head?.number ?? 0, changes, findings });
-    // The list row says the same revision and state as the report opened from it.
-    setRows((list) =>
-      list?.map((r) =>
-        r.org === org
-          ? { ...r, revision: head?.number ?? 0, reviewState: view.reviewState, locked: view.locked }
-          : r,
-      ),
-    );
-    if (!keepComments) setComments({});
+    if (!keepComments) {
+      setComments({});
+      setExtra([]);
+    }
+    setConfirmReturn(false);
     setDone(undefined);
   };
   const open = (org: string) => guard(() => show(org));
 
-  const act = (action: ReviewAction) =>
+  const act = (action: ReviewAction, confirmed = false) =>
     guard(async () => {
       if (!opened) return;
       const filled = Object.fromEntries(Object.entries(comments).filter(([, v]) => v.trim()));
+      if (action === "return" && !Object.keys(filled).length && !confirmed) return setConfirmReturn(true);
+      setConfirmReturn(false);
       let r;
       try {
         r = await sync.api().review(opened.key, action, opened.revision, filled);
@@ -125,61 +113,45 @@ export function ReviewTab({
         if (!(e instanceof ReviewStaleError)) throw e;
         // Nothing was saved: show the new head, keep what the reviewer typed, say what changed.
         await show(opened.key.org, true);
+        await list.reload();
         setError(t.reviewStale(e.judgedRevision, e.headRevision, e.changes.map((c) => c.code).join(", ")));
         return;
       }
       await show(opened.key.org);
+      await list.reload();
       setDone(t.reviewDone(r.state));
     });
 
-  const commentCodes = opened
-    ? ["*", ...new Set(opened.findings.map((f) => f.indicator).filter((x): x is string => Boolean(x)))]
-    : [];
+  // Every indicator of the set can take a comment; those with findings are offered at once.
+  const indicators = (getCriteriaSet(set)?.criteria ?? []).flatMap((c) => c.indicators.map((i) => i.code));
+  const allCodes = indicators.length ? indicators : Object.keys(opened?.view.head?.values ?? {});
+  const withFindings = opened?.findings.map((f) => f.indicator).filter((x): x is string => Boolean(x)) ?? [];
+  const commentCodes = opened ? ["*", ...new Set([...withFindings, ...extra])] : [];
+  const more = allCodes.filter((c) => !commentCodes.includes(c));
+  const rows = list.rows;
 
   return (
     <div data-testid="review-tab">
-      <div
-        style={{
-          display: "grid",
-          gridTemplateColumns: "minmax(0, 2fr) minmax(0, 1fr) auto",
-          gap: 6,
-          alignItems: "end",
-        }}
-      >
-        <Field label={t.set}>
-          <Input style={{ minWidth: 0 }} value={set} onChange={(_, d) => setSet(d.value)} />
-        </Field>
-        <Field label={t.period}>
-          <Input
-            style={{ minWidth: 0 }}
-            value={period}
-            onChange={(_, d) => setPeriod(d.value)}
-            data-testid="review-period"
-          />
-        </Field>
-        <Button onClick={() => void load()} data-testid="review-load">
+      <SetPeriodFields t={t} {...fields} testId="review">
+        <Button onClick={() => void guard(list.load)} data-testid="review-load">
           {t.load}
         </Button>
-      </div>
+      </SetPeriodFields>
       {error && <ErrorBar text={error} />}
       {rows && (
-        <div style={{ margin: "6px 0" }}>
+        <div className={p.section}>
           <Subtitle2 block>
-            {t.reports} ({rows.length < total ? `${rows.length}/${total}` : rows.length})
+            {t.reports} ({rows.length < list.total ? `${rows.length}/${list.total}` : rows.length})
           </Subtitle2>
           {rows.length === 0 && (
             <Caption1 as="p" block>
               {t.noReports}
             </Caption1>
           )}
-          <ul style={{ margin: 0, paddingLeft: 0, listStyle: "none" }}>
+          <ul className={p.plainList}>
             {rows.map((r) => (
-              <li
-                key={r.org}
-                data-testid="review-row"
-                style={{ display: "flex", gap: 6, alignItems: "center", margin: "2px 0" }}
-              >
-                <Caption1 style={{ flex: 1 }}>
+              <li key={r.org} data-testid="review-row" data-state={r.reviewState} className={p.buttons}>
+                <Caption1 className={p.grow}>
                   {r.orgName} ({r.org}) · {t.revision} {r.revision} ·{" "}
                   {t.reviewStates[r.reviewState] ?? r.reviewState} · {r.criteriaMet ?? "?"}/
                   {r.criteriaTotal ?? "?"}
@@ -190,20 +162,20 @@ export function ReviewTab({
               </li>
             ))}
           </ul>
-          {rows.length < total && (
+          {rows.length < list.total && (
             <Button
               size="small"
               appearance="subtle"
-              onClick={() => void loadMore()}
+              onClick={() => void guard(list.loadMore)}
               data-testid="review-more"
             >
-              {t.moreReports(total - rows.length)}
+              {t.moreReports(list.total - rows.length)}
             </Button>
           )}
         </div>
       )}
       {opened && (
-        <div data-testid="review-opened" style={{ borderTop: "1px solid #e0e0e0", paddingTop: 6 }}>
+        <div data-testid="review-opened" className={p.section}>
           <Subtitle2 block>
             {opened.view.orgName} ({opened.view.org}) · {t.revision} {opened.view.head?.number ?? 0} ·{" "}
             {t.reviewStates[opened.view.reviewState] ?? opened.view.reviewState}
@@ -215,32 +187,15 @@ export function ReviewTab({
           <Subtitle2 block>
             {t.findings} ({opened.findings.length})
           </Subtitle2>
-          <ul style={{ margin: 0, paddingLeft: 16 }}>
+          <ul className={p.bulletList}>
             {opened.findings.map((f, i) => (
               <li key={i} data-testid="review-finding">
-                <Caption1>{f.text}</Caption1>
+                <Caption1>{formatFinding(f, lang)}</Caption1>
               </li>
             ))}
           </ul>
           <Subtitle2 block>{t.diff}</Subtitle2>
-          {opened.changes.length === 0 ? (
-            <Caption1 as="p" block>
-              {t.noDiff}
-            </Caption1>
-          ) : (
-            <table style={{ fontSize: 12 }} data-testid="review-diff">
-              <tbody>
-                {opened.changes.slice(0, 60).map((c) => (
-                  <tr key={c.code}>
-                    <td style={{ paddingRight: 6 }}>{c.code}</td>
-                    <td style={{ color: "#a4262c" }}>{showValue(c.before)}</td>
-                    <td>→</td>
-                    <td style={{ color: "#107c10" }}>{showValue(c.after)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          <ChangesTable t={t} changes={opened.changes} />
           {commentCodes.map((code) => (
             <Field key={code} label={code === "*" ? t.commentAll : t.commentFor(code)}>
               <Textarea
@@ -251,7 +206,33 @@ export function ReviewTab({
               />
             </Field>
           ))}
-          <div style={{ display: "flex", gap: 6, marginTop: 6 }}>
+          {more.length > 0 && (
+            <div className={p.buttons}>
+              <Select
+                size="small"
+                aria-label={t.commentOn}
+                value={pick}
+                onChange={(_, d) => setPick(d.value)}
+                data-testid="comment-pick"
+              >
+                <option value="">{t.commentOn}…</option>
+                {more.map((c) => (
+                  <option key={c} value={c}>
+                    {c}
+                  </option>
+                ))}
+              </Select>
+              <Button
+                size="small"
+                disabled={!pick}
+                onClick={() => (setExtra([...extra, pick]), setPick(""))}
+                data-testid="comment-add"
+              >
+                {t.commentAdd}
+              </Button>
+            </div>
+          )}
+          <div className={p.buttons}>
             <Button appearance="primary" onClick={() => void act("approve")} data-testid="approve">
               {t.approve}
             </Button>
@@ -259,8 +240,23 @@ export function ReviewTab({
               {t.returnReport}
             </Button>
           </div>
+          {confirmReturn && (
+            <MessageBar intent="warning" layout="multiline" className={p.bar}>
+              <MessageBarBody data-testid="return-confirm">
+                {t.confirmReturnEmpty}
+                <div className={p.buttons}>
+                  <Button size="small" onClick={() => void act("return", true)} data-testid="return-anyway">
+                    {t.confirmReturnYes}
+                  </Button>
+                  <Button size="small" appearance="subtle" onClick={() => setConfirmReturn(false)}>
+                    {t.confirmCancel}
+                  </Button>
+                </div>
+              </MessageBarBody>
+            </MessageBar>
+          )}
           {done && (
-            <MessageBar intent="success" style={{ marginTop: 6 }}>
+            <MessageBar intent="success" className={p.bar}>
               <MessageBarBody data-testid="review-done">{done}</MessageBarBody>
             </MessageBar>
           )}
