@@ -46,6 +46,23 @@ describe("ntm push finds the org unit by the workbook's commune name", () => {
     expect(view.head?.number).toBe(1);
   });
 
+  it("pushes again under the unit found before, without looking the name up", async () => {
+    const file = copy("again.xlsx");
+    expect((await runCli(pushArgs(file, fx.base, fx.tokens.clerk))).err).toMatch(/Đơn vị theo tên trong sổ/);
+    const again = await runCli(pushArgs(file, fx.base, fx.tokens.clerk));
+    expect(again.code).toBe(0);
+    expect(again.err).not.toMatch(/Đơn vị theo tên trong sổ/);
+  });
+
+  it("without the server, says the name cannot be looked up and how to queue the values anyway", async () => {
+    const r = await runCli(pushArgs(copy("offline.xlsx"), "http://127.0.0.1:9", fx.tokens.clerk));
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^Không kết nối được máy chủ http:\/\/127\.0\.0\.1:9/);
+    expect(r.err).toMatch(
+      /thêm --org MÃ để số liệu vào hàng chờ \/ The org unit cannot be looked up by the workbook's name without the server: pass --org CODE to queue the values\.$/m,
+    );
+  });
+
   describe("with two units of the name", () => {
     beforeAll(async () => {
       const existing = await fx.store.db.selectFrom("org_units").selectAll().execute();

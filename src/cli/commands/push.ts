@@ -25,7 +25,7 @@ import {
   queuePush,
   settleConflictEntry,
 } from "../../domain/sync";
-import { loadSyncState, saveSyncState, syncStatePath, type SyncState } from "./syncState";
+import { loadSyncState, rememberedOrg, saveSyncState, syncStatePath, type SyncState } from "./syncState";
 import { pushesWaitLocked } from "../messages/syncMessages";
 import { orgFromName } from "./orgFromName";
 import { TAKE_HINT, collect, conflictLines, readWorkbookValues, tokenAndChoices } from "./syncWords";
@@ -86,7 +86,11 @@ async function push(file: string, o: PushOptions, io: CliIo): Promise<number> {
   }
   const client = new SyncClient({ baseUrl: o.server, token });
   // A workbook that names its commune but not its code: found in the org tree, as the pane does.
-  const org = o.org ?? read.org ?? (await orgFromName(client, read.orgName, period, io));
+  const org =
+    o.org ??
+    read.org ??
+    rememberedOrg(file, o.server, read.set, period) ??
+    (await orgFromName(client, read.orgName, period, io));
   if (!org) return 2;
   const { values, skipped, marksNotSent } = read;
   if (marksNotSent.length)

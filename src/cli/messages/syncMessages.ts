@@ -44,12 +44,11 @@ export const orgMessages = {
     `${both(`Chọn 1–${units.length}`, `choose 1–${units.length}`)}: `,
   badAnswer: both("Không chọn đơn vị nào: không gửi gì", "No org unit chosen: nothing sent"),
   lookupFailed: (why: string) =>
+    `${why}\n` +
     both(
-      `Không tra được cây đơn vị trên máy chủ (${why})`,
-      `Could not look the org unit up on the server (${why})`,
-    ) +
-    "; " +
-    both("thêm --org MÃ", "pass --org CODE"),
+      "Không tra được đơn vị theo tên trong sổ khi không có máy chủ: thêm --org MÃ để số liệu vào hàng chờ",
+      "The org unit cannot be looked up by the workbook's name without the server: pass --org CODE to queue the values",
+    ),
 };
 
 /** "Xung đột ở 1 chỉ tiêu … / Conflicts on 1 indicator …" with the count in the right number. */
