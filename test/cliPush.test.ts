@@ -10,27 +10,18 @@ import * as path from "node:path";
 import { SyncClient } from "../src/client/syncClient";
 import { unitsFromPlainTable } from "../src/server/seed/orgUnitRows";
 import { pushArgs, runCli } from "./cliRunner";
-import { type Fixture, IN_COMMUNE, SET, openFixture } from "./serverFixture";
-import { testEngines } from "./storeEngines";
+import { IN_COMMUNE, SET, describeOnEachEngine } from "./serverFixture";
 
 const SAMPLE = path.join(__dirname, "fixtures", "samples", "xa-son-hong-2023-tu-danh-gia.xlsx");
 
-describe("ntm push finds the org unit by the workbook's commune name", () => {
-  let fx: Fixture;
-  let dir: string;
+describeOnEachEngine("ntm push finds the org unit by the workbook's commune name", (fx) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ntm-cli-push-"));
   const copy = (name: string) => {
     const file = path.join(dir, name);
     fs.copyFileSync(SAMPLE, file);
     return file;
   };
-  beforeAll(async () => {
-    fx = await openFixture(testEngines[0]);
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), "ntm-cli-push-"));
-  });
-  afterAll(async () => {
-    await fx.cleanup();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it("uses the one unit of that name in the clerk's scope, and says so", async () => {
     const r = await runCli(pushArgs(copy("a.xlsx"), fx.base, fx.tokens.clerk));
