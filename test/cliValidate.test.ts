@@ -4,6 +4,7 @@
  * kind warned about, --out .csv written (and read back) or another ending refused.
  */
 import fc from "fast-check";
+import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -95,6 +96,31 @@ describe("ntm validate over many files", () => {
     expect(r.err).toBe("");
   });
 });
+
+// `script` gives the process a terminal, as a person's shell does (util-linux; skipped without it).
+const hasScript = spawnSync("script", ["--version"]).status === 0;
+
+(hasScript ? it : it.skip)(
+  "on a terminal, shows a bar while it reads and keeps the reports on stdout whole",
+  () => {
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "ntm-cli-tty-")), "out.txt");
+    const files = [
+      "xa-son-hong-2023.csv",
+      "xa-dinh-ban-2021-khong-dau.xlsx",
+      "xa-ha-linh-2022-11-khoi-luong.xlsx",
+    ];
+    const cmd = `node --require tsx/cjs src/cli/main.ts validate ${files.map((f) => `'${sample(f)}'`).join(" ")} > '${out}'`;
+    const tty = spawnSync("script", ["-q", "-e", "-c", cmd, "/dev/null"], {
+      cwd: path.join(__dirname, ".."),
+      encoding: "utf8",
+    });
+    expect(tty.stdout).toMatch(/Đang đọc \/ reading .* 3\/3 tệp\/files/);
+    const report = fs.readFileSync(out, "utf8");
+    expect(report).not.toMatch(/reading|\x1b/);
+    expect(report.trim().split("\n").at(-1)).toMatch(/^Tổng cộng: 3 tệp, 3 xã, /);
+  },
+  60_000,
+);
 
 describe("ntm validate --set of another kind", () => {
   it("warns, in both languages, when a village-level set judges a commune report", async () => {
