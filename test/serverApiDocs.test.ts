@@ -3,8 +3,13 @@
  * (tags) and, for the bodies a client writes, shown with an example the server accepts; the page
  * itself renders from the server's own assets under its content-security policy.
  */
-import { pushRequestSchema, reviewRequestSchema } from "../src/domain/sync/protocol";
-import { pushExample, reviewExample } from "../src/server/routes/openApiExamples";
+import { meSchema, pushRequestSchema, reviewRequestSchema } from "../src/domain/sync/protocol";
+import {
+  meExample,
+  pushExample,
+  reportKeyExample,
+  reviewExample,
+} from "../src/server/routes/openApiExamples";
 import { testEngines } from "./storeEngines";
 import { type Fixture, openFixture } from "./serverFixture";
 
@@ -51,6 +56,21 @@ describe("API documentation", () => {
     expect(bodyExample("reviewReport")).toEqual(reviewExample);
     expect(pushRequestSchema.safeParse(pushExample).success).toBe(true);
     expect(reviewRequestSchema.safeParse(reviewExample).success).toBe(true);
+  });
+
+  it("shows example report keys on every report path and an example answer of /api/me", async () => {
+    const { ops } = await operations();
+    const keyed = ops.filter((o) => o.path.startsWith("/api/reports/{org}/{set}/{period}"));
+    expect(keyed.length).toBe(4);
+    for (const { op } of keyed) {
+      const examples = Object.fromEntries(
+        op.parameters.filter((p: any) => p.in === "path").map((p: any) => [p.name, p.example]),
+      );
+      expect(examples).toEqual(reportKeyExample);
+    }
+    const me = ops.find((o) => o.op.operationId === "getMe")!.op.responses["200"].content["application/json"];
+    expect(me.example ?? me.schema.examples?.[0]).toEqual(meExample);
+    expect(meSchema.safeParse(meExample).success).toBe(true);
   });
 
   it("renders the API page at /api/docs with its scripts served by this server", async () => {

@@ -13,7 +13,6 @@ import type {
 } from "../../domain/consolidate/fileValidation";
 import type { CriteriaSet } from "../../domain/criteria/schema";
 import { formatFindingBilingual } from "../../domain/i18n";
-import type { Finding } from "../../domain/review/finding";
 import type { EvaluationSummary, IndicatorValues } from "../../domain/sync/protocol";
 
 export interface StoredHead {
@@ -79,14 +78,14 @@ function indicatorRow(code: string, v: IndicatorValues[string], e: EvaluationSum
 }
 
 function findingRow(f: EvaluationSummary["findings"][number]): ValidatedFinding {
-  const severity = f.severity === "error" || f.severity === "warning" ? f.severity : "info";
   return {
     type: f.type,
-    severity,
+    severity: f.severity,
     sheet: f.sheet ?? null,
     cell: f.cell ?? null,
     ...(f.indicator ? { indicator: f.indicator } : {}),
-    // Stored findings are the domain's typed findings; the message is made as `ntm validate` makes it.
-    message: formatFindingBilingual(f as Finding),
+    // Stored findings are the domain's typed findings (the wire enums say so, no cast); the message
+    // is made as `ntm validate` makes it.
+    message: formatFindingBilingual(f),
   };
 }

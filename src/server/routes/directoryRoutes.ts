@@ -10,6 +10,7 @@ import {
 import { actionsOf } from "../auth/permissions";
 import { principalOf } from "../auth/requestAuth";
 import type { OrgTree, OrgUnitRow } from "../store/orgTree";
+import { meExample } from "./openApiExamples";
 import { type RouteContext, domainSet, errorResponses, underQuery, unitUnder } from "./routeContext";
 
 export function orgUnitDto(tree: OrgTree, u: OrgUnitRow) {
@@ -35,7 +36,7 @@ export function directoryRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
           summary: "Người dùng hiện tại / The current user",
           description:
             "Who the token stands for: role, the unit of their scope (code, name, level) and the actions the role may take (read, push, review, consolidate), so a client shows each person only what they may do.",
-          response: { 200: meSchema, ...errorResponses },
+          response: { 200: meSchema.meta({ examples: [meExample] }), ...errorResponses },
         },
       },
       async (req) => {

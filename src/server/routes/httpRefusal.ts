@@ -22,6 +22,11 @@ export class HttpRefusal extends Error {
   ) {
     super(body.error);
   }
+
+  /** What Fastify reads before the error handler runs, so nothing counts a refusal as a 500. */
+  get statusCode(): number {
+    return this.status;
+  }
 }
 
 /** A refusal of the request as sent (404, 409, 422, 423 …). */

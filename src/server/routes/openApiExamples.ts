@@ -2,7 +2,7 @@
  * Example bodies for /api/openapi.json and /api/docs. Each is parsed by its own wire schema in
  * test/serverApiDocs.test.ts, so an example can never show a body the server would refuse.
  */
-import type { PushRequest, ReviewRequest } from "../../domain/sync/protocol";
+import type { Me, PushRequest, ReviewRequest } from "../../domain/sync/protocol";
 
 export const pushExample: PushRequest = {
   opId: "3f1c9a2e-7b4d-4e8a-9c55-0d2b6f1e8a41",
@@ -22,3 +22,13 @@ export const reviewExample: ReviewRequest = {
     "*": "Rà soát lại tiêu chí 17 trước khi gửi lại.",
   },
 };
+
+export const meExample: Me = {
+  name: "can-bo-son-hong",
+  role: "clerk",
+  scope: { code: "18139", name: "Xã Sơn Hồng", level: "commune" },
+  actions: ["read", "push"],
+};
+
+/** A report key as the paths take it: a commune's GSO code, a set id, a period. */
+export const reportKeyExample = { org: "18139", set: "vn-xa-ntm-2021-2025", period: "2023" };

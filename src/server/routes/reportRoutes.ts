@@ -25,7 +25,7 @@ import { roleMayDo } from "../auth/roleGuard";
 import { evaluatePushedValues, unknownIndicatorCodes } from "../evaluation/evaluatePushedValues";
 import { httpMessages } from "../httpMessages";
 import { refuse } from "./httpRefusal";
-import { pushExample, reviewExample } from "./openApiExamples";
+import { pushExample, reportKeyExample, reviewExample } from "./openApiExamples";
 import {
   type RouteContext,
   domainSet,
@@ -36,9 +36,19 @@ import {
 } from "./routeContext";
 
 const keyParams = z.object({
-  org: z.string().min(1).max(40).describe("Mã đơn vị (GSO) / org unit code"),
-  set: z.string().min(1).max(80).describe("Mã bộ tiêu chí / criteria set id"),
-  period: periodSchema,
+  org: z
+    .string()
+    .min(1)
+    .max(40)
+    .describe("Mã đơn vị (GSO) / org unit code")
+    .meta({ examples: [reportKeyExample.org] }),
+  set: z
+    .string()
+    .min(1)
+    .max(80)
+    .describe("Mã bộ tiêu chí / criteria set id")
+    .meta({ examples: [reportKeyExample.set] }),
+  period: periodSchema.meta({ examples: [reportKeyExample.period] }),
 });
 type KeyParams = z.infer<typeof keyParams>;
 
