@@ -10,7 +10,9 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { captureIo } from "../src/cli/cliIo";
 import { main } from "../src/cli/main";
+import { findingLines as sayFindings } from "../src/cli/validate/fileReport";
 import { findingsCsv, findingsCsvRows } from "../src/cli/validate/findingsCsv";
+import type { Finding } from "../src/domain/review/finding";
 import type { FileValidation } from "../src/domain/consolidate/fileValidation";
 import { decodeCsvBytes, parseCsvText } from "../src/io/xlsx/parseCsvText";
 
@@ -59,6 +61,24 @@ describe("ntm validate words its report in one language", () => {
     expect(r.err).toMatch(
       /giá trị "fr" của --lang <lang> không hợp lệ; chọn một trong: vi, en \/ "fr" is not a valid value/,
     );
+  });
+});
+
+describe("a not-applicable statement", () => {
+  // The domain's finding for "Không có làng nghề" on 13.4 (issue 18); built by hand here so the
+  // tag is checked whatever the reader's own wording.
+  const statement = {
+    type: "indicator/not-applicable",
+    severity: "info",
+    sheet: "Biểu 01",
+    cell: "E51",
+    indicator: "13.4",
+    params: { raw: "Không có làng nghề" },
+  } as unknown as Finding;
+
+  it("is tagged as not applicable in each language, not as information to act on", () => {
+    expect(sayFindings([statement], "vi").lines[0]).toMatch(/^ {4}KHÔNG ÁP DỤNG \[Biểu 01!E51\] /);
+    expect(sayFindings([statement], "en").lines[0]).toMatch(/^ {4}NOT APPLICABLE \[Biểu 01!E51\] /);
   });
 });
 
