@@ -10,27 +10,18 @@ import * as path from "node:path";
 import { SyncClient } from "../src/client/syncClient";
 import { unitsFromPlainTable } from "../src/server/seed/orgUnitRows";
 import { pushArgs, runCli } from "./cliRunner";
-import { type Fixture, IN_COMMUNE, SET, openFixture } from "./serverFixture";
-import { testEngines } from "./storeEngines";
+import { IN_COMMUNE, SET, describeOnEachEngine } from "./serverFixture";
 
 const SAMPLE = path.join(__dirname, "fixtures", "samples", "xa-son-hong-2023-tu-danh-gia.xlsx");
 
-describe("ntm push finds the org unit by the workbook's commune name", () => {
-  let fx: Fixture;
-  let dir: string;
+describeOnEachEngine("ntm push finds the org unit by the workbook's commune name", (fx) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ntm-cli-push-"));
   const copy = (name: string) => {
     const file = path.join(dir, name);
     fs.copyFileSync(SAMPLE, file);
     return file;
   };
-  beforeAll(async () => {
-    fx = await openFixture(testEngines[0]);
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), "ntm-cli-push-"));
-  });
-  afterAll(async () => {
-    await fx.cleanup();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it("uses the one unit of that name in the clerk's scope, and says so", async () => {
     const r = await runCli(pushArgs(copy("a.xlsx"), fx.base, fx.tokens.clerk));
@@ -44,6 +35,23 @@ describe("ntm push finds the org unit by the workbook's commune name", () => {
       period: "2023",
     });
     expect(view.head?.number).toBe(1);
+  });
+
+  it("pushes again under the unit found before, without looking the name up", async () => {
+    const file = copy("again.xlsx");
+    expect((await runCli(pushArgs(file, fx.base, fx.tokens.clerk))).err).toMatch(/Đơn vị theo tên trong sổ/);
+    const again = await runCli(pushArgs(file, fx.base, fx.tokens.clerk));
+    expect(again.code).toBe(0);
+    expect(again.err).not.toMatch(/Đơn vị theo tên trong sổ/);
+  });
+
+  it("without the server, says the name cannot be looked up and how to queue the values anyway", async () => {
+    const r = await runCli(pushArgs(copy("offline.xlsx"), "http://127.0.0.1:9", fx.tokens.clerk));
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^Không kết nối được máy chủ http:\/\/127\.0\.0\.1:9/);
+    expect(r.err).toMatch(
+      /thêm --org MÃ để số liệu vào hàng chờ \/ The org unit cannot be looked up by the workbook's name without the server: pass --org CODE to queue the values\.$/m,
+    );
   });
 
   describe("with two units of the name", () => {

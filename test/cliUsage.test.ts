@@ -115,6 +115,18 @@ describe("loose checks", () => {
     expect(fs.existsSync(out)).toBe(false);
   });
 
+  it("consolidate counts a workbook and its CSV as one commune and says which communes were matched by letters alone", async () => {
+    const samples = path.join(__dirname, "fixtures", "samples");
+    const out = path.join(dir, "samples.xlsx");
+    const r = await runCli(["consolidate", samples, "-o", out, "--workers", "0"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^ {2}xa-son-hong-2023\.csv → dùng \/ using xa-son-hong-2023-tu-danh-gia\.xlsx$/m);
+    expect(r.out).toMatch(
+      /^2 tệp được nhận xã theo tên không dấu hoặc tên tệp: kiểm tra trang "Phát hiện"\. \/ 2 files matched to a commune by a name without diacritics or the file name/m,
+    );
+    expect(r.out).toMatch(/1 trùng lặp, .* \/ .*, 1 duplicate, /);
+  });
+
   it("counts in the right number in English", () => {
     expect(conflictsOnIndicators(1)).toMatch(/\/ Conflict on 1 indicator — .*this cell was not written$/);
     expect(conflictsOnIndicators(3)).toMatch(

@@ -4,12 +4,15 @@
  * kind warned about, --out .csv written (and read back) or another ending refused.
  */
 import fc from "fast-check";
+import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { captureIo } from "../src/cli/cliIo";
 import { main } from "../src/cli/main";
+import { findingLines as sayFindings } from "../src/cli/validate/fileReport";
 import { findingsCsv, findingsCsvRows } from "../src/cli/validate/findingsCsv";
+import type { Finding } from "../src/domain/review/finding";
 import type { FileValidation } from "../src/domain/consolidate/fileValidation";
 import { decodeCsvBytes, parseCsvText } from "../src/io/xlsx/parseCsvText";
 
@@ -61,6 +64,24 @@ describe("ntm validate words its report in one language", () => {
   });
 });
 
+describe("a not-applicable statement", () => {
+  // The domain's finding for "Không có làng nghề" on 13.4 (issue 18); built by hand here so the
+  // tag is checked whatever the reader's own wording.
+  const statement = {
+    type: "indicator/not-applicable",
+    severity: "info",
+    sheet: "Biểu 01",
+    cell: "E51",
+    indicator: "13.4",
+    params: { raw: "Không có làng nghề" },
+  } as unknown as Finding;
+
+  it("is tagged as not applicable in each language, not as information to act on", () => {
+    expect(sayFindings([statement], "vi").lines[0]).toMatch(/^ {4}KHÔNG ÁP DỤNG \[Biểu 01!E51\] /);
+    expect(sayFindings([statement], "en").lines[0]).toMatch(/^ {4}NOT APPLICABLE \[Biểu 01!E51\] /);
+  });
+});
+
 describe("ntm validate over many files", () => {
   it("ends with one total: files, communes (a workbook and its CSV are one), criteria met, findings by severity", async () => {
     const files = [
@@ -95,6 +116,31 @@ describe("ntm validate over many files", () => {
     expect(r.err).toBe("");
   });
 });
+
+// `script` gives the process a terminal, as a person's shell does (util-linux; skipped without it).
+const hasScript = spawnSync("script", ["--version"]).status === 0;
+
+(hasScript ? it : it.skip)(
+  "on a terminal, shows a bar while it reads and keeps the reports on stdout whole",
+  () => {
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "ntm-cli-tty-")), "out.txt");
+    const files = [
+      "xa-son-hong-2023.csv",
+      "xa-dinh-ban-2021-khong-dau.xlsx",
+      "xa-ha-linh-2022-11-khoi-luong.xlsx",
+    ];
+    const cmd = `node --require tsx/cjs src/cli/main.ts validate ${files.map((f) => `'${sample(f)}'`).join(" ")} > '${out}'`;
+    const tty = spawnSync("script", ["-q", "-e", "-c", cmd, "/dev/null"], {
+      cwd: path.join(__dirname, ".."),
+      encoding: "utf8",
+    });
+    expect(tty.stdout).toMatch(/Đang đọc \/ reading .* 3\/3 tệp\/files/);
+    const report = fs.readFileSync(out, "utf8");
+    expect(report).not.toMatch(/reading|\x1b/);
+    expect(report.trim().split("\n").at(-1)).toMatch(/^Tổng cộng: 3 tệp, 3 xã, /);
+  },
+  60_000,
+);
 
 describe("ntm validate --set of another kind", () => {
   it("warns, in both languages, when a village-level set judges a commune report", async () => {

@@ -99,7 +99,8 @@ describe("sync client and CLI", () => {
     ).toBe(0);
     expect(io.stdout).toContain("revision 1");
     // Criterion 10 (income) is measured in money: its "x" is not a figure, and the clerk is told so.
-    expect(io.stderr).toMatch(/Tiêu chí 10 chỉ được đánh dấu.*\/ Criteria 10 are only marked/);
+    // One criterion in the singular (issue 18: "Criteria 10 are" was the plural bug).
+    expect(io.stderr).toMatch(/Tiêu chí 10 chỉ được đánh dấu.*\/ Criterion 10 is only marked/);
     const key = { org: IN_COMMUNE, set, period: "2023" };
     const view = await new SyncClient({ baseUrl: fx.base, token: fx.tokens.reviewer }).getReport(key);
     expect(Object.keys(view.head!.values).sort()).toEqual(

@@ -7,7 +7,7 @@ import { Command, CommanderError } from "commander";
 import type { CliIo } from "./cliIo";
 import { nodeIo } from "./cliIo";
 import { commands } from "./commands";
-import { commanderErrorText, helpHint } from "./messages/commanderMessages";
+import { commanderErrorText, helpHint, helpTitle, helpWords } from "./messages/commanderMessages";
 import { unexpectedError } from "./messages/commonMessages";
 
 /** Every command and subcommand, so each usage error names the help of the command it came from. */
@@ -24,7 +24,10 @@ export async function main(argv: string[], io: CliIo = nodeIo()): Promise<number
       writeOut: (s) => io.out(s),
       writeErr: (s) => io.err(s),
       outputError: (s, write) => write(commanderErrorText(s)),
-    });
+    })
+    .configureHelp({ styleTitle: helpTitle })
+    .helpOption("-h, --help", helpWords.option)
+    .helpCommand("help [command]", helpWords.command);
   for (const register of commands) register(program, io);
   eachCommand(program, "ntm", (c, path) => c.showHelpAfterError(helpHint(path)));
   try {

@@ -27,7 +27,7 @@ import { latestComments, pulledCellValue as cellValue } from "../../domain/sync/
 import { writeXlsxPackage } from "../../io/xlsx/ooxml/writeXlsxPackage";
 import { MAX_CELL_TEXT, writePulledCells, type CellWriteReport } from "../../io/xlsx/ooxml/writePulledCells";
 import { loadSyncState, saveSyncState } from "./syncState";
-import { conflictsOnIndicators } from "../messages/syncMessages";
+import { conflictsOnIndicators, pullMessages as words } from "../messages/syncMessages";
 import { TAKE_HINT, collect, conflictLines, readWorkbookValues, tokenAndChoices } from "./syncWords";
 
 interface PullOptions {
@@ -90,9 +90,7 @@ async function pull(o: PullOptions, io: CliIo): Promise<number> {
     return 1;
   }
   if (!view.head) {
-    io.err(
-      "Chưa có phiên bản nào trên kho cho báo cáo này. / The store has no revision of this report yet.\n",
-    );
+    io.err(`${words.noRevision}\n`);
     return 1;
   }
   if (!fs.existsSync(o.output)) return writeNewWorkbook(o, view, io);
@@ -102,9 +100,7 @@ async function pull(o: PullOptions, io: CliIo): Promise<number> {
     const r = readWorkbookValues(o.output, { set: o.set, period: o.period });
     // Another commune's workbook never takes this report's values.
     if (r.org && r.org !== o.org) {
-      io.err(
-        `Sổ ${o.output} là của đơn vị ${r.org}, không phải ${o.org}: không ghi gì. / ${o.output} is the workbook of org unit ${r.org}, not ${o.org}: nothing written.\n`,
-      );
+      io.err(`${words.otherUnit(o.output, r.org, o.org)}\n`);
       return 2;
     }
     read = r.values;
@@ -148,43 +144,29 @@ async function pull(o: PullOptions, io: CliIo): Promise<number> {
 
 function say(o: PullOptions, view: ReportView, plan: WorkbookPullPlan, r: CellWriteReport, io: CliIo): void {
   const head = view.head!;
-  io.out(
-    `Phiên bản ${head.number} (${view.reviewState}): đã ghi ${r.written.length} ô vào ${o.output}${r.written.length && o.backup !== false ? ` (bản cũ: ${backupPathOf(o.output)})` : ""}. / ` +
-      `Revision ${head.number}: wrote ${r.written.length} cells into ${o.output}.\n`,
-  );
+  const backup = r.written.length && o.backup !== false ? backupPathOf(o.output) : undefined;
+  io.out(`${words.wrote(head.number, view.reviewState, r.written.length, o.output, backup)}\n`);
   for (const w of r.written) io.out(`  ${w.code}: ${w.sheet}!${w.cell}\n`);
-  if (plan.keptLocal.length)
-    io.out(
-      `Giữ số liệu của sổ (chưa gửi, chạy ntm push) / kept this workbook's values (not pushed yet): ${plan.keptLocal.join(", ")}\n`,
-    );
-  const list = (vi: string, en: string, items: string[]) => {
-    if (items.length) io.err(`${vi} / ${en}: ${items.join(", ")}\n`);
+  if (plan.keptLocal.length) io.out(`${words.keptLocal(plan.keptLocal)}\n`);
+  const left = words.leftAlone;
+  const list = (label: string, items: string[]) => {
+    if (items.length) io.err(`${label}: ${items.join(", ")}\n`);
   };
+  list(left.unknownTargets, plan.unknownTargets);
+  list(left.formulaCells, r.formulaCells);
+  list(left.proseCells, r.proseCells);
   list(
-    "Không tìm thấy chỉ tiêu trong sổ này, không ghi",
-    "not located in this workbook, not written",
-    plan.unknownTargets,
-  );
-  list("Ô có công thức, giữ nguyên", "formula cells, left as they are", r.formulaCells);
-  list(
-    "Ô có chữ, giữ nguyên (hãy sửa tay)",
-    "cells holding text, left as they are (edit by hand)",
-    r.proseCells,
-  );
-  list(
-    "Ô hoặc trang không hợp lệ, không ghi",
-    "targets that are no cell of this workbook",
+    left.badTargets,
     r.badTargets.map((t) => `${t.code} (${t.sheet.slice(0, 40)}!${t.cell.slice(0, 20)})`),
   );
   list(
-    "Giá trị quá dài hoặc có ký tự không ghi được",
-    "values too long or with characters a cell cannot hold",
+    left.unwritable,
     r.unwritable.map((t) => `${t.code} (${t.sheet}!${t.cell})`),
   );
   for (const c of plan.cells)
-    if (c.note) io.out(`Nhận xét / comment ${c.code} (${c.sheet}!${c.cell}): ${c.note}\n`);
-  if (plan.general) io.out(`Nhận xét chung / on the whole report: ${plan.general.text}\n`);
-  list("Nhận xét không rõ ô", "comments with no located cell", plan.unplaced);
+    if (c.note) io.out(`${words.comment(c.code, `${c.sheet}!${c.cell}`, c.note)}\n`);
+  if (plan.general) io.out(`${words.general(plan.general.text)}\n`);
+  list(left.unplaced, plan.unplaced);
 }
 
 /** No workbook at the path: a new one listing the head's values and the comments. */
@@ -223,8 +205,7 @@ function writeNewWorkbook(o: PullOptions, view: ReportView, io: CliIo): number {
   state.baseValues = head.values;
   saveSyncState(o.output, state);
   io.out(
-    `Đã ghi phiên bản ${head.number} (${Object.keys(head.values).length} chỉ tiêu, ${Object.keys(comments).length} nhận xét) vào sổ mới ${o.output}. / ` +
-      `Wrote revision ${head.number} to the new workbook ${o.output}.\n`,
+    `${words.wroteNew(head.number, Object.keys(head.values).length, Object.keys(comments).length, o.output)}\n`,
   );
   return 0;
 }

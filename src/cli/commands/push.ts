@@ -25,8 +25,8 @@ import {
   queuePush,
   settleConflictEntry,
 } from "../../domain/sync";
-import { loadSyncState, saveSyncState, syncStatePath, type SyncState } from "./syncState";
-import { pushesWaitLocked } from "../messages/syncMessages";
+import { loadSyncState, rememberedOrg, saveSyncState, syncStatePath, type SyncState } from "./syncState";
+import { pushMessages as say, pushesWaitLocked } from "../messages/syncMessages";
 import { orgFromName } from "./orgFromName";
 import { TAKE_HINT, collect, conflictLines, readWorkbookValues, tokenAndChoices } from "./syncWords";
 
@@ -79,24 +79,20 @@ async function push(file: string, o: PushOptions, io: CliIo): Promise<number> {
   }
   const period = o.period ?? read.period;
   if (!period) {
-    io.err(
-      "Sổ không ghi kỳ báo cáo: thêm --period KỲ. / The workbook does not name its period: pass --period P.\n",
-    );
+    io.err(`${say.noPeriod}\n`);
     return 2;
   }
   const client = new SyncClient({ baseUrl: o.server, token });
   // A workbook that names its commune but not its code: found in the org tree, as the pane does.
-  const org = o.org ?? read.org ?? (await orgFromName(client, read.orgName, period, io));
+  const org =
+    o.org ??
+    read.org ??
+    rememberedOrg(file, o.server, read.set, period) ??
+    (await orgFromName(client, read.orgName, period, io));
   if (!org) return 2;
   const { values, skipped, marksNotSent } = read;
-  if (marksNotSent.length)
-    io.err(
-      `Tiêu chí ${marksNotSent.join(", ")} chỉ được đánh dấu đạt/chưa đạt nhưng được đo bằng số: dấu này không gửi được, hãy ghi số liệu của chỉ tiêu. / Criteria ${marksNotSent.join(", ")} are only marked met/unmet but are measured by a number: the mark is not sent; enter the indicator's figure.\n`,
-    );
-  if (skipped.length)
-    io.err(
-      `Bỏ qua các dòng không có trong bộ tiêu chí / skipped rows not in the set: ${skipped.join(", ")}\n`,
-    );
+  if (marksNotSent.length) io.err(`${say.marksNotSent(marksNotSent)}\n`);
+  if (skipped.length) io.err(`${say.skippedRows(skipped)}\n`);
 
   const key: ReportKey = { org, set: read.set, period };
   const state = loadSyncState(file, o.server, key);
@@ -118,9 +114,7 @@ async function push(file: string, o: PushOptions, io: CliIo): Promise<number> {
       if (entryState(e) === "refused") state.outbox = drop(state.outbox, e.opId);
   saveSyncState(file, state); // the outbox survives a dropped connection from here on
   if (!state.outbox.entries.length) {
-    io.out(
-      `Không có gì mới để gửi (đã khớp phiên bản ${state.baseRevision}). / Nothing new to push (in step with revision ${state.baseRevision}).\n`,
-    );
+    io.out(`${say.nothingNew(state.baseRevision)}\n`);
     return 0;
   }
   const baseValues = async (k: ReportKey, rev: number): Promise<IndicatorValues> =>
@@ -151,9 +145,7 @@ async function push(file: string, o: PushOptions, io: CliIo): Promise<number> {
       state.baseRevision = head.number;
       state.baseValues = head.values;
     }
-    io.out(
-      `Đã gửi: phiên bản ${last.revision} của ${org}/${key.set}/${period}. / Pushed: revision ${last.revision}.\n`,
-    );
+    io.out(`${say.pushed(last.revision, `${org}/${key.set}/${period}`)}\n`);
   }
   saveSyncState(file, state);
   sayWaiting(file, state, result, io);
@@ -199,21 +191,13 @@ function sayWaiting(file: string, state: SyncState, result: FlushReport, io: Cli
   const locked = byState("blocked-locked");
   const conflict = byState("blocked-conflict");
   const refused = byState("refused");
-  if (pending.length)
-    io.err(
-      `Chưa gửi được: số liệu vẫn nằm trong hàng chờ (${sidecar}), chạy lại ntm push để gửi. / Not pushed: the values wait in the outbox (${sidecar}); run ntm push again to send them.\n`,
-    );
+  if (pending.length) io.err(`${say.notPushed(sidecar)}\n`);
   if (locked.length) io.err(`${pushesWaitLocked(locked.length, sidecar)}.\n`);
   for (const e of conflict) {
     const fresh = result.conflicts.find((c) => c.opId === e.opId)?.conflicts ?? e.blocked?.conflicts ?? [];
-    io.err(
-      `Xung đột ở ${fresh.length || "một số"} chỉ tiêu — cả bạn và người khác đã sửa; lần gửi này chờ bạn chọn. / Conflicts — changed on both sides; this push waits for your choice:\n`,
-    );
+    io.err(`${say.conflicts(fresh.length)}\n`);
     io.err(conflictLines(fresh));
     io.err(`${TAKE_HINT}\n`);
   }
-  for (const e of refused)
-    io.err(
-      `Bị từ chối (HTTP ${e.blocked?.status ?? "?"}): ${e.blocked?.message ?? ""} — không gửi lại; sửa lỗi rồi chạy ntm push --retry-refused, hoặc bỏ bằng --discard-refused. / Refused for good: not sent again; fix it and run ntm push --retry-refused, or drop it with --discard-refused.\n`,
-    );
+  for (const e of refused) io.err(`${say.refused(e.blocked?.status ?? "?", e.blocked?.message ?? "")}\n`);
 }

@@ -3,7 +3,7 @@
  * stdout says where it listens (tests and scripts/start.js read it). After it, the server logs one
  * JSON line per request and every error with its cause (pino), to stdout or `--log FILE`.
  */
-import type { Command } from "commander";
+import { type Command, InvalidArgumentError, Option } from "commander";
 import * as path from "node:path";
 import type { CliIo } from "../cliIo";
 import { buildApp } from "../../server/app";
@@ -11,7 +11,21 @@ import { ensureDevCertificate } from "../../server/devCertificate";
 import { LOG_LEVELS, type LogLevel } from "../../server/requestLog";
 import { seedStore } from "../../server/seed/seedStore";
 import { Store } from "../../server/store/store";
+import { serveMessages } from "../messages/serveMessages";
 import { displayLocation, storeLocation } from "./storeLocation";
+
+function parseLogLevel(value: string): string {
+  if (!LOG_LEVELS.includes(value as LogLevel))
+    throw new InvalidArgumentError(serveMessages.badLogLevel(value));
+  return value;
+}
+
+/** A TCP port, 0–65535 (0: any free one), refused at parse time before a certificate is made. */
+function parsePort(value: string): string {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || n > 65535) throw new InvalidArgumentError(serveMessages.badPort(value));
+  return String(n);
+}
 
 interface ServeOptions {
   db?: string;
@@ -36,7 +50,9 @@ export function registerServe(program: Command, io: CliIo): void {
       "--db <file|url>",
       "tệp SQLite hoặc postgres://… / SQLite file or postgres:// URL (default: $DATABASE_URL or data/ntm.sqlite)",
     )
-    .option("--port <n>", "cổng / port (0 = any free port)", "3000")
+    .addOption(
+      new Option("--port <n>", "cổng / port (0 = any free port)").default("3000").argParser(parsePort),
+    )
     .option("--host <addr>", "địa chỉ lắng nghe / listen address", "127.0.0.1")
     .option("--http", "HTTP thường (sau proxy) / plain HTTP behind a proxy")
     .option(
@@ -55,28 +71,24 @@ export function registerServe(program: Command, io: CliIo): void {
       [] as string[],
     )
     .option("--log <file>", "ghi nhật ký vào tệp này (mặc định: stdout) / append the log to this file")
-    .option("--log-level <level>", `mức nhật ký / log level: ${LOG_LEVELS.join(", ")}`, "info")
+    .addOption(
+      new Option("--log-level <level>", `mức nhật ký / log level: ${LOG_LEVELS.join(", ")}`)
+        .default("info")
+        .argParser(parseLogLevel),
+    )
     .action(async (opts: ServeOptions) => {
       io.exitCode = await serve(opts, io);
     });
 }
 
 async function serve(opts: ServeOptions, io: CliIo): Promise<number> {
-  if (!LOG_LEVELS.includes(opts.logLevel as LogLevel)) {
-    io.err(
-      `ntm serve: mức nhật ký "${opts.logLevel}" không có (dùng: ${LOG_LEVELS.join(", ")}) / ` +
-        `unknown log level "${opts.logLevel}" (use: ${LOG_LEVELS.join(", ")})\n`,
-    );
-    return 2;
-  }
   const location = storeLocation(opts.db);
   const store = await Store.open({ location });
   // Shipped criteria sets are content-addressed: saving them again adds only changed definitions.
   const treeSize = (await store.tree()).size;
   if (opts.seed || opts.demoUsers) {
     const seeded = await seedStore(store, { demoUsers: Boolean(opts.demoUsers) });
-    if (treeSize === 0)
-      io.out(`Đã nạp dữ liệu ban đầu / seeded: ${seeded.sets} criteria sets, ${seeded.units} org units\n`);
+    if (treeSize === 0) io.out(serveMessages.seeded(seeded.sets, seeded.units));
     if (seeded.demoTokens.length) {
       io.out("Mã truy cập mẫu (chỉ hiện một lần) / demo tokens (shown once, only hashes are stored):\n");
       for (const t of seeded.demoTokens)
@@ -105,7 +117,7 @@ async function serve(opts: ServeOptions, io: CliIo): Promise<number> {
   const base = `${opts.http ? "http" : "https"}://${opts.host === "127.0.0.1" && !opts.http ? "localhost" : opts.host}:${port}`;
   io.out(`ntm serve: listening on ${base} (store ${store.engine}: ${displayLocation(location)})\n`);
   io.out(
-    `  task pane: ${base}/taskpane.html\n  manifest:  ${base}/manifest.xml\n  API docs:  ${base}/api/openapi.json\n`,
+    `  task pane: ${base}/taskpane.html\n  manifest:  ${base}/manifest.xml\n  API docs:  ${base}/api/docs (${base}/api/openapi.json)\n`,
   );
   await new Promise<void>((resolve) => {
     const stop = () => resolve();

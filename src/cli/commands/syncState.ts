@@ -29,6 +29,22 @@ export function loadSyncState(workbook: string, server: string, key: ReportKey):
   return { server, key, baseRevision: 0, baseValues: {}, outbox: emptyOutbox() };
 }
 
+/**
+ * The org unit this workbook was last synced as with this server, set and period: a workbook that
+ * names its commune but not its code, found once by name, is queued offline under the same unit.
+ */
+export function rememberedOrg(
+  workbook: string,
+  server: string,
+  set: string,
+  period: string,
+): string | undefined {
+  const file = syncStatePath(workbook);
+  if (!fs.existsSync(file)) return undefined;
+  const s = JSON.parse(fs.readFileSync(file, "utf8")) as SyncState;
+  return s.server === server && s.key.set === set && s.key.period === period ? s.key.org : undefined;
+}
+
 /** Written to a temp file and renamed, so a crash never leaves half a state file. */
 export function saveSyncState(workbook: string, state: SyncState): void {
   const file = syncStatePath(workbook);

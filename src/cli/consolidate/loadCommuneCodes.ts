@@ -33,7 +33,7 @@ export function parseCommuneCodeTable(bytes: Uint8Array, label: string): Commune
   if (missing.length) {
     throw new Error(
       `${label}: thiếu cột ${missing.join(", ")} (cần gso_code_2023, name_2023, district_2023, successor_code_2025, successor_name_2025) / ` +
-        `missing column(s) ${missing.join(", ")}`,
+        `missing ${missing.length === 1 ? "column" : "columns"} ${missing.join(", ")}`,
     );
   }
   return body

@@ -79,3 +79,21 @@ export function commanderErrorText(raw: string): string {
 export function helpHint(commandPath: string): string {
   return both(`Xem cách dùng: ${commandPath} --help`, `usage: ${commandPath} --help`);
 }
+
+/** The headings of commander's help, in both languages like the descriptions under them. */
+const HELP_TITLES: Record<string, string> = {
+  "Usage:": "Cách dùng / Usage:",
+  "Arguments:": "Đối số / Arguments:",
+  "Options:": "Tùy chọn / Options:",
+  "Global Options:": "Tùy chọn chung / Global options:",
+  "Commands:": "Lệnh / Commands:",
+};
+
+export function helpTitle(title: string): string {
+  return HELP_TITLES[title] ?? title;
+}
+
+export const helpWords = {
+  option: both("xem hướng dẫn", "display help"),
+  command: both("xem hướng dẫn của một lệnh", "display help for a command"),
+};

@@ -1,7 +1,7 @@
 /**
- * What `ntm push` and `ntm pull` say about finding the org unit, and the counted phrases of their
- * accounts ("1 indicator", "2 indicators"). The conflict and outbox texts live beside them in
- * commands/syncWords.ts and push.ts; new text goes here.
+ * What `ntm push` and `ntm pull` say: finding the org unit, what was sent or written, what waits
+ * in the outbox and why, with counts in the right number ("1 indicator", "2 indicators"). The
+ * words a conflict's values are shown with (mine / theirs / base) are in commands/syncWords.ts.
  */
 import { both, countEn } from "./cliText";
 
@@ -44,12 +44,11 @@ export const orgMessages = {
     `${both(`Chọn 1–${units.length}`, `choose 1–${units.length}`)}: `,
   badAnswer: both("Không chọn đơn vị nào: không gửi gì", "No org unit chosen: nothing sent"),
   lookupFailed: (why: string) =>
+    `${why}\n` +
     both(
-      `Không tra được cây đơn vị trên máy chủ (${why})`,
-      `Could not look the org unit up on the server (${why})`,
-    ) +
-    "; " +
-    both("thêm --org MÃ", "pass --org CODE"),
+      "Không tra được đơn vị theo tên trong sổ khi không có máy chủ: thêm --org MÃ để số liệu vào hàng chờ",
+      "The org unit cannot be looked up by the workbook's name without the server: pass --org CODE to queue the values",
+    ),
 };
 
 /** "Xung đột ở 1 chỉ tiêu … / Conflicts on 1 indicator …" with the count in the right number. */
@@ -66,3 +65,84 @@ export function pushesWaitLocked(n: number, sidecar: string): string {
     `The report is approved and locked: ${countEn(n, "push", "pushes")} ${n === 1 ? "waits" : "wait"} in the outbox and ${n === 1 ? "goes" : "go"} when a reviewer reopens it (run ntm push again)`,
   );
 }
+
+export const pushMessages = {
+  noPeriod: both(
+    "Sổ không ghi kỳ báo cáo: thêm --period KỲ.",
+    "The workbook does not name its period: pass --period P.",
+  ),
+  marksNotSent: (codes: string[]) =>
+    both(
+      `Tiêu chí ${codes.join(", ")} chỉ được đánh dấu đạt/chưa đạt nhưng được đo bằng số: dấu này không gửi được, hãy ghi số liệu của chỉ tiêu.`,
+      `${codes.length === 1 ? "Criterion" : "Criteria"} ${codes.join(", ")} ${codes.length === 1 ? "is" : "are"} only marked met/unmet but ${codes.length === 1 ? "is" : "are"} measured by a number: the mark is not sent; enter the indicator's figure.`,
+    ),
+  skippedRows: (codes: string[]) =>
+    `${both("Bỏ qua các dòng không có trong bộ tiêu chí", "skipped rows not in the set")}: ${codes.join(", ")}`,
+  nothingNew: (revision: number) =>
+    both(
+      `Không có gì mới để gửi (đã khớp phiên bản ${revision}).`,
+      `Nothing new to push (in step with revision ${revision}).`,
+    ),
+  pushed: (revision: number, key: string) =>
+    both(`Đã gửi: phiên bản ${revision} của ${key}.`, `Pushed: revision ${revision}.`),
+  notPushed: (sidecar: string) =>
+    both(
+      `Chưa gửi được: số liệu vẫn nằm trong hàng chờ (${sidecar}), chạy lại ntm push để gửi.`,
+      `Not pushed: the values wait in the outbox (${sidecar}); run ntm push again to send them.`,
+    ),
+  conflicts: (n: number) =>
+    both(
+      `Xung đột ở ${n || "một số"} chỉ tiêu — cả bạn và người khác đã sửa; lần gửi này chờ bạn chọn.`,
+      `${n === 1 ? "Conflict on 1 indicator" : n ? `Conflicts on ${n} indicators` : "Conflicts"} — changed on both sides; this push waits for your choice:`,
+    ),
+  refused: (status: number | string, message: string) =>
+    both(
+      `Bị từ chối (HTTP ${status}): ${message} — không gửi lại; sửa lỗi rồi chạy ntm push --retry-refused, hoặc bỏ bằng --discard-refused.`,
+      `Refused for good: not sent again; fix it and run ntm push --retry-refused, or drop it with --discard-refused.`,
+    ),
+};
+
+export const pullMessages = {
+  noRevision: both(
+    "Chưa có phiên bản nào trên kho cho báo cáo này.",
+    "The store has no revision of this report yet.",
+  ),
+  otherUnit: (file: string, theirs: string, wanted: string) =>
+    both(
+      `Sổ ${file} là của đơn vị ${theirs}, không phải ${wanted}: không ghi gì.`,
+      `${file} is the workbook of org unit ${theirs}, not ${wanted}: nothing written.`,
+    ),
+  wrote: (revision: number, state: string, cells: number, file: string, backup: string | undefined) =>
+    both(
+      `Phiên bản ${revision} (${state}): đã ghi ${cells} ô vào ${file}${backup ? ` (bản cũ: ${backup})` : ""}.`,
+      `Revision ${revision}: wrote ${countEn(cells, "cell")} into ${file}.`,
+    ),
+  wroteNew: (revision: number, indicators: number, comments: number, file: string) =>
+    both(
+      `Đã ghi phiên bản ${revision} (${indicators} chỉ tiêu, ${comments} nhận xét) vào sổ mới ${file}.`,
+      `Wrote revision ${revision} (${countEn(indicators, "indicator")}, ${countEn(comments, "comment")}) to the new workbook ${file}.`,
+    ),
+  keptLocal: (codes: string[]) =>
+    `${both("Giữ số liệu của sổ (chưa gửi, chạy ntm push)", "kept this workbook's values (not pushed yet)")}: ${codes.join(", ")}`,
+  comment: (code: string, at: string, note: string) =>
+    `${both("Nhận xét", "comment")} ${code} (${at}): ${note}`,
+  general: (text: string) => `${both("Nhận xét chung", "on the whole report")}: ${text}`,
+  /** The lists of what a pull left alone, each a label in both languages. */
+  leftAlone: {
+    unknownTargets: both(
+      "Không tìm thấy chỉ tiêu trong sổ này, không ghi",
+      "not located in this workbook, not written",
+    ),
+    formulaCells: both("Ô có công thức, giữ nguyên", "formula cells, left as they are"),
+    proseCells: both(
+      "Ô có chữ, giữ nguyên (hãy sửa tay)",
+      "cells holding text, left as they are (edit by hand)",
+    ),
+    badTargets: both("Ô hoặc trang không hợp lệ, không ghi", "targets that are no cell of this workbook"),
+    unwritable: both(
+      "Giá trị quá dài hoặc có ký tự không ghi được",
+      "values too long or with characters a cell cannot hold",
+    ),
+    unplaced: both("Nhận xét không rõ ô", "comments with no located cell"),
+  },
+};

@@ -73,12 +73,9 @@ export function findingCountLine(c: Record<"error" | "warning" | "info", number>
     : `  Findings: ${countEn(c.error, "error")}, ${countEn(c.warning, "warning")}, ${c.info} info`;
 }
 
-/** "Không có làng nghề" on 13.4: a statement that the indicator does not apply, not a figure to fix. */
-export function notApplicableLine(code: string, text: string | undefined, where: string, lang: Lang): string {
-  const said = text ? ` (“${text}”)` : "";
-  return lang === "vi"
-    ? `    ${say(LABEL.notApplicable, lang).toUpperCase()} ${where}Chỉ tiêu ${code}: ${say(LABEL.notApplicable, lang)}${said}.`
-    : `    ${say(LABEL.notApplicable, lang).toUpperCase()} ${where}Indicator ${code}: ${say(LABEL.notApplicable, lang)}${said}.`;
+/** The tag of a finding that is a statement ("Không có làng nghề" on 13.4), not something to fix. */
+export function notApplicableLabel(lang: Lang): string {
+  return say(LABEL.notApplicable, lang).toUpperCase();
 }
 
 /**

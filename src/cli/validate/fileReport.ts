@@ -14,6 +14,7 @@ import {
   findingCountLine,
   headline,
   indicatorsReadLine,
+  notApplicableLabel,
   ownTargetWords,
   setLine,
   severityLabel,
@@ -23,6 +24,12 @@ import {
 } from "../messages/validateMessages";
 
 const ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+/**
+ * Findings that state a fact of the commune rather than ask for a fix: "not applicable" (the
+ * domain's indicator/not-applicable) is tagged as such, not as information to act on.
+ */
+const STATEMENTS: ReadonlySet<string> = new Set(["indicator/not-applicable"]);
 
 /** Each finding in `lang`, one line each, with the long own-target sentence shortened. */
 export function findingLines(
@@ -40,7 +47,8 @@ export function findingLines(
         ownTarget = true;
         text = text.split(long).join(`(${own.short})`);
       }
-      return `    ${severityLabel(f.severity, lang)} ${text}`;
+      const tag = STATEMENTS.has(f.type) ? notApplicableLabel(lang) : severityLabel(f.severity, lang);
+      return `    ${tag} ${text}`;
     });
   return { lines, ownTarget };
 }
