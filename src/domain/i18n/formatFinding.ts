@@ -155,6 +155,10 @@ const RENDER: Record<Finding["type"], Render> = {
       : lang === "vi"
         ? `Không chắc cột nào là kết quả thực hiện: đã đọc cột ${str(p.column)}, nhưng cột ${str(p.otherColumn)} cũng giống. Ghi rõ tiêu đề cột (ví dụ “Kết quả thực hiện”, “Tự đánh giá”).`
         : `Unsure which column holds the results: read column ${str(p.column)}, but column ${str(p.otherColumn)} looks the same. Give the columns clear headers (e.g. "Kết quả thực hiện", "Tự đánh giá").`,
+  "settings/invalid": (_f, p, lang) =>
+    lang === "vi"
+      ? `Thiết lập “${str(p.key)}” của bảng tính có giá trị “${str(p.value)}” không hợp lệ nên không được dùng. Sửa hoặc xóa dòng này trong trang “_ntm” (hoặc thuộc tính tùy chỉnh của tệp).`
+      : `The workbook setting "${str(p.key)}" holds "${str(p.value)}", which is not valid, so it was not used. Correct or delete it in the "_ntm" sheet (or the file's custom properties).`,
 };
 
 export function formatFinding(finding: Finding, lang: Lang = "vi"): string {

@@ -14,7 +14,8 @@ export type FindingType =
   | "mapping/missing-indicator"
   | "mapping/duplicate-indicator"
   | "set/period-mismatch"
-  | "mapping/ambiguous-column";
+  | "mapping/ambiguous-column"
+  | "settings/invalid";
 
 /** error: the data is wrong and must be fixed; warning: needs a look; info: progress facts. */
 export type Severity = "error" | "warning" | "info";
