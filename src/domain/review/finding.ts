@@ -5,6 +5,7 @@
 export type FindingType =
   | "indicator/unmet"
   | "indicator/unknown-target"
+  | "indicator/not-applicable"
   | "target/weaker-than-official"
   | "self-assessment/mismatch"
   | "value/out-of-range"

@@ -87,6 +87,7 @@ function readResultCells(
     value.value = v.value;
     if (v.unit) value.unit = v.unit;
     value.raw = v.raw;
+    if (v.notApplicable) value.notApplicable = true;
     if (v.problem) {
       findings.push({
         type: v.problem.type,

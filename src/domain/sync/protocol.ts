@@ -133,13 +133,15 @@ export const pushRequestSchema = z.object({
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 
 export const indicatorStatusSchema = z.enum(["met", "unmet", "unknown"]);
+/** An indicator's own status adds "not-applicable" (the workbook states it does not apply). */
+const indicatorResultStatusSchema = z.enum([...indicatorStatusSchema.options, "not-applicable"]);
 
 /** What the server's evaluation said about one indicator. */
 export const indicatorEvaluationSchema = z.object({
   /** Judged from the value against the applied target. */
-  status: indicatorStatusSchema,
+  status: indicatorResultStatusSchema,
   /** What the roll-up counted: the status, or the self-assessment where the status is unknown. */
-  effective: indicatorStatusSchema,
+  effective: indicatorResultStatusSchema,
   /** official-verified | official-unverified | workbook | none. */
   targetSource: z.string(),
   /** How far from the target, in the indicator's unit (null when met or unknown). */
