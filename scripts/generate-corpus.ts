@@ -16,6 +16,7 @@ import * as XLSX from "xlsx";
 import basicSet from "../src/domain/criteria/sets/vn-xa-ntm-2021-2025.json";
 import nangCaoSet from "../src/domain/criteria/sets/ht-xa-ntm-nang-cao-20tc.json";
 import kdcSet from "../src/domain/criteria/sets/ht-kdc-kieu-mau.json";
+import { fold, mulberry32, pick, type Rng } from "./seededRandom";
 
 export type CorpusKind = "classic" | "no-diacritics" | "criteria-x" | "volume" | "village" | "csv" | "broken";
 
@@ -37,28 +38,6 @@ export interface CorpusOptions {
   /** Share of broken files (default 0.04) and of duplicates (default 0.06). */
   brokenShare?: number;
   duplicateShare?: number;
-}
-
-type Rng = () => number;
-
-function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)];
-
-function fold(s: string): string {
-  return s
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[đĐ]/g, (c) => (c === "đ" ? "d" : "D"));
 }
 
 function slug(s: string): string {

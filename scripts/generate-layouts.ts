@@ -15,6 +15,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import * as XLSX from "xlsx";
 import setJson from "../src/domain/criteria/sets/vn-xa-ntm-2021-2025.json";
+import { a1, mulberry32 as rng, vn } from "./seededRandom";
+import { indicatorRowsOf, type SetIndicatorRow, type SetJson } from "./setIndicatorRows";
 
 const OUT = path.join(__dirname, "..", "test", "fixtures", "layouts");
 
@@ -48,57 +50,27 @@ interface Answer {
   notes: string;
 }
 
-interface Ind {
-  code: string;
-  criterion: string;
-  criterionName: string;
-  name: string;
-  kind: string;
-  unit?: string;
-  op: string;
+/** An answer file's head, its lists empty for the layout to fill (keys in the order the JSON shows). */
+function newAnswer(
+  file: string,
+  set: string,
+  period: string,
+  orgUnit: string,
+  notes: string,
+  lists: Pick<Answer, "units" | "workItems"> = {},
+): Answer {
+  return { file, set, period, orgUnit, indicators: [], expectedFindings: [], ...lists, notes };
 }
 
-interface SetJson {
-  criteria: {
-    code: string;
-    name: { vi: string };
-    indicators: { code: string; name: { vi: string }; kind: string; unit?: string; op: string }[];
-  }[];
+type Ind = SetIndicatorRow;
+
+/** A value as a clerk types it: "85,5%" for a percent, "1.680" for a count, yes/no as words. */
+function writtenAs(value: number | boolean, ind: Ind, yes: string, no: string): Cell {
+  if (typeof value === "number") return ind.kind === "percent" ? `${vn(value)}%` : vn(value);
+  return value ? yes : no;
 }
 
-const indicators: Ind[] = (setJson as SetJson).criteria.flatMap((c) =>
-  c.indicators.map((i) => ({
-    code: i.code,
-    criterion: c.code,
-    criterionName: c.name.vi,
-    name: i.name.vi,
-    kind: i.kind,
-    unit: i.unit,
-    op: i.op,
-  })),
-);
-
-/** Deterministic pseudo-random numbers (mulberry32), so the fixtures never change between runs. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a |= 0;
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function vn(n: number, decimals = 1): string {
-  const [i, f] = n.toFixed(decimals).split(".");
-  const grouped = i.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
-  return f && Number(f) !== 0 ? `${grouped},${f.replace(/0+$/, "")}` : grouped;
-}
-
-function a1(r: number, c: number): string {
-  return XLSX.utils.encode_cell({ r, c });
-}
+const indicators: Ind[] = indicatorRowsOf(setJson as SetJson);
 
 function sheetFrom(rows: Row[], merges: string[] = []): XLSX.WorkSheet {
   const ws: XLSX.WorkSheet = {};
@@ -168,16 +140,13 @@ function layoutNoNumberColumn(): void {
     5,
   );
   rows.push(["Nội dung tiêu chí, chỉ tiêu", "Mức chuẩn", "Thực trạng", "Kết quả tự đánh giá", "Ghi chú"]);
-  const answer: Answer = {
-    file: "01-khong-cot-tt.xlsx",
-    set: "vn-xa-ntm-2021-2025",
-    period: "2024-Q2",
-    orgUnit: "Xã Thạch Xuân",
-    indicators: [],
-    expectedFindings: [],
-    notes:
-      "No numbering column; codes inside the names; percent cells are real fractions formatted 0.0%; self-assessment Đ / CĐ.",
-  };
+  const answer = newAnswer(
+    "01-khong-cot-tt.xlsx",
+    "vn-xa-ntm-2021-2025",
+    "2024-Q2",
+    "Xã Thạch Xuân",
+    "No numbering column; codes inside the names; percent cells are real fractions formatted 0.0%; self-assessment Đ / CĐ.",
+  );
   let current = "";
   for (const ind of indicators) {
     if (ind.criterion !== current) {
@@ -220,16 +189,13 @@ function layoutShuffledTypos(): void {
     6,
   );
   rows.push(["STT", "Tên chỉ tiêu", "Ket qua thuc hein", "Chỉ tiêu đat chuẩn", "Tư đánh giá", "Ghi chú"]);
-  const answer: Answer = {
-    file: "02-cot-dao-loi-go.xlsx",
-    set: "vn-xa-ntm-2021-2025",
-    period: "2022",
-    orgUnit: "Xã Cẩm Bình",
-    indicators: [],
-    expectedFindings: [],
-    notes:
-      "Value column left of the target column; typos in headers ('Ket qua thuc hein', 'đat', 'Tư'); criterion numbers as numeric cells; Vietnamese text numbers with units.",
-  };
+  const answer = newAnswer(
+    "02-cot-dao-loi-go.xlsx",
+    "vn-xa-ntm-2021-2025",
+    "2022",
+    "Xã Cẩm Bình",
+    "Value column left of the target column; typos in headers ('Ket qua thuc hein', 'đat', 'Tư'); criterion numbers as numeric cells; Vietnamese text numbers with units.",
+  );
   let current = "";
   for (const ind of indicators) {
     if (ind.criterion !== current) {
@@ -290,16 +256,14 @@ function layoutVillagesAcross(): void {
     [],
     ["TT", "Tiêu chí", ...villages],
   ];
-  const answer: Answer = {
-    file: "03-thon-theo-cot.xlsx",
-    set: "ht-kdc-kieu-mau",
-    period: "2024-Q3",
-    orgUnit: "Xã Hương Trà",
-    indicators: [],
-    expectedFindings: [],
-    units: [],
-    notes: "Villages as columns (Thôn …, Xóm …); cells hold Đạt / Chưa đạt / x / blank.",
-  };
+  const answer = newAnswer(
+    "03-thon-theo-cot.xlsx",
+    "ht-kdc-kieu-mau",
+    "2024-Q3",
+    "Xã Hương Trà",
+    "Villages as columns (Thôn …, Xóm …); cells hold Đạt / Chưa đạt / x / blank.",
+    { units: [] },
+  );
   const met = villages.map(() => 0);
   items.forEach((item, k) => {
     const row: Row = [k + 1, item];
@@ -344,16 +308,14 @@ function layoutWeeklyVolumes(): void {
       "Lũy kế từ đầu năm",
     ],
   ];
-  const answer: Answer = {
-    file: "04-khoi-luong-tuan.xlsx",
-    set: "work-volume",
-    period: "2023-W14",
-    orgUnit: "Xã Thạch Đài",
-    indicators: [],
-    expectedFindings: [],
-    workItems: [],
-    notes: "Weekly volumes; figures as text the Vietnamese way with units in cells.",
-  };
+  const answer = newAnswer(
+    "04-khoi-luong-tuan.xlsx",
+    "work-volume",
+    "2023-W14",
+    "Xã Thạch Đài",
+    "Weekly volumes; figures as text the Vietnamese way with units in cells.",
+    { workItems: [] },
+  );
   const num = (x: number | string) =>
     typeof x === "number" ? x : Number(x.replace(/ .*$/, "").replace(/\./g, "").replace(",", "."));
   items.forEach(([name, unit, plan, done, cum], k) => {
@@ -375,16 +337,13 @@ function layoutWeeklyVolumes(): void {
 /** (5) One set over two sheets; unnumbered rows mapped by name; "+" bullets and "a." letters. */
 function layoutTwoSheets(): void {
   const rand = rng(5);
-  const answer: Answer = {
-    file: "05-hai-sheet.xlsx",
-    set: "vn-xa-ntm-2021-2025",
-    period: "2023-11",
-    orgUnit: "Xã Sơn Kim 1",
-    indicators: [],
-    expectedFindings: [],
-    notes:
-      "Criteria 1–9 on one sheet, 10–19 on another; indicator rows of some criteria unnumbered (mapped by name), others '+' bullets or 'a.' letters.",
-  };
+  const answer = newAnswer(
+    "05-hai-sheet.xlsx",
+    "vn-xa-ntm-2021-2025",
+    "2023-11",
+    "Xã Sơn Kim 1",
+    "Criteria 1–9 on one sheet, 10–19 on another; indicator rows of some criteria unnumbered (mapped by name), others '+' bullets or 'a.' letters.",
+  );
   const sheets: [string, XLSX.WorkSheet][] = [];
   for (const [sheet, from, to] of [
     ["Ha tang", 1, 9],
@@ -416,14 +375,7 @@ function layoutTwoSheets(): void {
             ? "+"
             : null;
       const r = rows.length;
-      const written: Cell =
-        typeof v.value === "number"
-          ? ind.kind === "percent"
-            ? `${vn(v.value)}%`
-            : vn(v.value)
-          : v.value
-            ? "Có"
-            : "Không";
+      const written: Cell = writtenAs(v.value, ind, "Có", "Không");
       rows.push([
         label,
         single ? ind.criterionName : null,
@@ -452,16 +404,13 @@ function layoutFindings(): void {
   const sheet = "Bieu 02";
   const { rows, merges } = titleBlock("Kỳ Tây", "BIỂU TỰ ĐÁNH GIÁ XÃ NÔNG THÔN MỚI NĂM 2025", 6);
   rows.push(["TT", "Tên tiêu chí", "Nội dung chỉ tiêu", "Chỉ tiêu", "Kết quả", "Tự đánh giá"]);
-  const answer: Answer = {
-    file: "06-phat-hien.xlsx",
-    set: "vn-xa-ntm-2021-2025",
-    period: "2025",
-    orgUnit: "Xã Kỳ Tây",
-    indicators: [],
-    expectedFindings: [],
-    notes:
-      "Criteria 1–17 only (18, 19 missing); 2.2 written as a range; 12.1 '1,680'; 17.1 given twice; a row of the commune's own; 14.2 unreadable text.",
-  };
+  const answer = newAnswer(
+    "06-phat-hien.xlsx",
+    "vn-xa-ntm-2021-2025",
+    "2025",
+    "Xã Kỳ Tây",
+    "Criteria 1–17 only (18, 19 missing); 2.2 written as a range; 12.1 '1,680'; 17.1 given twice; a row of the commune's own; 14.2 unreadable text.",
+  );
   let current = "";
   for (const ind of indicators.filter((i) => Number(i.criterion) <= 17)) {
     if (ind.criterion !== current) {
@@ -470,14 +419,7 @@ function layoutFindings(): void {
     }
     const v = valueFor(ind, rand);
     const r = rows.length;
-    let written: Cell =
-      typeof v.value === "number"
-        ? ind.kind === "percent"
-          ? `${vn(v.value)}%`
-          : vn(v.value)
-        : v.value
-          ? "Đạt"
-          : "Chưa đạt";
+    let written: Cell = writtenAs(v.value, ind, "Đạt", "Chưa đạt");
     let value: unknown = v.value;
     let sa: "met" | "unmet" | null = v.met ? "met" : "unmet";
     if (ind.code === "2.2") {

@@ -21,6 +21,8 @@ import * as XLSX from "xlsx";
 import basicSet from "../src/domain/criteria/sets/vn-xa-ntm-2021-2025.json";
 import kdcSet from "../src/domain/criteria/sets/ht-kdc-kieu-mau.json";
 import set2026 from "../src/domain/criteria/sets/vn-xa-ntm-2026-2030.json";
+import { a1, chance, fold, mulberry32, pick, vn, type Rng } from "./seededRandom";
+import { indicatorRowsOf, type SetIndicatorRow, type SetJson } from "./setIndicatorRows";
 
 export type LayoutFormat = "xlsx" | "xls" | "ods" | "csv";
 
@@ -69,22 +71,6 @@ export interface GeneratedLayout {
   bytes: Uint8Array;
 }
 
-type Rng = () => number;
-
-function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)];
-const chance = (rng: Rng, p: number) => rng() < p;
-
 function shuffle<T>(rng: Rng, xs: T[]): T[] {
   const a = [...xs];
   for (let i = a.length - 1; i > 0; i--) {
@@ -92,14 +78,6 @@ function shuffle<T>(rng: Rng, xs: T[]): T[] {
     [a[i], a[j]] = [a[j], a[i]];
   }
   return a;
-}
-
-function fold(s: string): string {
-  return s
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "D");
 }
 
 /** One typing slip in a word of four letters or more: a swapped, dropped or doubled letter. */
@@ -120,59 +98,15 @@ function typo(rng: Rng, s: string): string {
   return words.join(" ");
 }
 
-function vn(n: number, decimals = 1): string {
-  const [i, f] = n.toFixed(decimals).split(".");
-  const grouped = i.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
-  return f && Number(f) !== 0 ? `${grouped},${f.replace(/0+$/, "")}` : grouped;
-}
-
-function a1(r: number, c: number): string {
-  return XLSX.utils.encode_cell({ r, c });
-}
-
 // ---------------------------------------------------------------------------------------------
 // The canonical table
 
-interface Ind {
-  code: string;
-  criterion: string;
-  criterionName: string;
-  name: string;
-  kind: string;
-  op: string;
-  single: boolean;
-  group: string;
-}
+type Ind = SetIndicatorRow;
 
-interface SetJson {
-  groups?: { code: string; name: { vi: string } }[];
-  criteria: {
-    code: string;
-    group?: string;
-    name: { vi: string };
-    indicators: { code: string; name: { vi: string }; kind: string; op: string }[];
-  }[];
-}
-
-function indicatorsOf(set: SetJson): Ind[] {
-  return set.criteria.flatMap((c) =>
-    c.indicators.map((i) => ({
-      code: i.code,
-      criterion: c.code,
-      criterionName: c.name.vi,
-      name: i.name.vi,
-      kind: i.kind,
-      op: i.op,
-      single: c.indicators.length === 1,
-      group: c.group ?? "",
-    })),
-  );
-}
-
-const BASIC = indicatorsOf(basicSet as SetJson);
+const BASIC = indicatorRowsOf(basicSet as SetJson);
 const GROUPS = (basicSet as SetJson).groups ?? [];
-const KDC = indicatorsOf(kdcSet as SetJson);
-const SET_2026 = indicatorsOf(set2026 as SetJson);
+const KDC = indicatorRowsOf(kdcSet as SetJson);
+const SET_2026 = indicatorRowsOf(set2026 as SetJson);
 
 const COMMUNES = [
   "Sơn Kim",
@@ -978,6 +912,23 @@ function villageMatrix(rng: Rng, answer: LayoutAnswer, format: LayoutFormat): Sh
   const marks = KDC.map(() => villages.map(() => chance(rng, 0.55)));
   const itemName = (i: Ind) => (chance(rng, 0.3) ? paraphrase(rng, i.name) : i.name);
   const sheetName = format === "csv" ? null : s.name;
+  /** Village j's mark for item k: the cell written, and the answer expected of it. */
+  const markCell = (row: Row, r: number, c: number, ind: Ind, k: number, j: number) => {
+    const v = villages[j];
+    const ok = marks[k][j];
+    if (ok) met.set(v, met.get(v)! + 1);
+    row.push(ok ? w.met : w.unmet || null);
+    const value = w.unmet || ok ? ok : null;
+    const selfAssessment = ok ? "met" : w.unmet ? "unmet" : null;
+    answer.indicators.push({
+      code: ind.code,
+      sheet: sheetName,
+      cell: a1(r, c),
+      value,
+      selfAssessment,
+      village: v,
+    });
+  };
   if (across) {
     s.rows.push([
       pick(rng, ["TT", "STT"]),
@@ -987,19 +938,7 @@ function villageMatrix(rng: Rng, answer: LayoutAnswer, format: LayoutFormat): Sh
     KDC.forEach((ind, k) => {
       const r = s.rows.length;
       const row: Row = [String(k + 1), itemName(ind)];
-      villages.forEach((v, j) => {
-        const ok = marks[k][j];
-        if (ok) met.set(v, met.get(v)! + 1);
-        row.push(ok ? w.met : w.unmet || null);
-        answer.indicators.push({
-          code: ind.code,
-          sheet: sheetName,
-          cell: a1(r, 2 + j),
-          value: w.unmet || ok ? ok : ok ? true : null,
-          selfAssessment: ok ? "met" : w.unmet ? "unmet" : null,
-          village: v,
-        });
-      });
+      villages.forEach((_, j) => markCell(row, r, 2 + j, ind, k, j));
       s.rows.push(row);
     });
   } else {
@@ -1012,19 +951,7 @@ function villageMatrix(rng: Rng, answer: LayoutAnswer, format: LayoutFormat): Sh
     villages.forEach((v, j) => {
       const r = s.rows.length;
       const row: Row = [String(j + 1), v];
-      KDC.forEach((ind, k) => {
-        const ok = marks[k][j];
-        if (ok) met.set(v, met.get(v)! + 1);
-        row.push(ok ? w.met : w.unmet || null);
-        answer.indicators.push({
-          code: ind.code,
-          sheet: sheetName,
-          cell: a1(r, 2 + k),
-          value: w.unmet || ok ? ok : null,
-          selfAssessment: ok ? "met" : w.unmet ? "unmet" : null,
-          village: v,
-        });
-      });
+      KDC.forEach((ind, k) => markCell(row, r, 2 + k, ind, k, j));
       s.rows.push(row);
     });
   }

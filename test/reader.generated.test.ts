@@ -23,24 +23,21 @@ describe("generated layouts", () => {
   });
 
   it(`reads ≥ 98 % of the indicators right and reports every planted finding`, () => {
-    let right = 0;
-    let total = 0;
-    let findings = 0;
-    let found = 0;
-    let targets = 0;
-    let targetsRight = 0;
-    let units = 0;
-    let unitsRight = 0;
+    const sum = (k: Exclude<keyof LayoutScore, "problems">) => scores.reduce((n, s) => n + s.score[k], 0);
+    const [right, total, findings, found] = [
+      sum("right"),
+      sum("total"),
+      sum("findingsPlanted"),
+      sum("findingsFound"),
+    ];
+    const [targets, targetsRight, units, unitsRight] = [
+      sum("targetsTotal"),
+      sum("targetsRight"),
+      sum("unitsTotal"),
+      sum("unitsRight"),
+    ];
     const byTrait = new Map<string, { right: number; total: number; missed: number }>();
     for (const { answer, score } of scores) {
-      right += score.right;
-      total += score.total;
-      findings += score.findingsPlanted;
-      found += score.findingsFound;
-      targets += score.targetsTotal;
-      targetsRight += score.targetsRight;
-      units += score.unitsTotal;
-      unitsRight += score.unitsRight;
       for (const t of answer.traits) {
         const b = byTrait.get(t) ?? { right: 0, total: 0, missed: 0 };
         b.right += score.right;

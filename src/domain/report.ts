@@ -50,6 +50,8 @@ export const ReportValueSchema = z.object({
   selfAssessmentCell: z.string().optional(),
   /** The period this entry is for, when a table gives several periods side by side ("2022", "2023"). */
   period: z.string().optional(),
+  /** The workbook states the indicator does not apply ("Không có làng nghề" on an "(nếu có)" one). */
+  notApplicable: z.literal(true).optional(),
 });
 export type ReportValue = z.infer<typeof ReportValueSchema>;
 

@@ -20,7 +20,8 @@ export interface ValidatedIndicator {
   target?: unknown;
   targetSource?: string;
   selfAssessment?: "met" | "unmet" | null;
-  status: CriterionStatus;
+  /** "not-applicable": the workbook states the indicator does not apply to the commune. */
+  status: CriterionStatus | "not-applicable";
   sheet?: string | null;
   cell?: string | null;
   /** Only on an entry of another period than the file's (two years side by side). */

@@ -13,7 +13,8 @@ import { chooseTarget, fromWorkbook } from "./chooseTarget";
 import { compareValue } from "./compareValue";
 import { computeGap } from "./computeGap";
 import { convertUnit } from "./convertUnit";
-import type { AppliedTarget, IndicatorResult, Status } from "./types";
+import { clipFindingText } from "../sheet/clipFindingText";
+import type { AppliedTarget, IndicatorResult, IndicatorStatus } from "./types";
 
 export interface IndicatorInput {
   indicator?: Indicator;
@@ -97,10 +98,17 @@ export function evaluateIndicator(input: IndicatorInput): { result: IndicatorRes
   const target = chooseTarget(catalog, rv);
   const sheet = rv?.sheet;
 
-  let status: Status = "unknown";
+  let status: IndicatorStatus = "unknown";
   let reason: IndicatorResult["unknownReason"];
   let gap: IndicatorResult["gap"];
-  if (value === null) reason = "no-value";
+  if (value === null && rv?.notApplicable) {
+    status = "not-applicable";
+    findings.push(
+      finding("indicator/not-applicable", "info", code, sheet, rv.cell, {
+        raw: typeof rv.raw === "string" ? clipFindingText(rv.raw) : null,
+      }),
+    );
+  } else if (value === null) reason = "no-value";
   else if (outOfRange(indicator, value, unit)) {
     reason = "out-of-range";
     findings.push(
@@ -152,7 +160,7 @@ export function evaluateIndicator(input: IndicatorInput): { result: IndicatorRes
     );
 
   const sa = rv?.selfAssessment ?? null;
-  if (sa && status !== "unknown" && sa !== status)
+  if (sa && (status === "met" || status === "unmet") && sa !== status)
     findings.push(
       finding("self-assessment/mismatch", "error", code, sheet, rv?.selfAssessmentCell ?? rv?.cell, {
         selfAssessment: sa,
@@ -164,7 +172,7 @@ export function evaluateIndicator(input: IndicatorInput): { result: IndicatorRes
       }),
     );
 
-  const effective: Status = status !== "unknown" ? status : (sa ?? "unknown");
+  const effective: IndicatorStatus = status !== "unknown" ? status : (sa ?? "unknown");
   // Built by assignment, not spreads: this runs once per indicator per report (the hot path).
   const result: IndicatorResult = {
     code,

@@ -7,11 +7,17 @@
  * - "share": the share met is reported; met when it reaches the goal (100 % without one), unmet
  *   when it cannot even with every unknown member met. Adding a met member never lowers the share.
  * - An empty member list is unknown (nothing proves it met).
+ * - Not-applicable members are left out (so a list of only such members is empty: unknown).
  */
 import type { Rollup } from "../criteria/schema";
-import type { RollupResult, Status } from "./types";
+import type { IndicatorStatus, RollupResult } from "./types";
 
-export function rollup(statuses: readonly Status[], rule: Rollup, goalOverride?: number): RollupResult {
+export function rollup(
+  members: readonly IndicatorStatus[],
+  rule: Rollup,
+  goalOverride?: number,
+): RollupResult {
+  const statuses = members.filter((s) => s !== "not-applicable");
   let met = 0;
   let unmet = 0;
   for (const s of statuses) {

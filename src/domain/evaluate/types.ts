@@ -5,6 +5,9 @@ import type { ReportScalar, ReportValue, SelfAssessment } from "../report";
 
 export type Status = "met" | "unmet" | "unknown";
 
+/** An indicator's own status; "not-applicable": the workbook states it does not apply here. */
+export type IndicatorStatus = Status | "not-applicable";
+
 /**
  * Whose target was applied: a confirmed official one, an official one not checked against its
  * decision, the workbook's own (the commune's), or none at all.
@@ -46,10 +49,10 @@ export interface IndicatorResult {
   value: ReportScalar;
   unit?: string;
   /** Judged from the value against the applied target. */
-  status: Status;
+  status: IndicatorStatus;
   unknownReason?: UnknownReason;
   /** What the roll-up counts: `status`, or the self-assessment where status is unknown. */
-  effective: Status;
+  effective: IndicatorStatus;
   effectiveBasis: "value" | "self-assessment" | "none";
   target?: AppliedTarget;
   targetSource: TargetSource;

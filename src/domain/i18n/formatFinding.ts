@@ -85,6 +85,10 @@ const RENDER: Record<Finding["type"], Render> = {
     lang === "vi"
       ? `${subject(f, lang)}: chưa có chỉ tiêu để so sánh kết quả ${formatValue(p.value, p.unit, lang)} — bộ tiêu chí chưa có mức đã xác nhận và bảng tính không ghi chỉ tiêu. Ghi chỉ tiêu vào cột “Chỉ tiêu” của bảng tính, hoặc dùng bộ tiêu chí do tỉnh ban hành.`
       : `${subject(f, lang)}: there is no target to judge ${formatValue(p.value, p.unit, lang)} against — the criteria set has no confirmed level and the workbook states none. Write the target in the workbook's target column, or use the province's authored set.`,
+  "indicator/not-applicable": (f, p, lang) =>
+    lang === "vi"
+      ? `${subject(f, lang)}: không áp dụng — bảng tính ghi “${str(p.raw)}”, chỉ tiêu này chỉ áp dụng cho xã có nội dung đó (“nếu có”). Không tính vào kết quả tiêu chí; không cần sửa.`
+      : `${subject(f, lang)}: not applicable — the workbook states "${str(p.raw)}", and the indicator applies only where there is such a thing ("nếu có"). Left out of the criterion's result; nothing to correct.`,
   "target/weaker-than-official": (f, p, lang) => {
     const wb = formatTarget(p, lang, "workbookOp", "workbookTarget", "targetUnit");
     const off = formatTarget(p, lang);
@@ -124,9 +128,13 @@ const RENDER: Record<Finding["type"], Render> = {
       : `${subject(f, lang)}: ${v} is impossible${percent ? " (a share lies between 0 and 100 %)" : " (it cannot be negative)"}. Check and correct the figure in the cell.`;
   },
   "value/unreadable": (f, p, lang) =>
-    lang === "vi"
-      ? `${subject(f, lang)}: không đọc được “${str(p.text ?? p.raw)}”. Ghi một số (ví dụ 85,5 % hoặc 1.250 m) hoặc Đạt / Chưa đạt.`
-      : `${subject(f, lang)}: cannot read "${str(p.text ?? p.raw)}". Write a number (e.g. 85,5 % or 1.250 m) or Đạt / Chưa đạt.`,
+    p.reason === "not-applicable"
+      ? lang === "vi"
+        ? `${subject(f, lang)}: bảng tính ghi “${str(p.raw)}” (không áp dụng), nhưng chỉ tiêu này áp dụng cho mọi xã. Ghi kết quả thực hiện (số liệu hoặc Đạt / Chưa đạt).`
+        : `${subject(f, lang)}: the workbook states "${str(p.raw)}" (not applicable), but this indicator applies to every commune. Write the result (a figure, or Đạt / Chưa đạt).`
+      : lang === "vi"
+        ? `${subject(f, lang)}: không đọc được “${str(p.text ?? p.raw)}”. Ghi một số (ví dụ 85,5 % hoặc 1.250 m) hoặc Đạt / Chưa đạt.`
+        : `${subject(f, lang)}: cannot read "${str(p.text ?? p.raw)}". Write a number (e.g. 85,5 % or 1.250 m) or Đạt / Chưa đạt.`,
   "value/ambiguous": (f, p, lang) =>
     lang === "vi"
       ? `${subject(f, lang)}: “${str(p.text ?? p.raw)}” có thể hiểu theo nhiều cách${p.reading ? ` (đã hiểu là ${str(p.reading)})` : ""}. Ghi rõ số liệu để tránh nhầm.`
@@ -155,6 +163,10 @@ const RENDER: Record<Finding["type"], Render> = {
       : lang === "vi"
         ? `Không chắc cột nào là kết quả thực hiện: đã đọc cột ${str(p.column)}, nhưng cột ${str(p.otherColumn)} cũng giống. Ghi rõ tiêu đề cột (ví dụ “Kết quả thực hiện”, “Tự đánh giá”).`
         : `Unsure which column holds the results: read column ${str(p.column)}, but column ${str(p.otherColumn)} looks the same. Give the columns clear headers (e.g. "Kết quả thực hiện", "Tự đánh giá").`,
+  "settings/invalid": (_f, p, lang) =>
+    lang === "vi"
+      ? `Thiết lập “${str(p.key)}” của bảng tính có giá trị “${str(p.value)}” không hợp lệ nên không được dùng. Sửa hoặc xóa dòng này trong trang “_ntm” (hoặc thuộc tính tùy chỉnh của tệp).`
+      : `The workbook setting "${str(p.key)}" holds "${str(p.value)}", which is not valid, so it was not used. Correct or delete it in the "_ntm" sheet (or the file's custom properties).`,
 };
 
 export function formatFinding(finding: Finding, lang: Lang = "vi"): string {

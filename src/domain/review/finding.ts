@@ -5,6 +5,7 @@
 export type FindingType =
   | "indicator/unmet"
   | "indicator/unknown-target"
+  | "indicator/not-applicable"
   | "target/weaker-than-official"
   | "self-assessment/mismatch"
   | "value/out-of-range"
@@ -14,7 +15,8 @@ export type FindingType =
   | "mapping/missing-indicator"
   | "mapping/duplicate-indicator"
   | "set/period-mismatch"
-  | "mapping/ambiguous-column";
+  | "mapping/ambiguous-column"
+  | "settings/invalid";
 
 /** error: the data is wrong and must be fixed; warning: needs a look; info: progress facts. */
 export type Severity = "error" | "warning" | "info";

@@ -74,3 +74,10 @@ export function cellAt(grid: Grid, r: number, c: number | undefined): Cell | und
   if (c === undefined) return undefined;
   return grid.cells[r]?.[c];
 }
+
+/** A Grid from plain row values (null or "" is an empty cell): authored sheets and tests. */
+export function gridOfValues(sheet: string, rows: (string | number | boolean | null)[][]): Grid {
+  const cells = rows.map((r) => r.map((v): Cell | undefined => (v === null || v === "" ? undefined : { v })));
+  const colCount = Math.max(0, ...rows.map((r) => r.length));
+  return { sheet, rowCount: rows.length, colCount, cells, merges: [] };
+}

@@ -4,7 +4,7 @@
  * the columns are in, and two equally likely result columns are reported instead of guessed.
  */
 import fc from "fast-check";
-import type { Cell, Grid } from "./grid";
+import { gridOfValues, type Grid } from "./grid";
 import { readReport } from "./readReport";
 
 const ROWS: [string, string, string | number, string][] = [
@@ -30,14 +30,7 @@ function grid(order: Kind[], headers: Record<Kind, string>, extraValue?: string)
     const byKind: Record<Kind, string | number> = { target, value: VALUES[k], sa };
     rows.push([code, name, ...order.map((o) => byKind[o]), ...(extraValue ? [VALUES[k]] : [])]);
   });
-  const cells = rows.map((r) => r.map((v): Cell | undefined => (v === null || v === "" ? undefined : { v })));
-  return {
-    sheet: "Bieu",
-    rowCount: rows.length,
-    colCount: Math.max(...rows.map((r) => r.length)),
-    cells,
-    merges: [],
-  };
+  return gridOfValues("Bieu", rows);
 }
 
 const letter = (k: number) => String.fromCharCode(65 + k);

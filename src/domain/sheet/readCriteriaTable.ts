@@ -358,20 +358,20 @@ class CriteriaTableReader {
     return "data";
   }
 
+  /** Records the row as `code` and moves the criterion's expected next indicator past it. */
   private emit(
     r: number,
     code: string,
-    ind: CatalogIndicator | undefined,
+    indicator: CatalogIndicator | undefined,
     name: string,
     label: string,
     by: RowMapping["by"],
     confidence: number,
   ): void {
-    if (ind && ind.criterion === this.criterion) {
-      const k = this.catalog?.criterionByCode.get(ind.criterion)?.indicators.indexOf(ind) ?? -1;
-      if (k >= 0) this.nextInCriterion = k + 1;
-    }
-    this.rows.indicator(r, code, ind, name, label, by, confidence);
+    const order = indicator && this.catalog?.criterionByCode.get(indicator.criterion)?.indicators;
+    const k = order && indicator.criterion === this.criterion ? order.indexOf(indicator) : -1;
+    if (k >= 0) this.nextInCriterion = k + 1;
+    this.rows.indicator(r, { code, indicator, name, label, by, confidence });
   }
 }
 

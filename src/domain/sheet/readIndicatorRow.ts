@@ -87,6 +87,7 @@ function readResultCells(
     value.value = v.value;
     if (v.unit) value.unit = v.unit;
     value.raw = v.raw;
+    if (v.notApplicable) value.notApplicable = true;
     if (v.problem) {
       findings.push({
         type: v.problem.type,
@@ -158,24 +159,13 @@ export function readCriterionAssessment(
   return { selfAssessment: s.sa, cell: toA1(r, c), findings };
 }
 
+/** An x under both Đạt and Chưa đạt: reported at the Đạt cell, naming the other. */
 function ambiguousMarks(sheet: string, r: number, code: string, met: number, unmet: number): Finding {
-  return {
-    type: "value/ambiguous",
-    severity: "warning",
-    sheet,
-    cell: toA1(r, met),
-    indicator: code,
-    params: { reason: "both-marks", otherCell: toA1(r, unmet) },
-  };
+  const params = { reason: "both-marks", otherCell: toA1(r, unmet) };
+  return { type: "value/ambiguous", severity: "warning", sheet, cell: toA1(r, met), indicator: code, params };
 }
 
 function unreadableAssessment(sheet: string, r: number, c: number, code: string, text: string): Finding {
-  return {
-    type: "value/unreadable",
-    severity: "warning",
-    sheet,
-    cell: toA1(r, c),
-    indicator: code,
-    params: { raw: clipFindingText(text), reason: "self-assessment" },
-  };
+  const params = { raw: clipFindingText(text), reason: "self-assessment" };
+  return { type: "value/unreadable", severity: "warning", sheet, cell: toA1(r, c), indicator: code, params };
 }

@@ -13,6 +13,7 @@ import type { CatalogIndicator } from "./indicatorCatalog";
 import { parseAssessmentWord } from "./parseAssessment";
 import { cleanFloat, readCell } from "./parseCellValue";
 import { parseTarget } from "./parseTarget";
+import { allowsNotApplicable, isNotApplicableText } from "./readNotApplicable";
 
 export interface ValueProblem {
   type: "value/unreadable" | "value/ambiguous";
@@ -24,6 +25,8 @@ export interface IndicatorValue {
   unit?: string;
   raw: string | number | boolean | null;
   problem?: ValueProblem;
+  /** The cell states that the indicator does not apply here (readNotApplicable). */
+  notApplicable?: true;
 }
 
 function rawOf(cell: Cell | undefined): string | number | boolean | null {
@@ -90,6 +93,17 @@ export function readIndicatorValue(
         problem: { type: "value/unreadable", params: { raw: reading.text, reason: "formula-error" } },
       });
     case "text":
+      if (isNotApplicableText(reading.text)) {
+        if (allowsNotApplicable(catalog)) return { value: null, raw, notApplicable: true };
+        return withUnit(expectUnit, {
+          value: null,
+          raw,
+          problem: {
+            type: "value/unreadable",
+            params: { raw: clipFindingText(reading.text), reason: "not-applicable" },
+          },
+        });
+      }
       return withUnit(expectUnit, {
         value: null,
         raw,

@@ -11,8 +11,15 @@ import { DEFAULT_SET_ID, getCriteriaSet } from "../criteria/registry";
 import { sheetLayout, type SheetLayout, type SheetTable, type Where } from "./describeSheetLayout";
 import { guessSetId, WORK_VOLUME_SET_ID } from "./guessSetId";
 import { statedProgressBelow } from "./readStatedProgress";
+import { trustedSettings } from "./workbookSettings";
 import { ambiguityFindings, missingIndicatorFindings, unknownTargetColumn } from "./tableFindings";
-import type { CommuneGroup, CriteriaSet, Region } from "../criteria/schema";
+import {
+  CommuneGroupSchema,
+  RegionSchema,
+  type CommuneGroup,
+  type CriteriaSet,
+  type Region,
+} from "../criteria/schema";
 import type { CriterionAssessment, Report, ReportUnit, ReportValue, WorkItem } from "../report";
 import type { Finding } from "../review/finding";
 import { toA1, type Grid, type WorkbookGrids } from "./grid";
@@ -193,7 +200,7 @@ function readTables(
 }
 
 export function readReport(workbook: WorkbookGrids, options: ReadReportOptions = {}): ReadReportResult {
-  const props = workbook.properties ?? {};
+  const { settings: props, findings: settingFindings } = trustedSettings(workbook.properties);
   const getSet = options.getSet ?? getCriteriaSet;
   const tables: SheetTable[] = [];
   const lines: string[] = [];
@@ -207,7 +214,7 @@ export function readReport(workbook: WorkbookGrids, options: ReadReportOptions =
   const title = detectTitle(lines);
   const period =
     options.period ??
-    props["ntm.period"] ??
+    props.period ??
     title.period ??
     (options.fileName ? periodFromFileName(options.fileName) : undefined);
   const titleWithPeriod: TitleFacts = { ...title, ...(period ? { period } : {}) };
@@ -216,8 +223,8 @@ export function readReport(workbook: WorkbookGrids, options: ReadReportOptions =
   if (options.setId) {
     setId = options.setId;
     setSource = "option";
-  } else if (props["ntm.set"]) {
-    setId = props["ntm.set"];
+  } else if (props.set) {
+    setId = props.set;
     setSource = "workbook";
   } else {
     setId = guessSetId(titleWithPeriod, tables);
@@ -226,21 +233,23 @@ export function readReport(workbook: WorkbookGrids, options: ReadReportOptions =
   const set = setId === WORK_VOLUME_SET_ID ? undefined : getSet(setId);
   const catalog = catalogFor(set);
   const villageSet = set?.level === "village" || (set === undefined && Boolean(title.village));
-  const region =
-    options.region ?? (props["ntm.region"] as Region | undefined) ?? (title.region as Region | undefined);
-  const group =
-    options.group ??
-    (props["ntm.group"] as CommuneGroup | undefined) ??
-    (title.group as CommuneGroup | undefined);
+  // The title's words are mapped onto region and group codes by detectTitle; parsed here again so
+  // only a real code picks a target column.
+  const region = options.region ?? props.region ?? RegionSchema.safeParse(title.region).data;
+  const group = options.group ?? props.group ?? CommuneGroupSchema.safeParse(title.group).data;
   const reading = readTables(tables, catalog, title, villageSet, {
     ...(region ? { region } : {}),
     ...(group ? { group } : {}),
   });
   orderByPeriod(reading.values, period);
-  const findings = [...reading.findings, ...(catalog ? missingIndicatorFindings(catalog, reading) : [])];
+  const findings = [
+    ...settingFindings,
+    ...reading.findings,
+    ...(catalog ? missingIndicatorFindings(catalog, reading) : []),
+  ];
 
-  const orgName = options.orgUnit?.name ?? props["ntm.orgUnit"] ?? title.orgUnit?.name;
-  const orgCode = options.orgUnit?.code ?? props["ntm.orgCode"];
+  const orgName = options.orgUnit?.name ?? props.orgUnit ?? title.orgUnit?.name;
+  const orgCode = options.orgUnit?.code ?? props.orgCode;
   const report: Report = {
     setId,
     setVersion: set ? versionText(set) : null,

@@ -29,6 +29,18 @@ export interface TableReading {
   lastRow: number;
 }
 
+/** What the reader decided a row is: which indicator, how, and how sure. */
+export interface RowMatch {
+  code: string;
+  /** The set's indicator; none for a list read as written. */
+  indicator: CatalogIndicator | undefined;
+  /** The row's name and numbering as written. */
+  name: string;
+  label: string;
+  by: RowMapping["by"];
+  confidence: number;
+}
+
 export class TableRowRecorder {
   readonly out: TableReading = { values: [], criteria: [], findings: [], mappings: [], lastRow: 0 };
 
@@ -55,20 +67,12 @@ export class TableRowRecorder {
     this.out.mappings.push({ code: key, sheet, row: r, by: "code", confidence: 1 });
   }
 
-  indicator(
-    r: number,
-    code: string,
-    ind: CatalogIndicator | undefined,
-    name: string,
-    label: string,
-    by: RowMapping["by"],
-    confidence: number,
-  ): void {
+  indicator(r: number, m: RowMatch): void {
     const { periods } = this.src.cols;
     const many = periods.length > 1;
-    for (const p of periods)
-      this.period(r, code, ind, name, label, p.value, p.sa, many ? p.period : undefined);
-    this.out.mappings.push({ code, sheet: this.src.grid.sheet, row: r, by, confidence: round2(confidence) });
+    for (const p of periods) this.period(r, m, p.value, p.sa, many ? p.period : undefined);
+    const confidence = round2(m.confidence);
+    this.out.mappings.push({ code: m.code, sheet: this.src.grid.sheet, row: r, by: m.by, confidence });
   }
 
   finding(f: Finding): void {
@@ -77,10 +81,7 @@ export class TableRowRecorder {
 
   private period(
     r: number,
-    code: string,
-    ind: CatalogIndicator | undefined,
-    name: string,
-    label: string,
+    { code, indicator, name, label }: RowMatch,
     vc: number | undefined,
     sa: number | undefined,
     period: string | undefined,
@@ -102,7 +103,7 @@ export class TableRowRecorder {
       return;
     }
     this.seen.set(key, sheet ? `${sheet}!${here}` : here);
-    const { value, findings } = readIndicatorRow(this.src, r, code, ind, vc, sa, here);
+    const { value, findings } = readIndicatorRow(this.src, r, code, indicator, vc, sa, here);
     this.out.findings.push(...findings);
     if (label || name) value.label = name || label;
     value.sheet = sheet;

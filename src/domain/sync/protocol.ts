@@ -3,7 +3,7 @@
  * (DESIGN.md "Sync"). Every body that crosses the network is parsed with these schemas on both ends.
  */
 import { z } from "zod";
-import type { Status } from "../evaluate/types";
+import type { IndicatorStatus, Status } from "../evaluate/types";
 import type { FindingType, Severity } from "../review/finding";
 import { indicatorValueSchema, indicatorValuesSchema, INDICATOR_CODE_MAX } from "./indicatorValueSchema";
 import { isValidPeriod, periodProblem } from "./reportPeriod";
@@ -62,14 +62,18 @@ export const findingTypeSchema = exactly<FindingType>()([
   "mapping/duplicate-indicator",
   "set/period-mismatch",
   "mapping/ambiguous-column",
+  "indicator/not-applicable",
+  "settings/invalid",
 ]);
+/** An indicator's own status adds "not-applicable" (the workbook states it does not apply). */
+const indicatorResultStatusSchema = exactly<IndicatorStatus>()(["met", "unmet", "unknown", "not-applicable"]);
 
 /** What the server's evaluation said about one indicator. */
 export const indicatorEvaluationSchema = z.object({
   /** Judged from the value against the applied target. */
-  status: indicatorStatusSchema,
+  status: indicatorResultStatusSchema,
   /** What the roll-up counted: the status, or the self-assessment where the status is unknown. */
-  effective: indicatorStatusSchema,
+  effective: indicatorResultStatusSchema,
   /** official-verified | official-unverified | workbook | none. */
   targetSource: z.string(),
   /** How far from the target, in the indicator's unit (null when met or unknown). */

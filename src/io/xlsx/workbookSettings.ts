@@ -1,22 +1,13 @@
 /**
  * Where a workbook keeps what it is about (org unit, set, period): a hidden sheet "_ntm" with one
  * key/value pair a row, mirrored in custom document properties. Keys are "ntm.*"; the reader lifts
- * them into WorkbookGrids.properties and leaves the sheet out of the grids.
+ * them into WorkbookGrids.properties and leaves the sheet out of the grids; readReport checks each
+ * value against its schema before using it.
  */
 import type { Grid } from "../../domain/sheet/grid";
 
-export const SETTINGS_SHEET_NAME = "_ntm";
-
-export const SETTINGS_KEYS = {
-  set: "ntm.set",
-  setVersion: "ntm.setVersion",
-  orgUnit: "ntm.orgUnit",
-  orgCode: "ntm.orgCode",
-  period: "ntm.period",
-  region: "ntm.region",
-  group: "ntm.group",
-  template: "ntm.template",
-} as const;
+// The keys and what the reader trusts of them are the domain's (domain/sheet/workbookSettings).
+export { SETTINGS_KEYS, SETTINGS_SHEET_NAME } from "../../domain/sheet/workbookSettings";
 
 /** Key/value rows of the settings sheet; keys outside "ntm.*" are ignored (no prototype keys). */
 export function readSettingsSheet(grid: Grid): Record<string, string> {
