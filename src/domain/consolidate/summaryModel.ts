@@ -5,6 +5,7 @@
  */
 import type { CommuneIdentity } from "./communeCodeMap";
 import type { CriterionStatus, ValidatedFinding } from "./fileValidation";
+import type { VolumeAmounts } from "../rhythm/sumWorkVolumes";
 
 export interface CommuneRow {
   file: string;
@@ -41,13 +42,8 @@ export interface VillageRow {
   progress: number | null;
 }
 
-export interface VolumeAmounts {
-  plan: number | null;
-  done: number | null;
-  cumulative: number | null;
-  /** Percent of plan reached: (cumulative, or done where no cumulative) / plan × 100. */
-  share: number | null;
-}
+/** Plan, done, cumulative and share of one line (the one definition: domain/rhythm/sumWorkVolumes). */
+export type { VolumeAmounts } from "../rhythm/sumWorkVolumes";
 
 export interface VolumeCommune {
   file: string;
