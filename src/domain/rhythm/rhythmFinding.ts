@@ -1,0 +1,24 @@
+/**
+ * Reviewer findings about a work-volume report against its own past (plausibilityFindings.ts): typed
+ * data like every finding (review/finding.ts), each with both values and both periods, so a
+ * reviewer sees "16.850 m in 2023-W14 after 17.200 m in 2023-W13" rather than a bare flag.
+ * Messages are made in rhythmMessages.ts, Vietnamese first.
+ */
+import type { FindingParam, Severity } from "../review/finding";
+
+export type RhythmFindingType =
+  | "volume/cumulative-decreased"
+  | "volume/outlier"
+  | "volume/out-of-bounds"
+  | "volume/share-over-100"
+  | "volume/plan-below-last-done";
+
+export interface RhythmFinding {
+  type: RhythmFindingType;
+  severity: Severity;
+  sheet?: string;
+  cell?: string;
+  /** The item's key (catalogue code or "x-…"). */
+  indicator?: string;
+  params: Record<string, FindingParam>;
+}

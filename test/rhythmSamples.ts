@@ -1,0 +1,68 @@
+/** The sample work-volume report (Hà Linh, 11/2022) as the reader's work items, and variations of it. */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type { WorkItem } from "../src/domain/report";
+
+const FILE = path.join(__dirname, "fixtures/samples/xa-ha-linh-2022-11-khoi-luong.expected.json");
+
+export function haLinhItems(): WorkItem[] {
+  const e = JSON.parse(fs.readFileSync(FILE, "utf8"));
+  return e.workItems.map((w: any) => ({
+    name: w.name,
+    unit: w.unit,
+    plan: w.plan,
+    done: w.done,
+    cumulative: w.cumulative,
+    ratio: w.ratio,
+    group: w.group,
+    sheet: w.sheet,
+    cell: w.cell,
+    byUnit: w.byUnit,
+  }));
+}
+
+export function haLinhCells(): { planCell?: string; cumulativeCell?: string }[] {
+  const e = JSON.parse(fs.readFileSync(FILE, "utf8"));
+  return e.workItems.map((w: any) => ({ planCell: w.planCell, cumulativeCell: w.cumulativeCell }));
+}
+
+/** A seeded generator (mulberry32): the same seed gives the same communes and weeks. */
+export function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * One commune's week: the sample's items with this week's done scaled by the commune, plan the
+ * week's registration, cumulative carried from `before` (so it never goes down).
+ */
+export function communeWeek(
+  rand: () => number,
+  before: Map<string, number> | undefined,
+  villages = ["Thôn 1", "Thôn 2", "Thôn 3"],
+): WorkItem[] {
+  return haLinhItems().map((w) => {
+    const done = Math.round((w.done ?? 0) * (0.05 + rand() * 0.2));
+    const plan = Math.round(done * (1 + rand()));
+    const cumulative = (before?.get(w.name) ?? Math.round((w.cumulative ?? 0) / 4)) + done;
+    before?.set(w.name, cumulative);
+    const split = villages.map(() => Math.round(done / villages.length));
+    split[0] += done - split.reduce((s, x) => s + x, 0);
+    return {
+      name: w.name,
+      unit: w.unit,
+      plan,
+      done,
+      cumulative,
+      sheet: "Tuần",
+      cell: w.cell,
+      byUnit: villages.map((name, i) => ({ name, value: split[i] })),
+    };
+  });
+}
