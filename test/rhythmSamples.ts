@@ -48,8 +48,9 @@ export function communeWeek(
   villages = ["Thôn 1", "Thôn 2", "Thôn 3"],
 ): WorkItem[] {
   return haLinhItems().map((w) => {
-    const done = Math.round((w.done ?? 0) * (0.05 + rand() * 0.2));
-    const plan = Math.round(done * (1 + rand()));
+    // A steady week: done within ±25 % of a fifth of the month, the plan registered a little above it.
+    const done = Math.round((w.done ?? 0) * (0.15 + rand() * 0.1));
+    const plan = Math.round(done * (1 + rand() * 0.3));
     const cumulative = (before?.get(w.name) ?? Math.round((w.cumulative ?? 0) / 4)) + done;
     before?.set(w.name, cumulative);
     const split = villages.map(() => Math.round(done / villages.length));

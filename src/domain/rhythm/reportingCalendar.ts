@@ -72,6 +72,21 @@ export const HA_TINH_CALENDAR: ReportingCalendar = reportingCalendarSchema.parse
         requires: "done",
       })),
     ],
+    // Criteria reports of any set: configured days, here the 5th, 10th and 15th after the period.
+    "*": (
+      [
+        ["month", 4],
+        ["quarter", 9],
+        ["year", 14],
+      ] as const
+    ).map(([periodKind, offsetDays]) => ({
+      id: "report",
+      label: `Báo cáo tiêu chí ${PERIOD_WORD[periodKind]} (trước ngày ${offsetDays + 1} sau kỳ)`,
+      periodKind,
+      anchor: "end",
+      offsetDays,
+      time: "17:00",
+    })),
     [VILLAGE_PROGRESS_KIND]: (["month", "quarter", "year"] as const).map((periodKind) => ({
       id: "report",
       label: `Tiến độ KDC kiểu mẫu ${PERIOD_WORD[periodKind]} (trước ngày 5 sau kỳ)`,
@@ -82,6 +97,14 @@ export const HA_TINH_CALENDAR: ReportingCalendar = reportingCalendarSchema.parse
     })),
   },
 });
+
+/** The calendar of a province: its own when it has one, else Hà Tĩnh's (the only one known here). */
+export function calendarOf(
+  provinceCode: string | undefined,
+  calendars: readonly ReportingCalendar[] = [HA_TINH_CALENDAR],
+): ReportingCalendar {
+  return calendars.find((c) => c.province === provinceCode) ?? HA_TINH_CALENDAR;
+}
 
 export interface Deadline {
   id: string;

@@ -4,7 +4,9 @@ import { z } from "zod";
 import { consolidationSchema, errorBodySchema, periodSchema } from "../../domain/sync/protocol";
 import { periodStartDate } from "../../domain/sync/reportPeriod";
 import { writeSummaryWorkbook } from "../../io/xlsx/writeSummaryWorkbook";
+import { workVolumeConsolidationSchema } from "../../domain/rhythm/rhythmWire";
 import { consolidateStoredReports } from "../consolidation/consolidateStoredReports";
+import { consolidateStoredWorkVolumes } from "../rhythm/consolidateStoredWorkVolumes";
 import { httpMessages } from "../httpMessages";
 import { type RouteContext, domainSet, requireRole, unitInScope } from "./routeContext";
 
@@ -22,15 +24,19 @@ export function consolidationRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
             "JSON (see the Consolidation schema in domain/sync/protocol.ts), or the summary workbook `ntm consolidate -o` writes (Tổng hợp, Thống kê, Khu dân cư, Khối lượng, Phát hiện, Tệp lỗi) " +
             "with `Accept: " +
             XLSX_MIME +
-            "` or `?format=xlsx`.",
+            "` or `?format=xlsx`. " +
+            "With `kind=work-volume` (no `set`): the work items of every work-volume report within `under` summed up the org tree per unit, plan vs done, this period vs cumulative, and the communes (and villages) that did not report.",
           querystring: z.object({
-            set: z.string().min(1).max(80),
+            /** Work volumes (kind=work-volume) need no set; criteria consolidations do. */
+            kind: z.enum(["criteria", "work-volume"]).default("criteria"),
+            set: z.string().min(1).max(80).optional(),
             period: periodSchema,
             under: z.string().min(1).max(40),
             format: z.enum(["json", "xlsx"]).optional(),
           }),
           response: {
-            200: consolidationSchema,
+            200: z.union([consolidationSchema, workVolumeConsolidationSchema]),
+            400: errorBodySchema,
             401: errorBodySchema,
             403: errorBodySchema,
             404: errorBodySchema,
@@ -42,6 +48,9 @@ export function consolidationRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
         if (!(await requireRole(ctx, req, reply, "consolidate"))) return reply;
         const under = await unitInScope(ctx, req, reply, req.query.under, periodStartDate(req.query.period));
         if (!under) return reply;
+        if (req.query.kind === "work-volume")
+          return consolidateStoredWorkVolumes(ctx.store, await ctx.store.tree(), under, req.query.period);
+        if (!req.query.set) return reply.code(400).send(httpMessages.setRequired);
         const stored = await ctx.store.latestCriteriaSet(req.query.set);
         if (!stored) return reply.code(404).send(httpMessages.unknownSet(req.query.set));
         const result = await consolidateStoredReports(

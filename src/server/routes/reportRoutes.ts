@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
   conflictBodySchema,
+  type IndicatorValues,
   errorBodySchema,
   periodSchema,
   pushRequestSchema,
@@ -16,10 +17,12 @@ import {
   reviewStateSchema,
   revisionListSchema,
 } from "../../domain/sync/protocol";
+import { isRhythmKind, rhythmSetHash } from "../../domain/rhythm/rhythmReportKinds";
 import { periodStartDate } from "../../domain/sync/reportPeriod";
 import { principalOf } from "../auth/requestAuth";
 import { evaluatePushedValues, unknownIndicatorCodes } from "../evaluation/evaluatePushedValues";
 import { httpMessages } from "../httpMessages";
+import { judgeRhythmValues } from "../rhythm/judgeRhythmPush";
 import { type RouteContext, domainSet, provinceCodeOf, requireRole, unitInScope } from "./routeContext";
 
 const keyParams = z.object({
@@ -44,6 +47,8 @@ export function reportRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
       const unit = await unitInScope(ctx, req, reply, params.org, periodStartDate(params.period));
       if (!unit) return undefined;
       const report = await store.findReport(unit.id, params.set, params.period);
+      // Work volumes and village progress are reports of a kind, not of a stored criteria set.
+      if (isRhythmKind(params.set)) return { unit, report };
       const stored = report
         ? await store.getCriteriaSet(report.set_id, report.set_hash)
         : await store.latestCriteriaSet(params.set);
@@ -74,6 +79,44 @@ export function reportRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
         return undefined;
       }
       return { unit, stored };
+    }
+
+    /**
+     * The unit, the set (or rhythm kind) and the server's own evaluation of pushed values; 403/404/422
+     * is sent on the way. Work volumes and village progress (domain/rhythm) are judged by their kind,
+     * every other report by its criteria set.
+     */
+    async function judgePush(
+      req: FastifyRequest,
+      reply: FastifyReply,
+      params: z.infer<typeof keyParams>,
+      values: IndicatorValues,
+    ) {
+      if (isRhythmKind(params.set)) {
+        const unit = await unitInScope(ctx, req, reply, params.org, periodStartDate(params.period));
+        if (!unit) return undefined;
+        const judged = await judgeRhythmValues(store, unit, params.set, params.period, values);
+        if (!judged.evaluation) {
+          await reply.code(422).send(httpMessages.unknownIndicators(judged.unknown));
+          return undefined;
+        }
+        return { unit, setId: params.set, setHash: rhythmSetHash(params.set), evaluation: judged.evaluation };
+      }
+      const k = await resolvePushKey(req, reply, params);
+      if (!k) return undefined;
+      const set = domainSet(k.stored);
+      const unknown = unknownIndicatorCodes(set, values);
+      if (unknown.length) {
+        await reply.code(422).send(httpMessages.unknownIndicators(unknown));
+        return undefined;
+      }
+      const evaluation = evaluatePushedValues(set, values, {
+        orgCode: k.unit.code,
+        orgName: k.unit.name,
+        provinceCode: await provinceCodeOf(ctx, k.unit),
+        period: params.period,
+      });
+      return { unit: k.unit, setId: k.stored.id, setHash: k.stored.hash, evaluation };
     }
 
     app.get(
@@ -130,26 +173,17 @@ export function reportRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         if (!(await requireRole(ctx, req, reply, "push"))) return reply;
-        const k = await resolvePushKey(req, reply, req.params);
-        if (!k) return reply;
-        const set = domainSet(k.stored);
-        const unknown = unknownIndicatorCodes(set, req.body.values);
-        if (unknown.length) return reply.code(422).send(httpMessages.unknownIndicators(unknown));
-        const evaluation = evaluatePushedValues(set, req.body.values, {
-          orgCode: k.unit.code,
-          orgName: k.unit.name,
-          provinceCode: await provinceCodeOf(ctx, k.unit),
-          period: req.params.period,
-        });
+        const judged = await judgePush(req, reply, req.params, req.body.values);
+        if (!judged) return reply;
         const outcome = await store.pushRevision({
-          unitId: k.unit.id,
-          setId: k.stored.id,
-          setHash: k.stored.hash,
+          unitId: judged.unit.id,
+          setId: judged.setId,
+          setHash: judged.setHash,
           period: req.params.period,
           opId: req.body.opId,
           baseRevision: req.body.baseRevision,
           values: req.body.values,
-          evaluation,
+          evaluation: judged.evaluation,
           workbookHash: req.body.workbookHash ?? null,
           author: principalOf(req),
         });

@@ -21,6 +21,7 @@ import { ReviewStore } from "./reviewStore";
 import { RevisionPush } from "./revisionPush";
 import type { Database } from "./schema";
 import type { StoreContext } from "./storeContext";
+import { SubmissionStore } from "./submissionStore";
 import { UserStore } from "./userStore";
 
 export type { AuditEntry } from "./auditTrail";
@@ -40,6 +41,7 @@ export class Store {
   readonly reports: ReportStore;
   readonly pushes: RevisionPush;
   readonly reviews: ReviewStore;
+  readonly submissions: SubmissionStore;
   private readonly writes: GroupCommit;
 
   private constructor(
@@ -62,6 +64,7 @@ export class Store {
     this.reports = new ReportStore(this.context);
     this.pushes = new RevisionPush(this.context, this.auditTrail);
     this.reviews = new ReviewStore(this.context, this.auditTrail);
+    this.submissions = new SubmissionStore(this.context);
   }
 
   static async open(opts: OpenOptions & { clock?: () => Date }): Promise<Store> {
