@@ -67,3 +67,51 @@ export function communeWeek(
     };
   });
 }
+
+/**
+ * A commune's weekly result sheet as communes keep it: the official title block, "BÁO CÁO KẾT QUẢ
+ * THỰC HIỆN KHỐI LƯỢNG TUẦN n NĂM y", TT | Nội dung công việc | ĐVT | Kế hoạch tuần | Thực hiện
+ * tuần | Lũy kế, Roman group rows and Vietnamese number text in some cells ("5.615", "1,8 km").
+ */
+export function weekWorkbook(commune: string, week: string, items: readonly WorkItem[]): Buffer {
+  const XLSX = require("xlsx") as typeof import("xlsx");
+  const [year, w] = week.split("-W");
+  const vn = (x: number | null | undefined, unit?: string) =>
+    x == null
+      ? null
+      : x >= 1000 && x % 1 === 0
+        ? x.toLocaleString("de-DE")
+        : unit === "km"
+          ? `${String(x).replace(".", ",")} km`
+          : x;
+  const rows: unknown[][] = [
+    [`UBND ${commune.toUpperCase()}`, null, null, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
+    [null, null, null, "Độc lập - Tự do - Hạnh phúc"],
+    [],
+    [`BÁO CÁO KẾT QUẢ THỰC HIỆN KHỐI LƯỢNG TUẦN ${Number(w)} NĂM ${year}`],
+    [],
+    ["TT", "Nội dung công việc", "ĐVT", "Kế hoạch tuần", "Thực hiện tuần", "Lũy kế"],
+  ];
+  let group = "";
+  let n = 0;
+  for (const it of items) {
+    if (it.group && it.group !== group) {
+      group = it.group;
+      const [roman, ...rest] = group.split(". ");
+      rows.push([roman, rest.join(". ")]);
+      n = 0;
+    }
+    rows.push([
+      ++n,
+      it.name,
+      it.unit ?? "",
+      vn(it.plan, it.unit),
+      vn(it.done, it.unit),
+      vn(it.cumulative, it.unit),
+    ]);
+  }
+  rows.push([], [null, "Người lập biểu", null, null, "CHỦ TỊCH UBND XÃ"]);
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), `Tuan ${Number(w)}`);
+  return XLSX.write(wb, { type: "buffer", bookType: "xlsx" }) as Buffer;
+}

@@ -24,6 +24,7 @@ import {
   queuePush,
   settleConflictEntry,
 } from "../../domain/sync";
+import { isRhythmKind } from "../../domain/rhythm/rhythmReportKinds";
 import { loadSyncState, saveSyncState, syncStatePath, type SyncState } from "./syncState";
 import { TAKE_HINT, collect, conflictLines, parseTake, readWorkbookValues, tokenOf } from "./syncWords";
 
@@ -83,7 +84,7 @@ async function push(file: string, o: PushOptions, io: CliIo): Promise<number> {
     );
     return 2;
   }
-  const { values, skipped, marksNotSent } = read;
+  const { skipped, marksNotSent } = read;
   if (marksNotSent.length)
     io.err(
       `Tiêu chí ${marksNotSent.join(", ")} chỉ được đánh dấu đạt/chưa đạt nhưng được đo bằng số: dấu này không gửi được, hãy ghi số liệu của chỉ tiêu. / Criteria ${marksNotSent.join(", ")} are only marked met/unmet but are measured by a number: the mark is not sent; enter the indicator's figure.\n`,
@@ -93,8 +94,35 @@ async function push(file: string, o: PushOptions, io: CliIo): Promise<number> {
       `Bỏ qua các dòng không có trong bộ tiêu chí / skipped rows not in the set: ${skipped.join(", ")}\n`,
     );
 
-  const key: ReportKey = { org, set: read.set, period };
-  const state = loadSyncState(file, o.server, key);
+  // A work-volume workbook is its work-volume report; a village checklist sends its progress too.
+  const reports = [
+    ...(isRhythmKind(read.set) ? [] : [{ set: read.set, values: read.values }]),
+    ...read.rhythm.map((r) => ({ set: r.kind, values: r.values })),
+  ];
+  let code = 0;
+  for (const r of reports) {
+    // The workbook's first report keeps FILE.ntm-sync.json; a second one its own sidecar beside it,
+    // so neither's outbox or base is ever overwritten by the other's.
+    const stateFile = r === reports[0] ? file : `${file}.${r.set}`;
+    const key = { org, set: r.set, period };
+    code = Math.max(code, await pushReport(file, stateFile, o, io, token, choices, key, r.values));
+  }
+  return code;
+}
+
+/** One report of the workbook through its outbox (a sidecar per report key). */
+async function pushReport(
+  file: string,
+  stateFile: string,
+  o: PushOptions,
+  io: CliIo,
+  token: string,
+  choices: PullChoices,
+  key: ReportKey,
+  values: IndicatorValues,
+): Promise<number> {
+  const { org, period } = key;
+  const state = loadSyncState(stateFile, o.server, key);
   const client = new SyncClient({ baseUrl: o.server, token });
   const workbookHash = createHash("sha256").update(fs.readFileSync(file)).digest("hex");
   state.outbox = queuePush(
@@ -112,7 +140,7 @@ async function push(file: string, o: PushOptions, io: CliIo): Promise<number> {
   if (o.discardRefused)
     for (const e of state.outbox.entries)
       if (entryState(e) === "refused") state.outbox = drop(state.outbox, e.opId);
-  saveSyncState(file, state); // the outbox survives a dropped connection from here on
+  saveSyncState(stateFile, state); // the outbox survives a dropped connection from here on
   if (!state.outbox.entries.length) {
     io.out(
       `Không có gì mới để gửi (đã khớp phiên bản ${state.baseRevision}). / Nothing new to push (in step with revision ${state.baseRevision}).\n`,
@@ -126,7 +154,7 @@ async function push(file: string, o: PushOptions, io: CliIo): Promise<number> {
         ? {}
         : ((await client.revisions(k, rev - 1)).find((r) => r.number === rev)?.values ?? {});
   await settleChosen(state, client, choices, baseValues, io);
-  saveSyncState(file, state);
+  saveSyncState(stateFile, state);
 
   const result = await flushOutbox(client, state.outbox, {
     newOpId: () => randomUUID(),
@@ -155,8 +183,8 @@ async function push(file: string, o: PushOptions, io: CliIo): Promise<number> {
       `Đã gửi: phiên bản ${last.revision} của ${org}/${key.set}/${period}. / Pushed: revision ${last.revision}.\n`,
     );
   }
-  saveSyncState(file, state);
-  sayWaiting(file, state, result, io);
+  saveSyncState(stateFile, state);
+  sayWaiting(stateFile, state, result, io);
   return state.outbox.entries.length ? 1 : 0;
 }
 
