@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { analyseWorkbook, indicatorValuesOf } from "../src/addin/taskpane/check/analyseWorkbook";
-import { reportFromValues } from "../src/addin/taskpane/check/reportFromValues";
+import { reportFromValues } from "../src/domain/sync/judgePushedValues";
 import { evaluate } from "../src/domain/evaluate/evaluate";
 import { getCriteriaSet } from "../src/domain/criteria/registry";
 import { readWorkbookBuffer } from "../src/io/xlsx/readWorkbook";
@@ -56,7 +56,7 @@ describe("the pane's check of a commune workbook", () => {
   it("what is pushed evaluates on the other side exactly as here", () => {
     const again = evaluate(
       getCriteriaSet(r.set.id)!,
-      reportFromValues(r.set.id, indicatorValuesOf(r.report), r.report.period),
+      reportFromValues(r.set.id, indicatorValuesOf(r.report), { period: r.report.period }),
     );
     expect(again.set.met).toBe(r.criteriaMet);
     expect(again.findings.filter((f) => f.type === "self-assessment/mismatch")).toHaveLength(3);

@@ -8,7 +8,7 @@ import { completeness, type SubmittedRevision } from "../src/domain/rhythm/compl
 import { consolidateWorkVolumes } from "../src/domain/rhythm/consolidateWorkVolumes";
 import { plausibilityFindings } from "../src/domain/rhythm/plausibilityFindings";
 import { HA_TINH_CALENDAR } from "../src/domain/rhythm/reportingCalendar";
-import { formatRhythmFinding } from "../src/domain/rhythm/rhythmMessages";
+import { formatFinding } from "../src/domain/i18n/formatFinding";
 import {
   rollUpVillages,
   villageProgressFromValues,
@@ -212,7 +212,7 @@ describe("plausibility against the previous periods", () => {
       type: "volume/cumulative-decreased",
       params: { value: 2400, previousValue: 2510, period: "2023-W14", previousPeriod: "2023-W13" },
     });
-    expect(formatRhythmFinding(f, "vi")).toContain("2023-W13");
+    expect(formatFinding(f, "vi")).toMatch(/^\[Tuần!E12\] .*2\.400 m.*2023-W13.*2\.510 m/);
   });
 
   it("a week far outside the commune's own history (robust z-score); the same figure in km is no outlier", () => {

@@ -3,9 +3,7 @@
  * lock (423), consolidation as JSON and as a workbook, OpenAPI, and the authorization matrix.
  */
 import * as XLSX from "xlsx";
-import { testEngines } from "./storeEngines";
 import {
-  type Fixture,
   call,
   IN_COMMUNE,
   OUT_COMMUNE,
@@ -13,17 +11,11 @@ import {
   SET,
   bearer,
   newOpId,
-  openFixture,
+  describeOnEachEngine,
   reportUrl,
 } from "./serverFixture";
 
-describe.each(testEngines.map((e) => [e.name, e] as const))("API on %s", (_name, engine) => {
-  let fx: Fixture;
-  beforeAll(async () => {
-    fx = await openFixture(engine);
-  });
-  afterAll(async () => fx.cleanup());
-
+describeOnEachEngine("API on %s", (fx, engine) => {
   const inject = (method: "GET" | "POST", url: string, token?: string, payload?: unknown) =>
     fx.call({
       method,

@@ -3,7 +3,7 @@ import type { FastifyInstance } from "fastify";
 import { buildApp } from "../src/server/app";
 import { seedStore } from "../src/server/seed/seedStore";
 import type { Store } from "../src/server/store/store";
-import type { TestEngine } from "./storeEngines";
+import { type TestEngine, testEngines } from "./storeEngines";
 
 export const SET = "vn-xa-ntm-2021-2025";
 /** Xã Sơn Hồng (2023 code), Hương Sơn district 439. */
@@ -106,4 +106,19 @@ let counter = 0;
 export function newOpId(): string {
   counter += 1;
   return `op-${process.pid}-${Date.now()}-${counter}`;
+}
+
+/**
+ * `describe` once per engine around a fresh fixture: `fx` is filled before the first test and
+ * closed after the last, so a suite states only its tests.
+ */
+export function describeOnEachEngine(title: string, body: (fx: Fixture, engine: TestEngine) => void): void {
+  describe.each(testEngines.map((e) => [e.name, e] as const))(title, (_name, engine) => {
+    const fx = {} as Fixture;
+    beforeAll(async () => {
+      Object.assign(fx, await openFixture(engine));
+    });
+    afterAll(async () => fx.cleanup());
+    body(fx, engine);
+  });
 }

@@ -5,25 +5,17 @@
  * review applies only to the revision it judged.
  */
 import { ReviewStaleError, SyncClient } from "../src/client/syncClient";
-import { testEngines } from "./storeEngines";
 import {
-  type Fixture,
   IN_COMMUNE,
   OUT_COMMUNE,
   SET,
   bearer,
   newOpId,
-  openFixture,
+  describeOnEachEngine,
   reportUrl,
 } from "./serverFixture";
 
-describe.each(testEngines.map((e) => [e.name, e] as const))("sync refusals on %s", (_name, engine) => {
-  let fx: Fixture;
-  beforeAll(async () => {
-    fx = await openFixture(engine);
-  });
-  afterAll(async () => fx.cleanup());
-
+describeOnEachEngine("sync refusals on %s", (fx) => {
   const post = (url: string, token: string | undefined, payload: object) =>
     fx.call({ method: "POST", url, headers: bearer(token), payload });
   const pushTo = (org: string, period: string, token: string | undefined, body: object) =>

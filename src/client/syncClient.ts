@@ -15,10 +15,9 @@ import {
   type Revision,
   type ReviewAction,
   acknowledge,
+  answerStaleBase,
   answerState,
-  applyIndicatorChanges,
   block,
-  rebaseEntry,
   unblock,
   conflictBodySchema,
   consolidationSchema,
@@ -26,7 +25,6 @@ import {
   errorBodySchema,
   markAttempt,
   meSchema,
-  mergeIndicatorValues,
   nextToSend,
   reportViewSchema,
   reviewEventSchema,
@@ -35,6 +33,9 @@ import {
   type IndicatorConflict,
 } from "../domain/sync";
 import { z } from "zod";
+import { causeCode, isUnreachable, SyncUnreachableError } from "./unreachable";
+
+export { isUnreachable, SyncUnreachableError } from "./unreachable";
 
 export interface SyncClientOptions {
   baseUrl: string;
@@ -70,36 +71,6 @@ export class ReviewStaleError extends SyncHttpError {
     this.headRevision = body.headRevision;
     this.changes = body.changes;
   }
-}
-
-/**
- * A request that never reached the server: no network, a wrong address, a certificate this machine
- * does not trust. A TypeError, as fetch's own failure is, so every caller that treats "fetch
- * failed" as "offline, keep it in the outbox" still does; the message says what to do.
- */
-export class SyncUnreachableError extends TypeError {
-  constructor(
-    readonly server: string,
-    /** Node's cause (ECONNREFUSED, ENOTFOUND, SELF_SIGNED_CERT_IN_CHAIN, "bad port"…); none in a browser. */
-    readonly causeCode: string | undefined,
-  ) {
-    super(unreachableMessage(server, causeCode));
-    this.name = "SyncUnreachableError";
-  }
-
-  get untrustedCertificate(): boolean {
-    return /CERT|SELF_SIGNED|UNABLE_TO_VERIFY/.test(this.causeCode ?? "");
-  }
-}
-
-function unreachableMessage(server: string, code: string | undefined): string {
-  if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code ?? ""))
-    return (
-      `Máy chủ ${server} dùng chứng chỉ mà máy này chưa tin cậy (${code}): đặt biến NODE_EXTRA_CA_CERTS trỏ tới tệp ca.crt của máy chủ (chứng chỉ phát triển: ~/.office-addin-dev-certs/ca.crt) rồi chạy lại. / ` +
-      `The server ${server} uses a certificate this machine does not trust (${code}): set NODE_EXTRA_CA_CERTS to the server's ca.crt (the dev certificate: ~/.office-addin-dev-certs/ca.crt) and run again.`
-    );
-  const why = code ? ` (${code})` : "";
-  return `Không kết nối được máy chủ ${server}${why}: kiểm tra địa chỉ máy chủ và mạng. / Cannot reach the server ${server}${why}: check the server address and the network.`;
 }
 
 const pushCreatedSchema = z.object({ revision: revisionSchema, replayed: z.boolean() });
@@ -173,6 +144,13 @@ export class SyncClient {
     ).revisions;
   }
 
+  /** The values of `revision` of a report; `{}` for revision 0 (nothing pushed yet) or one not found. */
+  async valuesAt(key: ReportKey, revision: number): Promise<IndicatorValues> {
+    if (revision <= 0) return {};
+    const revs = await this.revisions(key, revision - 1);
+    return revs.find((r) => r.number === revision)?.values ?? {};
+  }
+
   async push(
     key: ReportKey,
     body: { opId: string; baseRevision: number; values: IndicatorValues; workbookHash?: string | null },
@@ -242,7 +220,7 @@ export interface FlushReport {
   /** Entries refused for good (401, 403, 404, 422…): kept, shown, not sent again unless asked. */
   refused: { opId: string; status: number; message: string }[];
   /** Entries that did not reach the server or met a passing failure (5xx): sent on the next flush. */
-  failed: { opId: string; message: string }[];
+  failed: { opId: string; message: string; unreachable: boolean }[];
 }
 
 /**
@@ -291,7 +269,11 @@ export async function flushOutbox(
           workbookHash: entry.workbookHash,
         });
       } catch (e) {
-        report.failed.push({ opId: entry.opId, message: (e as Error).message });
+        report.failed.push({
+          opId: entry.opId,
+          message: (e as Error).message,
+          unreachable: isUnreachable(e),
+        });
         continue;
       }
       if (r.status === 201 && "revision" in r) {
@@ -300,19 +282,11 @@ export async function flushOutbox(
         progressed = true;
       } else if (r.status === 409 && "conflict" in r) {
         const base = await deps.baseValues(entry.key, entry.baseRevision);
-        const theirs = applyIndicatorChanges(base, r.conflict.changes);
-        const merged = mergeIndicatorValues(base, entry.values, theirs);
-        if (merged.conflicts.length) {
-          outbox = block(outbox, entry.opId, "conflict", deps.now(), {
-            status: 409,
-            conflicts: merged.conflicts,
-          });
-          report.conflicts.push({ opId: entry.opId, conflicts: merged.conflicts });
-        } else {
-          const newOpId = deps.newOpId();
-          outbox = rebaseEntry(outbox, entry.opId, newOpId, r.conflict.head.number, merged.merged);
-          progressed = true;
-        }
+        const answered = answerStaleBase(outbox, entry, base, r.conflict, deps.newOpId, deps.now());
+        outbox = answered.outbox;
+        if (answered.conflicts.length)
+          report.conflicts.push({ opId: entry.opId, conflicts: answered.conflicts });
+        else progressed = true;
       } else {
         const message = "message" in r ? r.message : `HTTP ${r.status}`;
         const state = answerState(r.status);
@@ -324,7 +298,7 @@ export async function flushOutbox(
           report.refused.push({ opId: entry.opId, status: r.status, message });
         } else {
           outbox = unblock(outbox, entry.opId);
-          report.failed.push({ opId: entry.opId, message });
+          report.failed.push({ opId: entry.opId, message, unreachable: false });
         }
       }
     }
@@ -332,11 +306,4 @@ export async function flushOutbox(
   }
   report.outbox = outbox;
   return report;
-}
-
-/** Node's reason under "fetch failed": the error code, else a short message ("bad port"). */
-function causeCode(e: TypeError): string | undefined {
-  const cause = (e as { cause?: { code?: unknown; message?: unknown } }).cause;
-  if (typeof cause?.code === "string") return cause.code;
-  return typeof cause?.message === "string" && cause.message.length <= 60 ? cause.message : undefined;
 }

@@ -6,6 +6,7 @@
 import cors from "@fastify/cors";
 import helmet from "@fastify/helmet";
 import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
 import Fastify, {
   LogController,
   type FastifyError,
@@ -42,6 +43,7 @@ import { consolidationRoutes } from "./routes/consolidationRoutes";
 import { rhythmRoutes } from "./routes/rhythmRoutes";
 import { directoryRoutes } from "./routes/directoryRoutes";
 import { reportListRoutes } from "./routes/reportListRoutes";
+import { HttpRefusal, sendRefusal } from "./routes/httpRefusal";
 import { reportRoutes } from "./routes/reportRoutes";
 import type { Store } from "./store/store";
 
@@ -58,6 +60,18 @@ export interface AppOptions {
   logger?: boolean | RequestLogOptions;
   version?: string;
 }
+
+/** The groups of /api/docs, in the order a reader meets them. */
+const API_TAGS = [
+  { name: "server", description: "Tình trạng máy chủ / Server status" },
+  {
+    name: "directory",
+    description: "Người dùng, bộ tiêu chí, đơn vị / Who you are, criteria sets, org units",
+  },
+  { name: "reports", description: "Báo cáo và phiên bản (đồng bộ) / Reports and revisions (sync)" },
+  { name: "review", description: "Thẩm định / Review" },
+  { name: "consolidation", description: "Tổng hợp / Consolidation" },
+];
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -112,11 +126,19 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       },
       components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
       security: [{ bearer: [] }],
+      tags: API_TAGS,
     },
     transform: jsonSchemaTransform,
   });
+  // The rendered API page; its own assets only, under the app's CSP (no inline script needed).
+  await app.register(swaggerUi, {
+    routePrefix: "/api/docs",
+    uiConfig: { docExpansion: "list", deepLinking: true },
+    theme: { title: "NTM Tracker API" },
+  });
 
   app.setErrorHandler((err, req, reply) => {
+    if (err instanceof HttpRefusal) return sendRefusal(opts.store, err, req, reply);
     if (hasZodFastifySchemaValidationErrors(err)) {
       const lang = preferredLang(req.headers["accept-language"]);
       return reply.code(400).send(validationErrorBody(err.validation, err.validationContext, lang));
@@ -142,6 +164,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         "/health",
         {
           schema: {
+            operationId: "getHealth",
+            tags: ["server"],
             summary: "Tình trạng máy chủ / Server health",
             security: [],
             response: { 200: z.object({ ok: z.boolean(), engine: z.string(), version: z.string() }) },

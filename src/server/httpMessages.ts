@@ -104,6 +104,21 @@ export const httpMessages = {
       count: codes.length,
     };
   },
+  /** A review comment keyed by a code the report's set does not have ("*" is the whole report). */
+  unknownCommentIndicators: (codes: string[]) => {
+    const listed = codes.slice(0, UNKNOWN_CODES_LISTED);
+    const more = codes.length - listed.length;
+    const vi = listed.join(", ") + (more > 0 ? ` và ${more} mã khác` : "");
+    const en = listed.join(", ") + (more > 0 ? ` and ${more} more` : "");
+    return {
+      error: "unknown-comment-indicators",
+      message:
+        `Nhận xét cho chỉ tiêu không có trong bộ tiêu chí của báo cáo: ${vi}; chọn chỉ tiêu trong danh sách của bộ, hoặc dùng "*" cho nhận xét chung. / ` +
+        `Comments on indicators the report's criteria set does not have: ${en}; pick an indicator of the set, or use "*" for a general comment.`,
+      codes: listed,
+      count: codes.length,
+    };
+  },
   staleReview: (judged: number, head: number, changed: string[]) => {
     const listed = changed.slice(0, UNKNOWN_CODES_LISTED);
     const more = changed.length - listed.length;

@@ -81,11 +81,6 @@ async function readFillsOfNewFlags(
   snapshot.fillAt = (sheet, cell) => fills.get(`${sheet}!${cell}`) ?? "none";
 }
 
-/** Reads the grids only (two syncs), for a check without writing. */
-export async function readGrids(context: Excel.RequestContext): Promise<WorkbookSnapshot> {
-  return readWorkbookSnapshot(context);
-}
-
 /**
  * Clears every flag in two syncs (three below ExcelApi 1.4): one reads the flag records and comment
  * list (no data ranges), one restores the fills, deletes the add-in's comments and its findings sheet.

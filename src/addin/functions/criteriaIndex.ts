@@ -10,8 +10,6 @@ import { fromCatalog } from "../../domain/evaluate/chooseTarget";
 import { resolveCatalogTarget, targetRegion } from "../../domain/evaluate/resolveCatalogTarget";
 import type { AppliedTarget } from "../../domain/evaluate/types";
 
-export const DEFAULT_SET = "vn-xa-ntm-2021-2025";
-
 export interface SetIndex {
   set: CriteriaSet;
   indicators: Map<string, { indicator: Indicator; criterion: Criterion }>;

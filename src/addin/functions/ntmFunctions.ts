@@ -7,17 +7,18 @@
  * hides the others; a blank value gives a blank answer; a target that no stored source confirms is
  * never presented as confirmed (TARGET marks it, STATUS says which target judged).
  */
+import { DEFAULT_SET_ID } from "../../domain/criteria/registry";
 import type { Indicator } from "../../domain/criteria/schema";
 import { compareValue } from "../../domain/evaluate/compareValue";
 import { computeGap } from "../../domain/evaluate/computeGap";
 import type { AppliedTarget } from "../../domain/evaluate/types";
+import { COMPARISON_SYMBOL } from "../../domain/i18n/comparisonSymbol";
 import { formatQuantity } from "../../domain/i18n/formatNumber";
 import type { ReportScalar } from "../../domain/report";
 import { parseAssessmentWord } from "../../domain/sheet/parseAssessment";
 import { readText } from "../../domain/sheet/parseCellValue";
 import {
   appliedTarget,
-  DEFAULT_SET,
   knownSetIds,
   parseAxis,
   setIndex,
@@ -70,7 +71,7 @@ interface Lookup {
 }
 
 function lookupSet(setId: unknown): SetIndex | FunctionError {
-  const id = isBlank(setId) ? DEFAULT_SET : String(setId).trim();
+  const id = isBlank(setId) ? DEFAULT_SET_ID : String(setId).trim();
   return (
     setIndex(id) ??
     functionError(
@@ -148,15 +149,13 @@ export function scalarOf(v: unknown, indicator: Indicator): { value: ReportScala
   }
 }
 
-const OP_TEXT: Record<string, string> = { ">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "=" };
-
 /** "≥ 80 %", "Đạt", "Không"; with "(chưa xác minh)" when no decision text confirms it. */
 export function targetText(t: AppliedTarget): string {
   let body: string;
   if (t.op === "yes") body = MET;
   else if (typeof t.value === "boolean") body = t.value ? "Có" : "Không";
   else if (typeof t.value === "number")
-    body = `${OP_TEXT[t.op] ?? t.op} ${formatQuantity(t.value, t.unit, "vi")}`;
+    body = `${COMPARISON_SYMBOL[t.op] ?? t.op} ${formatQuantity(t.value, t.unit, "vi")}`;
   else body = t.value;
   return t.source === "official-verified" ? body : `${body} (chưa xác minh / unverified)`;
 }

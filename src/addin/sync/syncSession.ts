@@ -11,7 +11,7 @@ import { entryState, type Outbox } from "../../domain/sync/outbox";
 import type { IndicatorConflict } from "../../domain/sync/mergeIndicatorValues";
 import { queuePush, settleConflictEntry } from "../../domain/sync/workbookPush";
 import type { IndicatorValues, ReportKey, ReportView } from "../../domain/sync/protocol";
-import { flushOutbox, SyncClient } from "../../client/syncClient";
+import { flushOutbox, isUnreachable, SyncClient } from "../../client/syncClient";
 import {
   loadLastKey,
   loadOutbox,
@@ -78,12 +78,6 @@ function randomOpId(): string {
 
 /** The message of a push that could not reach the server (the pane shows its own words for it). */
 export const UNREACHABLE = "không kết nối được máy chủ / cannot reach the server";
-
-function isNetworkError(e: unknown): boolean {
-  return (
-    e instanceof TypeError || /fetch|network|ECONNREFUSED|Failed/i.test(String((e as Error)?.message ?? e))
-  );
-}
 
 export class SyncSession {
   private state: SyncState;
@@ -196,9 +190,9 @@ export class SyncSession {
       });
     } catch (e) {
       this.set({
-        phase: isNetworkError(e) ? "offline" : "pending",
+        phase: isUnreachable(e) ? "offline" : "pending",
         progress: undefined,
-        message: isNetworkError(e) ? UNREACHABLE : String((e as Error).message ?? e),
+        message: isUnreachable(e) ? UNREACHABLE : String((e as Error).message ?? e),
       });
       return this.state;
     }
@@ -229,11 +223,11 @@ export class SyncSession {
     } else if (refused) this.set({ ...patch, phase: "refused", message: refused.blocked?.message });
     else if (waiting("blocked-locked")) this.set({ ...patch, phase: "locked" });
     else if (report.failed.length) {
-      const m = report.failed[0].message;
+      const failed = report.failed[0];
       this.set({
         ...patch,
         phase: "offline",
-        message: /fetch|network|ECONNREFUSED/i.test(m) ? UNREACHABLE : m,
+        message: failed.unreachable ? UNREACHABLE : failed.message,
       });
     } else
       this.set({
@@ -253,9 +247,7 @@ export class SyncSession {
   }
 
   private async valuesAt(client: SyncClient, key: ReportKey, revision: number): Promise<IndicatorValues> {
-    if (revision <= 0) return {};
-    const revs = await client.revisions(key, revision - 1);
-    return revs.find((r) => r.number === revision)?.values ?? {};
+    return client.valuesAt(key, revision);
   }
 
   /**

@@ -3,7 +3,7 @@
  * as "Vietnamese / English" and are cut to the pane's half; failures that never reached the server
  * (no network, a wrong address) get the pane's own words instead of the browser's English.
  */
-import { SyncHttpError, SyncUnreachableError } from "../../client/syncClient";
+import { isUnreachable, SyncHttpError, SyncUnreachableError } from "../../client/syncClient";
 import type { PaneLang, PaneText } from "./paneText";
 
 /** "vi text / en text" → the half for `lang` (the whole text when it is not bilingual). */
@@ -13,15 +13,11 @@ export function halfFor(message: string, lang: PaneLang): string {
   return lang === "en" ? message.slice(at + 3) : message.slice(0, at);
 }
 
-function isNetworkFailure(e: unknown): boolean {
-  return e instanceof TypeError && /fetch|network|load failed/i.test(e.message);
-}
-
 export function paneError(t: PaneText, e: unknown): string {
   const lang = t.lang;
   // A certificate problem is the one unreachable case with its own remedy (Node only; browsers hide it).
   if (e instanceof SyncUnreachableError && e.untrustedCertificate) return halfFor(e.message, lang);
-  if (e instanceof SyncUnreachableError || isNetworkFailure(e)) return t.errUnreachable;
+  if (isUnreachable(e)) return t.errUnreachable;
   if (e instanceof SyncHttpError) {
     if (e.message && !/^HTTP \d+$/.test(e.message)) return halfFor(e.message, lang);
     if (e.status === 401) return t.errToken;

@@ -13,6 +13,7 @@ import { periodBounds } from "../../domain/consolidate/comparePeriods";
 import type { ConsolidationSummary } from "../../domain/consolidate/summaryModel";
 import { getCriteriaSet, listCriteriaSets } from "../../domain/criteria/registry";
 import { WORK_VOLUME_SET_ID } from "../../domain/sheet/readReport";
+import { formatNumber } from "../../domain/i18n/formatNumber";
 import { writeSummaryWorkbook } from "../../io/xlsx/writeSummaryWorkbook";
 import { consolidateWorkVolumesCommand } from "../consolidate/consolidateWorkVolumes";
 import { loadCommuneCodes } from "../consolidate/loadCommuneCodes";
@@ -151,7 +152,7 @@ function report(s: ConsolidationSummary, out: string | undefined, seconds: numbe
   const c = s.counts;
   const lines: string[] = [];
   lines.push(
-    `Đã đọc ${c.files} tệp trong ${seconds.toFixed(1).replace(".", ",")} giây: ${c.consolidated} được tổng hợp, ${c.failed} không đọc được, ${c.duplicates} trùng lặp, ${c.skipped} không thuộc lựa chọn. / ` +
+    `Đã đọc ${c.files} tệp trong ${formatNumber(seconds, "vi", 1)} giây: ${c.consolidated} được tổng hợp, ${c.failed} không đọc được, ${c.duplicates} trùng lặp, ${c.skipped} không thuộc lựa chọn. / ` +
       `Read ${c.files} files in ${seconds.toFixed(1)} s: ${c.consolidated} consolidated, ${c.failed} unreadable, ${c.duplicates} duplicates, ${c.skipped} left out.`,
   );
   if (c.files === 0) lines.push("Không tìm thấy tệp bảng tính nào. / No spreadsheet files found.");

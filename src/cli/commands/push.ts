@@ -148,11 +148,7 @@ async function pushReport(
     return 0;
   }
   const baseValues = async (k: ReportKey, rev: number): Promise<IndicatorValues> =>
-    rev === state.baseRevision
-      ? state.baseValues
-      : rev === 0
-        ? {}
-        : ((await client.revisions(k, rev - 1)).find((r) => r.number === rev)?.values ?? {});
+    rev === state.baseRevision ? state.baseValues : client.valuesAt(k, rev);
   await settleChosen(state, client, choices, baseValues, io);
   saveSyncState(stateFile, state);
 

@@ -7,6 +7,7 @@
 import * as path from "node:path";
 import type { CliIo } from "../cliIo";
 import { getCriteriaSet } from "../../domain/criteria/registry";
+import { formatDecimal } from "../../domain/i18n/formatNumber";
 import { rhythmReportsOf, type RhythmReport } from "../../domain/rhythm/rhythmReportsOf";
 import { readReport } from "../../domain/sheet/readReport";
 import type {
@@ -86,7 +87,7 @@ export function shown(v: IndicatorValue | null | undefined): string {
   if (x === null || x === undefined) return "(trống / empty)";
   if (typeof x === "boolean") return x ? "Đạt" : "Không đạt";
   const unit = v?.unit === "%" ? " %" : v?.unit ? ` ${v.unit}` : "";
-  const num = (n: number) => String(n).replace(".", ",");
+  const num = (n: number) => formatDecimal(n);
   if (typeof x === "number") return `${num(x)}${unit}`;
   if (typeof x === "object") return `${num(x.min)}–${num(x.max)}${unit}`;
   return JSON.stringify(x).slice(0, 200);

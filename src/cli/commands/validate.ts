@@ -18,6 +18,7 @@ import { checkHeadline, headlineText } from "../../domain/check/checkHeadline";
 import { WORK_VOLUME_SET_ID } from "../../domain/sheet/readReport";
 import { readWorkbookFile } from "../../io/xlsx/readWorkbook";
 import { isWorkbookReadError } from "../../io/xlsx/workbookReadError";
+import { formatNumber } from "../../domain/i18n/formatNumber";
 
 interface ValidateOptions {
   set?: string;
@@ -56,7 +57,7 @@ function validateFile(
 }
 
 function percent(n: number): string {
-  return (Math.round(n * 1000) / 10).toString().replace(".", ",");
+  return formatNumber(n * 100, "vi", 1);
 }
 
 function textReport(v: FileValidation): string {

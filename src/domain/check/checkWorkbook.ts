@@ -13,6 +13,7 @@ import type { CriteriaSet } from "../criteria/schema";
 import type { FileValidation, ValidatedFinding, ValidatedIndicator } from "../consolidate/fileValidation";
 import type { Evaluation, IndicatorResult } from "../evaluate/types";
 import { formatFinding, formatFindingBilingual, noTableMessage } from "../i18n";
+import { COMPARISON_SYMBOL } from "../i18n/comparisonSymbol";
 import type { Report, ReportValue } from "../report";
 import type { Finding, Severity } from "../review/finding";
 import type { WorkbookGrids } from "../sheet/grid";
@@ -53,14 +54,12 @@ export interface WorkbookCheck {
   headline: CheckHeadline;
 }
 
-const OP_TEXT: Record<string, string> = { ">=": "≥", "<=": "≤", "=": "=", ">": ">", "<": "<" };
-
 function targetText(r: IndicatorResult | undefined, v: ReportValue): string | undefined {
   if (v.workbookTarget?.text) return v.workbookTarget.text;
   const t = r?.target;
   if (!t) return undefined;
   if (t.op === "yes") return t.value === false ? "Không" : "Đạt";
-  return `${OP_TEXT[t.op] ?? t.op} ${String(t.value)}${t.unit ? (t.unit === "%" ? "%" : ` ${t.unit}`) : ""}`;
+  return `${COMPARISON_SYMBOL[t.op] ?? t.op} ${String(t.value)}${t.unit ? (t.unit === "%" ? "%" : ` ${t.unit}`) : ""}`;
 }
 
 // The rows below are built by assignment in the order the JSON shows them (one per indicator and

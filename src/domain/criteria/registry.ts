@@ -24,6 +24,9 @@ const shipped: { file: string; data: unknown }[] = [
   { file: "ht-vuon-mau.json", data: htVuonMau },
 ];
 
+/** The set a workbook is read by when neither it, its title nor the person names one. */
+export const DEFAULT_SET_ID = "vn-xa-ntm-2021-2025";
+
 let cache: CriteriaSet[] | undefined;
 let byId: Map<string, CriteriaSet> | undefined;
 

@@ -4,12 +4,12 @@
  * what to do. Findings are data; this is the only place they become sentences.
  */
 import type { Finding, FindingParam } from "../review/finding";
+import { COMPARISON_SYMBOL } from "./comparisonSymbol";
+import { RHYTHM_RENDER } from "../rhythm/rhythmMessages";
 import { formatGap } from "./formatGap";
 import { formatNumber, type Lang } from "./formatNumber";
 
 type P = Record<string, FindingParam>;
-
-const OP_TEXT: Record<string, string> = { ">=": "≥", "<=": "≤", "=": "=", ">": ">", "<": "<", yes: "" };
 
 function str(p: FindingParam | undefined): string {
   return p === null || p === undefined ? "" : String(p);
@@ -26,7 +26,8 @@ function formatTarget(p: P, lang: Lang, opKey = "op", valueKey = "target", unitK
   const op = str(p[opKey]);
   if (op === "yes") return lang === "vi" ? "Đạt" : "met (Đạt)";
   const v = formatValue(p[valueKey], p[unitKey], lang);
-  return OP_TEXT[op] ? `${OP_TEXT[op]} ${v}` : v;
+  const symbol = COMPARISON_SYMBOL[op];
+  return symbol ? `${symbol} ${v}` : v;
 }
 
 /** Whose target it is, said every time (the product never passes a commune's number off as official). */
@@ -155,6 +156,7 @@ const RENDER: Record<Finding["type"], Render> = {
       : lang === "vi"
         ? `Không chắc cột nào là kết quả thực hiện: đã đọc cột ${str(p.column)}, nhưng cột ${str(p.otherColumn)} cũng giống. Ghi rõ tiêu đề cột (ví dụ “Kết quả thực hiện”, “Tự đánh giá”).`
         : `Unsure which column holds the results: read column ${str(p.column)}, but column ${str(p.otherColumn)} looks the same. Give the columns clear headers (e.g. "Kết quả thực hiện", "Tự đánh giá").`,
+  ...RHYTHM_RENDER,
 };
 
 export function formatFinding(finding: Finding, lang: Lang = "vi"): string {

@@ -21,6 +21,15 @@ export function formatNumber(n: number, lang: Lang, maxDecimals = 2): string {
   return n < 0 && !isZero ? `-${body}` : body;
 }
 
+/**
+ * A number as a person types it into a cell: every digit it has, no thousands separator, the
+ * language's decimal mark ("1680,25" / "1680.25"); what a cell written with it reads back as.
+ */
+export function formatDecimal(n: number, lang: Lang = "vi"): string {
+  const s = String(n);
+  return lang === "vi" ? s.replace(".", ",") : s;
+}
+
 /** A quantity with its unit: "18 %", "0,8 km", "45,2 triệu đồng/người/năm". */
 export function formatQuantity(n: number, unit: string | null | undefined, lang: Lang): string {
   return unit ? `${formatNumber(n, lang)} ${unit}` : formatNumber(n, lang);

@@ -11,7 +11,8 @@
  * - a plan much below the previous period's done (below `planRatio`, ½, of it).
  * Invariant: each finding names the item and carries both values and both periods (the second
  * being the same period where the rule compares within one). Previous figures are converted to
- * the current unit first (m ↔ km); an item in a unit that does not convert is not compared.
+ * the current unit first (m ↔ km); an item in a unit that does not convert is not compared. A
+ * finding sits at the figure's cell, or the item's done cell where the sheet has no such column.
  */
 import { convertUnit } from "../evaluate/convertUnit";
 import type { RhythmFinding } from "./rhythmFinding";
@@ -84,7 +85,7 @@ export function plausibilityFindings(
     const prevCum = before.find((h) => h.item.cumulative !== null);
     const prevCumValue = prevCum ? inUnit(prevCum.item.cumulative, prevCum.item, e) : null;
     if (e.cumulative !== null && prevCum && prevCumValue !== null && e.cumulative < prevCumValue - 1e-9) {
-      const b = base(e, current.period, e.cells?.cumulative);
+      const b = base(e, current.period, e.cells?.cumulative ?? e.cells?.done);
       out.push({
         type: "volume/cumulative-decreased",
         ...b,
@@ -172,7 +173,7 @@ export function plausibilityFindings(
     const prev = before.find((h) => h.period === lastPeriod);
     const prevDone = prev ? inUnit(prev.item.done, prev.item, e) : null;
     if (prev && prevDone !== null && prevDone > 0 && e.plan !== null && e.plan < prevDone * planRatio) {
-      const b = base(e, current.period, e.cells?.plan);
+      const b = base(e, current.period, e.cells?.plan ?? e.cells?.done);
       out.push({
         type: "volume/plan-below-last-done",
         ...b,

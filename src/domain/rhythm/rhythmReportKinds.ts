@@ -27,10 +27,10 @@ export function rhythmSetHash(kind: RhythmKind): string {
   return kind === WORK_VOLUME_KIND ? `${SHIPPED_WORK_ITEMS.id}@${SHIPPED_WORK_ITEMS.version}` : `${kind}@1`;
 }
 
-/** The value codes a kind does not accept (answered like unknown indicator codes). */
-export function rhythmValueProblems(kind: RhythmKind, values: IndicatorValues): string[] {
+/** The value (or comment) codes a kind does not accept, answered like unknown indicator codes. */
+export function rhythmValueProblems(kind: RhythmKind, codes: Iterable<string>): string[] {
   const fits = kind === WORK_VOLUME_KIND ? isWorkVolumeValues : isVillageProgressValues;
-  return Object.keys(values).filter((code) => !fits({ [code]: values[code] }));
+  return [...codes].filter((code) => !fits({ [code]: { value: null } }));
 }
 
 export function evaluateRhythmValues(

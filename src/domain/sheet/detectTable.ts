@@ -7,12 +7,10 @@
  * rows, so cost stays linear in the sheet size.
  */
 import type { Grid } from "./grid";
-import { MergeIndex, textAt } from "./gridText";
+import { MergeIndex } from "./gridText";
 import { recogniseHeader, type ColumnRole } from "./recogniseHeader";
 import { foldVietnamese } from "./foldVietnamese";
-import { memoiseByText } from "./memoiseByText";
 import {
-  headerPeriod,
   inferColumnRoles,
   profileColumns,
   regionOfText,
@@ -20,26 +18,18 @@ import {
   PROFILE_ROWS,
   type Ambiguity,
   type ColumnCandidate,
+  type InferredColumn,
 } from "./inferColumnRoles";
+import { headerColumns, isColumnNumberRow, isSubHeaderRow, type HeaderColumn } from "./readHeaderColumns";
+
+export { isFooterText } from "./footerText";
 
 export const HEADER_SCAN_ROWS = 60;
 
 export type TableKind = "criteria" | "criteriaMarks" | "villages" | "villageRows" | "workVolume";
 
-export interface TableColumn {
-  col: number;
-  role: ColumnRole;
-  /** Header text as written (parent / child for two-row headers). */
-  header: string;
-  /** Village name for village columns. */
-  unitName?: string;
-  /** The period the header names ("Năm 2023" over "Kết quả"), when the table has several. */
-  period?: string;
-  /** The region a target column is for ("BTB"), or "general" for "Chỉ tiêu chung". */
-  region?: string;
-  /** The commune group a target column is for ("Nhóm 2" → "2"). */
-  group?: string;
-  /** How sure the role is (header and content agreeing: 1). */
+/** A column of a detected table; its role's confidence is known only where contents were profiled. */
+export interface TableColumn extends Omit<InferredColumn, "confidence"> {
   confidence?: number;
 }
 
@@ -92,124 +82,6 @@ function isHeaderCandidate(s: RowScore): boolean {
   return (named || roles.has("no")) && (measured || (named && roles.has("no")));
 }
 
-/** "(1)", "(2)" … or 1, 2, 3 in consecutive columns: the column-number row under a header. */
-function isColumnNumberRow(grid: Grid, r: number): boolean {
-  const row = grid.cells[r];
-  if (!row) return false;
-  let count = 0;
-  let last = 0;
-  for (const cell of row) {
-    if (!cell || cell.v === null || cell.v === "") continue;
-    const t = String(cell.v).trim();
-    const m = /^\(?(\d{1,2})\)?$/.exec(t);
-    if (!m) return false;
-    const n = Number(m[1]);
-    if (count > 0 && n !== last + 1 && !t.startsWith("(")) return false;
-    last = n;
-    count++;
-  }
-  return count >= 3;
-}
-
-function isSubHeaderRow(grid: Grid, h: number, merges: MergeIndex): boolean {
-  const next = grid.cells[h + 1];
-  if (!next) return false;
-  // A vertical merge from the header row down into the next row: the next row is header too.
-  for (let c = 0; c < (grid.cells[h]?.length ?? 0); c++) {
-    const m = merges.at(h, c);
-    if (m && m.s.r === h && m.e.r >= h + 1) return true;
-  }
-  let recognised = 0;
-  for (let c = 0; c < next.length; c++) {
-    const cell = next[c];
-    if (!cell || cell.v === null || cell.v === "") continue;
-    if (typeof cell.v !== "string") return false;
-    const m = recogniseHeader(cell.v, true);
-    if (m) recognised++;
-    else {
-      const f = foldVietnamese(cell.v);
-      if (
-        f.length <= 40 &&
-        (regionOfText(f) || groupOfText(f) || /^chung$|^chi tieu chung$/.test(f) || headerPeriod(f))
-      )
-        recognised++;
-    }
-  }
-  // The numbering column of a sub-header row is empty (it belongs to the merged header above).
-  return recognised > 0 && textAt(grid, h + 1, 0) === "";
-}
-
-/** The header text a column has at row r: its own, or the text of the merge it lies under. */
-function headerTextAt(
-  grid: Grid,
-  merges: MergeIndex,
-  r: number,
-  c: number,
-): { text: string; spansColumns: boolean } {
-  const m = merges.at(r, c);
-  if (m) return { text: textAt(grid, m.s.r, m.s.c), spansColumns: m.e.c > m.s.c };
-  return { text: textAt(grid, r, c), spansColumns: false };
-}
-
-interface HeaderColumn {
-  col: number;
-  role?: ColumnRole;
-  header: string;
-  unitName?: string;
-  /** Folded parent and child header texts, for period and region qualifiers. */
-  qualifier: string;
-}
-
-function headerColumns(grid: Grid, merges: MergeIndex, headerRows: number[], width: number): HeaderColumn[] {
-  const h = headerRows[0];
-  const two = headerRows.length === 2;
-  const cols: HeaderColumn[] = [];
-  let parentLeft = "";
-  for (let c = 0; c < width; c++) {
-    const parent = headerTextAt(grid, merges, h, c);
-    // A CSV export loses merges: an empty parent cell under a two-row header continues the one on its left.
-    const childCell = two ? textAt(grid, h + 1, c) : "";
-    const parentText = parent.text !== "" ? parent.text : two && childCell !== "" ? parentLeft : "";
-    // An unheaded column inside a lost merge ("Năm 2022" over "Kết quả" | blank) keeps its period.
-    const qualifierParent = parent.text !== "" || merges.at(h, c) ? parentText : two ? parentLeft : "";
-    if (parent.text !== "") parentLeft = parent.text;
-    const childInMergeFromAbove = two && merges.at(h + 1, c)?.s.r === h;
-    const child = childInMergeFromAbove ? "" : childCell;
-    const pm = parentText ? recogniseHeader(parentText, true) : undefined;
-    const cm = child ? recogniseHeader(child, true) : undefined;
-    const childFolded = child ? foldVietnamese(child) : "";
-    let role: ColumnRole | undefined;
-    let unitName: string | undefined;
-    if (cm) {
-      role = cm.role;
-      unitName = cm.unitName;
-      // "Kết quả thực hiện" over "Số liệu", a period ("Năm 2023") under "Kết quả": keep the parent's sense.
-      if (pm && pm.role === "selfAssessment" && (role === "value" || role === "done"))
-        role = "selfAssessment";
-    } else if (child && pm && /^(nam|quy|thang|tuan|ky)\b|^\d{4}$/.test(childFolded)) {
-      role = pm.role;
-    } else if (child && pm && pm.role === "target") {
-      // "Chỉ tiêu theo vùng" over "Bắc Trung Bộ": a target column of that region.
-      role = "target";
-    } else if (pm && (child === "" || !two)) {
-      role = pm.role;
-      unitName = pm.unitName;
-    }
-    // A column headed by a region ("Bắc Trung Bộ", under "Vùng") holds that region's targets.
-    const own = childFolded || (parentText ? foldVietnamese(parentText) : "");
-    if (!role && (regionOfText(own) || groupOfText(own) || /^(chi tieu |muc )?chung( ca nuoc)?$/.test(own)))
-      role = "target";
-    cols.push({
-      col: c,
-      ...(role ? { role } : {}),
-      header: child && parentText ? `${parentText} / ${child}` : parentText || child,
-      ...(unitName ? { unitName } : {}),
-      qualifier: `${qualifierParent ? foldVietnamese(qualifierParent) : ""} | ${childFolded}`,
-    });
-  }
-  return cols;
-}
-
 function fromHeaders(cols: HeaderColumn[]): TableColumn[] {
   const out: TableColumn[] = [];
   for (const c of cols) {
@@ -243,37 +115,6 @@ function decideKind(cols: TableColumn[]): TableKind {
   if (has("metMark") || has("unmetMark")) return "criteriaMarks";
   return "criteria";
 }
-
-const FOOTER_PREFIXES = [
-  "nguoi lap",
-  "nguoi tong hop",
-  "noi nhan",
-  "tm.",
-  "t/m",
-  "tm ",
-  "xac nhan",
-  "chu tich",
-  "truong thon",
-  "ky ten",
-  "tong hop:",
-  "ghi chu:",
-  "ket luan:",
-  "so tieu chi dat",
-  "ty le tieu chi dat",
-  "tong so tieu chi",
-  "muc tieu:",
-  "kiem tra",
-  "thu truong",
-  "giam doc",
-  "pho chu tich",
-];
-
-/** Whether a row's first text starts a footer (signatures, totals); remembered per text. */
-export const isFooterText = memoiseByText((text: string): boolean => {
-  const f = foldVietnamese(text);
-  for (const p of FOOTER_PREFIXES) if (f.startsWith(p)) return true;
-  return false;
-});
 
 function bestHeaderRow(grid: Grid, limit: number, fuzzy: boolean): RowScore | undefined {
   let best: RowScore | undefined;

@@ -69,6 +69,8 @@ export function fromA1(a1: string): { r: number; c: number } | undefined {
   return { r: Number(m[2]) - 1, c: c - 1 };
 }
 
-export function cellAt(grid: Grid, r: number, c: number): Cell | undefined {
+/** The cell at (r, c); no column (a role the table lacks) is no cell. */
+export function cellAt(grid: Grid, r: number, c: number | undefined): Cell | undefined {
+  if (c === undefined) return undefined;
   return grid.cells[r]?.[c];
 }

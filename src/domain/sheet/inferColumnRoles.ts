@@ -149,11 +149,15 @@ export interface ColumnCandidate {
 export interface InferredColumn {
   col: number;
   role: ColumnRole;
+  /** Header text as written (parent / child for two-row headers). */
   header: string;
+  /** Village name for village columns. */
   unitName?: string;
+  /** The period the header names ("Năm 2023" over "Kết quả"), when the table has several. */
   period?: string;
+  /** The region a target column is for ("BTB"), or "general" for "Chỉ tiêu chung". */
   region?: string;
-  /** The commune group a target column is for ("2"). */
+  /** The commune group a target column is for ("Nhóm 2" → "2"). */
   group?: string;
   /** How sure the role is, 0..1 (header and content agreeing is 1). */
   confidence: number;

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { formatVietnameseNumber } from "./formatVietnameseNumber";
+import { formatNumber } from "../i18n/formatNumber";
 import { parseVietnameseNumber } from "./parseVietnameseNumber";
 import { readCell, readText } from "./parseCellValue";
 import { parseTarget } from "./parseTarget";
@@ -74,7 +74,7 @@ describe("parseVietnameseNumber", () => {
     fc.assert(
       fc.property(fc.integer({ min: -1e12, max: 1e12 }), fc.integer({ min: 0, max: 99 }), (int, cents) => {
         const n = int + (Math.sign(int || 1) * cents) / 100;
-        const text = formatVietnameseNumber(n);
+        const text = formatNumber(n, "vi");
         const back = parseVietnameseNumber(text);
         return back?.kind === "number" && Math.abs(back.value - n) < 1e-6 && back.ambiguous === undefined;
       }),
@@ -89,7 +89,7 @@ describe("parseVietnameseNumber", () => {
         fc.constantFrom("%", " %", " m", " km", " triệu đồng", " lượt người"),
         (d, suffix) => {
           const n = Math.round(d * 100) / 100;
-          const back = parseVietnameseNumber(formatVietnameseNumber(n) + suffix);
+          const back = parseVietnameseNumber(formatNumber(n, "vi") + suffix);
           if (back?.kind !== "number") return false;
           const unitOk = suffix.trim() === "%" ? back.percent : back.unit === suffix.trim();
           return unitOk && Math.abs(back.value - n) < 1e-6;

@@ -7,12 +7,16 @@
  * with data is never dropped silently. Mapping is by code first, then by name; every mapping
  * carries a confidence in 0..1.
  */
-import type { CriterionAssessment, ReportValue } from "../report";
-import type { Finding } from "../review/finding";
-import type { Grid } from "./grid";
-import { toA1 } from "./grid";
+import { cellAt, toA1, type Grid } from "./grid";
 import { cellText, textAt } from "./gridText";
-import { columnOf, columnsWithRole, isFooterText, type TableColumn, type TableLayout } from "./detectTable";
+import { isFooterText, type TableLayout } from "./detectTable";
+import { clipFindingText } from "./clipFindingText";
+import {
+  criteriaColumnsOf,
+  labelText,
+  type CriteriaColumns,
+  type CriteriaReadOptions,
+} from "./criteriaTableColumns";
 import { foldVietnamese } from "./foldVietnamese";
 import {
   matchCriterionByName,
@@ -22,131 +26,20 @@ import {
   type CatalogIndicator,
   type IndicatorCatalog,
 } from "./indicatorCatalog";
+import { matchIndicatorInOrder, NAME_MATCH_MIN } from "./matchIndicatorInOrder";
 import { readCell } from "./parseCellValue";
 import { parseRowLabel, splitLeadingLabel, type RowLabel } from "./parseRowLabel";
-import { readIndicatorValue, readMarks, readSelfAssessment, readWorkbookTarget } from "./readIndicatorValue";
+import { wholePercentColumns } from "./readIndicatorRow";
+import { round2, TableRowRecorder, type RowMapping, type TableReading } from "./recordTableRows";
 
-export interface RowMapping {
-  code: string;
-  sheet: string;
-  row: number;
-  by: "code" | "label" | "name" | "as-written";
-  confidence: number;
-}
+export { applicableTarget, type CriteriaReadOptions } from "./criteriaTableColumns";
+export type { RowMapping, TableReading } from "./recordTableRows";
 
-export interface TableReading {
-  values: ReportValue[];
-  criteria: CriterionAssessment[];
-  findings: Finding[];
-  mappings: RowMapping[];
-  /** 0-based last row read as part of the table. */
-  lastRow: number;
-}
-
-const NAME_MATCH_MIN = 0.5;
-/** The next indicator of the criterion in set order wins a close name match … */
-const ORDER_BONUS = 0.25;
-/** … and is taken on a weaker name match than any other (a retyped or shortened name). */
-const EXPECTED_MIN = 0.25;
 const TOTAL_ROW_TEXTS = new Set(["tong so", "tong cong", "cong", "tong", "tong so tieu chi", "cong so"]);
 
-interface Columns {
-  no?: number;
-  criterion?: number;
-  content?: number;
-  target?: number;
-  value?: number;
-  sa?: number;
-  met?: number;
-  unmet?: number;
-  notes?: number;
-  /** One result (and assessment) column pair per period side by side; one pair without periods. */
-  periods: { period?: string; value?: number; sa?: number }[];
-}
-
-export interface CriteriaReadOptions {
-  /** The commune's region ("BTB"): picks its column among several target columns. */
-  region?: string;
-  /** The commune's group ("2", 2026–2030): picks its column the same way. */
-  group?: string;
-}
-
-/**
- * The target column that applies: the commune's region's, else the general one ("Chỉ tiêu chung"),
- * else the only or first one.
- */
-export function applicableTarget(
-  layout: TableLayout,
-  region: string | undefined,
-  group?: string,
-): TableColumn | undefined {
-  const targets = columnsWithRole(layout, "target");
-  if (targets.length <= 1) return targets[0];
-  return (
-    (group ? targets.find((t) => t.group === group) : undefined) ??
-    (region ? targets.find((t) => t.region === region) : undefined) ??
-    (region ? byElimination(targets) : undefined) ??
-    targets.find((t) => t.region === "general") ??
-    targets.find((t) => t.region === undefined && t.group === undefined) ??
-    targets[0]
-  );
-}
-
-/**
- * Region columns where the commune's region is not among those named: the one region column whose
- * header could not be read ("DHNTTB") is the commune's, when it is the only one.
- */
-function byElimination(targets: TableColumn[]): TableColumn | undefined {
-  const named = targets.filter((t) => t.region !== undefined && t.region !== "general");
-  if (named.length < 3) return undefined;
-  const unnamed = targets.filter(
-    (t) => t.region === undefined && t.group === undefined && t.header.includes(" / "),
-  );
-  return unnamed.length === 1 ? unnamed[0] : undefined;
-}
-
-function periodColumns(layout: TableLayout): Columns["periods"] {
-  const values = columnsWithRole(layout, "value");
-  const sas = columnsWithRole(layout, "selfAssessment");
-  const periods = [...new Set([...values, ...sas].map((c) => c.period))];
-  if (periods.length < 2 || periods.includes(undefined))
-    return [{ value: columnOf(layout, "value"), sa: columnOf(layout, "selfAssessment") }];
-  return periods.map((period) => ({
-    ...(period ? { period } : {}),
-    value: values.find((c) => c.period === period)?.col,
-    sa: sas.find((c) => c.period === period)?.col,
-  }));
-}
-
-function columnsOf(layout: TableLayout, options: CriteriaReadOptions): Columns {
-  const periods = periodColumns(layout);
-  const latest = periods[periods.length - 1];
-  return {
-    periods,
-    no: columnOf(layout, "no"),
-    criterion: columnOf(layout, "criterion"),
-    content: columnOf(layout, "content"),
-    target: applicableTarget(layout, options.region, options.group)?.col,
-    value: latest.value,
-    sa: latest.sa,
-    met: columnOf(layout, "metMark"),
-    unmet: columnOf(layout, "unmetMark"),
-    notes: columnOf(layout, "notes"),
-  };
-}
-
-/** The numbering cell's text; a number typed as 17.1 keeps Excel's display ("17.10") when known. */
-function labelText(grid: Grid, r: number, c: number | undefined): string {
-  if (c === undefined) return "";
-  const cell = grid.cells[r]?.[c];
-  if (!cell) return "";
-  if (typeof cell.v === "number" && cell.w) return cell.w.trim();
-  return cellText(cell);
-}
-
 class CriteriaTableReader {
-  private readonly cols: Columns;
-  private readonly out: TableReading = { values: [], criteria: [], findings: [], mappings: [], lastRow: 0 };
+  private readonly cols: CriteriaColumns;
+  private readonly rows: TableRowRecorder;
   private criterion: string | undefined;
   private explicitCriteria = false;
   private subIndex = 0;
@@ -161,8 +54,10 @@ class CriteriaTableReader {
     seen: Map<string, string>,
     options: CriteriaReadOptions,
   ) {
-    this.cols = columnsOf(layout, options);
+    this.cols = criteriaColumnsOf(layout, options);
     this.seen = seen;
+    const src = { grid, cols: this.cols, wholePercents: wholePercentColumns(grid, layout) };
+    this.rows = new TableRowRecorder(src, seen);
   }
 
   read(): TableReading {
@@ -175,16 +70,12 @@ class CriteriaTableReader {
       if (verdict === "stop") break;
       if (verdict === "data") last = r;
     }
-    this.out.lastRow = last;
-    return this.out;
+    this.rows.out.lastRow = last;
+    return this.rows.out;
   }
 
   private text(r: number, c: number | undefined): string {
     return c === undefined ? "" : textAt(this.grid, r, c);
-  }
-
-  private cell(r: number, c: number | undefined) {
-    return c === undefined ? undefined : this.grid.cells[r]?.[c];
   }
 
   private hasData(r: number): boolean {
@@ -364,7 +255,7 @@ class CriteriaTableReader {
       criterionLevel &&
       this.layout.kind !== "criteriaMarks" &&
       this.cols.value !== undefined &&
-      ["boolean", "number"].includes(readCell(this.cell(r, this.cols.value)).kind) &&
+      ["boolean", "number"].includes(readCell(cellAt(this.grid, r, this.cols.value)).kind) &&
       cat?.byCode.get(code)?.criterion === code;
     if (cat && (!criterionLevel || measured)) {
       const single = cat.byCode.get(code) ?? singleIndicatorOf(cat, code);
@@ -377,7 +268,7 @@ class CriteriaTableReader {
       this.asWritten(r, code, contentText || critText, code);
       return "data";
     }
-    this.emitCriterion(r, code);
+    this.rows.criterion(r, code);
     return "data";
   }
 
@@ -419,39 +310,10 @@ class CriteriaTableReader {
     return this.indicatorByName(r, name, label);
   }
 
-  /**
-   * An unnumbered row under a known criterion: the set's order says which indicator comes next, the
-   * name confirms it (or points to another of the criterion's indicators not yet read).
-   */
   private byOrderAndName(name: string): { indicator: CatalogIndicator; similarity: number } | undefined {
     const crit = this.criterion && this.catalog?.criterionByCode.get(this.criterion);
     if (!crit || !name) return undefined;
-    const tokens = tokenSetOf(name);
-    const seenKey = (code: string) =>
-      this.seen.has(code) || this.seen.has(`${code}@${this.cols.periods[0].period}`);
-    const expected = crit.indicators.find((i, k) => k >= this.nextInCriterion && !seenKey(i.code));
-    const similarity = (ind: CatalogIndicator) =>
-      Math.max(
-        tokenSimilarity(tokens, ind.tokens),
-        tokens.size >= 3 ? 0.8 * coverage(tokens, ind.tokens) : 0,
-      );
-    // The next indicator in order with a name this close needs no comparison with the others.
-    if (expected) {
-      const sim = similarity(expected);
-      if (sim >= 0.6) return { indicator: expected, similarity: sim };
-    }
-    let best: { indicator: CatalogIndicator; similarity: number; score: number } | undefined;
-    for (const ind of crit.indicators) {
-      if (seenKey(ind.code)) continue;
-      // A shortened name ("Xã có điểm vui chơi") is mostly words of the indicator's name.
-      const sim = similarity(ind);
-      const score = sim + (ind === expected ? ORDER_BONUS : 0);
-      if (!best || score > best.score) best = { indicator: ind, similarity: sim, score };
-    }
-    if (!best) return undefined;
-    const ok =
-      best.indicator === expected ? best.similarity >= EXPECTED_MIN : best.similarity >= NAME_MATCH_MIN;
-    return ok ? best : undefined;
+    return matchIndicatorInOrder(crit, name, this.nextInCriterion, (code) => this.rows.alreadyRead(code));
   }
 
   private indicatorByName(r: number, name: string, label: string): "data" {
@@ -474,7 +336,7 @@ class CriteriaTableReader {
       this.emit(r, m.indicator.code, m.indicator, name, label, "name", m.similarity);
       return "data";
     }
-    this.out.findings.push({
+    this.rows.finding({
       type: "mapping/unmatched-row",
       severity: "warning",
       sheet: this.grid.sheet,
@@ -482,7 +344,7 @@ class CriteriaTableReader {
       params: {
         row: r + 1,
         label: label || null,
-        text: clip(name || this.firstText(r)),
+        text: clipFindingText(name || this.firstText(r)),
         bestMatch: m ? m.indicator.code : null,
         similarity: m ? round2(m.similarity) : null,
       },
@@ -496,41 +358,6 @@ class CriteriaTableReader {
     return "data";
   }
 
-  private emitCriterion(r: number, code: string): void {
-    const { sa, met, unmet } = this.cols;
-    let selfAssessment: "met" | "unmet" | null = null;
-    let cell: string | undefined;
-    if (met !== undefined || unmet !== undefined) {
-      const marks = readMarks(this.cell(r, met), this.cell(r, unmet));
-      selfAssessment = marks.sa;
-      const at = marks.cellIs === "met" ? met : marks.cellIs === "unmet" ? unmet : (met ?? unmet);
-      cell = at !== undefined ? toA1(r, at) : undefined;
-      if (marks.both) this.ambiguousMarks(r, code, met!, unmet!);
-    } else {
-      const c = sa ?? this.cols.value;
-      if (c !== undefined) {
-        const s = readSelfAssessment(this.cell(r, c));
-        selfAssessment = s.sa;
-        cell = toA1(r, c);
-        if (s.unreadable) this.unreadableAssessment(r, c, code, s.unreadable);
-      }
-    }
-    const key = `criterion:${code}`;
-    if (this.seen.has(key)) {
-      // A detail sheet repeating the summary is normal; only the first assessment counts.
-      return;
-    }
-    this.seen.set(key, `${this.grid.sheet}!${cell ?? ""}`);
-    this.out.criteria.push({ code, selfAssessment, sheet: this.grid.sheet, ...(cell ? { cell } : {}) });
-    this.out.mappings.push({
-      code: `criterion:${code}`,
-      sheet: this.grid.sheet,
-      row: r,
-      by: "code",
-      confidence: 1,
-    });
-  }
-
   private emit(
     r: number,
     code: string,
@@ -540,161 +367,17 @@ class CriteriaTableReader {
     by: RowMapping["by"],
     confidence: number,
   ): void {
-    const many = this.cols.periods.length > 1;
     if (ind && ind.criterion === this.criterion) {
       const k = this.catalog?.criterionByCode.get(ind.criterion)?.indicators.indexOf(ind) ?? -1;
       if (k >= 0) this.nextInCriterion = k + 1;
     }
-    for (const p of this.cols.periods) {
-      this.emitPeriod(r, code, ind, name, label, p.value, p.sa, many ? p.period : undefined);
-    }
-    this.out.mappings.push({ code, sheet: this.grid.sheet, row: r, by, confidence: round2(confidence) });
+    this.rows.indicator(r, code, ind, name, label, by, confidence);
   }
-
-  private emitPeriod(
-    r: number,
-    code: string,
-    ind: CatalogIndicator | undefined,
-    name: string,
-    label: string,
-    vc: number | undefined,
-    sa: number | undefined,
-    period: string | undefined,
-  ): void {
-    const sheet = this.grid.sheet;
-    const { target: tc, met, unmet, notes } = this.cols;
-    const key = period ? `${code}@${period}` : code;
-    const dupOf = this.seen.get(key);
-    const here = toA1(r, vc ?? sa ?? met ?? this.cols.no ?? 0);
-    if (dupOf) {
-      this.out.findings.push({
-        type: "mapping/duplicate-indicator",
-        severity: "warning",
-        sheet,
-        cell: here,
-        indicator: code,
-        params: { first: dupOf, row: r + 1, ...(period ? { period } : {}) },
-      });
-      return;
-    }
-    this.seen.set(key, sheet ? `${sheet}!${here}` : here);
-    const target = tc !== undefined ? readWorkbookTarget(this.cell(r, tc), ind?.op) : undefined;
-    const value: ReportValue = { code, value: null };
-    if (vc !== undefined) {
-      const v = readIndicatorValue(this.cell(r, vc), ind, target, this.wholePercents(vc));
-      value.value = v.value;
-      if (v.unit) value.unit = v.unit;
-      value.raw = v.raw;
-      if (v.problem) {
-        this.out.findings.push({
-          type: v.problem.type,
-          severity: "warning",
-          sheet,
-          cell: toA1(r, vc),
-          indicator: code,
-          params: v.problem.params,
-        });
-      }
-      value.cell = toA1(r, vc);
-    } else if (ind?.unit) {
-      value.unit = ind.unit;
-    }
-    if (target) {
-      value.workbookTarget = target;
-      value.targetCell = toA1(r, tc!);
-    }
-    if (met !== undefined || unmet !== undefined) {
-      const marks = readMarks(this.cell(r, met), this.cell(r, unmet));
-      value.selfAssessment = marks.sa;
-      const at = marks.cellIs === "unmet" ? unmet : (met ?? unmet);
-      value.selfAssessmentCell = toA1(r, at!);
-      if (vc === undefined) {
-        value.value = marks.sa === null ? null : marks.sa === "met";
-        value.cell = value.selfAssessmentCell;
-      }
-      if (marks.both) this.ambiguousMarks(r, code, met!, unmet!);
-    } else if (sa !== undefined) {
-      const s = readSelfAssessment(this.cell(r, sa));
-      value.selfAssessment = s.sa;
-      value.selfAssessmentCell = toA1(r, sa);
-      if (s.unreadable) this.unreadableAssessment(r, sa, code, s.unreadable);
-    }
-    if (!value.cell) value.cell = here;
-    const note = notes !== undefined ? this.text(r, notes) : "";
-    if (note) value.note = note;
-    if (label || name) value.label = name || label;
-    value.sheet = sheet;
-    if (period) value.period = period;
-    this.out.values.push(value);
-  }
-
-  private readonly wholePercentCache = new Map<number, boolean>();
-
-  /**
-   * Whether column c writes percents as numbers of percent: most of its plain numbers lie above 1
-   * (85, 92.5), so a 0.8 among them is 0.8 % rather than a share of 80 %.
-   */
-  private wholePercents(c: number): boolean {
-    const hit = this.wholePercentCache.get(c);
-    if (hit !== undefined) return hit;
-    let whole = 0;
-    let fractions = 0;
-    for (
-      let r = this.layout.firstDataRow;
-      r <= Math.min(this.layout.lastDataRow, this.layout.firstDataRow + 150);
-      r++
-    ) {
-      const cell = this.grid.cells[r]?.[c];
-      if (!cell || typeof cell.v !== "number" || cell.z) continue;
-      if (cell.v > 1 && cell.v <= 100) whole++;
-      else if (cell.v > 0 && cell.v <= 1) fractions++;
-    }
-    const out = whole >= 3 && whole >= 3 * fractions;
-    this.wholePercentCache.set(c, out);
-    return out;
-  }
-
-  private ambiguousMarks(r: number, code: string, met: number, unmet: number): void {
-    this.out.findings.push({
-      type: "value/ambiguous",
-      severity: "warning",
-      sheet: this.grid.sheet,
-      cell: toA1(r, met),
-      indicator: code,
-      params: { reason: "both-marks", otherCell: toA1(r, unmet) },
-    });
-  }
-
-  private unreadableAssessment(r: number, c: number, code: string, text: string): void {
-    this.out.findings.push({
-      type: "value/unreadable",
-      severity: "warning",
-      sheet: this.grid.sheet,
-      cell: toA1(r, c),
-      indicator: code,
-      params: { raw: clip(text), reason: "self-assessment" },
-    });
-  }
-}
-
-/** Share of the words of `a` found in `b`. */
-function coverage(a: Set<string>, b: Set<string>): number {
-  let n = 0;
-  for (const t of a) if (b.has(t)) n++;
-  return a.size ? n / a.size : 0;
 }
 
 function singleIndicatorOf(cat: IndicatorCatalog, criterion: string): CatalogIndicator | undefined {
   const c = cat.criterionByCode.get(criterion);
   return c && c.indicators.length === 1 ? c.indicators[0] : undefined;
-}
-
-function clip(s: string): string {
-  return s.length > 80 ? s.slice(0, 77) + "…" : s;
-}
-
-function round2(n: number): number {
-  return Math.round(n * 100) / 100;
 }
 
 /**

@@ -7,6 +7,7 @@
  */
 import type { ReportScalar, SelfAssessment, WorkbookTarget } from "../report";
 import type { Cell } from "./grid";
+import { clipFindingText } from "./clipFindingText";
 import { cellText } from "./gridText";
 import type { CatalogIndicator } from "./indicatorCatalog";
 import { parseAssessmentWord } from "./parseAssessment";
@@ -92,7 +93,7 @@ export function readIndicatorValue(
       return withUnit(expectUnit, {
         value: null,
         raw,
-        problem: { type: "value/unreadable", params: { raw: clip(reading.text), reason: "text" } },
+        problem: { type: "value/unreadable", params: { raw: clipFindingText(reading.text), reason: "text" } },
       });
   }
 }
@@ -102,10 +103,6 @@ function withUnit(expectUnit: string | undefined, v: IndicatorValue, readUnit?: 
   const unit = expectUnit ?? readUnit;
   if (unit) v.unit = unit;
   return v;
-}
-
-function clip(s: string): string {
-  return s.length > 80 ? s.slice(0, 77) + "…" : s;
 }
 
 /** The workbook's target cell as a WorkbookTarget (ops mapped onto the Report's vocabulary). */

@@ -15,6 +15,7 @@ import type { CellValue } from "../sheet/grid";
 import { cleanFloat, readCell } from "../sheet/parseCellValue";
 import type { ReportScalar } from "../report";
 import type { IndicatorValue } from "./protocol";
+import { formatDecimal } from "../i18n/formatNumber";
 
 /** The cell as the workbook holds it now. */
 export interface CurrentCell {
@@ -87,7 +88,7 @@ export function readsAs(content: CellValue, z: string | undefined, value: Report
 }
 
 function decimal(n: number): string {
-  return String(cleanFloat(n)).replace(".", ",");
+  return formatDecimal(cleanFloat(n));
 }
 
 /** Plain forms of the value, most natural first; the first that reads back is written. */
@@ -114,8 +115,7 @@ function sameTextForm(now: string, v: IndicatorValue): string | undefined {
   const token = /-?\d+(?:[.,]\d+)*/.exec(now);
   if (!token) return undefined;
   const comma = token[0].includes(",") || !token[0].includes(".");
-  const n = String(cleanFloat(x));
-  const body = comma ? n.replace(".", ",") : n;
+  const body = formatDecimal(cleanFloat(x), comma ? "vi" : "en");
   return now.slice(0, token.index) + body + now.slice(token.index + token[0].length);
 }
 

@@ -57,3 +57,27 @@ describe("reviewer comments of a pulled report", () => {
     expect(isReviewerNote("[NTM] Tự đánh giá Đạt nhưng ...")).toBe(false);
   });
 });
+
+describe("the comment texts of a pulled report", () => {
+  it("are the texts of the detailed comments: a later blank comment does not erase an earlier one", () => {
+    const v = view([
+      {
+        kind: "returned",
+        revision: 1,
+        author: "thẩm định A",
+        createdAt: "2023-11-20T08:00:00Z",
+        comments: { "17.1": "Thiếu biên bản" },
+      },
+      {
+        kind: "approved",
+        revision: 1,
+        author: "thẩm định B",
+        createdAt: "2023-11-22T08:00:00Z",
+        comments: { "17.1": "  " },
+      },
+    ]);
+    const detailed = latestReviewerComments(v);
+    expect(latestComments(v)).toEqual({ "17.1": "Thiếu biên bản" });
+    expect(Object.keys(latestComments(v))).toEqual(Object.keys(detailed));
+  });
+});

@@ -34,10 +34,13 @@ export function latestReviewerComments(view: ReportView): Record<string, Reviewe
   return out;
 }
 
-/** Latest reviewer comment text per indicator (the last return/approve event that mentions it). */
+/**
+ * The texts of latestReviewerComments alone, for a listing with no room for who and when: the
+ * same rule (a blank comment does not hide an earlier one), never a second reading of the events.
+ */
 export function latestComments(view: ReportView): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const e of view.reviews) if (e.kind !== "submitted") Object.assign(out, e.comments);
+  for (const [code, c] of Object.entries(latestReviewerComments(view))) out[code] = c.text;
   return out;
 }
 

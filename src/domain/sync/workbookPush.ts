@@ -7,10 +7,19 @@
  * conflicting indicator; the summary names every entry that is not acknowledged, with why it waits.
  */
 import { canonicalJson } from "./canonicalJson";
-import { mergeIndicatorValues, type IndicatorConflict } from "./mergeIndicatorValues";
-import { enqueue, entryState, rebaseEntry, type EntryState, type Outbox, type OutboxEntry } from "./outbox";
+import { applyIndicatorChanges, mergeIndicatorValues, type IndicatorConflict } from "./mergeIndicatorValues";
+import {
+  block,
+  enqueue,
+  entryState,
+  rebaseEntry,
+  sameKey,
+  type EntryState,
+  type Outbox,
+  type OutboxEntry,
+} from "./outbox";
 import { sameMeaning, type PullChoice } from "./planPull";
-import type { IndicatorValues, ReportKey } from "./protocol";
+import type { IndicatorChange, IndicatorValues, ReportKey } from "./protocol";
 
 export interface QueuedPush {
   outbox: Outbox;
@@ -25,7 +34,7 @@ export function queuePush(
   workbookHash?: string | null,
 ): QueuedPush {
   const text = canonicalJson(entry.values);
-  const last = [...outbox.entries].reverse().find((e) => sameReport(e.key, entry.key));
+  const last = [...outbox.entries].reverse().find((e) => sameKey(e.key, entry.key));
   if (last ? canonicalJson(last.values) === text : baseValues && canonicalJson(baseValues) === text)
     return { outbox, queued: false };
   return {
@@ -34,8 +43,24 @@ export function queuePush(
   };
 }
 
-function sameReport(a: ReportKey, b: ReportKey): boolean {
-  return a.org === b.org && a.set === b.set && a.period === b.period;
+/**
+ * A 409 to an entry (its base is older than the head): the head is the base with the answer's
+ * changes; the entry merges per indicator against it. A clean merge is rebased on the head with a
+ * new opId (sent again); otherwise the entry is blocked with its conflicts for the person to settle.
+ */
+export function answerStaleBase(
+  outbox: Outbox,
+  entry: OutboxEntry,
+  base: IndicatorValues,
+  answer: { head: { number: number }; changes: IndicatorChange[] },
+  newOpId: () => string,
+  at: string,
+): { outbox: Outbox; conflicts: IndicatorConflict[] } {
+  const theirs = applyIndicatorChanges(base, answer.changes);
+  const { merged, conflicts } = mergeIndicatorValues(base, entry.values, theirs);
+  if (conflicts.length)
+    return { outbox: block(outbox, entry.opId, "conflict", at, { status: 409, conflicts }), conflicts };
+  return { outbox: rebaseEntry(outbox, entry.opId, newOpId(), answer.head.number, merged), conflicts };
 }
 
 /**

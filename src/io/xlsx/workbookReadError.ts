@@ -2,6 +2,8 @@
  * Why a file could not be read as a workbook. The code is for programs (exit codes, JSON output);
  * the message is for people: Vietnamese first, English second, one line, saying what to do.
  */
+import { formatNumber } from "../../domain/i18n/formatNumber";
+
 export type WorkbookReadErrorCode =
   | "not-found"
   | "io-error"
@@ -32,7 +34,7 @@ export function isWorkbookReadError(e: unknown): e is WorkbookReadError {
 }
 
 function mb(bytes: string | number | undefined): string {
-  return (Number(bytes ?? 0) / 1024 / 1024).toFixed(1).replace(".", ",") + " MB";
+  return formatNumber(Number(bytes ?? 0) / 1024 / 1024, "vi", 1) + " MB";
 }
 
 function mbEn(bytes: string | number | undefined): string {

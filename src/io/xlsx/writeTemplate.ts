@@ -23,6 +23,8 @@ import type {
   CommuneGroup,
 } from "../../domain/criteria/schema";
 import { versionLabel } from "../../domain/criteria/describeCriteriaSet";
+import { COMPARISON_SYMBOL } from "../../domain/i18n/comparisonSymbol";
+import { formatDecimal } from "../../domain/i18n/formatNumber";
 import { patchXlsxParts, sheetRange, type SheetPatch } from "./ooxml/patchXlsx";
 import { xlsxPackageParts } from "./ooxml/writeXlsxPackage";
 import { FormSheet } from "./formSheet";
@@ -47,7 +49,6 @@ export const TEMPLATE_SHEETS = {
 
 const MET = "Đạt";
 const UNMET = "Chưa đạt";
-const OP_TEXT: Record<string, string> = { ">=": "≥", "<=": "≤", "=": "=" };
 
 function pickTarget(ind: Indicator, o: TemplateOptions): Target | undefined {
   const year = /\b(20\d\d)\b/.exec(o.period)?.[1];
@@ -67,8 +68,9 @@ function targetText(ind: Indicator, t: Target | undefined): string {
   let text: string;
   if (typeof v === "boolean") text = v ? MET : "Không";
   else if (typeof v === "number") {
-    const n = String(v).replace(".", ",");
-    text = `${OP_TEXT[ind.op] ?? ""} ${n}${ind.unit === "%" ? "%" : ind.unit ? ` ${ind.unit}` : ""}`.trim();
+    const n = formatDecimal(v);
+    text =
+      `${COMPARISON_SYMBOL[ind.op] ?? ""} ${n}${ind.unit === "%" ? "%" : ind.unit ? ` ${ind.unit}` : ""}`.trim();
   } else text = v;
   return t.provenance.verified ? text : text + unverified;
 }

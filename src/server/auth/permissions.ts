@@ -1,7 +1,7 @@
 /** What each role may do; scope is checked separately, on every route, against the org tree. */
-import type { Role } from "../../domain/sync/protocol";
+import type { Action, Role } from "../../domain/sync/protocol";
 
-export type Action = "read" | "push" | "review" | "consolidate";
+export type { Action } from "../../domain/sync/protocol";
 
 const allowed: Record<Role, Action[]> = {
   clerk: ["read", "push"],
@@ -12,4 +12,9 @@ const allowed: Record<Role, Action[]> = {
 
 export function roleMay(role: Role, action: Action): boolean {
   return allowed[role].includes(action);
+}
+
+/** The actions a role may take, in a fixed order (what `GET /api/me` tells the pane). */
+export function actionsOf(role: Role): Action[] {
+  return [...allowed[role]];
 }

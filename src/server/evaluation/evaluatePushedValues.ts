@@ -1,13 +1,11 @@
 /**
- * The server's own judgement of pushed values: the values become a domain Report and go through the
- * judging step of the domain's one check (domain/check judgeReport), exactly as the add-in and the
- * CLI judge a workbook. The store keeps this evaluation,
- * never anything the client claimed about met/unmet.
+ * The server's own judgement of pushed values, by the domain's entry point for values on the wire
+ * (domain/sync/judgePushedValues), with the region this server knows from the unit's province.
+ * The store keeps this evaluation, never anything the client claimed about met/unmet.
  */
 import type { CriteriaSet } from "../../domain/criteria/schema";
-import { judgeReport } from "../../domain/check/judgeReport";
 import type { Evaluation } from "../../domain/evaluate/types";
-import type { Report } from "../../domain/report";
+import { judgePushedValues } from "../../domain/sync/judgePushedValues";
 import type { EvaluationSummary, IndicatorValues } from "../../domain/sync/protocol";
 import { knownIndicatorCodes } from "../../domain/sync/syncValues";
 import { regionOfProvince } from "./provinceRegions";
@@ -19,18 +17,8 @@ export interface EvaluationContext {
   period: string;
 }
 
-export function reportFromValues(set: CriteriaSet, values: IndicatorValues, ctx: EvaluationContext): Report {
-  return {
-    setId: set.id,
-    orgUnit: { name: ctx.orgName, code: ctx.orgCode },
-    period: ctx.period,
-    region: regionOfProvince(ctx.provinceCode),
-    values: Object.entries(values).map(([code, v]) => ({ ...v, code })),
-  };
-}
-
-/** Indicator codes of the values that the set does not know. */
-export function unknownIndicatorCodes(set: CriteriaSet, values: IndicatorValues): string[] {
+/** The keys of `values` (pushed values, review comments) that are not indicator codes of the set. */
+export function unknownIndicatorCodes(set: CriteriaSet, values: Record<string, unknown>): string[] {
   const known = knownIndicatorCodes(set);
   return Object.keys(values).filter((code) => !known.has(code));
 }
@@ -40,7 +28,12 @@ export function evaluatePushedValues(
   values: IndicatorValues,
   ctx: EvaluationContext,
 ): EvaluationSummary {
-  return summarise(judgeReport(set, reportFromValues(set, values, ctx)).evaluation);
+  const { evaluation } = judgePushedValues(set, values, {
+    orgUnit: { name: ctx.orgName, code: ctx.orgCode },
+    period: ctx.period,
+    region: regionOfProvince(ctx.provinceCode),
+  });
+  return summarise(evaluation);
 }
 
 function summarise(e: Evaluation): EvaluationSummary {

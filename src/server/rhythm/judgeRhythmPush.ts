@@ -24,7 +24,7 @@ export async function judgeRhythmValues(
   period: string,
   values: IndicatorValues,
 ): Promise<{ unknown: string[]; evaluation?: EvaluationSummary }> {
-  const unknown = rhythmValueProblems(kind, values);
+  const unknown = rhythmValueProblems(kind, Object.keys(values));
   if (unknown.length) return { unknown };
   const periodKind = periodKindOf(period);
   const earlier = (await store.listReports([unit.id], { setId: kind }))

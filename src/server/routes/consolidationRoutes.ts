@@ -6,9 +6,11 @@ import { periodStartDate } from "../../domain/sync/reportPeriod";
 import { writeSummaryWorkbook } from "../../io/xlsx/writeSummaryWorkbook";
 import { workVolumeConsolidationSchema } from "../../domain/rhythm/rhythmWire";
 import { consolidateStoredReports } from "../consolidation/consolidateStoredReports";
-import { consolidateStoredWorkVolumes } from "../rhythm/consolidateStoredWorkVolumes";
 import { httpMessages } from "../httpMessages";
-import { type RouteContext, domainSet, requireRole, unitInScope } from "./routeContext";
+import { consolidateStoredWorkVolumes } from "../rhythm/consolidateStoredWorkVolumes";
+import { refuse } from "./httpRefusal";
+import { roleMayDo } from "../auth/roleGuard";
+import { type RouteContext, domainSet, errorResponses, storedSetFor, unitInScope } from "./routeContext";
 
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -17,7 +19,10 @@ export function consolidationRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
     app.get(
       "/consolidation",
       {
+        preHandler: roleMayDo("consolidate"),
         schema: {
+          operationId: "getConsolidation",
+          tags: ["consolidation"],
           summary: "Tổng hợp theo xã và thôn / Consolidation per commune and village",
           description:
             "Counted by the same consolidation core as `ntm consolidate`, over the head revision of every report within `under`, with each report's review state. " +
@@ -36,23 +41,17 @@ export function consolidationRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
           }),
           response: {
             200: z.union([consolidationSchema, workVolumeConsolidationSchema]),
-            400: errorBodySchema,
-            401: errorBodySchema,
-            403: errorBodySchema,
-            404: errorBodySchema,
-            429: errorBodySchema,
+            422: errorBodySchema,
+            ...errorResponses,
           },
         },
       },
       async (req, reply) => {
-        if (!(await requireRole(ctx, req, reply, "consolidate"))) return reply;
-        const under = await unitInScope(ctx, req, reply, req.query.under, periodStartDate(req.query.period));
-        if (!under) return reply;
+        const under = await unitInScope(ctx, req, req.query.under, periodStartDate(req.query.period));
         if (req.query.kind === "work-volume")
           return consolidateStoredWorkVolumes(ctx.store, await ctx.store.tree(), under, req.query.period);
-        if (!req.query.set) return reply.code(400).send(httpMessages.setRequired);
-        const stored = await ctx.store.latestCriteriaSet(req.query.set);
-        if (!stored) return reply.code(404).send(httpMessages.unknownSet(req.query.set));
+        if (!req.query.set) throw refuse(400, httpMessages.setRequired);
+        const stored = await storedSetFor(ctx, req.query.set, undefined);
         const result = await consolidateStoredReports(
           ctx.store,
           await ctx.store.tree(),

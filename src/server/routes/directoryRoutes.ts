@@ -7,11 +7,10 @@ import {
   meSchema,
   orgUnitSchema,
 } from "../../domain/sync/protocol";
+import { actionsOf } from "../auth/permissions";
 import { principalOf } from "../auth/requestAuth";
 import type { OrgTree, OrgUnitRow } from "../store/orgTree";
-import { type RouteContext, domainSet, unitInScope } from "./routeContext";
-
-const errors = { 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema, 429: errorBodySchema };
+import { type RouteContext, domainSet, errorResponses, underQuery, unitUnder } from "./routeContext";
 
 export function orgUnitDto(tree: OrgTree, u: OrgUnitRow) {
   return {
@@ -30,7 +29,14 @@ export function directoryRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
     app.get(
       "/me",
       {
-        schema: { summary: "Người dùng hiện tại / The current user", response: { 200: meSchema, ...errors } },
+        schema: {
+          operationId: "getMe",
+          tags: ["directory"],
+          summary: "Người dùng hiện tại / The current user",
+          description:
+            "Who the token stands for: role, the unit of their scope (code, name, level) and the actions the role may take (read, push, review, consolidate), so a client shows each person only what they may do.",
+          response: { 200: meSchema, ...errorResponses },
+        },
       },
       async (req) => {
         const p = principalOf(req);
@@ -39,6 +45,7 @@ export function directoryRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
           name: p.name,
           role: p.role,
           scope: { code: scope?.code ?? p.scopeId, name: scope?.name ?? "", level: scope?.level ?? "" },
+          actions: actionsOf(p.role),
         };
       },
     );
@@ -47,8 +54,10 @@ export function directoryRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
       "/criteria-sets",
       {
         schema: {
+          operationId: "listCriteriaSets",
+          tags: ["directory"],
           summary: "Các bộ tiêu chí / Criteria sets",
-          response: { 200: z.object({ sets: z.array(criteriaSetSummarySchema) }), ...errors },
+          response: { 200: z.object({ sets: z.array(criteriaSetSummarySchema) }), ...errorResponses },
         },
       },
       async () => {
@@ -68,31 +77,27 @@ export function directoryRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
       "/org-units",
       {
         schema: {
+          operationId: "listOrgUnits",
+          tags: ["directory"],
           summary: "Đơn vị trong phạm vi / Org units within a unit of your scope",
           querystring: z.object({
-            under: z
-              .string()
-              .min(1)
-              .max(40)
-              .optional()
-              .describe("Mã đơn vị; mặc định là phạm vi của bạn / unit code, default: your scope"),
+            under: underQuery,
             at: z
               .string()
               .regex(/^\d{4}-\d{2}-\d{2}$/)
               .optional()
               .describe("Ngày để hiểu mã / date at which the code is read"),
           }),
-          response: { 200: z.object({ units: z.array(orgUnitSchema) }), ...errors },
+          response: {
+            200: z.object({ units: z.array(orgUnitSchema) }),
+            422: errorBodySchema,
+            ...errorResponses,
+          },
         },
       },
-      async (req, reply) => {
+      async (req) => {
         const tree = await ctx.store.tree();
-        const p = principalOf(req);
-        const scope = tree.get(p.scopeId)!;
-        const under = req.query.under
-          ? await unitInScope(ctx, req, reply, req.query.under, req.query.at)
-          : scope;
-        if (!under) return reply;
+        const under = await unitUnder(ctx, req, req.query.under, req.query.at);
         return { units: tree.within(under.id).map((u) => orgUnitDto(tree, u)) };
       },
     );

@@ -13,39 +13,28 @@ import {
   type ReportListItem,
 } from "../../domain/sync/protocol";
 import { periodStartDate } from "../../domain/sync/reportPeriod";
-import { principalOf } from "../auth/requestAuth";
-import { httpMessages } from "../httpMessages";
-import { type RouteContext, requireRole, unitInScope } from "./routeContext";
+import { roleMayDo } from "../auth/roleGuard";
+import { type RouteContext, errorResponses, underQuery, unitUnder } from "./routeContext";
 
 // A province's communes for one set and period fit in one default page; a whole scope over every
 // period may not, so the list is paged rather than sent whole.
 const DEFAULT_PAGE = 500;
 const MAX_PAGE = 2000;
 
-const errors = {
-  400: errorBodySchema,
-  401: errorBodySchema,
-  403: errorBodySchema,
-  404: errorBodySchema,
-  429: errorBodySchema,
-};
-
 export function reportListRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       "/reports",
       {
+        preHandler: roleMayDo("read"),
         schema: {
+          operationId: "listReports",
+          tags: ["reports"],
           summary: "Các báo cáo trong phạm vi / Reports within a unit of your scope",
           description:
             "Sorted by org unit code, set, period, one page at a time (`limit`, `offset`; `total` counts them all). Every role may list the reports of its own scope.",
           querystring: z.object({
-            under: z
-              .string()
-              .min(1)
-              .max(40)
-              .optional()
-              .describe("Mã đơn vị; mặc định là phạm vi của bạn / unit code, default: your scope"),
+            under: underQuery,
             set: z.string().min(1).max(80).optional().describe("Mã bộ tiêu chí / criteria set id"),
             period: periodSchema.optional(),
             state: reviewStateSchema
@@ -66,18 +55,13 @@ export function reportListRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
               .default(0)
               .describe("Bỏ qua bao nhiêu báo cáo đầu / reports to skip"),
           }),
-          response: { 200: reportListSchema, ...errors },
+          response: { 200: reportListSchema, 422: errorBodySchema, ...errorResponses },
         },
       },
-      async (req, reply) => {
-        if (!(await requireRole(ctx, req, reply, "read"))) return reply;
+      async (req) => {
         const tree = await ctx.store.tree();
         const { under: code, set, period, state, limit, offset } = req.query;
-        const scopeId = principalOf(req).scopeId;
-        const under = code
-          ? await unitInScope(ctx, req, reply, code, period ? periodStartDate(period) : undefined)
-          : tree.get(scopeId);
-        if (!under) return code ? reply : reply.code(404).send(httpMessages.unknownOrgUnit(scopeId));
+        const under = await unitUnder(ctx, req, code, period ? periodStartDate(period) : undefined);
         const units = tree.within(under.id);
         const byId = new Map(units.map((u) => [u.id, u]));
         const rows = await ctx.store.listReports(

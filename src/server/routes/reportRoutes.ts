@@ -1,11 +1,14 @@
-/** Reports: read the head, push a revision, list revisions, review. */
-import type { FastifyReply, FastifyRequest } from "fastify";
+/**
+ * Reports: read the head, push a revision, list revisions, review. Each route declares its role
+ * check (preHandler) and refuses by throwing (httpRefusal.ts); a handler returns only successes.
+ */
+import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
   conflictBodySchema,
-  type IndicatorValues,
   errorBodySchema,
+  type IndicatorValues,
   periodSchema,
   pushRequestSchema,
   pushResultSchema,
@@ -17,122 +20,96 @@ import {
   reviewStateSchema,
   revisionListSchema,
 } from "../../domain/sync/protocol";
-import { isRhythmKind, rhythmSetHash } from "../../domain/rhythm/rhythmReportKinds";
+import {
+  isRhythmKind,
+  rhythmSetHash,
+  rhythmValueProblems,
+  type RhythmKind,
+} from "../../domain/rhythm/rhythmReportKinds";
 import { periodStartDate } from "../../domain/sync/reportPeriod";
 import { principalOf } from "../auth/requestAuth";
+import { roleMayDo } from "../auth/roleGuard";
 import { evaluatePushedValues, unknownIndicatorCodes } from "../evaluation/evaluatePushedValues";
 import { httpMessages } from "../httpMessages";
 import { judgeRhythmValues } from "../rhythm/judgeRhythmPush";
-import { type RouteContext, domainSet, provinceCodeOf, requireRole, unitInScope } from "./routeContext";
+import { refuse } from "./httpRefusal";
+import { pushExample, reviewExample } from "./openApiExamples";
+import {
+  type RouteContext,
+  domainSet,
+  errorResponses,
+  provinceCodeOf,
+  storedSetFor,
+  unitInScope,
+} from "./routeContext";
 
 const keyParams = z.object({
   org: z.string().min(1).max(40).describe("Mã đơn vị (GSO) / org unit code"),
   set: z.string().min(1).max(80).describe("Mã bộ tiêu chí / criteria set id"),
   period: periodSchema,
 });
-
-const errors = {
-  400: errorBodySchema,
-  401: errorBodySchema,
-  403: errorBodySchema,
-  404: errorBodySchema,
-  429: errorBodySchema,
-};
+type KeyParams = z.infer<typeof keyParams>;
 
 export function reportRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
   const { store } = ctx;
+
+  /** The unit of a report key, in the caller's scope and existing in the period (else throws). */
+  const unitOfKey = (req: FastifyRequest, params: KeyParams) =>
+    unitInScope(ctx, req, params.org, periodStartDate(params.period));
+
+  /** Unit, report row (may not exist yet) and the set it is judged by. */
+  async function resolveKey(req: FastifyRequest, params: KeyParams) {
+    const unit = await unitOfKey(req, params);
+    const report = await store.findReport(unit.id, params.set, params.period);
+    // Work volumes and village progress are reports of a kind (domain/rhythm), not of a stored set.
+    if (isRhythmKind(params.set)) return { unit, report, stored: undefined };
+    const known = report ? { setId: report.set_id, setHash: report.set_hash } : undefined;
+    return { unit, report, stored: await storedSetFor(ctx, params.set, known) };
+  }
+
+  /**
+   * The unit, the set (or rhythm kind) and the server's own evaluation of pushed values (else
+   * throws). Work volumes and village progress are judged by their kind, other reports by their set.
+   */
+  async function judgePush(req: FastifyRequest, params: KeyParams, values: IndicatorValues) {
+    const unit = await unitOfKey(req, params);
+    if (isRhythmKind(params.set)) {
+      const judged = await judgeRhythmValues(store, unit, params.set, params.period, values);
+      if (!judged.evaluation) throw refuse(422, httpMessages.unknownIndicators(judged.unknown));
+      return { unit, setId: params.set, setHash: rhythmSetHash(params.set), evaluation: judged.evaluation };
+    }
+    // The report's own set when it exists, the newest otherwise; the push's transaction reads
+    // (and locks) the report row itself.
+    const known = await store.reportSetOf(unit.id, params.set, params.period);
+    const stored = await storedSetFor(ctx, params.set, known);
+    const set = domainSet(stored);
+    const unknown = unknownIndicatorCodes(set, values);
+    if (unknown.length) throw refuse(422, httpMessages.unknownIndicators(unknown));
+    const evaluation = evaluatePushedValues(set, values, {
+      orgCode: unit.code,
+      orgName: unit.name,
+      provinceCode: await provinceCodeOf(ctx, unit),
+      period: params.period,
+    });
+    return { unit, setId: stored.id, setHash: stored.hash, evaluation };
+  }
+
   return async (app) => {
-    /** Resolve set and unit for a report key (sending 403/404 on the way); the report row may not exist. */
-    async function resolveKey(req: FastifyRequest, reply: FastifyReply, params: z.infer<typeof keyParams>) {
-      const unit = await unitInScope(ctx, req, reply, params.org, periodStartDate(params.period));
-      if (!unit) return undefined;
-      const report = await store.findReport(unit.id, params.set, params.period);
-      // Work volumes and village progress are reports of a kind, not of a stored criteria set.
-      if (isRhythmKind(params.set)) return { unit, report };
-      const stored = report
-        ? await store.getCriteriaSet(report.set_id, report.set_hash)
-        : await store.latestCriteriaSet(params.set);
-      if (!stored) {
-        await reply.code(404).send(httpMessages.unknownSet(params.set));
-        return undefined;
-      }
-      return { unit, report, stored };
-    }
-
-    /**
-     * For a push: the unit and the set to evaluate with — the report's own set when it exists, the
-     * newest otherwise. The report row itself is read (and locked) by the push's transaction.
-     */
-    async function resolvePushKey(
-      req: FastifyRequest,
-      reply: FastifyReply,
-      params: z.infer<typeof keyParams>,
-    ) {
-      const unit = await unitInScope(ctx, req, reply, params.org, periodStartDate(params.period));
-      if (!unit) return undefined;
-      const known = await store.reportSetOf(unit.id, params.set, params.period);
-      const stored = known
-        ? await store.getCriteriaSet(known.setId, known.setHash)
-        : await store.latestCriteriaSet(params.set);
-      if (!stored) {
-        await reply.code(404).send(httpMessages.unknownSet(params.set));
-        return undefined;
-      }
-      return { unit, stored };
-    }
-
-    /**
-     * The unit, the set (or rhythm kind) and the server's own evaluation of pushed values; 403/404/422
-     * is sent on the way. Work volumes and village progress (domain/rhythm) are judged by their kind,
-     * every other report by its criteria set.
-     */
-    async function judgePush(
-      req: FastifyRequest,
-      reply: FastifyReply,
-      params: z.infer<typeof keyParams>,
-      values: IndicatorValues,
-    ) {
-      if (isRhythmKind(params.set)) {
-        const unit = await unitInScope(ctx, req, reply, params.org, periodStartDate(params.period));
-        if (!unit) return undefined;
-        const judged = await judgeRhythmValues(store, unit, params.set, params.period, values);
-        if (!judged.evaluation) {
-          await reply.code(422).send(httpMessages.unknownIndicators(judged.unknown));
-          return undefined;
-        }
-        return { unit, setId: params.set, setHash: rhythmSetHash(params.set), evaluation: judged.evaluation };
-      }
-      const k = await resolvePushKey(req, reply, params);
-      if (!k) return undefined;
-      const set = domainSet(k.stored);
-      const unknown = unknownIndicatorCodes(set, values);
-      if (unknown.length) {
-        await reply.code(422).send(httpMessages.unknownIndicators(unknown));
-        return undefined;
-      }
-      const evaluation = evaluatePushedValues(set, values, {
-        orgCode: k.unit.code,
-        orgName: k.unit.name,
-        provinceCode: await provinceCodeOf(ctx, k.unit),
-        period: params.period,
-      });
-      return { unit: k.unit, setId: k.stored.id, setHash: k.stored.hash, evaluation };
-    }
-
     app.get(
       "/reports/:org/:set/:period",
       {
+        preHandler: roleMayDo("read"),
         schema: {
+          operationId: "getReport",
+          tags: ["reports"],
           summary:
             "Phiên bản mới nhất, trạng thái duyệt, kết quả đánh giá / Head revision, review state, evaluation",
           params: keyParams,
-          response: { 200: reportViewSchema, ...errors },
+          response: { 200: reportViewSchema, ...errorResponses },
         },
       },
-      async (req, reply) => {
-        if (!(await requireRole(ctx, req, reply, "read"))) return reply;
-        const k = await resolveKey(req, reply, req.params);
-        if (!k) return reply;
+      async (req) => {
+        const k = await resolveKey(req, req.params);
         const head =
           k.report && k.report.head_revision > 0
             ? await store.revision(k.report.id, k.report.head_revision)
@@ -153,7 +130,10 @@ export function reportRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
     app.post(
       "/reports/:org/:set/:period/revisions",
       {
+        preHandler: roleMayDo("push"),
         schema: {
+          operationId: "pushRevision",
+          tags: ["reports"],
           summary: "Gửi một phiên bản / Push a revision",
           description:
             "201: the new revision (the same opId again returns the same revision; values equal to the head's make no revision and return the head with unchanged: true). " +
@@ -161,20 +141,18 @@ export function reportRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
             "409 stale-base (baseRevision is older than the head; the body holds the head and the per-indicator changes since the base), " +
             "422 unknown-indicators (the first codes in `codes`, how many in `count`) | unknown-base (newer than the head) | op-id-reused, 423 locked (approved).",
           params: keyParams,
-          body: pushRequestSchema,
+          body: pushRequestSchema.meta({ examples: [pushExample] }),
           response: {
             201: pushResultSchema,
             409: conflictBodySchema,
             422: refusalBodySchema,
             423: errorBodySchema,
-            ...errors,
+            ...errorResponses,
           },
         },
       },
       async (req, reply) => {
-        if (!(await requireRole(ctx, req, reply, "push"))) return reply;
-        const judged = await judgePush(req, reply, req.params, req.body.values);
-        if (!judged) return reply;
+        const judged = await judgePush(req, req.params, req.body.values);
         const outcome = await store.pushRevision({
           unitId: judged.unit.id,
           setId: judged.setId,
@@ -197,17 +175,17 @@ export function reportRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
               unchanged: outcome.kind === "unchanged",
             });
           case "conflict":
-            return reply.code(409).send({
+            throw refuse(409, {
               ...httpMessages.conflict(outcome.head.number, req.body.baseRevision),
               head: outcome.head,
               changes: outcome.changes,
             });
           case "locked":
-            return reply.code(423).send(httpMessages.locked);
+            throw refuse(423, httpMessages.locked);
           case "unknown-base":
-            return reply.code(422).send(httpMessages.unknownBase(req.body.baseRevision, outcome.head));
+            throw refuse(422, httpMessages.unknownBase(req.body.baseRevision, outcome.head));
           case "op-reused":
-            return reply.code(422).send(httpMessages.opReused);
+            throw refuse(422, httpMessages.opReused);
         }
       },
     );
@@ -215,17 +193,18 @@ export function reportRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
     app.get(
       "/reports/:org/:set/:period/revisions",
       {
+        preHandler: roleMayDo("read"),
         schema: {
+          operationId: "listRevisions",
+          tags: ["reports"],
           summary: "Các phiên bản sau số since / Revisions after `since`",
           params: keyParams,
           querystring: z.object({ since: z.coerce.number().int().min(0).default(0) }),
-          response: { 200: revisionListSchema, ...errors },
+          response: { 200: revisionListSchema, ...errorResponses },
         },
       },
-      async (req, reply) => {
-        if (!(await requireRole(ctx, req, reply, "read"))) return reply;
-        const k = await resolveKey(req, reply, req.params);
-        if (!k) return reply;
+      async (req) => {
+        const k = await resolveKey(req, req.params);
         return { revisions: k.report ? await store.revisionsSince(k.report.id, req.query.since) : [] };
       },
     );
@@ -233,45 +212,54 @@ export function reportRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
     app.post(
       "/reports/:org/:set/:period/review",
       {
+        preHandler: roleMayDo("review"),
         schema: {
+          operationId: "reviewReport",
+          tags: ["review"],
           summary: "Duyệt, trả lại, mở lại / Approve, return, reopen",
           description:
-            'Approval locks the report (pushes then get 423) until a reviewer reopens it. Comments: indicator code (or "*") → text. ' +
+            'Approval locks the report (pushes then get 423) until a reviewer reopens it. Comments: indicator code of the report\'s set (or "*" for the whole report) → text; ' +
+            "a code the set does not have is 422 unknown-comment-indicators. " +
             "`revision` is the revision the reviewer judged: when the head has moved past it the answer is 409 stale-review with the head revision and the indicators that differ; a revision newer than the head is 422 unknown-revision.",
           params: keyParams,
-          body: reviewRequestSchema,
+          body: reviewRequestSchema.meta({ examples: [reviewExample] }),
           response: {
             200: z.object({ state: reviewStateSchema, event: reviewEventSchema }),
             409: z.union([reviewConflictBodySchema, errorBodySchema]),
-            422: errorBodySchema,
+            422: refusalBodySchema,
             423: errorBodySchema,
-            ...errors,
+            ...errorResponses,
           },
         },
       },
-      async (req, reply) => {
-        if (!(await requireRole(ctx, req, reply, "review"))) return reply;
-        const k = await resolveKey(req, reply, req.params);
-        if (!k) return reply;
-        if (!k.report) return reply.code(404).send(httpMessages.noReport);
+      async (req) => {
+        const k = await resolveKey(req, req.params);
+        if (!k.report) throw refuse(404, httpMessages.noReport);
+        const comments = req.body.comments ?? {};
+        const unknown = (
+          k.stored
+            ? unknownIndicatorCodes(domainSet(k.stored), comments)
+            : rhythmValueProblems(req.params.set as RhythmKind, Object.keys(comments))
+        ).filter((c) => c !== "*");
+        if (unknown.length) throw refuse(422, httpMessages.unknownCommentIndicators(unknown));
         const outcome = await store.review(
           k.report.id,
           req.body.action,
           req.body.revision,
-          req.body.comments ?? {},
+          comments,
           principalOf(req),
         );
         switch (outcome.kind) {
           case "ok":
             return { state: outcome.state, event: outcome.event };
           case "locked":
-            return reply.code(423).send(httpMessages.locked);
+            throw refuse(423, httpMessages.locked);
           case "no-revision":
-            return reply.code(409).send(httpMessages.nothingToReview);
+            throw refuse(409, httpMessages.nothingToReview);
           case "not-approved":
-            return reply.code(409).send(httpMessages.notApproved);
+            throw refuse(409, httpMessages.notApproved);
           case "stale":
-            return reply.code(409).send({
+            throw refuse(409, {
               ...httpMessages.staleReview(
                 outcome.judged,
                 outcome.head,
@@ -282,7 +270,7 @@ export function reportRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
               changes: outcome.changes,
             });
           case "unknown-revision":
-            return reply.code(422).send(httpMessages.unknownRevision(outcome.judged, outcome.head));
+            throw refuse(422, httpMessages.unknownRevision(outcome.judged, outcome.head));
         }
       },
     );

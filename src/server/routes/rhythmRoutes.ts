@@ -5,14 +5,18 @@ import { completenessSchema } from "../../domain/rhythm/rhythmWire";
 import { errorBodySchema, periodSchema } from "../../domain/sync/protocol";
 import { periodStartDate } from "../../domain/sync/reportPeriod";
 import { storedCompleteness } from "../rhythm/storedCompleteness";
-import { type RouteContext, requireRole, unitInScope } from "./routeContext";
+import { roleMayDo } from "../auth/roleGuard";
+import { type RouteContext, errorResponses, unitInScope } from "./routeContext";
 
 export function rhythmRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       "/completeness",
       {
+        preHandler: roleMayDo("read"),
         schema: {
+          operationId: "getCompleteness",
+          tags: ["consolidation"],
           summary: "Tiến độ nộp: đúng hạn, trễ hạn, chưa nộp / Completeness: on time, late, missing",
           description:
             "For every commune within `under` that existed in the period: its submission of the report (`kind`: work-volume, village-progress or a criteria set id) for each deadline of the province's reporting calendar " +
@@ -23,20 +27,11 @@ export function rhythmRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
             kind: z.string().min(1).max(80),
             period: periodSchema,
           }),
-          response: {
-            200: completenessSchema,
-            401: errorBodySchema,
-            403: errorBodySchema,
-            404: errorBodySchema,
-            422: errorBodySchema,
-            429: errorBodySchema,
-          },
+          response: { 200: completenessSchema, 422: errorBodySchema, ...errorResponses },
         },
       },
-      async (req, reply) => {
-        if (!(await requireRole(ctx, req, reply, "read"))) return reply;
-        const under = await unitInScope(ctx, req, reply, req.query.under, periodStartDate(req.query.period));
-        if (!under) return reply;
+      async (req) => {
+        const under = await unitInScope(ctx, req, req.query.under, periodStartDate(req.query.period));
         return storedCompleteness(
           ctx.store,
           await ctx.store.tree(),

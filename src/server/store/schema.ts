@@ -1,15 +1,17 @@
 /**
  * The store's tables as Kysely sees them. Times are ISO-8601 text and JSON is text on both engines,
- * so one query layer and one migration history serve SQLite and PostgreSQL alike.
+ * so one query layer and one migration history serve SQLite and PostgreSQL alike. Literal columns
+ * take their unions from the wire protocol, so what is stored is what the API may send.
  */
 import type { Generated } from "kysely";
+import type { OrgUnitDto, ReviewEvent, ReviewState, Role } from "../../domain/sync/protocol";
 
 export interface OrgUnitTable {
   /** `code@validFrom` (or the code alone for a unit with no start date): codes were reused in 2025. */
   id: string;
   code: string;
   name: string;
-  level: "province" | "district" | "commune" | "village";
+  level: OrgUnitDto["level"];
   parent_id: string | null;
   valid_from: string | null;
   valid_to: string | null;
@@ -20,7 +22,7 @@ export interface OrgUnitTable {
 export interface UserTable {
   id: string;
   name: string;
-  role: "clerk" | "reviewer" | "office" | "admin";
+  role: Role;
   scope_org_id: string;
   created_at: string;
   disabled_at: string | null;
@@ -53,7 +55,7 @@ export interface ReportTable {
   set_hash: string;
   period: string;
   head_revision: number;
-  review_state: "none" | "submitted" | "returned" | "approved" | "reopened";
+  review_state: ReviewState;
   locked: number;
   created_at: string;
   updated_at: string;
@@ -77,7 +79,7 @@ export interface ReviewEventTable {
   id: Generated<number>;
   report_id: string;
   revision: number;
-  kind: "submitted" | "returned" | "approved" | "reopened";
+  kind: ReviewEvent["kind"];
   author_id: string;
   author_name: string;
   created_at: string;

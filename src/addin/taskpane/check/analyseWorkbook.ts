@@ -17,10 +17,10 @@ import type { WorkbookGrids } from "../../../domain/sheet/grid";
 import type { RowMapping } from "../../../domain/sheet/readCriteriaTable";
 import type { IndicatorValues } from "../../../domain/sync/protocol";
 import { syncValuesOf } from "../../../domain/sync/syncValues";
-import { getCriteriaSet } from "../../../domain/criteria/registry";
+import { DEFAULT_SET_ID, getCriteriaSet } from "../../../domain/criteria/registry";
 import type { CellFlag } from "../../excel/writeFlags";
 import type { ProgressSummary } from "../../excel/writeSummarySheet";
-import { DEFAULT_SET_ID, type ManualMappings } from "./readReportFromGrids";
+import type { ManualMappings } from "./readReportFromGrids";
 
 export interface FindingView {
   finding: Finding;

@@ -5,7 +5,7 @@
  */
 import { checkWorkbook } from "../../../domain/check/checkWorkbook";
 import type { ManualMappings } from "../../../domain/check/applyManualMappings";
-import { getCriteriaSet } from "../../../domain/criteria/registry";
+import { DEFAULT_SET_ID, getCriteriaSet } from "../../../domain/criteria/registry";
 import type { CriteriaSet } from "../../../domain/criteria/schema";
 import type { Report } from "../../../domain/report";
 import type { Finding } from "../../../domain/review/finding";
@@ -13,8 +13,6 @@ import type { WorkbookGrids } from "../../../domain/sheet/grid";
 import type { RowMapping } from "../../../domain/sheet/readCriteriaTable";
 
 export type { ManualMappings } from "../../../domain/check/applyManualMappings";
-
-export const DEFAULT_SET_ID = "vn-xa-ntm-2021-2025";
 
 export interface ReaderOutput {
   set: CriteriaSet;

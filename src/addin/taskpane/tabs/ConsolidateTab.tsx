@@ -9,6 +9,7 @@ import {
   MessageBarBody,
   Subtitle2,
 } from "@fluentui/react-components";
+import { DEFAULT_SET_ID } from "../../../domain/criteria/registry";
 import type { Consolidation } from "../../../domain/sync/protocol";
 import type { CheckResult } from "../check/analyseWorkbook";
 import type { PaneText } from "../paneText";
@@ -31,7 +32,7 @@ export function ConsolidateTab({
   result: CheckResult | undefined;
 }) {
   const scope = /\((\w+)\)$/.exec(state.session?.scope ?? "")?.[1] ?? "";
-  const [set, setSet] = useState(result?.set.id ?? "vn-xa-ntm-2021-2025");
+  const [set, setSet] = useState(result?.set.id ?? DEFAULT_SET_ID);
   const [period, setPeriod] = useState(result?.report.period ?? "2023");
   const [under, setUnder] = useState(scope);
   const [data, setData] = useState<Consolidation | undefined>();

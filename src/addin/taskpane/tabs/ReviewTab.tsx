@@ -10,7 +10,7 @@ import {
   Subtitle2,
   Textarea,
 } from "@fluentui/react-components";
-import { getCriteriaSet } from "../../../domain/criteria/registry";
+import { DEFAULT_SET_ID, getCriteriaSet } from "../../../domain/criteria/registry";
 import { evaluate } from "../../../domain/evaluate/evaluate";
 import { formatFinding, type Lang } from "../../../domain/i18n";
 import { diffIndicatorValues } from "../../../domain/sync/mergeIndicatorValues";
@@ -21,7 +21,7 @@ import type {
   ReportView,
   ReviewAction,
 } from "../../../domain/sync/protocol";
-import { reportFromValues } from "../check/reportFromValues";
+import { reportFromValues } from "../../../domain/sync/judgePushedValues";
 import type { PaneText } from "../paneText";
 import type { SyncSession, SyncState } from "../../sync/syncSession";
 import { ErrorBar, showValue } from "./SyncTab";
@@ -48,7 +48,7 @@ export function ReviewTab({
   sync: SyncSession;
   state: SyncState;
 }) {
-  const [set, setSet] = useState("vn-xa-ntm-2021-2025");
+  const [set, setSet] = useState(DEFAULT_SET_ID);
   const [period, setPeriod] = useState("2023");
   const [rows, setRows] = useState<ReportListItem[] | undefined>();
   // Reports matching the filter on the server; more than `rows` when the list came in pages.
@@ -92,7 +92,7 @@ export function ReviewTab({
     const criteriaSet = getCriteriaSet(set);
     const findings =
       head && criteriaSet
-        ? evaluate(criteriaSet, reportFromValues(set, head.values, period))
+        ? evaluate(criteriaSet, reportFromValues(set, head.values, { period }))
             .findings.filter((f) => f.severity !== "info")
             .map((f) => ({
               ...(f.indicator ? { indicator: f.indicator } : {}),

@@ -15,7 +15,7 @@ import {
 } from "@fluentui/react-components";
 import type { IndicatorValue, ReportKey } from "../../../domain/sync/protocol";
 import type { CheckResult } from "../check/analyseWorkbook";
-import { getCriteriaSet } from "../../../domain/criteria/registry";
+import { DEFAULT_SET_ID, getCriteriaSet } from "../../../domain/criteria/registry";
 import { syncValuesOf } from "../../../domain/sync/syncValues";
 import { sameKey } from "../../../domain/sync/outbox";
 import type { PaneText } from "../paneText";
@@ -27,6 +27,7 @@ import { pullIntoWorkbook, settlePulled, type PendingPull, type PullOutcome } fr
 import type { IndicatorConflict } from "../../../domain/sync/mergeIndicatorValues";
 import { pullMessage, type PullMessage } from "../pullMessage";
 import { usePaneAction } from "./usePaneAction";
+import { formatDecimal } from "../../../domain/i18n/formatNumber";
 import { UNREACHABLE } from "../../sync/syncSession";
 
 export function showValue(v: IndicatorValue | null | undefined): string {
@@ -40,8 +41,10 @@ export function showValue(v: IndicatorValue | null | undefined): string {
         : x === null
           ? "(trống)"
           : typeof x === "object"
-            ? `${x.min}–${x.max}`.replace(/\./g, ",")
-            : String(x).replace(".", ",");
+            ? `${formatDecimal(x.min)}–${formatDecimal(x.max)}`
+            : typeof x === "string"
+              ? x
+              : formatDecimal(x);
   return v.unit && typeof x === "number" ? `${text} ${v.unit}` : text;
 }
 
@@ -71,7 +74,7 @@ export function SyncTab({ t, workbook, sync, state, result }: SyncTabProps) {
   // Conflicts a pull left in the workbook (separate from a push's conflicts in the outbox).
   const [pendingPull, setPendingPull] = useState<PendingPull | undefined>();
   const [pullChoices, setPullChoices] = useState<Record<string, Choice>>({});
-  const setId = result?.set.id ?? state.lastKey?.set ?? "vn-xa-ntm-2021-2025";
+  const setId = result?.set.id ?? state.lastKey?.set ?? DEFAULT_SET_ID;
 
   useEffect(() => {
     void workbook.readSettings().then((s) => {
