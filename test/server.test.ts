@@ -205,6 +205,8 @@ describeOnEachEngine("API on %s", (fx, engine) => {
       "Thống kê",
       "Khu dân cư",
       "Khối lượng",
+      // Issue 15: from the store the workbook also says who sent the report, on time or not.
+      "Tiến độ nộp",
       "Phát hiện",
       "Tệp lỗi",
     ]);

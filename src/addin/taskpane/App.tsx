@@ -1,5 +1,5 @@
 /**
- * The task pane: four tabs (Kiểm tra, Đồng bộ, Duyệt, Tổng hợp) over one workbook host (Excel or a
+ * The task pane: five tabs (Kiểm tra, Đồng bộ, Duyệt, Tổng hợp, Tiến độ nộp) over one workbook host (Excel or a
  * file opened in the browser) and one sync session; the sync state is always visible at the top.
  */
 import { useMemo, useState, useSyncExternalStore } from "react";
@@ -22,11 +22,13 @@ import { CheckTab } from "./tabs/CheckTab";
 import { SyncTab } from "./tabs/SyncTab";
 import { ReviewTab } from "./tabs/ReviewTab";
 import { ConsolidateTab } from "./tabs/ConsolidateTab";
+import { CompletenessTab } from "./tabs/CompletenessTab";
+import { completenessText } from "./tabs/completenessText";
 import { capabilityNote } from "./capabilityNote";
 import { hostCapabilities } from "../excel/hostCapabilities";
 import { lastCommandOutcome, subscribeCommandOutcome } from "../commands/commandOutcome";
 
-export type TabId = "check" | "sync" | "review" | "consolidate";
+export type TabId = "check" | "sync" | "review" | "consolidate" | "completeness";
 
 const PHASE_COLOUR: Record<string, "success" | "warning" | "danger" | "informative" | "subtle"> = {
   synced: "success",
@@ -76,8 +78,9 @@ export function App({ host, workbook, sync }: AppProps) {
       { id: "sync" as const, label: t.tabSync },
       { id: "review" as const, label: t.tabReview },
       { id: "consolidate" as const, label: t.tabConsolidate },
+      { id: "completeness" as const, label: completenessText(lang).tab },
     ],
-    [t],
+    [t, lang],
   );
   return (
     <FluentProvider theme={webLightTheme} lang={lang}>
@@ -138,6 +141,9 @@ export function App({ host, workbook, sync }: AppProps) {
           )}
           {tab === "sync" && <SyncTab t={t} workbook={workbook} sync={sync} state={state} result={result} />}
           {tab === "review" && <ReviewTab t={t} lang={lang} sync={sync} state={state} />}
+          {tab === "completeness" && (
+            <CompletenessTab t={t} lang={lang} sync={sync} state={state} period={result?.report.period} />
+          )}
           {tab === "consolidate" && (
             <ConsolidateTab t={t} workbook={workbook} sync={sync} state={state} result={result} />
           )}

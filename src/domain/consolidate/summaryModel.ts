@@ -5,6 +5,7 @@
  */
 import type { CommuneIdentity } from "./communeCodeMap";
 import type { CriterionStatus, ValidatedFinding } from "./fileValidation";
+import type { CompletenessBody } from "../rhythm/rhythmWire";
 import type { VolumeAmounts } from "../rhythm/sumWorkVolumes";
 
 export interface CommuneRow {
@@ -118,4 +119,6 @@ export interface ConsolidationSummary {
   failedFiles: FailedFile[];
   duplicates: DuplicateFile[];
   skipped: SkippedFile[];
+  /** Who submitted on time, late or not at all (the store knows; files do not): the Tiến độ nộp sheet. */
+  completeness?: CompletenessBody[];
 }

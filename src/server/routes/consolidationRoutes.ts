@@ -8,6 +8,7 @@ import { workVolumeConsolidationSchema } from "../../domain/rhythm/rhythmWire";
 import { consolidateStoredReports } from "../consolidation/consolidateStoredReports";
 import { httpMessages } from "../httpMessages";
 import { consolidateStoredWorkVolumes } from "../rhythm/consolidateStoredWorkVolumes";
+import { storedCompleteness } from "../rhythm/storedCompleteness";
 import { refuse } from "./httpRefusal";
 import { roleMayDo } from "../auth/roleGuard";
 import { type RouteContext, domainSet, errorResponses, storedSetFor, unitInScope } from "./routeContext";
@@ -69,7 +70,22 @@ export function consolidationRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
             "Content-Disposition",
             `attachment; filename="tong-hop-${req.query.set}-${req.query.period}-${under.code}.xlsx"`,
           )
-          .send(writeSummaryWorkbook(result.summary) as never);
+          .send(
+            writeSummaryWorkbook({
+              ...result.summary,
+              // The workbook an office prints carries who sent the report, on time or not.
+              completeness: [
+                await storedCompleteness(
+                  ctx.store,
+                  await ctx.store.tree(),
+                  under,
+                  req.query.set,
+                  req.query.period,
+                  ctx.store.now(),
+                ),
+              ],
+            }) as never,
+          );
       },
     );
   };
