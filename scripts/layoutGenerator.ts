@@ -71,7 +71,8 @@ export interface GeneratedLayout {
 
 type Rng = () => number;
 
-function mulberry32(seed: number): Rng {
+/** A seeded generator: the same seed gives the same sequence (layouts, test data). */
+export function mulberry32(seed: number): Rng {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

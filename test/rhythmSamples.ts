@@ -2,6 +2,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { WorkItem } from "../src/domain/report";
+import { mulberry32 } from "../scripts/layoutGenerator";
 
 const FILE = path.join(__dirname, "fixtures/samples/xa-ha-linh-2022-11-khoi-luong.expected.json");
 
@@ -27,16 +28,7 @@ export function haLinhCells(): { planCell?: string; cumulativeCell?: string }[] 
 }
 
 /** A seeded generator (mulberry32): the same seed gives the same communes and weeks. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const seeded = mulberry32;
 
 /**
  * One commune's week: the sample's items with this week's done scaled by the commune, plan the

@@ -4,6 +4,7 @@
  * domain's CompletenessReport and WorkVolumeConsolidation.
  */
 import { z } from "zod";
+import type { UnitVolumes } from "./consolidateWorkVolumes";
 
 export const unitCompletenessSchema = z.object({
   code: z.string(),
@@ -52,20 +53,7 @@ export const volumeTotalSchema = z.object({
   ratio: n,
 });
 
-export interface UnitVolumesBody {
-  code: string;
-  name: string;
-  level: string;
-  reported: boolean | null;
-  revision?: number;
-  reviewState?: string;
-  source?: string;
-  totals: z.infer<typeof volumeTotalSchema>[];
-  villagesNotReported?: string[];
-  children: UnitVolumesBody[];
-}
-
-export const unitVolumesSchema: z.ZodType<UnitVolumesBody> = z.lazy(() =>
+export const unitVolumesSchema: z.ZodType<UnitVolumes> = z.lazy(() =>
   z.object({
     code: z.string(),
     name: z.string(),

@@ -58,3 +58,13 @@ export async function storedCompleteness(
   });
   return { ...report, under: { code: under.code, name: under.name } };
 }
+
+/** As of the store's clock: what the routes answer and the printed workbook carries. */
+export async function completenessNow(
+  store: Store,
+  under: OrgUnitRow,
+  kind: string,
+  period: string,
+): Promise<CompletenessBody> {
+  return storedCompleteness(store, await store.tree(), under, kind, period, store.now());
+}

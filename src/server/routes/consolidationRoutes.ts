@@ -8,7 +8,7 @@ import { workVolumeConsolidationSchema } from "../../domain/rhythm/rhythmWire";
 import { consolidateStoredReports } from "../consolidation/consolidateStoredReports";
 import { httpMessages } from "../httpMessages";
 import { consolidateStoredWorkVolumes } from "../rhythm/consolidateStoredWorkVolumes";
-import { storedCompleteness } from "../rhythm/storedCompleteness";
+import { completenessNow } from "../rhythm/storedCompleteness";
 import { refuse } from "./httpRefusal";
 import { roleMayDo } from "../auth/roleGuard";
 import { type RouteContext, domainSet, errorResponses, storedSetFor, unitInScope } from "./routeContext";
@@ -74,16 +74,7 @@ export function consolidationRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
             writeSummaryWorkbook({
               ...result.summary,
               // The workbook an office prints carries who sent the report, on time or not.
-              completeness: [
-                await storedCompleteness(
-                  ctx.store,
-                  await ctx.store.tree(),
-                  under,
-                  req.query.set,
-                  req.query.period,
-                  ctx.store.now(),
-                ),
-              ],
+              completeness: [await completenessNow(ctx.store, under, req.query.set, req.query.period)],
             }) as never,
           );
       },

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { completenessSchema } from "../../domain/rhythm/rhythmWire";
 import { errorBodySchema, periodSchema } from "../../domain/sync/protocol";
 import { periodStartDate } from "../../domain/sync/reportPeriod";
-import { storedCompleteness } from "../rhythm/storedCompleteness";
+import { completenessNow } from "../rhythm/storedCompleteness";
 import { roleMayDo } from "../auth/roleGuard";
 import { type RouteContext, errorResponses, unitInScope } from "./routeContext";
 
@@ -32,14 +32,7 @@ export function rhythmRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
       },
       async (req) => {
         const under = await unitInScope(ctx, req, req.query.under, periodStartDate(req.query.period));
-        return storedCompleteness(
-          ctx.store,
-          await ctx.store.tree(),
-          under,
-          req.query.kind,
-          req.query.period,
-          ctx.store.now(),
-        );
+        return completenessNow(ctx.store, under, req.query.kind, req.query.period);
       },
     );
   };

@@ -5,13 +5,14 @@
  * shows it; the statuses are the domain's.
  */
 import { useState } from "react";
-import { Button, Caption1, Field, Input, Select, Subtitle2 } from "@fluentui/react-components";
+import { Button, Caption1, Field, Select, Subtitle2 } from "@fluentui/react-components";
 import type { CompletenessBody } from "../../../domain/rhythm/rhythmWire";
 import { statusText } from "../../../domain/rhythm/rhythmMessages";
 import type { PaneLang, PaneText } from "../paneText";
 import type { SyncSession, SyncState } from "../../sync/syncSession";
 import { completenessText } from "./completenessText";
 import { ErrorBar } from "./SyncTab";
+import { PeriodScopeFields } from "./PeriodScopeFields";
 import { usePaneAction } from "./usePaneAction";
 
 const STATUS_COLOUR: Record<string, string> = {
@@ -51,29 +52,24 @@ export function CompletenessTab({
     guard(async () => setData(await sync.api().completeness({ under: under || scope, kind, period })));
   return (
     <div data-testid="completeness-tab">
-      <div
-        style={{
-          display: "grid",
-          gridTemplateColumns: "minmax(0, 2fr) minmax(0, 1fr) minmax(0, 1fr)",
-          gap: 6,
-        }}
-      >
-        <Field label={c.kind}>
-          <Select value={kind} onChange={(_, d) => setKind(d.value)} data-testid="completeness-kind">
-            {Object.entries(c.kinds).map(([k, label]) => (
-              <option key={k} value={k}>
-                {label}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label={t.period}>
-          <Input style={{ minWidth: 0 }} value={period} onChange={(_, d) => setPeriod(d.value)} />
-        </Field>
-        <Field label={t.under}>
-          <Input style={{ minWidth: 0 }} value={under} onChange={(_, d) => setUnder(d.value)} />
-        </Field>
-      </div>
+      <PeriodScopeFields
+        t={t}
+        first={
+          <Field label={c.kind}>
+            <Select value={kind} onChange={(_, d) => setKind(d.value)} data-testid="completeness-kind">
+              {Object.entries(c.kinds).map(([k, label]) => (
+                <option key={k} value={k}>
+                  {label}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        }
+        period={period}
+        onPeriod={setPeriod}
+        under={under}
+        onUnder={setUnder}
+      />
       <Button
         appearance="primary"
         style={{ marginTop: 6 }}

@@ -16,6 +16,7 @@ import type { PaneText } from "../paneText";
 import type { WorkbookHost } from "../host/workbookHost";
 import type { SyncSession, SyncState } from "../../sync/syncSession";
 import { ErrorBar } from "./SyncTab";
+import { PeriodScopeFields } from "./PeriodScopeFields";
 import { usePaneAction } from "./usePaneAction";
 
 export function ConsolidateTab({
@@ -56,23 +57,18 @@ export function ConsolidateTab({
   const max = Math.max(1, ...(data?.communes.map((c) => c.criteriaTotal) ?? [1]));
   return (
     <div data-testid="consolidate-tab">
-      <div
-        style={{
-          display: "grid",
-          gridTemplateColumns: "minmax(0, 2fr) minmax(0, 1fr) minmax(0, 1fr)",
-          gap: 6,
-        }}
-      >
-        <Field label={t.set}>
-          <Input style={{ minWidth: 0 }} value={set} onChange={(_, d) => setSet(d.value)} />
-        </Field>
-        <Field label={t.period}>
-          <Input style={{ minWidth: 0 }} value={period} onChange={(_, d) => setPeriod(d.value)} />
-        </Field>
-        <Field label={t.under}>
-          <Input style={{ minWidth: 0 }} value={under} onChange={(_, d) => setUnder(d.value)} />
-        </Field>
-      </div>
+      <PeriodScopeFields
+        t={t}
+        first={
+          <Field label={t.set}>
+            <Input style={{ minWidth: 0 }} value={set} onChange={(_, d) => setSet(d.value)} />
+          </Field>
+        }
+        period={period}
+        onPeriod={setPeriod}
+        under={under}
+        onUnder={setUnder}
+      />
       <Button
         appearance="primary"
         style={{ marginTop: 6 }}
