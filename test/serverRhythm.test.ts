@@ -188,6 +188,40 @@ describe.each(testEngines.map((e) => [e.name, e] as const))("the weekly rhythm o
     }
   });
 
+  it("a district's quarterly target stored as data is judged in each of its weeks against what was achieved", async () => {
+    const tree = await fx.store.tree();
+    await fx.store.rhythmData.setTargets([
+      {
+        unitId: tree.resolve(DISTRICT)!.id,
+        period: "2023-Q2",
+        item: "hang-rao-xanh",
+        unit: "km",
+        target: 50,
+      },
+    ]);
+    const res = await fx.call({
+      url: `/api/consolidation?kind=work-volume&period=2023-W15&under=${DISTRICT}`,
+      headers: bearer(fx.tokens.office),
+    });
+    const body = res.json();
+    const hedge = body.totals.find((l: { key: string }) => l.key === "hang-rao-xanh");
+    expect(body.targets).toEqual([
+      expect.objectContaining({
+        org: DISTRICT,
+        period: "2023-Q2",
+        target: 50,
+        basis: "cumulative",
+        achieved: expect.closeTo(hedge.cumulative / 1000, 9),
+      }),
+    ]);
+    // 2023-W13 lies in Q1: the Q2 target does not apply.
+    const before = await fx.call({
+      url: `/api/consolidation?kind=work-volume&period=2023-W13&under=${DISTRICT}`,
+      headers: bearer(fx.tokens.office),
+    });
+    expect(before.json().targets).toEqual([]);
+  });
+
   it("a cumulative that went down is a reviewer finding; plausible weeks have none", () => {
     expect(findings.get("18139/2023-W15")).toContain("volume/cumulative-decreased");
     for (const [key, types] of findings) if (key !== "18139/2023-W15") expect(types).toEqual([]);

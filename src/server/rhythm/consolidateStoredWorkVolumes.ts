@@ -2,7 +2,8 @@
  * GET /api/consolidation?kind=work-volume: the head revision of every work-volume report within
  * `under` for the period, consolidated by the domain's one composition (consolidateWorkVolumes) —
  * the same as `ntm consolidate --kind work-volume` over files. The org tree gives the units and the
- * villages of each commune; the review state of each report rides along.
+ * villages of each commune, the store's targets whose period holds this one (a quarter's for
+ * each of its weeks); the review state of each report rides along.
  * Invariant: only units within `under` that existed on the period's first day are read or shown.
  */
 import {
@@ -57,5 +58,15 @@ export async function consolidateStoredWorkVolumes(
       items: workVolumeFromValues(head.values),
     });
   }
-  return consolidateWorkVolumes({ root: unitTree(tree, under, date), period, reports, targets });
+  const stored = await store.rhythmData.targetsFor(
+    tree,
+    units.map((u) => u.id),
+    period,
+  );
+  return consolidateWorkVolumes({
+    root: unitTree(tree, under, date),
+    period,
+    reports,
+    targets: [...stored, ...targets],
+  });
 }

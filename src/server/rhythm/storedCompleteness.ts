@@ -2,7 +2,8 @@
  * GET /api/completeness from the store: the communes within `under` that existed on the period's
  * first day are expected; each one's revisions of the report (kind, period) are its submissions,
  * with what they held (a plan, a done figure) read from the stored values; the domain's
- * completeness() judges them against the province's calendar as of the server's clock.
+ * completeness() judges them against the province's calendar (its own stored one, else Hà Tĩnh's)
+ * as of the server's clock.
  * Invariant: nothing outside `under` is read; the asOf instant is the one passed in.
  */
 import { completeness, type SubmittedRevision } from "../../domain/rhythm/completeness";
@@ -46,7 +47,7 @@ export async function storedCompleteness(
   }
   const province = tree.ancestorsOrSelf(under.id).find((u) => u.level === "province");
   const report = completeness({
-    calendar: calendarOf(province?.code),
+    calendar: calendarOf(province?.code, await store.rhythmData.calendars()),
     kind,
     period,
     expected: units.map((u) => {

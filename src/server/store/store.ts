@@ -22,6 +22,7 @@ import { RevisionPush } from "./revisionPush";
 import type { Database } from "./schema";
 import type { StoreContext } from "./storeContext";
 import { SubmissionStore } from "./submissionStore";
+import { RhythmDataStore } from "./rhythmDataStore";
 import { UserStore } from "./userStore";
 
 export type { AuditEntry } from "./auditTrail";
@@ -42,6 +43,7 @@ export class Store {
   readonly pushes: RevisionPush;
   readonly reviews: ReviewStore;
   readonly submissions: SubmissionStore;
+  readonly rhythmData: RhythmDataStore;
   private readonly writes: GroupCommit;
 
   private constructor(
@@ -65,6 +67,7 @@ export class Store {
     this.pushes = new RevisionPush(this.context, this.auditTrail);
     this.reviews = new ReviewStore(this.context, this.auditTrail);
     this.submissions = new SubmissionStore(this.context);
+    this.rhythmData = new RhythmDataStore(this.context);
   }
 
   static async open(opts: OpenOptions & { clock?: () => Date }): Promise<Store> {
