@@ -205,6 +205,8 @@ describeOnEachEngine("API on %s", (fx, engine) => {
       "Thống kê",
       "Khu dân cư",
       "Khối lượng",
+      // Issue 15: from the store the workbook also says who sent the report, on time or not.
+      "Tiến độ nộp",
       "Phát hiện",
       "Tệp lỗi",
     ]);
@@ -317,6 +319,46 @@ describeOnEachEngine("API on %s", (fx, engine) => {
         scoped: true,
         allowed: { clerk: 403, reviewer: 200, office: 200, admin: 200 },
         request: (org) => ({ method: "GET", url: `/api/consolidation?set=${SET}&period=2023&under=${org}` }),
+      },
+      // The weekly rhythm (issue 15): work volumes ride the report routes; completeness and the
+      // work-volume consolidation are scoped like every other read.
+      {
+        name: "POST work-volume revisions",
+        scoped: true,
+        allowed: { clerk: 201, reviewer: 403, office: 403, admin: 201 },
+        request: (org) => ({
+          method: "POST",
+          url: `/api/reports/${org}/work-volume/${nextMonth()}/revisions`,
+          payload: {
+            opId: newOpId(),
+            baseRevision: 0,
+            values: { "hang-rao-xanh:d": { value: 120, unit: "m" } },
+          },
+        }),
+      },
+      {
+        name: "GET work-volume report",
+        scoped: true,
+        allowed: { clerk: 200, reviewer: 200, office: 200, admin: 200 },
+        request: (org) => ({ method: "GET", url: `/api/reports/${org}/work-volume/2023-W20` }),
+      },
+      {
+        name: "GET completeness",
+        scoped: true,
+        allowed: { clerk: 200, reviewer: 200, office: 200, admin: 200 },
+        request: (org) => ({
+          method: "GET",
+          url: `/api/completeness?under=${org}&kind=work-volume&period=2023-W20`,
+        }),
+      },
+      {
+        name: "GET work-volume consolidation",
+        scoped: true,
+        allowed: { clerk: 403, reviewer: 200, office: 200, admin: 200 },
+        request: (org) => ({
+          method: "GET",
+          url: `/api/consolidation?kind=work-volume&period=2023-W20&under=${org}`,
+        }),
       },
     ];
 

@@ -131,7 +131,11 @@ describe.each(testEngines.map((e) => [e.name, e] as const))(
       });
       expect(res.statusCode).toBe(200);
       const wb = XLSX.read(res.rawPayload, { type: "buffer" });
-      expect(wb.SheetNames).toEqual(Object.values(SUMMARY_SHEETS));
+      // Issue 15: the store's workbook adds Tiến độ nộp (who sent it, on time or late) after Khối lượng.
+      const names = Object.values(SUMMARY_SHEETS) as string[];
+      expect(wb.SheetNames).toEqual([...names.slice(0, 4), "Tiến độ nộp", ...names.slice(4)]);
+      const progress = XLSX.utils.sheet_to_csv(wb.Sheets["Tiến độ nộp"]);
+      expect(progress).toContain("Xã Sơn Hồng,Huyện Hương Sơn,Trễ hạn");
       const rows = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[SUMMARY_SHEETS.matrix], { header: 1 });
       const sonHong = rows.find((r) => r[1] === s.org)!;
       expect(sonHong).toBeDefined();

@@ -60,8 +60,9 @@ export interface Fixture {
   cleanup(): Promise<void>;
 }
 
-export async function openFixture(engine: TestEngine): Promise<Fixture> {
-  const opened = await engine.open();
+/** `clock`: the store's clock (revision times), for tests that judge deadlines. */
+export async function openFixture(engine: TestEngine, opts: { clock?: () => Date } = {}): Promise<Fixture> {
+  const opened = await engine.open(opts);
   const { store } = opened;
   await seedStore(store, { demoUsers: false });
   const tree = await store.tree();

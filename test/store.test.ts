@@ -297,8 +297,11 @@ describe("migration 0002 on a store made before it", () => {
     await store.close();
     // Back to the schema before 0002, with the row an old server left after a refused first push.
     const raw = new BetterSqlite3(location);
+    // (A store that old has no later migration either: 0003's tables go too.)
     raw.exec(
-      "drop table unchanged_pushes; delete from kysely_migration where name = '0002_unchanged_pushes'",
+      "drop table unchanged_pushes; delete from kysely_migration where name = '0002_unchanged_pushes'; " +
+        "drop table period_targets; drop table reporting_calendars; " +
+        "delete from kysely_migration where name = '0003_rhythm_targets_calendars'",
     );
     raw
       .prepare(

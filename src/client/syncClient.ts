@@ -3,6 +3,7 @@
  * the add-in (browser) and in Node 20 (the CLI, tests, the benchmark). Every answer is parsed with
  * the protocol's schemas; refusals come back as values, not exceptions, so callers handle 409/423.
  */
+import { completenessSchema } from "../domain/rhythm/rhythmWire";
 import {
   type ConflictBody,
   type IndicatorChange,
@@ -218,6 +219,12 @@ export class SyncClient {
   async criteriaSets() {
     const res = await this.request("GET", "/api/criteria-sets");
     return (await this.json(res, z.object({ sets: z.array(criteriaSetSummarySchema) }))).sets;
+  }
+
+  /** Who registered and reported (work volumes, village progress, a criteria set) for a period. */
+  async completeness(q: { under: string; kind: string; period: string }) {
+    const qs = new URLSearchParams(q).toString();
+    return this.json(await this.request("GET", `/api/completeness?${qs}`), completenessSchema);
   }
 
   async consolidationXlsx(q: { set: string; period: string; under: string }): Promise<Uint8Array> {

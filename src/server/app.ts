@@ -40,6 +40,7 @@ import {
   type RequestLogOptions,
 } from "./requestLog";
 import { consolidationRoutes } from "./routes/consolidationRoutes";
+import { rhythmRoutes } from "./routes/rhythmRoutes";
 import { directoryRoutes } from "./routes/directoryRoutes";
 import { reportListRoutes } from "./routes/reportListRoutes";
 import { HttpRefusal, sendRefusal } from "./routes/httpRefusal";
@@ -179,6 +180,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         await authed.register(reportRoutes(ctx));
         await authed.register(reportListRoutes(ctx));
         await authed.register(consolidationRoutes(ctx));
+        await authed.register(rhythmRoutes(ctx));
       });
     },
     { prefix: "/api" },

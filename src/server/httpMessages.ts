@@ -58,6 +58,11 @@ export const httpMessages = {
     error: "unknown-criteria-set",
     message: `Không có bộ tiêu chí "${id}": xem danh sách ở /api/criteria-sets. / There is no criteria set "${id}": see /api/criteria-sets.`,
   }),
+  setRequired: {
+    error: "set-required",
+    message:
+      "Cần tham số set (mã bộ tiêu chí), hoặc kind=work-volume để tổng hợp khối lượng. / The set parameter (criteria set id) is required, or kind=work-volume for work volumes.",
+  },
   noReport: {
     error: "no-report",
     message:

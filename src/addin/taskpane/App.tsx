@@ -1,7 +1,7 @@
 /**
- * The task pane: tabs (Kiểm tra, Đồng bộ, Duyệt, Tổng hợp) over one workbook host (Excel or a file
- * opened in the browser) and one sync session; the sync state is always visible at the top, and
- * each role sees only the tabs it may use (the server still checks every call).
+ * The task pane: tabs (Kiểm tra, Đồng bộ, Duyệt, Tổng hợp, Tiến độ nộp) over one workbook host (Excel
+ * or a file opened in the browser) and one sync session; the sync state is always visible at the top,
+ * and each role sees only the tabs it may use (the server still checks every call).
  */
 import { useMemo, useState, useSyncExternalStore } from "react";
 import {
@@ -26,6 +26,8 @@ import { CheckTab } from "./tabs/CheckTab";
 import { SyncTab } from "./tabs/SyncTab";
 import { ReviewTab } from "./tabs/ReviewTab";
 import { ConsolidateTab } from "./tabs/ConsolidateTab";
+import { CompletenessTab } from "./tabs/CompletenessTab";
+import { completenessText } from "./tabs/completenessText";
 import { capabilityNote } from "./capabilityNote";
 import { hostCapabilities } from "../excel/hostCapabilities";
 import { lastCommandOutcome, subscribeCommandOutcome } from "../commands/commandOutcome";
@@ -33,7 +35,7 @@ import { useSyncKey } from "./hooks/useSyncKey";
 import { usePaneLang } from "./hooks/usePaneLang";
 import { PHASE_COLOUR, shownPhase } from "./shownPhase";
 
-export type TabId = "check" | "sync" | "review" | "consolidate";
+export type TabId = "check" | "sync" | "review" | "consolidate" | "completeness";
 
 const useStyles = makeStyles({
   main: {
@@ -78,6 +80,10 @@ export function App({ host, workbook, sync }: AppProps) {
     { id: "sync" as const, label: t.tabSync },
     ...(may("review") ? [{ id: "review" as const, label: t.tabReview }] : []),
     ...(may("consolidate") ? [{ id: "consolidate" as const, label: t.tabConsolidate }] : []),
+    // Who has sent what is the offices' and reviewers' view, like review and consolidation.
+    ...(may("review") || may("consolidate")
+      ? [{ id: "completeness" as const, label: completenessText(lang).tab }]
+      : []),
   ];
   const current = tabs.some((x) => x.id === tab) ? tab : "check";
   return (
@@ -144,6 +150,9 @@ export function App({ host, workbook, sync }: AppProps) {
             <SyncTab t={t} workbook={workbook} sync={sync} state={state} result={result} syncKey={syncKey} />
           )}
           {current === "review" && <ReviewTab t={t} lang={lang} sync={sync} state={state} />}
+          {current === "completeness" && (
+            <CompletenessTab t={t} lang={lang} sync={sync} state={state} period={result?.report.period} />
+          )}
           {current === "consolidate" && (
             <ConsolidateTab t={t} workbook={workbook} sync={sync} state={state} result={result} />
           )}

@@ -4,6 +4,7 @@
  * Exit 0 when every file was consolidated (duplicates are reported, not errors), 1 when the summary
  * was made but some file could not be read, 2 when no file could be read (or none was found), on
  * misuse, or when the summary could not be written — as the README says.
+ * `--kind work-volume --period P` is the district's week instead (cli/consolidate/consolidateWorkVolumes).
  */
 import type { Command } from "commander";
 import * as fs from "node:fs";
@@ -11,6 +12,7 @@ import type { CliIo } from "../cliIo";
 import { getCriteriaSet, listCriteriaSets } from "../../domain/criteria/registry";
 import { WORK_VOLUME_SET_ID } from "../../domain/sheet/readReport";
 import { writeSummaryWorkbook } from "../../io/xlsx/writeSummaryWorkbook";
+import { consolidateWorkVolumesCommand } from "../consolidate/consolidateWorkVolumes";
 import { loadCommuneCodes } from "../consolidate/loadCommuneCodes";
 import { progressReporter, type ProgressReporter } from "../progressReporter";
 import { runConsolidation } from "../consolidate/runConsolidation";
@@ -27,6 +29,10 @@ interface ConsolidateOptions {
   json?: boolean;
   workers?: string;
   orgUnits?: string;
+  kind?: string;
+  server?: string;
+  under?: string;
+  token?: string;
 }
 
 export function registerConsolidate(program: Command, io: CliIo): void {
@@ -35,7 +41,7 @@ export function registerConsolidate(program: Command, io: CliIo): void {
     .description(
       "Tổng hợp nhiều tệp của các xã thành một bảng tổng hợp / consolidate many commune workbooks into one summary",
     )
-    .argument("<inputs...>", "thư mục (đọc cả thư mục con) hoặc tệp / folders (recursively) or files")
+    .argument("[inputs...]", "thư mục (đọc cả thư mục con) hoặc tệp / folders (recursively) or files")
     .option("-o, --out <file>", "tệp tổng hợp .xlsx cần ghi / summary workbook to write")
     .option("--set <id>", "chỉ tổng hợp các tệp của bộ tiêu chí này / only files of this criteria set")
     .addOption(periodOption("--period <p>", `chỉ tổng hợp kỳ này / only this period: ${optionHelp.period}`))
@@ -48,6 +54,10 @@ export function registerConsolidate(program: Command, io: CliIo): void {
       "--org-units <csv>",
       "bảng mã xã (gso_code_2023, name_2023, district_2023, successor_code_2025, successor_name_2025) thay bảng Hà Tĩnh có sẵn / commune code table",
     )
+    .option("--kind <kind>", "criteria (mặc định) | work-volume: khối lượng tuần/tháng / what to consolidate")
+    .option("--server <url>", "work-volume: đọc từ kho thay vì tệp / read the store instead of files")
+    .option("--under <code>", "work-volume từ kho: mã đơn vị (huyện, tỉnh) / unit to consolidate under")
+    .option("--token <token>", "mã truy cập (mặc định: NTM_TOKEN) / access token")
     .action(async (inputs: string[], opts: ConsolidateOptions) => {
       io.exitCode = await consolidateCommand(inputs, opts, io);
     });
@@ -78,6 +88,16 @@ async function consolidateCommand(inputs: string[], opts: ConsolidateOptions, io
   } catch (e) {
     return refuse(io, say.codeTable((e as Error).message));
   }
+
+  if (opts.kind === "work-volume")
+    return consolidateWorkVolumesCommand(
+      inputs,
+      { ...opts, workers, communeCodes, token: opts.token ?? process.env.NTM_TOKEN },
+      io,
+    );
+  if (opts.kind && opts.kind !== "criteria")
+    return refuse(io, ["--kind là criteria hoặc work-volume", "--kind is criteria or work-volume"]);
+  if (!inputs.length) return refuse(io, ["cần thư mục hoặc tệp", "give folders or files"]);
 
   let progress: ProgressReporter = { update: () => {}, log: (t) => io.out(t), stop: () => {} };
   const started = Date.now();

@@ -25,6 +25,7 @@ import {
   queuePush,
   settleConflictEntry,
 } from "../../domain/sync";
+import { isRhythmKind } from "../../domain/rhythm/rhythmReportKinds";
 import { loadSyncState, rememberedOrg, saveSyncState, syncStatePath, type SyncState } from "./syncState";
 import { pushMessages as say, pushesWaitLocked } from "../messages/syncMessages";
 import { orgFromName } from "./orgFromName";
@@ -90,12 +91,39 @@ async function push(file: string, o: PushOptions, io: CliIo): Promise<number> {
     rememberedOrg(file, o.server, read.set, period) ??
     (await orgFromName(client, read.orgName, period, io));
   if (!org) return 2;
-  const { values, skipped, marksNotSent } = read;
+  const { skipped, marksNotSent } = read;
   if (marksNotSent.length) io.err(`${say.marksNotSent(marksNotSent)}\n`);
   if (skipped.length) io.err(`${say.skippedRows(skipped)}\n`);
 
-  const key: ReportKey = { org, set: read.set, period };
-  const state = loadSyncState(file, o.server, key);
+  // A work-volume workbook is its work-volume report; a village checklist sends its progress too.
+  const reports = [
+    ...(isRhythmKind(read.set) ? [] : [{ set: read.set, values: read.values }]),
+    ...read.rhythm.map((r) => ({ set: r.kind, values: r.values })),
+  ];
+  let code = 0;
+  for (const r of reports) {
+    // The workbook's first report keeps FILE.ntm-sync.json; a second one its own sidecar beside it,
+    // so neither's outbox or base is ever overwritten by the other's.
+    const stateFile = r === reports[0] ? file : `${file}.${r.set}`;
+    const key = { org, set: r.set, period };
+    code = Math.max(code, await pushReport(file, stateFile, o, io, client, choices, key, r.values));
+  }
+  return code;
+}
+
+/** One report of the workbook through its outbox (a sidecar per report key). */
+async function pushReport(
+  file: string,
+  stateFile: string,
+  o: PushOptions,
+  io: CliIo,
+  client: SyncClient,
+  choices: PullChoices,
+  key: ReportKey,
+  values: IndicatorValues,
+): Promise<number> {
+  const { org, period } = key;
+  const state = loadSyncState(stateFile, o.server, key);
   const workbookHash = createHash("sha256").update(fs.readFileSync(file)).digest("hex");
   state.outbox = queuePush(
     state.outbox,
@@ -112,7 +140,7 @@ async function push(file: string, o: PushOptions, io: CliIo): Promise<number> {
   if (o.discardRefused)
     for (const e of state.outbox.entries)
       if (entryState(e) === "refused") state.outbox = drop(state.outbox, e.opId);
-  saveSyncState(file, state); // the outbox survives a dropped connection from here on
+  saveSyncState(stateFile, state); // the outbox survives a dropped connection from here on
   if (!state.outbox.entries.length) {
     io.out(`${say.nothingNew(state.baseRevision)}\n`);
     return 0;
@@ -120,7 +148,7 @@ async function push(file: string, o: PushOptions, io: CliIo): Promise<number> {
   const baseValues = async (k: ReportKey, rev: number): Promise<IndicatorValues> =>
     rev === state.baseRevision ? state.baseValues : client.valuesAt(k, rev);
   await settleChosen(state, client, choices, baseValues, io);
-  saveSyncState(file, state);
+  saveSyncState(stateFile, state);
 
   const result = await flushOutbox(client, state.outbox, {
     newOpId: () => randomUUID(),
@@ -147,8 +175,8 @@ async function push(file: string, o: PushOptions, io: CliIo): Promise<number> {
     }
     io.out(`${say.pushed(last.revision, `${org}/${key.set}/${period}`)}\n`);
   }
-  saveSyncState(file, state);
-  sayWaiting(file, state, result, io);
+  saveSyncState(stateFile, state);
+  sayWaiting(stateFile, state, result, io);
   return state.outbox.entries.length ? 1 : 0;
 }
 

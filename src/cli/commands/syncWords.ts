@@ -8,6 +8,7 @@ import * as path from "node:path";
 import type { CliIo } from "../cliIo";
 import { getCriteriaSet } from "../../domain/criteria/registry";
 import { formatDecimal } from "../../domain/i18n/formatNumber";
+import { rhythmReportsOf, type RhythmReport } from "../../domain/rhythm/rhythmReportsOf";
 import { readReport } from "../../domain/sheet/readReport";
 import type {
   IndicatorConflict,
@@ -78,15 +79,19 @@ export function readWorkbookValues(
   orgName?: string;
   period?: string;
   set: string;
+  /** The workbook's work volumes and village progress, sent as reports of their own kind. */
+  rhythm: RhythmReport[];
 } {
-  const { report } = readReport(readWorkbookFile(file), {
+  const { report, layout } = readReport(readWorkbookFile(file), {
     setId: opts.set,
     period: opts.period,
     fileName: path.basename(file),
   });
-  const sv = syncValuesOf(report, getCriteriaSet(report.setId));
+  const set = getCriteriaSet(report.setId);
+  const sv = syncValuesOf(report, set);
   return {
     ...sv,
+    rhythm: rhythmReportsOf(report, set, layout.workItemCells),
     set: report.setId,
     ...(report.orgUnit?.code ? { org: report.orgUnit.code } : {}),
     ...(report.orgUnit?.name ? { orgName: report.orgUnit.name } : {}),

@@ -19,7 +19,7 @@ import {
 import { fileFailed, type ConsolidationFile } from "./fileValidation";
 import { selectNewest, type Keyed } from "./selectNewest";
 import type { ConsolidationSummary, FindingRow, SkippedFile, VillageRow } from "./summaryModel";
-import { sumWorkVolumes } from "./sumWorkVolumes";
+import { volumesByDistrict } from "../rhythm/volumesByDistrict";
 import { compareVietnamese } from "./compareVietnamese";
 
 export interface ConsolidateOptions {
@@ -120,7 +120,7 @@ export function consolidate(
     matrices,
     villages,
     villageTotals: villageTotals(villages),
-    volumes: sumWorkVolumes(
+    volumes: volumesByDistrict(
       consolidated.map((c) => ({ path: c.file.path, validation: c.file.validation, commune: c.commune })),
     ),
     findings,

@@ -5,6 +5,8 @@
  */
 import type { CommuneIdentity } from "./communeCodeMap";
 import type { CriterionStatus, ValidatedFinding } from "./fileValidation";
+import type { CompletenessBody } from "../rhythm/rhythmWire";
+import type { VolumeAmounts } from "../rhythm/sumWorkVolumes";
 
 export interface CommuneRow {
   file: string;
@@ -41,13 +43,8 @@ export interface VillageRow {
   progress: number | null;
 }
 
-export interface VolumeAmounts {
-  plan: number | null;
-  done: number | null;
-  cumulative: number | null;
-  /** Percent of plan reached: (cumulative, or done where no cumulative) / plan × 100. */
-  share: number | null;
-}
+/** Plan, done, cumulative and share of one line (the one definition: domain/rhythm/sumWorkVolumes). */
+export type { VolumeAmounts } from "../rhythm/sumWorkVolumes";
 
 export interface VolumeCommune {
   file: string;
@@ -123,4 +120,6 @@ export interface ConsolidationSummary {
   failedFiles: FailedFile[];
   duplicates: DuplicateFile[];
   skipped: SkippedFile[];
+  /** Who submitted on time, late or not at all (the store knows; files do not): the Tiến độ nộp sheet. */
+  completeness?: CompletenessBody[];
 }

@@ -43,6 +43,12 @@ function foldUnit(unit: string): string | undefined {
   return u ? u : undefined;
 }
 
+/** "length", "area" or "mass" for a physical unit; undefined for a counted thing ("vườn", "cái"). */
+export function unitDimension(unit: string | undefined): string | undefined {
+  const u = normalizeUnit(unit);
+  return u === undefined ? undefined : FACTORS[u]?.dim;
+}
+
 /** `value` in unit `from` expressed in unit `to`; the value itself when the units are the same. */
 export function convertUnit(
   value: number,

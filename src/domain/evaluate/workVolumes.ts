@@ -1,15 +1,11 @@
 /**
- * Work volumes (plan vs done per period): the ratio per item, the check that per-village figures add
- * up, and the sums up an org tree (villages → commune → district → province).
+ * Work volumes (plan vs done per period): the ratio per item and the check that per-village figures
+ * add up. Sums up an org tree are domain/rhythm/sumWorkVolumes (one path for every host).
  *
- * Invariants: a ratio is only given when the plan is a positive number; it uses the cumulative
- * figure when there is one (that is what "Tỷ lệ" columns divide), else the period's figure. Items
- * are summed by (name, unit) after trimming and case-folding the name; quantities in convertible
- * units (m and km) are summed in the unit first seen. Sums never lose an item: an item without a
- * figure contributes nothing but is still listed.
+ * Invariant: a ratio is only given when the plan is a positive number; it uses the cumulative
+ * figure when there is one (that is what "Tỷ lệ" columns divide), else the period's figure.
  */
 import type { WorkItem } from "../report";
-import { convertUnit } from "./convertUnit";
 
 export interface WorkItemProgress {
   name: string;
@@ -51,71 +47,10 @@ export function workItemProgress(item: WorkItem): WorkItemProgress {
   return out;
 }
 
-export interface OrgNode {
-  name: string;
-  code?: string;
-  workItems?: readonly WorkItem[];
-  children?: readonly OrgNode[];
-}
-
-export interface VolumeTotal {
-  name: string;
-  unit?: string;
-  plan: number;
-  done: number;
-  cumulative: number;
-  /** cumulative (or done, where no cumulative was reported) / plan, percent; null without a plan. */
-  ratio: number | null;
-}
-
-export interface OrgVolumes {
-  name: string;
-  code?: string;
-  totals: VolumeTotal[];
-  children: OrgVolumes[];
-}
-
-const keyOf = (name: string) => name.normalize("NFC").trim().toLowerCase().replace(/\s+/g, " ");
-
-function addInto(
-  acc: Map<string, VolumeTotal & { hasCumulative: boolean }>,
-  item: WorkItem | VolumeTotal,
-  hasCum: boolean,
-) {
-  const k = keyOf(item.name);
-  let t = acc.get(k);
-  if (!t) {
-    t = {
-      name: item.name,
-      ...(item.unit ? { unit: item.unit } : {}),
-      plan: 0,
-      done: 0,
-      cumulative: 0,
-      ratio: null,
-      hasCumulative: false,
-    };
-    acc.set(k, t);
-  }
-  const conv = (x: number | null | undefined) => (x == null ? 0 : (convertUnit(x, item.unit, t!.unit) ?? 0));
-  t.plan += conv(item.plan);
-  t.done += conv(item.done);
-  // Where a node reports no cumulative figure, its period figure is the best cumulative we have.
-  t.cumulative += conv(hasCum ? item.cumulative : item.done);
-  t.hasCumulative ||= hasCum;
-}
-
-/** Sums work volumes from the leaves up; each node's totals include its own items and its children's. */
-export function sumWorkVolumes(node: OrgNode): OrgVolumes {
-  const children = (node.children ?? []).map(sumWorkVolumes);
-  const acc = new Map<string, VolumeTotal & { hasCumulative: boolean }>();
-  for (const item of node.workItems ?? []) addInto(acc, item, item.cumulative != null);
-  for (const child of children) for (const t of child.totals) addInto(acc, t, true);
-  const totals = [...acc.values()].map(({ hasCumulative: _h, ...t }) => ({
-    ...t,
-    plan: round(t.plan),
-    done: round(t.done),
-    cumulative: round(t.cumulative),
-    ratio: t.plan > 0 ? round((t.cumulative / t.plan) * 100) : null,
-  }));
-  return { name: node.name, ...(node.code ? { code: node.code } : {}), totals, children };
-}
+/** Sums up the org tree live in one place (domain/rhythm/sumWorkVolumes), shared with consolidation. */
+export {
+  sumWorkVolumeTree as sumWorkVolumes,
+  type OrgNode,
+  type OrgVolumes,
+  type VolumeTotal,
+} from "../rhythm/sumWorkVolumes";

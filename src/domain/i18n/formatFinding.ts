@@ -5,6 +5,7 @@
  */
 import type { Finding, FindingParam } from "../review/finding";
 import { COMPARISON_SYMBOL } from "./comparisonSymbol";
+import { RHYTHM_RENDER } from "../rhythm/rhythmMessages";
 import { formatGap } from "./formatGap";
 import { formatNumber, type Lang } from "./formatNumber";
 
@@ -167,6 +168,7 @@ const RENDER: Record<Finding["type"], Render> = {
     lang === "vi"
       ? `Thiết lập “${str(p.key)}” của bảng tính có giá trị “${str(p.value)}” không hợp lệ nên không được dùng. Sửa hoặc xóa dòng này trong trang “_ntm” (hoặc thuộc tính tùy chỉnh của tệp).`
       : `The workbook setting "${str(p.key)}" holds "${str(p.value)}", which is not valid, so it was not used. Correct or delete it in the "_ntm" sheet (or the file's custom properties).`,
+  ...RHYTHM_RENDER,
 };
 
 export function formatFinding(finding: Finding, lang: Lang = "vi"): string {

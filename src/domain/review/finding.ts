@@ -2,6 +2,8 @@
  * Findings are typed data, never strings: the message a person reads is made from them by
  * domain/i18n in the person's language. The reader attaches sheet and cell.
  */
+import type { RhythmFindingType } from "../rhythm/rhythmFinding";
+
 export type FindingType =
   | "indicator/unmet"
   | "indicator/unknown-target"
@@ -16,7 +18,9 @@ export type FindingType =
   | "mapping/duplicate-indicator"
   | "set/period-mismatch"
   | "mapping/ambiguous-column"
-  | "settings/invalid";
+  | "settings/invalid"
+  // Work volumes against their own past (domain/rhythm/plausibilityFindings.ts).
+  | RhythmFindingType;
 
 /** error: the data is wrong and must be fixed; warning: needs a look; info: progress facts. */
 export type Severity = "error" | "warning" | "info";

@@ -64,6 +64,11 @@ export const findingTypeSchema = exactly<FindingType>()([
   "mapping/ambiguous-column",
   "indicator/not-applicable",
   "settings/invalid",
+  "volume/cumulative-decreased",
+  "volume/outlier",
+  "volume/out-of-bounds",
+  "volume/share-over-100",
+  "volume/plan-below-last-done",
 ]);
 /** An indicator's own status adds "not-applicable" (the workbook states it does not apply). */
 const indicatorResultStatusSchema = exactly<IndicatorStatus>()(["met", "unmet", "unknown", "not-applicable"]);

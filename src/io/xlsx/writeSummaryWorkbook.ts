@@ -17,6 +17,7 @@ import { matrixSheetName, writeMatrix, type MatrixLayout } from "./summary/matri
 import { writeStats, type StatsBlock } from "./summary/statsSheet";
 import { writeVillages } from "./summary/villagesSheet";
 import { writeVolumes } from "./summary/volumesSheet";
+import { writeCompleteness } from "./summary/completenessSheet";
 import { writeFailed, writeFindings } from "./summary/fileListSheets";
 import { SUMMARY_SHEETS, type SummarySheet } from "./summary/summarySheet";
 
@@ -33,9 +34,10 @@ export interface SummaryLayout {
  * The sheets after Tổng hợp and Thống kê, in order: a new sheet is a module returning a
  * SummarySheet (its patch included) and one entry here.
  */
-const LIST_SHEETS: ((summary: ConsolidationSummary) => SummarySheet)[] = [
+const LIST_SHEETS: ((summary: ConsolidationSummary) => SummarySheet | undefined)[] = [
   writeVillages,
   writeVolumes,
+  (summary) => (summary.completeness?.length ? writeCompleteness(summary.completeness) : undefined),
   writeFindings,
   writeFailed,
 ];
@@ -57,7 +59,7 @@ function buildSummarySheets(summary: ConsolidationSummary): {
   for (const m of matrices) sheets.push(m.sheet);
   const layouts = matrices.map((m) => m.layout);
   const stats = writeStats(summary, layouts);
-  sheets.push(stats.sheet, ...LIST_SHEETS.map((write) => write(summary)));
+  sheets.push(stats.sheet, ...LIST_SHEETS.flatMap((write) => write(summary) ?? []));
   return { sheets, layout: { matrices: layouts, stats: stats.blocks[0] } };
 }
 

@@ -8,6 +8,7 @@ import { z } from "zod";
 import {
   conflictBodySchema,
   errorBodySchema,
+  type IndicatorValues,
   periodSchema,
   pushRequestSchema,
   pushResultSchema,
@@ -19,11 +20,18 @@ import {
   reviewStateSchema,
   revisionListSchema,
 } from "../../domain/sync/protocol";
+import {
+  isRhythmKind,
+  rhythmSetHash,
+  rhythmValueProblems,
+  type RhythmKind,
+} from "../../domain/rhythm/rhythmReportKinds";
 import { periodStartDate } from "../../domain/sync/reportPeriod";
 import { principalOf } from "../auth/requestAuth";
 import { roleMayDo } from "../auth/roleGuard";
 import { evaluatePushedValues, unknownIndicatorCodes } from "../evaluation/evaluatePushedValues";
 import { httpMessages } from "../httpMessages";
+import { judgeRhythmValues } from "../rhythm/judgeRhythmPush";
 import { refuse } from "./httpRefusal";
 import { pushExample, reportKeyExample, reviewExample } from "./openApiExamples";
 import {
@@ -63,8 +71,37 @@ export function reportRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
   async function resolveKey(req: FastifyRequest, params: KeyParams) {
     const unit = await unitOfKey(req, params);
     const report = await store.findReport(unit.id, params.set, params.period);
+    // Work volumes and village progress are reports of a kind (domain/rhythm), not of a stored set.
+    if (isRhythmKind(params.set)) return { unit, report, stored: undefined };
     const known = report ? { setId: report.set_id, setHash: report.set_hash } : undefined;
     return { unit, report, stored: await storedSetFor(ctx, params.set, known) };
+  }
+
+  /**
+   * The unit, the set (or rhythm kind) and the server's own evaluation of pushed values (else
+   * throws). Work volumes and village progress are judged by their kind, other reports by their set.
+   */
+  async function judgePush(req: FastifyRequest, params: KeyParams, values: IndicatorValues) {
+    const unit = await unitOfKey(req, params);
+    if (isRhythmKind(params.set)) {
+      const judged = await judgeRhythmValues(store, unit, params.set, params.period, values);
+      if (!judged.evaluation) throw refuse(422, httpMessages.unknownIndicators(judged.unknown));
+      return { unit, setId: params.set, setHash: rhythmSetHash(params.set), evaluation: judged.evaluation };
+    }
+    // The report's own set when it exists, the newest otherwise; the push's transaction reads
+    // (and locks) the report row itself.
+    const known = await store.reportSetOf(unit.id, params.set, params.period);
+    const stored = await storedSetFor(ctx, params.set, known);
+    const set = domainSet(stored);
+    const unknown = unknownIndicatorCodes(set, values);
+    if (unknown.length) throw refuse(422, httpMessages.unknownIndicators(unknown));
+    const evaluation = evaluatePushedValues(set, values, {
+      orgCode: unit.code,
+      orgName: unit.name,
+      provinceCode: await provinceCodeOf(ctx, unit),
+      period: params.period,
+    });
+    return { unit, setId: stored.id, setHash: stored.hash, evaluation };
   }
 
   return async (app) => {
@@ -125,29 +162,16 @@ export function reportRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
         },
       },
       async (req, reply) => {
-        const unit = await unitOfKey(req, req.params);
-        // The report's own set when it exists, the newest otherwise; the push's transaction reads
-        // (and locks) the report row itself.
-        const known = await store.reportSetOf(unit.id, req.params.set, req.params.period);
-        const stored = await storedSetFor(ctx, req.params.set, known);
-        const set = domainSet(stored);
-        const unknown = unknownIndicatorCodes(set, req.body.values);
-        if (unknown.length) throw refuse(422, httpMessages.unknownIndicators(unknown));
-        const evaluation = evaluatePushedValues(set, req.body.values, {
-          orgCode: unit.code,
-          orgName: unit.name,
-          provinceCode: await provinceCodeOf(ctx, unit),
-          period: req.params.period,
-        });
+        const judged = await judgePush(req, req.params, req.body.values);
         const outcome = await store.pushRevision({
-          unitId: unit.id,
-          setId: stored.id,
-          setHash: stored.hash,
+          unitId: judged.unit.id,
+          setId: judged.setId,
+          setHash: judged.setHash,
           period: req.params.period,
           opId: req.body.opId,
           baseRevision: req.body.baseRevision,
           values: req.body.values,
-          evaluation,
+          evaluation: judged.evaluation,
           workbookHash: req.body.workbookHash ?? null,
           author: principalOf(req),
         });
@@ -222,7 +246,11 @@ export function reportRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
         const k = await resolveKey(req, req.params);
         if (!k.report) throw refuse(404, httpMessages.noReport);
         const comments = req.body.comments ?? {};
-        const unknown = unknownIndicatorCodes(domainSet(k.stored), comments).filter((c) => c !== "*");
+        const unknown = (
+          k.stored
+            ? unknownIndicatorCodes(domainSet(k.stored), comments)
+            : rhythmValueProblems(req.params.set as RhythmKind, Object.keys(comments))
+        ).filter((c) => c !== "*");
         if (unknown.length) throw refuse(422, httpMessages.unknownCommentIndicators(unknown));
         const outcome = await store.review(
           k.report.id,

@@ -5,6 +5,7 @@
  */
 import { type Kysely, type Migration, type MigrationProvider, sql } from "kysely";
 import type { Engine } from "./openDatabase";
+import { migration0003 } from "./rhythmMigrations";
 
 function serialId(engine: Engine) {
   return engine === "postgres" ? ("serial" as const) : ("integer" as const);
@@ -163,7 +164,11 @@ const migration0002: Migration = {
 export function migrationProvider(engine: Engine): MigrationProvider {
   return {
     async getMigrations() {
-      return { "0001_initial": migration0001(engine), "0002_unchanged_pushes": migration0002 };
+      return {
+        "0001_initial": migration0001(engine),
+        "0002_unchanged_pushes": migration0002,
+        "0003_rhythm_targets_calendars": migration0003,
+      };
     },
   };
 }

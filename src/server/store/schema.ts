@@ -106,6 +106,24 @@ export interface AuditLogTable {
   detail: string | null;
 }
 
+/** A target set for a period (rhythmMigrations.ts): unit, period, catalogue item, unit of measure. */
+export interface PeriodTargetTable {
+  org_unit_id: string;
+  period: string;
+  item: string;
+  unit: string;
+  target: number;
+  label: string | null;
+  created_at: string;
+}
+
+export interface ReportingCalendarTable {
+  province_code: string;
+  /** The calendar as JSON (domain/rhythm reportingCalendarSchema). */
+  definition: string;
+  created_at: string;
+}
+
 export interface Database {
   org_units: OrgUnitTable;
   users: UserTable;
@@ -116,4 +134,6 @@ export interface Database {
   review_events: ReviewEventTable;
   unchanged_pushes: UnchangedPushTable;
   audit_log: AuditLogTable;
+  period_targets: PeriodTargetTable;
+  reporting_calendars: ReportingCalendarTable;
 }

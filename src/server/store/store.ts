@@ -21,6 +21,8 @@ import { ReviewStore } from "./reviewStore";
 import { RevisionPush } from "./revisionPush";
 import type { Database } from "./schema";
 import type { StoreContext } from "./storeContext";
+import { SubmissionStore } from "./submissionStore";
+import { RhythmDataStore } from "./rhythmDataStore";
 import { UserStore } from "./userStore";
 
 export type { AuditEntry } from "./auditTrail";
@@ -40,6 +42,8 @@ export class Store {
   readonly reports: ReportStore;
   readonly pushes: RevisionPush;
   readonly reviews: ReviewStore;
+  readonly submissions: SubmissionStore;
+  readonly rhythmData: RhythmDataStore;
   private readonly writes: GroupCommit;
 
   private constructor(
@@ -62,6 +66,8 @@ export class Store {
     this.reports = new ReportStore(this.context);
     this.pushes = new RevisionPush(this.context, this.auditTrail);
     this.reviews = new ReviewStore(this.context, this.auditTrail);
+    this.submissions = new SubmissionStore(this.context);
+    this.rhythmData = new RhythmDataStore(this.context);
   }
 
   static async open(opts: OpenOptions & { clock?: () => Date }): Promise<Store> {

@@ -1,0 +1,108 @@
+/**
+ * Tiến độ nộp: for offices and reviewers, who within a district has registered and reported the
+ * week's work (or a month's village progress), on time, late or not at all — the store's answer
+ * (GET /api/completeness), judged against the province's calendar in Vietnam's time. The pane only
+ * shows it; the statuses are the domain's.
+ */
+import { useState } from "react";
+import { Button, Caption1, Field, Select, Subtitle2 } from "@fluentui/react-components";
+import type { CompletenessBody } from "../../../domain/rhythm/rhythmWire";
+import { statusText } from "../../../domain/rhythm/rhythmMessages";
+import type { PaneLang, PaneText } from "../paneText";
+import type { SyncSession, SyncState } from "../../sync/syncSession";
+import { completenessText } from "./completenessText";
+import { ErrorBar } from "../components/ErrorBar";
+import { PeriodScopeFields } from "./PeriodScopeFields";
+import { usePaneAction } from "./usePaneAction";
+
+const STATUS_COLOUR: Record<string, string> = {
+  "on-time": "#107c10",
+  late: "#8a5300",
+  missing: "#a4262c",
+  pending: "#616161",
+};
+
+export function CompletenessTab({
+  t,
+  lang,
+  sync,
+  state,
+  period: suggested,
+}: {
+  t: PaneText;
+  lang: PaneLang;
+  sync: SyncSession;
+  state: SyncState;
+  period: string | undefined;
+}) {
+  const c = completenessText(lang);
+  const scope = /\((\w+)\)$/.exec(state.session?.scope ?? "")?.[1] ?? "";
+  const [kind, setKind] = useState("work-volume");
+  const [period, setPeriod] = useState(suggested ?? "2023-W14");
+  const [under, setUnder] = useState(scope);
+  const [data, setData] = useState<CompletenessBody | undefined>();
+  const { error, guard } = usePaneAction(t);
+  if (!state.session)
+    return (
+      <Caption1 as="p" block>
+        {t.needSignIn}
+      </Caption1>
+    );
+  const show = () =>
+    guard(async () => setData(await sync.api().completeness({ under: under || scope, kind, period })));
+  return (
+    <div data-testid="completeness-tab">
+      <PeriodScopeFields
+        t={t}
+        first={
+          <Field label={c.kind}>
+            <Select value={kind} onChange={(_, d) => setKind(d.value)} data-testid="completeness-kind">
+              {Object.entries(c.kinds).map(([k, label]) => (
+                <option key={k} value={k}>
+                  {label}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        }
+        period={period}
+        onPeriod={setPeriod}
+        under={under}
+        onUnder={setUnder}
+      />
+      <Button
+        appearance="primary"
+        style={{ marginTop: 6 }}
+        onClick={() => void show()}
+        data-testid="completeness-show"
+      >
+        {c.show}
+      </Button>
+      {error && <ErrorBar text={error} />}
+      {data && !data.deadlines.length && (
+        <Caption1 as="p" block>
+          {c.noDeadline}
+        </Caption1>
+      )}
+      {data?.deadlines.map((d) => (
+        <section key={d.id} style={{ marginTop: 8 }} data-testid={`deadline-${d.id}`}>
+          <Subtitle2 block>{c.due(d.label, d.dueLocal)}</Subtitle2>
+          <Caption1 block>{c.counts(d.counts)}</Caption1>
+          <table style={{ fontSize: 12, borderCollapse: "collapse", width: "100%" }}>
+            <tbody>
+              {d.units.map((u) => (
+                <tr key={u.code} data-status={u.status}>
+                  <td style={{ paddingRight: 6 }}>{u.name}</td>
+                  <td style={{ color: STATUS_COLOUR[u.status], fontWeight: 600, paddingRight: 6 }}>
+                    {statusText(u.status, lang)}
+                  </td>
+                  <td style={{ color: "#616161" }}>{u.submittedLocal ?? ""}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,181 @@
+/**
+ * The work-volume report of one org unit for one period (ISO week, month, quarter, year): each item
+ * with its unit as written, the plan (registered), what was done this period, the cumulative total
+ * and the per-village split where the workbook has one.
+ *
+ * It travels to the store as indicator values (one entry per figure), so the push path, three-way
+ * merge, review and audit of indicator reports carry it unchanged: "<item>:p", "<item>:d", "<item>:c"
+ * for plan / done / cumulative and "<item>:v:<village>" for a village's done figure, where <item> is
+ * the catalogue code or "x-<hash>" of an uncatalogued name. Two people editing different items (or
+ * different figures of one item) merge; the same figure edited twice is a conflict.
+ * Invariant: `workVolumeFromValues(workVolumeToValues(r))` gives back every item, figure, unit,
+ * name, village and cell of `r`; no figure is dropped because its item is unknown.
+ */
+import type { IndicatorValue, IndicatorValues } from "../sync/protocol";
+import type { WorkItem } from "../report";
+import { shortHash, workItemKey, type WorkItemCatalogue } from "./workItemCatalogue";
+
+export interface VillageFigure {
+  name: string;
+  done: number | null;
+  sheet?: string;
+  cell?: string;
+}
+
+export interface WorkVolumeEntry {
+  /** Catalogue code, or "x-…" for an item the catalogue does not know. */
+  key: string;
+  /** As the workbook writes it. */
+  name: string;
+  unit?: string;
+  plan: number | null;
+  done: number | null;
+  cumulative: number | null;
+  group?: string;
+  sheet?: string;
+  /** Cells of the plan, done and cumulative figures. */
+  cells?: { plan?: string; done?: string; cumulative?: string };
+  villages?: VillageFigure[];
+}
+
+export interface WorkVolumeReport {
+  period: string;
+  items: WorkVolumeEntry[];
+}
+
+const FIGURES = { p: "plan", d: "done", c: "cumulative" } as const;
+type FigureCode = keyof typeof FIGURES;
+
+/** The reader's work items as report entries, keyed by the catalogue (a repeated key gets its own). */
+export function workVolumeEntries(
+  catalogue: WorkItemCatalogue,
+  items: readonly WorkItem[],
+  cells: readonly { planCell?: string; cumulativeCell?: string }[] = [],
+): WorkVolumeEntry[] {
+  const used = new Set<string>();
+  return items.map((w, i) => {
+    let { key } = workItemKey(catalogue, w.name, w.unit);
+    if (used.has(key)) key = `x-${shortHash(`${w.name}|${w.unit ?? ""}|${i}`)}`;
+    used.add(key);
+    const c = cells[i] ?? {};
+    return {
+      key,
+      name: w.name,
+      ...(w.unit ? { unit: w.unit } : {}),
+      plan: w.plan ?? null,
+      done: w.done ?? null,
+      cumulative: w.cumulative ?? null,
+      ...(w.group ? { group: w.group } : {}),
+      ...(w.sheet ? { sheet: w.sheet } : {}),
+      ...(w.sheet && (c.planCell || w.cell || c.cumulativeCell)
+        ? {
+            cells: {
+              ...(c.planCell ? { plan: c.planCell } : {}),
+              ...(w.cell ? { done: w.cell } : {}),
+              ...(c.cumulativeCell ? { cumulative: c.cumulativeCell } : {}),
+            },
+          }
+        : {}),
+      ...(w.byUnit?.length
+        ? {
+            villages: w.byUnit.map((u) => ({
+              name: u.name,
+              done: u.value,
+              ...(u.sheet ? { sheet: u.sheet } : {}),
+              ...(u.cell ? { cell: u.cell } : {}),
+            })),
+          }
+        : {}),
+    };
+  });
+}
+
+function figureValue(
+  e: WorkVolumeEntry,
+  value: number | null,
+  cell: string | undefined,
+  group?: boolean,
+): IndicatorValue {
+  return {
+    value,
+    ...(e.unit ? { unit: e.unit } : {}),
+    label: e.name,
+    ...(group && e.group ? { note: e.group } : {}),
+    ...(e.sheet && cell ? { sheet: e.sheet, cell } : {}),
+  };
+}
+
+export function workVolumeToValues(items: readonly WorkVolumeEntry[]): IndicatorValues {
+  const out: IndicatorValues = {};
+  for (const e of items) {
+    out[`${e.key}:p`] = figureValue(e, e.plan, e.cells?.plan);
+    out[`${e.key}:d`] = figureValue(e, e.done, e.cells?.done, true);
+    out[`${e.key}:c`] = figureValue(e, e.cumulative, e.cells?.cumulative);
+    for (const v of e.villages ?? [])
+      out[`${e.key}:v:${shortHash(v.name).slice(0, 6)}`] = {
+        value: v.done,
+        ...(e.unit ? { unit: e.unit } : {}),
+        label: v.name,
+        ...(v.sheet && v.cell ? { sheet: v.sheet, cell: v.cell } : {}),
+      };
+  }
+  return out;
+}
+
+const KEY = /^(.+?):(p|d|c|v:[0-9a-f]{6})$/;
+
+/** Whether stored values are a work-volume report's (every key is an item figure). */
+export function isWorkVolumeValues(values: IndicatorValues): boolean {
+  const keys = Object.keys(values);
+  return keys.length > 0 && keys.every((k) => KEY.test(k));
+}
+
+function num(v: IndicatorValue | undefined): number | null {
+  return typeof v?.value === "number" ? v.value : null;
+}
+
+/** Stored values back as entries, in the order they were pushed. */
+export function workVolumeFromValues(values: IndicatorValues): WorkVolumeEntry[] {
+  const byKey = new Map<string, WorkVolumeEntry>();
+  for (const [code, v] of Object.entries(values)) {
+    const m = KEY.exec(code);
+    if (!m) continue;
+    const key = m[1];
+    let e = byKey.get(key);
+    if (!e) {
+      e = { key, name: v.label ?? key, plan: null, done: null, cumulative: null };
+      byKey.set(key, e);
+    }
+    if (m[2].startsWith("v:")) {
+      (e.villages ??= []).push({
+        name: v.label ?? m[2].slice(2),
+        done: num(v),
+        ...(v.sheet ? { sheet: v.sheet } : {}),
+        ...(v.cell ? { cell: v.cell } : {}),
+      });
+      continue;
+    }
+    const figure = FIGURES[m[2] as FigureCode];
+    e[figure] = num(v);
+    if (v.label) e.name = v.label;
+    if (v.unit) e.unit = v.unit;
+    if (figure === "done" && v.note) e.group = v.note;
+    if (v.sheet && v.cell) {
+      if (figure === "done" || !e.sheet) e.sheet = v.sheet;
+      e.cells = { ...e.cells, [figure]: v.cell };
+    }
+  }
+  return [...byKey.values()];
+}
+
+/** What a revision holds for the calendar: a registration needs a plan, results a done figure. */
+export function workVolumeContent(values: IndicatorValues): { plan: boolean; done: boolean } {
+  let plan = false;
+  let done = false;
+  for (const [code, v] of Object.entries(values)) {
+    if (typeof v.value !== "number") continue;
+    if (code.endsWith(":p")) plan = true;
+    else if (code.endsWith(":d") || /:v:[0-9a-f]{6}$/.test(code)) done = true;
+  }
+  return { plan, done };
+}

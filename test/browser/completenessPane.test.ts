@@ -1,0 +1,63 @@
+/**
+ * The Tiến độ nộp tab in Chromium against the real server: a clerk's week of work volumes is in the
+ * store; an office opens the tab and sees, per deadline of the calendar, who in Hương Sơn sent it
+ * and who did not, with the time in Vietnam — the statuses the store's completeness gives.
+ */
+import type { Browser } from "playwright-core";
+import { SHIPPED_WORK_ITEMS } from "../../src/domain/rhythm/workItemCatalogue";
+import { workVolumeEntries, workVolumeToValues } from "../../src/domain/rhythm/workVolumeReport";
+import { communeWeek, seeded } from "../rhythmSamples";
+import { describeBrowser, ensureAddinBuilt, launchBrowser, newPage, screenshot } from "./harness";
+import { startNtmServer, type NtmServer } from "./ntmServer";
+
+describeBrowser("Tiến độ nộp tab", () => {
+  let browser: Browser;
+  let server: NtmServer;
+
+  beforeAll(async () => {
+    ensureAddinBuilt();
+    server = await startNtmServer();
+    browser = await launchBrowser();
+    const values = workVolumeToValues(
+      workVolumeEntries(SHIPPED_WORK_ITEMS, communeWeek(seeded(7), new Map())),
+    );
+    const res = await fetch(`${server.url}/api/reports/18139/work-volume/2023-W14/revisions`, {
+      method: "POST",
+      headers: {
+        authorization: `Bearer ${server.tokens.clerk}`,
+        "content-type": "application/json",
+      },
+      body: JSON.stringify({ opId: "op-completeness-pane-1", baseRevision: 0, values }),
+    });
+    expect(res.status).toBe(201);
+  }, 300000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("an office sees who registered and reported the week, late and missing marked", async () => {
+    const { page, context } = await newPage(browser);
+    await page.goto(`${server.url}/taskpane.html`);
+    await page.getByTestId("tab-sync").click();
+    await page.getByTestId("token").fill(server.tokens.office);
+    await page.getByTestId("sign-in-button").click();
+    await page.getByTestId("signed-in").waitFor();
+    await page.getByTestId("tab-completeness").click();
+    const inputs = page.locator('[data-testid="completeness-tab"] input');
+    await inputs.nth(0).fill("2023-W14");
+    await inputs.nth(1).fill("439");
+    await page.getByTestId("completeness-show").click();
+    const results = page.getByTestId("deadline-results");
+    await results.waitFor();
+    const text = (await results.textContent()) ?? "";
+    expect(text).toContain("hạn 2023-04-10 10:00 (giờ Việt Nam)");
+    // Pushed now, long after the Monday deadline: late; the other communes have sent nothing.
+    expect(await results.locator('tr[data-status="late"]').textContent()).toContain("Xã Sơn Hồng");
+    expect(await results.locator('tr[data-status="missing"]').count()).toBeGreaterThan(5);
+    expect(await page.getByTestId("deadline-registration").textContent()).toContain("Chưa nộp");
+    await screenshot(page, "pane-13-completeness");
+    await context.close();
+  }, 120000);
+});
