@@ -32,7 +32,7 @@ describe("ntm validate words its report in one language", () => {
   it("Vietnamese by default: labels and each finding on one line, the own-target remark once", async () => {
     const r = await ntm("validate", SON_HONG);
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/^ {2}Phát hiện: 3 lỗi, 1 cảnh báo, 8 thông tin$/m);
+    expect(r.out).toMatch(/^ {2}Phát hiện: 3 lỗi, 0 cảnh báo, 9 thông tin$/m);
     const lines = findingLines(r.out);
     expect(lines).toHaveLength(12);
     expect(lines[0]).toMatch(
@@ -45,7 +45,7 @@ describe("ntm validate words its report in one language", () => {
 
   it("English with --lang en, plurals right", async () => {
     const r = await ntm("validate", "--lang", "en", SON_HONG);
-    expect(r.out).toMatch(/^ {2}Findings: 3 errors, 1 warning, 8 info$/m);
+    expect(r.out).toMatch(/^ {2}Findings: 3 errors, 0 warnings, 9 info$/m);
     const lines = findingLines(r.out);
     expect(lines).toHaveLength(12);
     expect(lines[0]).toMatch(
@@ -91,11 +91,11 @@ describe("ntm validate over many files", () => {
     ];
     const vi = await ntm("validate", ...files.map(sample));
     expect(vi.out.trim().split("\n").at(-1)).toBe(
-      "Tổng cộng: 3 tệp, 2 xã, 37/57 tiêu chí đạt; phát hiện: 6 lỗi, 2 cảnh báo, 30 thông tin.",
+      "Tổng cộng: 3 tệp, 2 xã, 37/57 tiêu chí đạt; phát hiện: 6 lỗi, 0 cảnh báo, 32 thông tin.",
     );
     const en = await ntm("validate", "--lang", "en", ...files.map(sample));
     expect(en.out.trim().split("\n").at(-1)).toBe(
-      "Total: 3 files, 2 communes, 37/57 criteria met; findings: 6 errors, 2 warnings, 30 info.",
+      "Total: 3 files, 2 communes, 37/57 criteria met; findings: 6 errors, 0 warnings, 32 info.",
     );
   });
 

@@ -67,8 +67,9 @@ describeBrowser("the pane as each role meets it", () => {
   it("each role sees only the tabs it may use", async () => {
     const expected: Record<string, string[]> = {
       clerk: ["tab-check", "tab-sync"],
-      reviewer: ["tab-check", "tab-sync", "tab-review", "tab-consolidate"],
-      office: ["tab-check", "tab-sync", "tab-consolidate"],
+      // Tiến độ nộp (who has sent what) is for offices and reviewers, like review and consolidation.
+      reviewer: ["tab-check", "tab-sync", "tab-review", "tab-consolidate", "tab-completeness"],
+      office: ["tab-check", "tab-sync", "tab-consolidate", "tab-completeness"],
     };
     for (const [role, tabs] of Object.entries(expected)) {
       const { page, context } = await paneOf(browser, server, server.tokens[role]);
