@@ -16,6 +16,7 @@ import { HOUSE_FONT, MOTTO, NATION } from "../src/io/xlsx/houseStyle";
 import { readZip } from "../src/io/xlsx/ooxml/zipArchive";
 import { readWorkbookFile } from "../src/io/xlsx/readWorkbook";
 import { SUMMARY_SHEETS } from "../src/io/xlsx/writeSummaryWorkbook";
+import { COMPLETENESS_SHEET } from "../src/io/xlsx/summary/completenessSheet";
 import { convertWithLibreOffice, itWithLibreOffice } from "./libreOffice";
 import { type Fixture, bearer, newOpId, openFixture } from "./serverFixture";
 import { testEngines } from "./storeEngines";
@@ -55,7 +56,9 @@ describe("the server's consolidation workbook", () => {
     const fonts = [...parts.get("xl/styles.xml")!.matchAll(/<name val="([^"]+)"\/>/g)].map((m) => m[1]);
     expect(new Set(fonts)).toEqual(new Set([HOUSE_FONT]));
     const sheets = [...parts.keys()].filter((k) => /^xl\/worksheets\/sheet\d+\.xml$/.test(k));
-    expect(sheets.length).toBe(Object.keys(SUMMARY_SHEETS).length);
+    // The store's summary adds Tiến độ nộp (who sent on time) to the sheets a file consolidation has.
+    expect(sheets.length).toBe(Object.keys(SUMMARY_SHEETS).length + 1);
+    expect(XLSX.read(served, { type: "buffer", bookSheets: true }).SheetNames).toContain(COMPLETENESS_SHEET);
     let formulas = 0;
     for (const k of sheets) {
       const xml = parts.get(k)!;

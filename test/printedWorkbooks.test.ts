@@ -11,7 +11,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 import * as XLSX from "xlsx";
 import { validateForConsolidation } from "../src/cli/consolidate/validateForConsolidation";
-import { loadCommuneCodes } from "../src/cli/consolidate/loadCommuneCodes";
+import { parseCommuneCodeTable, SHIPPED_COMMUNE_TABLE } from "../src/cli/consolidate/loadCommuneCodes";
+import { buildCommuneCodeMap, type CommuneCodeRow } from "../src/domain/consolidate/communeCodeMap";
 import { consolidate } from "../src/domain/consolidate";
 import type { ConsolidationFile, FileValidation } from "../src/domain/consolidate/fileValidation";
 import { getCriteriaSet, listCriteriaSets } from "../src/domain/criteria/registry";
@@ -27,7 +28,19 @@ const SET = "vn-xa-ntm-2021-2025";
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "ntm-print-"));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-const communeCodes = loadCommuneCodes();
+/**
+ * The shipped extract names 86 communes; an office consolidating 300 passes its own table
+ * (--org-units), so the invented communes beyond the extract are rows of that table, in a district
+ * of their own. Consolidation leaves out a commune its table does not know.
+ */
+const SHIPPED_ROWS = parseCommuneCodeTable(fs.readFileSync(SHIPPED_COMMUNE_TABLE), "shipped");
+const INVENTED_ROWS: CommuneCodeRow[] = Array.from({ length: 300 }, (_, i) => ({
+  gso_code_2023: String(90001 + i),
+  name_2023: `Xã Thử ${i + 1}`,
+  district_code_2023: "900",
+  district_2023: "Huyện Thử Nghiệm",
+}));
+const communeCodes = buildCommuneCodeMap([...SHIPPED_ROWS, ...INVENTED_ROWS]);
 
 /** A seeded generator, so the matrix is the same on every run. */
 function rng(seed: number): () => number {
@@ -35,13 +48,13 @@ function rng(seed: number): () => number {
   return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
-/** 300 communes' validations of the national set (real names and codes), met criteria at random. */
+/** 300 communes' validations of the national set (the extract's communes, then the office's own rows), met criteria at random. */
 function communes(n: number): ConsolidationFile[] {
   const set = getCriteriaSet(SET)!;
   const random = rng(14);
-  const known = [...(communeCodes?.historicalByCode.values() ?? [])].slice(0, n);
+  const known = [...communeCodes.historicalByCode.values()].slice(0, n);
   return Array.from({ length: n }, (_, i) => {
-    const c = known[i] as { name?: string; code?: string } | undefined;
+    const c = known[i];
     const criteria = set.criteria.map((cr) => ({
       code: cr.code,
       status: random() < 0.6 ? ("met" as const) : ("unmet" as const),
@@ -51,7 +64,7 @@ function communes(n: number): ConsolidationFile[] {
       file: `xa-${i + 1}.xlsx`,
       ok: true,
       set: { id: SET, version: "QĐ 318/QĐ-TTg" },
-      orgUnit: { name: c?.name ?? `Xã Thử ${i + 1}`, code: c?.code },
+      orgUnit: { name: c.name, code: c.code },
       period: "2023",
       criteria,
       summary: { criteriaMet: met, criteriaTotal: criteria.length },
