@@ -13,14 +13,8 @@ import { FormSheet } from "../../io/xlsx/formSheet";
 import { NUMBER_FORMATS, OFFICE_SIGNATURES, fitWidth } from "../../io/xlsx/houseStyle";
 import { CONSOLIDATION_SHEET_PREFIX } from "./ntmSheets";
 import { queuePaintForm, type FormView } from "./paintFormSheet";
+import { REVIEW_STATE_TEXT } from "../../domain/i18n/reviewStateText";
 
-const STATE_TEXT: Record<string, string> = {
-  none: "Chưa gửi",
-  submitted: "Đã gửi",
-  returned: "Trả lại",
-  approved: "Đã duyệt",
-  reopened: "Mở lại",
-};
 const STATUS_TEXT: Record<string, string> = { met: "Đạt", unmet: "Chưa đạt", unknown: "Chưa rõ" };
 
 /** Sheet names are at most 31 characters and may not hold : \ / ? * [ ]. */
@@ -75,7 +69,7 @@ export function consolidationForm(c: Consolidation): { form: FormSheet; view: Fo
       "cell",
       NUMBER_FORMATS.percent,
     );
-    d.set(row, SHARE + 1, STATE_TEXT[u.reviewState] ?? u.reviewState, "cellCenter");
+    d.set(row, SHARE + 1, REVIEW_STATE_TEXT.vi[u.reviewState] ?? u.reviewState, "cellCenter");
     c.criteria.forEach((k, j) =>
       d.set(row, LEAD.length + j, STATUS_TEXT[u.criteria[k.code] ?? "unknown"] ?? "Chưa rõ", "cellCenter"),
     );

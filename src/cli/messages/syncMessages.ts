@@ -3,6 +3,8 @@
  * in the outbox and why, with counts in the right number ("1 indicator", "2 indicators"). The
  * words a conflict's values are shown with (mine / theirs / base) are in commands/syncWords.ts.
  */
+import { REVIEW_STATE_TEXT } from "../../domain/i18n/reviewStateText";
+import type { ReviewState } from "../../domain/sync/protocol";
 import { both, countEn } from "./cliText";
 
 export interface UnitChoice {
@@ -112,10 +114,10 @@ export const pullMessages = {
       `Sổ ${file} là của đơn vị ${theirs}, không phải ${wanted}: không ghi gì.`,
       `${file} is the workbook of org unit ${theirs}, not ${wanted}: nothing written.`,
     ),
-  wrote: (revision: number, state: string, cells: number, file: string, backup: string | undefined) =>
+  wrote: (revision: number, state: ReviewState, cells: number, file: string, backup: string | undefined) =>
     both(
-      `Phiên bản ${revision} (${state}): đã ghi ${cells} ô vào ${file}${backup ? ` (bản cũ: ${backup})` : ""}.`,
-      `Revision ${revision}: wrote ${countEn(cells, "cell")} into ${file}.`,
+      `Phiên bản ${revision} (${REVIEW_STATE_TEXT.vi[state].toLowerCase()}): đã ghi ${cells} ô vào ${file}${backup ? ` (bản cũ: ${backup})` : ""}.`,
+      `Revision ${revision} (${REVIEW_STATE_TEXT.en[state].toLowerCase()}): wrote ${countEn(cells, "cell")} into ${file}.`,
     ),
   wroteNew: (revision: number, indicators: number, comments: number, file: string) =>
     both(

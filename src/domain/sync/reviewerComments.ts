@@ -8,6 +8,7 @@
  * touching anybody else's note.
  */
 import type { IndicatorValue, ReportView, ReviewEvent } from "./protocol";
+import { REVIEW_STATE_TEXT } from "../i18n/reviewStateText";
 
 /** Marks a cell note as the reviewer's words, written by NTM (not by the person at the keyboard). */
 export const REVIEWER_NOTE_PREFIX = "[NTM – Ý kiến thẩm định]";
@@ -44,16 +45,9 @@ export function latestComments(view: ReportView): Record<string, string> {
   return out;
 }
 
-const DECISION_VI: Record<ReviewEvent["kind"], string> = {
-  submitted: "Đã gửi",
-  returned: "Trả lại",
-  approved: "Đã duyệt",
-  reopened: "Mở lại",
-};
-
 /** The text of the note put on an indicator's cell: marker, decision, reviewer, date, then the words. */
 export function reviewerNoteText(c: ReviewerComment): string {
-  return `${REVIEWER_NOTE_PREFIX} ${DECISION_VI[c.kind]} – ${c.author}, ${c.createdAt.slice(0, 10)}, phiên bản ${c.revision}:\n${c.text}`;
+  return `${REVIEWER_NOTE_PREFIX} ${REVIEW_STATE_TEXT.vi[c.kind]} – ${c.author}, ${c.createdAt.slice(0, 10)}, phiên bản ${c.revision}:\n${c.text}`;
 }
 
 /** True for a note the add-in wrote with a reviewer's words. */

@@ -18,23 +18,11 @@ import {
 import type { ConsolidationFile } from "../../domain/consolidate/fileValidation";
 import type { CommuneRow, ConsolidationSummary, VillageRow } from "../../domain/consolidate/summaryModel";
 import type { CriteriaSet } from "../../domain/criteria/schema";
-import type {
-  Consolidation,
-  ConsolidationRow,
-  EvaluationSummary,
-  ReviewState,
-} from "../../domain/sync/protocol";
+import type { Consolidation, ConsolidationRow, EvaluationSummary } from "../../domain/sync/protocol";
 import type { OrgTree, OrgUnitRow } from "../store/orgTree";
 import type { ReportRow, Store } from "../store/store";
 import { storedReportValidation } from "./storedReportValidation";
-
-export const REVIEW_STATE_TEXT: Record<ReviewState, string> = {
-  none: "Chưa gửi",
-  submitted: "Đã gửi",
-  returned: "Trả lại",
-  approved: "Đã duyệt",
-  reopened: "Mở lại",
-};
+import { REVIEW_STATE_TEXT } from "../../domain/i18n/reviewStateText";
 
 export interface StoredConsolidation {
   /** The API's JSON (rows per commune and village with review state). */
@@ -77,7 +65,7 @@ export async function consolidateStoredReports(
     const head = report ? heads.get(report.id) : undefined;
     if (!report || !head) continue;
     // The "file" of a stored report, as the summary workbook's Tệp column shows it.
-    const label = `${u.code} ${u.name} — bản ${head.number}, ${REVIEW_STATE_TEXT[report.review_state]}`;
+    const label = `${u.code} ${u.name} — bản ${head.number}, ${REVIEW_STATE_TEXT.vi[report.review_state]}`;
     const village = u.level === "village" ? u : undefined;
     // A village's report of a village-level set is its commune's; of another set, the village's own.
     const commune =
