@@ -367,7 +367,9 @@ describe("the Bar on a copy of every sample workbook: push, change one indicator
       const r = await run("pull", "-o", a);
       if (Object.keys(read.values).length || read.set === "work-volume") {
         expect(r.code).toBe(0);
-        expect(r.io.stdout).toMatch(/^Phiên bản 1 \(đã gửi\): đã ghi 0 ô .* \/ Revision 1 \(submitted\): wrote 0 cells/);
+        expect(r.io.stdout).toMatch(
+          /^Phiên bản 1 \(đã gửi\): đã ghi 0 ô .* \/ Revision 1 \(submitted\): wrote 0 cells/,
+        );
       } else expect(r.io.stderr).toMatch(/no revision of this report yet/);
       expect(fs.readFileSync(a).equals(before)).toBe(true);
       return;
