@@ -16,6 +16,7 @@ import * as XLSX from "xlsx";
 import basicSet from "../src/domain/criteria/sets/vn-xa-ntm-2021-2025.json";
 import nangCaoSet from "../src/domain/criteria/sets/ht-xa-ntm-nang-cao-20tc.json";
 import kdcSet from "../src/domain/criteria/sets/ht-kdc-kieu-mau.json";
+import type { CommuneCodeRow } from "../src/domain/consolidate/communeCodeMap";
 import { fold, mulberry32, pick, type Rng } from "./seededRandom";
 
 export type CorpusKind = "classic" | "no-diacritics" | "criteria-x" | "volume" | "village" | "csv" | "broken";
@@ -60,6 +61,36 @@ function communes(): { code: string; name: string; district: string }[] {
     .map((l) => l.split(","))
     .filter((f) => /^Xã /.test(f[1]))
     .map((f) => ({ code: f[0], name: f[1], district: f[3] }));
+}
+
+/**
+ * Beyond the extract's communes (large benches), invented ones in an invented district: distinct
+ * names the shipped code table does not know, as an office outside the four districts would send.
+ * Consolidation leaves out a commune its table does not know, so a bench that wants every file
+ * counted passes these as the office's own table (corpusCommuneTable).
+ */
+export function inventedCommunes(count: number): { code: string; name: string; district: string }[] {
+  const real = communes();
+  const out: { code: string; name: string; district: string }[] = [];
+  const syllables = ["Phú", "Thạch", "Cẩm", "Kỳ", "Đức", "Hương", "Xuân", "Tân", "Yên", "Quang"];
+  const second = ["An", "Bình", "Hòa", "Lộc", "Long", "Mỹ", "Thịnh", "Phong", "Lạc", "Trung"];
+  const realNames = new Set(real.map((c) => slug(c.name)));
+  for (let i = 0; real.length + out.length < Math.ceil(count / 3); i++) {
+    const name = `Xã ${syllables[i % 10]} ${second[Math.floor(i / 10) % 10]}${i >= 100 ? ` ${Math.floor(i / 100) + 1}` : ""}`;
+    if (realNames.has(slug(name))) continue;
+    out.push({ code: `9${String(i).padStart(4, "0")}`, name, district: "Huyện Thử Nghiệm" });
+  }
+  return out;
+}
+
+/** The invented communes of a `count`-file corpus as rows of an office's own code table (--org-units). */
+export function corpusCommuneTable(count: number): CommuneCodeRow[] {
+  return inventedCommunes(count).map((c) => ({
+    gso_code_2023: c.code,
+    name_2023: c.name,
+    district_code_2023: "900",
+    district_2023: c.district,
+  }));
 }
 
 const viNumber = (x: number, decimals = 1) => {
@@ -354,17 +385,7 @@ export function generateCorpus(dir: string, options: CorpusOptions): CorpusEntry
   const brokenShare = options.brokenShare ?? 0.04;
   const duplicateShare = options.duplicateShare ?? 0.06;
   fs.mkdirSync(dir, { recursive: true });
-  // Beyond the extract's communes (large benches), invented ones in an invented district: distinct
-  // names the code table does not know, as an office outside the four districts would send.
-  const all = communes();
-  const syllables = ["Phú", "Thạch", "Cẩm", "Kỳ", "Đức", "Hương", "Xuân", "Tân", "Yên", "Quang"];
-  const second = ["An", "Bình", "Hòa", "Lộc", "Long", "Mỹ", "Thịnh", "Phong", "Lạc", "Trung"];
-  const realNames = new Set(all.map((c) => slug(c.name)));
-  for (let i = 0; all.length < Math.ceil(options.count / 3); i++) {
-    const name = `Xã ${syllables[i % 10]} ${second[Math.floor(i / 10) % 10]}${i >= 100 ? ` ${Math.floor(i / 100) + 1}` : ""}`;
-    if (realNames.has(slug(name))) continue;
-    all.push({ code: `9${String(i).padStart(4, "0")}`, name, district: "Huyện Thử Nghiệm" });
-  }
+  const all = [...communes(), ...inventedCommunes(options.count)];
   const entries: CorpusEntry[] = [];
   const written = new Set<string>();
   const write = (rel: string, bytes: Buffer, e: Omit<CorpusEntry, "file" | "mtimeMs">, mtimeMs: number) => {
