@@ -6,7 +6,8 @@
  * Invariants: the criteria met, totals and per-criterion statuses of every reported commune are
  * consolidate()'s, over per-file validations made from the stored evaluations
  * (storedReportValidation); one row per commune within `under`, reported or not (an unreported one
- * has null counts), sorted by code; nothing outside `under` is read or returned.
+ * has null counts), sorted by code; nothing outside `under` is read or returned; each reported
+ * row names the set version that judged it (its push, or a later re-evaluation).
  */
 import { consolidate } from "../../domain/consolidate/consolidate";
 import {
@@ -59,6 +60,8 @@ export async function consolidateStoredReports(
   set: CriteriaSet,
   period: string,
   under: OrgUnitRow,
+  /** The label of the set version `set` is (issue 13), said at the top of the JSON. */
+  setVersion?: string,
 ): Promise<StoredConsolidation> {
   const units = tree.within(under.id).filter((u) => u.level === "commune" || u.level === "village");
   const reports = await store.reportsFor(
@@ -95,7 +98,8 @@ export async function consolidateStoredReports(
     sources.set(label, { label, unit: u, report, revision: head.number, evaluation: head.evaluation });
   }
   const summary = consolidate(files, { setId: set.id, period, communeCodes: communeCodesOf(tree) });
-  return { json: toApiJson(summary, sources, units, set, period, under), summary };
+  const json = toApiJson(summary, sources, units, set, period, under);
+  return { json: setVersion ? { ...json, setVersion } : json, summary };
 }
 
 function toApiJson(
@@ -159,6 +163,7 @@ function communeRow(
     progress: row && row.criteriaTotal > 0 ? row.criteriaMet / row.criteriaTotal : null,
     ...(row ? { findings: row.findings } : {}),
     ...(source ? { updatedAt: source.report.updated_at } : {}),
+    ...(source?.evaluation.judgedBy ? { judgedBy: source.evaluation.judgedBy.label } : {}),
   };
 }
 
@@ -187,6 +192,7 @@ function villageRow(
     progress: row ? row.progress : null,
     findings,
     updatedAt: source.report.updated_at,
+    ...(source.evaluation.judgedBy ? { judgedBy: source.evaluation.judgedBy.label } : {}),
   };
 }
 
