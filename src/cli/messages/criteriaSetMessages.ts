@@ -78,6 +78,12 @@ export const criteriaSetMessages = {
   /** The set a file was judged by, when it is not the built-in one. */
   judgedBy: (label: string, from: string) =>
     both(`Bộ tiêu chí dùng: ${label} (${from})`, `criteria set used: ${label} (${from})`),
+  versionUsed: (label: string, files: number) =>
+    both(
+      `Phiên bản đã chấm: ${label} (${files} tệp)`,
+      `judged by version ${label} (${countEn(files, "file")})`,
+    ) + "\n",
+  setsFrom: (from: string) => both(`Bộ tiêu chí lấy từ`, `criteria sets from`) + `: ${from}`,
   fromFile: (file: string) => both(`tệp ${file}`, `file ${file}`),
   fromServer: (url: string) => both(`máy chủ ${url}`, `server ${url}`),
   fromCache: (url: string, cachedAt: string) =>

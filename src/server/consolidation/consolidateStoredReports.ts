@@ -18,6 +18,7 @@ import {
 } from "../../domain/consolidate/communeCodeMap";
 import type { ConsolidationFile } from "../../domain/consolidate/fileValidation";
 import type { CommuneRow, ConsolidationSummary, VillageRow } from "../../domain/consolidate/summaryModel";
+import { getCriteriaSet } from "../../domain/criteria/registry";
 import type { CriteriaSet } from "../../domain/criteria/schema";
 import type {
   Consolidation,
@@ -97,7 +98,13 @@ export async function consolidateStoredReports(
     files.push({ path: label, mtimeMs: Date.parse(report.updated_at) || 0, validation });
     sources.set(label, { label, unit: u, report, revision: head.number, evaluation: head.evaluation });
   }
-  const summary = consolidate(files, { setId: set.id, period, communeCodes: communeCodesOf(tree) });
+  const summary = consolidate(files, {
+    setId: set.id,
+    period,
+    communeCodes: communeCodesOf(tree),
+    // The version in force heads the matrix (its criteria), not the built-in set of the same id.
+    getSet: (id) => (id === set.id ? set : getCriteriaSet(id)),
+  });
   const json = toApiJson(summary, sources, units, set, period, under);
   return { json: setVersion ? { ...json, setVersion } : json, summary };
 }
