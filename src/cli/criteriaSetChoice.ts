@@ -18,7 +18,7 @@ import { canonicalJson } from "../domain/sync/canonicalJson";
 import { loadKeptSets, saveKeptSets } from "./criteriaSetCache";
 import { looksLikeSetFile, readCriteriaSetFile } from "./criteriaSetFile";
 import { warningLines } from "./commands/criteria";
-import { criteriaSetMessages as say } from "./messages/criteriaSetMessages";
+import { criteriaSetMessages as say, type SetsFrom } from "./messages/criteriaSetMessages";
 
 export interface CriteriaSetChoice {
   /** The set id every file is read with (--set), when one was named. */
@@ -26,7 +26,7 @@ export interface CriteriaSetChoice {
   /** The installed versions to judge by, oldest first within an id; empty = the built-in sets. */
   installed: InstalledSet[];
   /** Where they came from, said once in the output ("file …", "server …", "the copy kept …"). */
-  from?: string;
+  from?: SetsFrom;
 }
 
 export interface SetChoiceOptions {

@@ -79,7 +79,8 @@ export function registerValidate(program: Command, io: CliIo): void {
       const known = (id: string) => getCriteriaSet(id) || installed.some((v) => v.id === id);
       if (setId && setId !== WORK_VOLUME_SET_ID && !known(setId))
         return misuse(io, "validate", ...refuse.unknownSet(setId));
-      if (from && !o.json) io.err(say.setsFrom(from) + "\n");
+      // On stderr, so --json keeps stdout to the JSON alone.
+      if (from) io.err(say.setsFrom(from) + "\n");
       if (o.out && !outKind(o.out)) return misuse(io, "validate", ...refuse.outKind(o.out));
       // The walker consolidation uses; a path that is missing or cannot be listed is still checked, so
       // the reader says why it could not be read.

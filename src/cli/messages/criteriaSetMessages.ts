@@ -5,6 +5,9 @@
  */
 import { both, countEn } from "./cliText";
 
+/** Where the sets came from, [Vietnamese, English]. */
+export type SetsFrom = [vi: string, en: string];
+
 export const criteriaSetMessages = {
   noFile: (file: string) =>
     both(`Không có tệp ${file}: kiểm tra đường dẫn`, `no file ${file}: check the path`),
@@ -75,22 +78,19 @@ export const criteriaSetMessages = {
     total: number;
     label: string;
   }) => `  ${l.org} ${l.period} bản/rev ${l.revision}: ${l.before} → ${l.after}/${l.total} (${l.label})\n`,
-  /** The set a file was judged by, when it is not the built-in one. */
-  judgedBy: (label: string, from: string) =>
-    both(`Bộ tiêu chí dùng: ${label} (${from})`, `criteria set used: ${label} (${from})`),
   versionUsed: (label: string, files: number) =>
     both(
       `Phiên bản đã chấm: ${label} (${files} tệp)`,
       `judged by version ${label} (${countEn(files, "file")})`,
     ) + "\n",
-  setsFrom: (from: string) => both(`Bộ tiêu chí lấy từ`, `criteria sets from`) + `: ${from}`,
-  fromFile: (file: string) => both(`tệp ${file}`, `file ${file}`),
-  fromServer: (url: string) => both(`máy chủ ${url}`, `server ${url}`),
-  fromCache: (url: string, cachedAt: string) =>
-    both(
-      `bản lưu trên máy của ${url}, lấy lúc ${cachedAt}; máy chủ không trả lời`,
-      `the copy kept from ${url}, fetched ${cachedAt}; the server did not answer`,
-    ),
+  /** "Bộ tiêu chí lấy từ máy chủ … / criteria sets from server …". */
+  setsFrom: (from: SetsFrom) => both(`Bộ tiêu chí lấy từ ${from[0]}`, `criteria sets from ${from[1]}`),
+  fromFile: (file: string): SetsFrom => [`tệp ${file}`, `file ${file}`],
+  fromServer: (url: string): SetsFrom => [`máy chủ ${url}`, `server ${url}`],
+  fromCache: (url: string, cachedAt: string): SetsFrom => [
+    `bản lưu trên máy của ${url}, lấy lúc ${cachedAt}; máy chủ không trả lời`,
+    `the copy kept from ${url}, fetched ${cachedAt}; the server did not answer`,
+  ],
   serverUnreachable: (url: string, why: string) =>
     both(
       `Không lấy được bộ tiêu chí từ ${url} (${why}) và chưa có bản lưu trên máy; thử lại khi có mạng, hoặc dùng --set TỆP`,
