@@ -9,8 +9,10 @@
  *
  * Invariant: every indicator of the set has exactly one row whose TT cell holds its code and whose
  * value cell is column F of that row; the layout uses headers the reader recognises, so a filled
- * template validates back with every indicator mapped. Targets not confirmed from their decision
- * are written with "(chưa xác minh)"; no number is invented.
+ * template validates back with every indicator mapped. The target cell holds the readable target
+ * alone ("≥ 80%"), or nothing where the set has none (the commune types its own); whether a target
+ * is unverified or the commune's own is said in the note column and once in a legend under the
+ * table, never inside the target cell. No number is invented.
  */
 import * as XLSX from "xlsx";
 import "./sheetJsZlib";
@@ -61,18 +63,56 @@ function pickTarget(ind: Indicator, o: TemplateOptions): Target | undefined {
   return undefined;
 }
 
+/** What follows a number in the target cell: "%" or " km"; nothing for a count without a unit. */
+function unitSuffix(ind: Indicator): string {
+  return ind.unit === "%" ? "%" : ind.unit ? ` ${ind.unit}` : "";
+}
+
+/**
+ * The target as a person reads it ("≥ 80%", "Đạt"); where the set has no value, a blank to fill
+ * in with the commune's own target ("≥ …%"), which the reader still sees as the row's target cell.
+ */
 function targetText(ind: Indicator, t: Target | undefined): string {
-  const unverified = " (chưa xác minh)";
-  if (!t || t.value === null) return `(chưa xác minh)`;
+  if (!t || t.value === null) return `${COMPARISON_SYMBOL[ind.op] ?? ""} …${unitSuffix(ind)}`.trim();
   const v = t.value;
-  let text: string;
-  if (typeof v === "boolean") text = v ? MET : "Không";
-  else if (typeof v === "number") {
+  if (typeof v === "boolean") return v ? MET : "Không";
+  if (typeof v === "number") {
     const n = formatDecimal(v);
-    text =
-      `${COMPARISON_SYMBOL[ind.op] ?? ""} ${n}${ind.unit === "%" ? "%" : ind.unit ? ` ${ind.unit}` : ""}`.trim();
-  } else text = v;
-  return t.provenance.verified ? text : text + unverified;
+    return `${COMPARISON_SYMBOL[ind.op] ?? ""} ${n}${unitSuffix(ind)}`.trim();
+  }
+  return v;
+}
+
+/** Short enough for the narrow note column (a long note makes every row taller and the form longer). */
+export const TARGET_NOTES = {
+  unverified: "Chưa xác minh",
+  communeOwn: "Mức của xã",
+} as const;
+
+/**
+ * Where the target came from, for the note column: never inside the target cell, which must stay
+ * a target the reader (and the self-check formula) can read. Null for a confirmed target.
+ */
+function targetNote(t: Target | undefined): string | null {
+  if (!t || t.value === null) return TARGET_NOTES.communeOwn;
+  return t.provenance.verified ? null : TARGET_NOTES.unverified;
+}
+
+/** The legend under the table, said once for the sheet. */
+export function targetLegend(
+  set: CriteriaSet,
+  o: Pick<TemplateOptions, "region" | "group" | "period">,
+): string {
+  const targets = set.criteria.flatMap((c) => c.indicators.map((i) => pickTarget(i, { ...o, set, org: "" })));
+  if (targets.every((t) => t && t.value !== null && t.provenance.verified))
+    return "Ghi chú: mọi mức chỉ tiêu của bộ này đã được xác minh từ văn bản.";
+  const decisions = [
+    ...new Set(targets.filter((t) => t && !t.provenance.verified).map((t) => t!.provenance.decision)),
+  ];
+  return (
+    `Ghi chú: “${TARGET_NOTES.unverified}” — mức lấy từ ${decisions.join(", ") || "bộ tiêu chí"} nhưng chưa đối chiếu với văn bản gốc; ` +
+    `“${TARGET_NOTES.communeOwn}” — bộ tiêu chí chưa có mức chính thức, xã ghi mức của xã vào cột Chỉ tiêu đạt chuẩn (ô “≥ …”); đó là mức của xã, không phải mức chính thức.`
+  );
 }
 
 /** The self-check: compares the value with the set's target where one is known, else with a number typed in E. */
@@ -156,11 +196,12 @@ function buildCriteriaSheet(o: TemplateOptions): CriteriaSheet {
     d.set(row, 1, critName, critName ? "cellBold" : "cell");
     d.set(row, 2, ind.name.vi);
     d.set(row, 3, ind.unit ?? null, "cellCenter");
-    // The target stays a readable text ("≥ 80%"): the reader takes the target from this cell.
+    // The target stays a readable text ("≥ 80%") and nothing else: the reader takes the target from
+    // this cell; whether it is unverified or the commune's own goes in the note column.
     d.set(row, 4, targetText(ind, t), "cellCenter");
     d.set(row, 5, null, "cell", ind.unit === "%" ? NUMBER_FORMATS.percent1 : undefined);
     d.set(row, 6, null, "cellCenter");
-    d.set(row, 7, null);
+    d.set(row, 7, targetNote(t));
     // Empty value: the check shows nothing until a value is typed.
     d.formula(row, 8, checkFormula(ind, t, row + 1), "", "cellCenter");
     indicatorRows.push(row);
@@ -231,7 +272,8 @@ function buildCriteriaSheet(o: TemplateOptions): CriteriaSheet {
     `0/${criterionRows.length}`,
     "plainBold",
   );
-  d.signatures(r + 2, COMMUNE_SIGNATURES, last, placeOf(o.org));
+  d.banner(r + 1, targetLegend(set, o), last, "note");
+  d.signatures(r + 3, COMMUNE_SIGNATURES, last, placeOf(o.org));
   return { sheet: d, firstRow, lastRow, indicatorRows, yesRows };
 }
 
