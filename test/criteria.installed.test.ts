@@ -158,6 +158,43 @@ describe("a target changed in an authored workbook and installed changes every h
     expect(row.criteria["10"]).toBe("met"); // income now met
   });
 
+  it("judges a push for a period before the version's day by the version in force then", async () => {
+    const copy = path.join(dir, "son-hong-2022.xlsx");
+    fs.copyFileSync(SAMPLE, copy);
+    const pushed = await runCli(
+      pushArgs(copy, fx.base, fx.tokens.clerk, { org: IN_COMMUNE, period: "2022" }),
+    );
+    expect(pushed.code).toBe(0);
+    const view = await new SyncClient({ baseUrl: fx.base, token: fx.tokens.reviewer }).getReport({
+      org: IN_COMMUNE,
+      set: SET,
+      period: "2022",
+    });
+    const builtIn = (await fx.store.criteriaSetVersions(SET)).find((v) => v.inForceFrom === null)!;
+    expect(view.head!.evaluation.judgedBy?.label).toBe(builtIn.label);
+    expect(view.head!.evaluation.indicators["3.1"].status).toBe("met"); // the commune's own ≥ 80 %
+  });
+
+  it("serves the versions: the list with hashes and days, one by hash, 404 for an unknown one", async () => {
+    const list = (await fx.call({ url: "/api/criteria-sets", headers: bearer(fx.tokens.clerk) })).json();
+    const mine = list.versions.filter((v: { id: string }) => v.id === SET);
+    expect(mine.map((v: { inForceFrom: string | null }) => v.inForceFrom)).toEqual([null, "2023-01-01"]);
+    expect(list.sets.find((s: { id: string }) => s.id === SET).hash).toBe(mine[1].hash);
+    const one = await fx.call({
+      url: `/api/criteria-sets/${SET}?version=${mine[0].hash.slice(0, 7)}`,
+      headers: bearer(fx.tokens.clerk),
+    });
+    expect(one.statusCode).toBe(200);
+    expect(one.json()).toMatchObject({ hash: mine[0].hash, label: mine[0].label });
+    expect(one.json().definition).toEqual(getCriteriaSet(SET));
+    const none = await fx.call({
+      url: `/api/criteria-sets/${SET}?version=0000000`,
+      headers: bearer(fx.tokens.clerk),
+    });
+    expect(none.statusCode).toBe(404);
+    expect(none.json().error).toBe("unknown-criteria-set");
+  });
+
   it("lists the installed version as the one in force, beside the built-in one", async () => {
     const location = (fx.store.opened.sqlite as { name: string }).name;
     const r = await runCli(["admin", "criteria", "list", SET, "--db", location]);
