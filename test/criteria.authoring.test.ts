@@ -53,6 +53,7 @@ describe("authoring round trip", () => {
     expect(compileAuthoringWorkbook(exportAuthoringWorkbook(testSet()))).toEqual({
       ok: true,
       set: testSet(),
+      warnings: [],
     });
   });
 });

@@ -14,8 +14,8 @@ import { TEMPLATE_SHEETS, writeTemplate } from "../src/io/xlsx/writeTemplate";
 
 const SAMPLE = path.join(__dirname, "fixtures", "samples", "xa-son-hong-2023-tu-danh-gia.xlsx");
 const SET = "vn-xa-ntm-2021-2025";
-/** What the template writes where the set has no target of its own. */
-const NO_TARGET = "(chưa xác minh)";
+/** What the template writes in the target cell where the set has no target of its own: a blank, "≥ …%". */
+const NO_TARGET = "…";
 
 const sample = validateWorkbook("xa-son-hong.xlsx", readWorkbookFile(SAMPLE));
 
@@ -36,7 +36,7 @@ function filledTemplate(): Buffer {
     else if (typeof v.value === "boolean") ws[`F${row}`] = { t: "s", v: v.value ? "Đạt" : "Chưa đạt" };
     else if (typeof v.raw === "string") ws[`F${row}`] = { t: "s", v: v.raw };
     if (v.selfAssessment) ws[`G${row}`] = { t: "s", v: v.selfAssessment === "met" ? "Đạt" : "Chưa đạt" };
-    if (String(ws[`E${row}`]?.v ?? "").trim() === NO_TARGET && v.workbookTarget)
+    if (String(ws[`E${row}`]?.v ?? "").includes(NO_TARGET) && v.workbookTarget)
       ws[`E${row}`] = { t: "s", v: v.workbookTarget.text };
   }
   return XLSX.write(wb, { type: "buffer", bookType: "xlsx" }) as Buffer;

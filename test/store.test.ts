@@ -297,11 +297,16 @@ describe("migration 0002 on a store made before it", () => {
     await store.close();
     // Back to the schema before 0002, with the row an old server left after a refused first push.
     const raw = new BetterSqlite3(location);
-    // (A store that old has no later migration either: 0003's tables go too.)
+    // (A store that old has no later migration either: 0003's tables and 0004's columns go too.)
     raw.exec(
       "drop table unchanged_pushes; delete from kysely_migration where name = '0002_unchanged_pushes'; " +
         "drop table period_targets; drop table reporting_calendars; " +
-        "delete from kysely_migration where name = '0003_rhythm_targets_calendars'",
+        "delete from kysely_migration where name = '0003_rhythm_targets_calendars'; " +
+        // … nor 0004's installed versions.
+        "drop trigger criteria_sets_no_update; drop trigger criteria_sets_no_delete; " +
+        "drop table criteria_reevaluations; alter table criteria_sets drop column install_seq; " +
+        "alter table criteria_sets drop column in_force_from; alter table criteria_sets drop column installed_by; " +
+        "delete from kysely_migration where name = '0004_installed_criteria_sets'",
     );
     raw
       .prepare(

@@ -142,13 +142,22 @@ describe("ntm template", () => {
     );
     expect(xml).toContain("<conditionalFormatting");
     expect(readZip(buf).some((e) => e.name === "xl/charts/chart1.xml")).toBe(true);
-    // No target is invented: the national draft has none confirmed, so every target says so.
-    const targets = g.cells
-      .slice(6)
-      .map((r) => r[4]?.v)
-      .filter((v) => typeof v === "string");
-    expect(targets.length).toBeGreaterThanOrEqual(57);
-    expect(targets.every((t) => String(t).includes("(chưa xác minh)"))).toBe(true);
+    // No target is invented: the national draft has none confirmed, so every indicator row's note
+    // says so, and its target cell holds a readable target or nothing — never the mark itself.
+    const codes = new Set(indicatorCodes());
+    const rows = g.cells.filter((r) => codes.has(String(r[0]?.v)));
+    expect(rows).toHaveLength(57);
+    for (const r of rows) {
+      expect(String(r[7]?.v)).toMatch(/^(Chưa xác minh|Mức của xã)$/);
+      expect(String(r[4]?.v ?? "")).not.toMatch(/xác minh|của xã/);
+      // A readable target ("≥ 80%", "Đạt") or a blank for the commune's own ("≥ …%").
+      expect(String(r[4]?.v)).toMatch(/^(Đạt|Không|[≥≤=] (…|\d[\d,]*)(%| .+)?)$/);
+    }
+    const legend = g.cells
+      .flatMap((r) => r.map((c) => c?.v))
+      .filter((v) => String(v).startsWith("Ghi chú: "));
+    expect(legend).toHaveLength(1);
+    expect(String(legend[0])).toContain("“Chưa xác minh” — mức lấy từ QĐ 318/QĐ-TTg");
   });
 
   it("validates back with every indicator mapped, empty and filled", () => {
@@ -187,7 +196,8 @@ describe("ntm template", () => {
     const range = XLSX.utils.decode_range(ws["!ref"]!);
     for (let r = 0; r <= range.e.r; r++) {
       const ind = kinds.get(String(ws[XLSX.utils.encode_cell({ r, c: 0 })]?.v));
-      if (!ind || ws[`E${r + 1}`]?.v !== "(chưa xác minh)") continue;
+      // The set has no value here: the target cell is a blank ("≥ …%") for the commune's own target.
+      if (!ind || !String(ws[`E${r + 1}`]?.v).includes("…")) continue;
       const op = ind.op === "<=" ? "≤" : "≥";
       ws[`E${r + 1}`] = { t: "s", v: ind.kind === "percent" ? `${op} 80%` : `${op} 10` };
     }

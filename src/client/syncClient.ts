@@ -34,7 +34,7 @@ import {
   revisionSchema,
   type IndicatorConflict,
 } from "../domain/sync";
-import { orgUnitSchema, type OrgUnitDto } from "../domain/sync/protocol";
+import { criteriaSetVersionSchema, orgUnitSchema, type OrgUnitDto } from "../domain/sync/protocol";
 import { z } from "zod";
 import { causeCode, isUnreachable, SyncUnreachableError } from "./unreachable";
 
@@ -219,6 +219,26 @@ export class SyncClient {
   async criteriaSets() {
     const res = await this.request("GET", "/api/criteria-sets");
     return (await this.json(res, z.object({ sets: z.array(criteriaSetSummarySchema) }))).sets;
+  }
+
+  /** Every installed version (oldest first within a set); an older server lists only the newest. */
+  async criteriaSetVersions() {
+    const res = await this.request("GET", "/api/criteria-sets");
+    const body = await this.json(
+      res,
+      z.object({
+        sets: z.array(criteriaSetSummarySchema),
+        versions: z.array(criteriaSetSummarySchema).optional(),
+      }),
+    );
+    return body.versions ?? body.sets;
+  }
+
+  /** One installed version with its definition: the newest, or the one `version` (a hash) names. */
+  async criteriaSetVersion(id: string, version?: string) {
+    const qs = version ? `?${new URLSearchParams({ version }).toString()}` : "";
+    const res = await this.request("GET", `/api/criteria-sets/${encodeURIComponent(id)}${qs}`);
+    return this.json(res, criteriaSetVersionSchema);
   }
 
   /** Who registered and reported (work volumes, village progress, a criteria set) for a period. */

@@ -41,6 +41,7 @@ import {
 } from "./requestLog";
 import { consolidationRoutes } from "./routes/consolidationRoutes";
 import { rhythmRoutes } from "./routes/rhythmRoutes";
+import { criteriaSetRoutes } from "./routes/criteriaSetRoutes";
 import { directoryRoutes } from "./routes/directoryRoutes";
 import { reportListRoutes } from "./routes/reportListRoutes";
 import { HttpRefusal, sendRefusal } from "./routes/httpRefusal";
@@ -177,6 +178,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(async (authed) => {
         authed.addHook("onRequest", makeAuthenticate(opts.store, limiter));
         await authed.register(directoryRoutes(ctx));
+        await authed.register(criteriaSetRoutes(ctx));
         await authed.register(reportRoutes(ctx));
         await authed.register(reportListRoutes(ctx));
         await authed.register(consolidationRoutes(ctx));

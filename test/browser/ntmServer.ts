@@ -13,6 +13,8 @@ import { DIST, ROOT } from "./harness";
 export interface NtmServer {
   url: string;
   port: number;
+  /** The SQLite file it serves (`ntm admin …` may work on it while it runs). */
+  db: string;
   tokens: Record<string, string>;
   stop(): Promise<void>;
   start(): Promise<void>;
@@ -97,6 +99,7 @@ export async function startNtmServer(): Promise<NtmServer> {
   return {
     url,
     port,
+    db,
     tokens,
     async stop() {
       await stopChild(child);

@@ -1,9 +1,10 @@
 /**
- * The criteria sets as the custom functions look them up: indexed once per set on first use and
- * kept, so ten thousand cells recalculating allocate no set, no map, no target per call. Applied
+ * The criteria sets as the custom functions look them up — the installed versions the pane keeps,
+ * else the built-in ones — indexed once per set version on first use and kept, so ten thousand cells recalculating allocate no set, no map, no target per call. Applied
  * targets are memoised per (set, region or group, indicator).
  */
 import { getCriteriaSet, listCriteriaSets } from "../../domain/criteria/registry";
+import { installedLookupInUse, installedSetsInUse } from "../criteria/keptSets";
 import type { CommuneGroup, CriteriaSet, Criterion, Indicator, Region } from "../../domain/criteria/schema";
 import { REGIONS } from "../../domain/criteria/schema";
 import { fromCatalog } from "../../domain/evaluate/chooseTarget";
@@ -20,22 +21,34 @@ export interface SetIndex {
 
 const indexes = new Map<string, SetIndex>();
 
+/**
+ * The index of the set `id` means now: the newest installed version the pane keeps (no network
+ * from a function: criteria/keptSets.ts), else the built-in set. Keyed by version, so a newly kept
+ * version is indexed afresh and an old index is never used for it.
+ */
 export function setIndex(id: string): SetIndex | undefined {
-  const cached = indexes.get(id);
+  const installed = installedLookupInUse().versionOf(id);
+  const key = installed ? `${id}@${installed.hash}` : id;
+  const cached = indexes.get(key);
   if (cached) return cached;
-  const set = getCriteriaSet(id);
+  const set = installed?.set ?? getCriteriaSet(id);
   if (!set) return undefined;
   const idx: SetIndex = { set, indicators: new Map(), criteria: new Map(), targets: new Map() };
   for (const c of set.criteria) {
     idx.criteria.set(c.code, c);
     for (const ind of c.indicators) idx.indicators.set(ind.code, { indicator: ind, criterion: c });
   }
-  indexes.set(id, idx);
+  if (indexes.size >= MAX_INDEXES) indexes.clear(); // bounded: a few sets, a few versions each
+  indexes.set(key, idx);
   return idx;
 }
 
+const MAX_INDEXES = 64;
+
 export function knownSetIds(): string[] {
-  return listCriteriaSets().map((s) => s.id);
+  const ids = listCriteriaSets().map((s) => s.id);
+  for (const v of installedSetsInUse()) if (!ids.includes(v.id)) ids.push(v.id);
+  return ids;
 }
 
 export interface TargetAxis {

@@ -29,6 +29,8 @@ import {
   type SavedSession,
 } from "./syncStorage";
 
+import { refreshKeptSets, type RefreshOutcome } from "../criteria/refreshKeptSets";
+
 export type { Choice, PendingConflict, SyncPhase, SyncState } from "./syncState";
 export { UNREACHABLE } from "./syncNetwork";
 
@@ -119,6 +121,16 @@ export class SyncSession {
     const s = this.state.session;
     if (!s) throw new Error("Chưa đăng nhập / not signed in");
     return new SyncClient({ baseUrl: s.serverUrl, token: s.token, fetch: this.fetchFn });
+  }
+
+  /**
+   * Fetch and keep the server's installed criteria-set versions (issue 13) for the pane's check and
+   * the custom functions; offline (or refused), what is kept stays and keeps judging.
+   */
+  async refreshCriteriaSets(): Promise<RefreshOutcome | undefined> {
+    const s = this.state.session;
+    if (!s) return undefined;
+    return refreshKeptSets(this.api(), this.deps.store, s.serverUrl, this.now).catch(() => undefined);
   }
 
   async signIn(serverUrl: string, token: string): Promise<void> {

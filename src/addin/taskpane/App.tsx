@@ -3,7 +3,7 @@
  * or a file opened in the browser) and one sync session; the sync state is always visible at the top,
  * and each role sees only the tabs it may use (the server still checks every call).
  */
-import { useMemo, useState, useSyncExternalStore } from "react";
+import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import {
   Badge,
   Button,
@@ -68,6 +68,11 @@ export function App({ host, workbook, sync }: AppProps) {
   const t = paneText(lang);
   const s = useStyles();
   const state = useSyncExternalStore(sync.subscribe, sync.getState);
+  // Signed in: the server's installed criteria sets are fetched and kept for offline checks (issue 13).
+  const signedInAt = state.session ? `${state.session.serverUrl}|${state.session.token}` : undefined;
+  useEffect(() => {
+    if (signedInAt) void sync.refreshCriteriaSets();
+  }, [sync, signedInAt]);
   const syncKey = useSyncKey(workbook, state, result);
   const role = state.session?.role;
   const phase = shownPhase(state, result, syncKey);

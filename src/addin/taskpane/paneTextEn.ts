@@ -20,6 +20,8 @@ export const en: PaneText = {
   flagged: (n) => `Flagged ${n} cells and wrote the "NTM – Kiểm tra" sheet.`,
   unflagged: (n) => `Flags removed; ${n} cells have their own fill back.`,
   set: "Criteria set",
+  setVersion: "Version",
+  builtInSetVersion: "built into the add-in (no set installed on a server kept yet)",
   orgUnit: "Org unit",
   period: "Period",
   file: "File",

@@ -20,6 +20,8 @@ export const vi = {
   flagged: (n: number) => `Đã đánh dấu ${n} ô và lập trang "NTM – Kiểm tra".`,
   unflagged: (n: number) => `Đã bỏ đánh dấu, trả lại màu cũ cho ${n} ô.`,
   set: "Bộ tiêu chí",
+  setVersion: "Phiên bản",
+  builtInSetVersion: "có sẵn trong phần bổ trợ (chưa lấy bộ đã cài trên máy chủ)",
   orgUnit: "Đơn vị",
   period: "Kỳ báo cáo",
   file: "Tệp",

@@ -11,6 +11,7 @@ import { roleSchema } from "../../domain/sync/protocol";
 import { seedStore } from "../../server/seed/seedStore";
 import { misuse } from "../messages/cliText";
 import { adminMessages as say } from "../messages/adminMessages";
+import { registerAdminCriteria } from "./adminCriteria";
 import { registerAdminOrgUnits } from "./adminOrgUnits";
 import { resolveScope } from "./adminScope";
 import { dbOption, withStore } from "./adminStore";
@@ -125,6 +126,7 @@ export function registerAdmin(program: Command, io: CliIo): void {
   const admin = program.command("admin").description("Quản trị kho dữ liệu / administer the store");
   registerUsers(admin, io);
   registerAdminOrgUnits(admin, io);
+  registerAdminCriteria(admin, io);
 
   admin
     .command("seed")

@@ -1,6 +1,7 @@
 /**
- * `ntm consolidate DIR|FILE… -o SUMMARY.xlsx [--set ID] [--period P] [--json] [--workers N]`:
- * every workbook under the folders (and the files named), read in parallel, into one summary.
+ * `ntm consolidate DIR|FILE… -o SUMMARY.xlsx [--set ID|FILE] [--server URL] [--period P] [--json]
+ * [--workers N]`: every workbook under the folders (and the files named), read in parallel, into
+ * one summary, judged by the built-in sets, a set file, or the versions installed on a server.
  * Exit 0 when every file was consolidated (duplicates are reported, not errors), 1 when the summary
  * was made but some file could not be read, 2 when no file could be read (or none was found), on
  * misuse, or when the summary could not be written — as the README says.
@@ -21,6 +22,8 @@ import { periodOption } from "../commonOptions";
 import { misuse } from "../messages/cliText";
 import { cannotWrite, optionHelp } from "../messages/commonMessages";
 import { consolidateRefusals as say, consolidationAccount } from "../messages/consolidateMessages";
+import { criteriaSetMessages as setsSay } from "../messages/criteriaSetMessages";
+import { chooseCriteriaSets } from "../criteriaSetChoice";
 
 interface ConsolidateOptions {
   out?: string;
@@ -43,7 +46,10 @@ export function registerConsolidate(program: Command, io: CliIo): void {
     )
     .argument("[inputs...]", "thư mục (đọc cả thư mục con) hoặc tệp / folders (recursively) or files")
     .option("-o, --out <file>", "tệp tổng hợp .xlsx cần ghi / summary workbook to write")
-    .option("--set <id>", "chỉ tổng hợp các tệp của bộ tiêu chí này / only files of this criteria set")
+    .option(
+      "--set <id|file>",
+      "chỉ tổng hợp các tệp của bộ tiêu chí này (mã, tệp .json hoặc sổ soạn thảo .xlsx) / only files of this criteria set (id, .json or authoring .xlsx)",
+    )
     .addOption(periodOption("--period <p>", `chỉ tổng hợp kỳ này / only this period: ${optionHelp.period}`))
     .option("--json", "in nội dung tổng hợp dạng JSON ra stdout / print the summary as JSON on stdout")
     .option(
@@ -55,7 +61,10 @@ export function registerConsolidate(program: Command, io: CliIo): void {
       "bảng mã xã (gso_code_2023, name_2023, district_2023, successor_code_2025, successor_name_2025) thay bảng Hà Tĩnh có sẵn / commune code table",
     )
     .option("--kind <kind>", "criteria (mặc định) | work-volume: khối lượng tuần/tháng / what to consolidate")
-    .option("--server <url>", "work-volume: đọc từ kho thay vì tệp / read the store instead of files")
+    .option(
+      "--server <url>",
+      "work-volume: đọc từ kho thay vì tệp; criteria: chấm theo bộ tiêu chí đã cài trên máy chủ / work-volume: read the store; criteria: judge by the sets installed on the server",
+    )
     .option("--under <code>", "work-volume từ kho: mã đơn vị (huyện, tỉnh) / unit to consolidate under")
     .option("--token <token>", "mã truy cập (mặc định: NTM_TOKEN) / access token")
     .action(async (inputs: string[], opts: ConsolidateOptions) => {
@@ -70,10 +79,7 @@ function refuse(io: CliIo, [vi, en]: [string, string]): number {
 
 async function consolidateCommand(inputs: string[], opts: ConsolidateOptions, io: CliIo): Promise<number> {
   if (!opts.out && !opts.json) return refuse(io, say.needOut);
-  if (opts.set && opts.set !== WORK_VOLUME_SET_ID && !getCriteriaSet(opts.set)) {
-    const ids = [...listCriteriaSets().map((s) => s.id), WORK_VOLUME_SET_ID].join(", ");
-    return refuse(io, say.unknownSet(opts.set, ids));
-  }
+
   let workers: number | undefined;
   if (opts.workers !== undefined) {
     workers = Number(opts.workers);
@@ -98,13 +104,26 @@ async function consolidateCommand(inputs: string[], opts: ConsolidateOptions, io
   if (opts.kind && opts.kind !== "criteria")
     return refuse(io, ["--kind là criteria hoặc work-volume", "--kind is criteria or work-volume"]);
   if (!inputs.length) return refuse(io, ["cần thư mục hoặc tệp", "give folders or files"]);
+  const chosen = await chooseCriteriaSets(opts, io);
+  if (!chosen.ok) {
+    io.err(chosen.lines.join("\n") + "\n");
+    return 2;
+  }
+  const { setId, installed, from } = chosen.choice;
+  const known = (id: string) => getCriteriaSet(id) || installed.some((v) => v.id === id);
+  if (setId && setId !== WORK_VOLUME_SET_ID && !known(setId)) {
+    const ids = [...listCriteriaSets().map((s) => s.id), WORK_VOLUME_SET_ID].join(", ");
+    return refuse(io, say.unknownSet(setId, ids));
+  }
+  if (from) io.err(setsSay.setsFrom(from) + "\n");
 
   let progress: ProgressReporter = { update: () => {}, log: (t) => io.out(t), stop: () => {} };
   const started = Date.now();
   const run = await runConsolidation(inputs, {
-    setId: opts.set,
+    ...(setId ? { setId } : {}),
     period: opts.period,
     workers,
+    job: { installed },
     communeCodes,
     onStart: (total) => (progress = progressReporter(io, total)),
     onProgress: (done, total) => progress.update(done, total),
@@ -131,6 +150,19 @@ async function consolidateCommand(inputs: string[], opts: ConsolidateOptions, io
   }
   if (opts.json) io.out(JSON.stringify(summary, null, 2) + "\n");
   tell(consolidationAccount(summary, opts.out, seconds));
+  for (const [label, n] of versionsUsed(run.files)) tell(setsSay.versionUsed(label, n));
   if (nothingRead) return 2;
   return c.failed > 0 ? 1 : 0;
+}
+
+/** Each installed version that judged some file, with how many files it judged. */
+function versionsUsed(
+  files: readonly { validation: { set?: { installed?: string } } }[],
+): Map<string, number> {
+  const used = new Map<string, number>();
+  for (const f of files) {
+    const label = f.validation.set?.installed;
+    if (label) used.set(label, (used.get(label) ?? 0) + 1);
+  }
+  return used;
 }

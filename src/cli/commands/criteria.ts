@@ -7,7 +7,7 @@ import type { Command } from "commander";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { CliIo } from "../cliIo";
-import { formatAuthoringErrorBilingual } from "../../domain/criteria/authoring";
+import { type AuthoringError, formatAuthoringErrorBilingual } from "../../domain/criteria/authoring";
 import { describeCriteriaSet, type CriteriaSetSummary } from "../../domain/criteria/describeCriteriaSet";
 import { getCriteriaSet, listCriteriaSets } from "../../domain/criteria/registry";
 import type { CriteriaSet } from "../../domain/criteria/schema";
@@ -20,6 +20,15 @@ function summaryLine(s: CriteriaSetSummary): string {
     `${s.id}\n  ${s.title.vi}\n  ${s.title.en ?? ""}\n  ${s.version} · ${s.level} · ` +
     `${s.criteria} tiêu chí / criteria · ${s.indicators} chỉ tiêu / indicators${official} · ` +
     `${s.unverifiedTargets}/${s.targets} mức chưa xác minh / targets unverified\n`
+  );
+}
+
+/** Cells compiled as read that may have meant something else, each at its cell (Vietnamese, English). */
+export function warningLines(book: string, warnings: AuthoringError[]): string {
+  return (
+    `${path.basename(book)}: ${warnings.length} cảnh báo / warning(s)\n` +
+    warnings.map((w) => formatAuthoringErrorBilingual(w)).join("\n") +
+    "\n"
   );
 }
 
@@ -108,6 +117,7 @@ export function registerCriteria(program: Command, io: CliIo): void {
         io.exitCode = 1;
         return;
       }
+      if (result.warnings.length) io.err(warningLines(book, result.warnings));
       fs.writeFileSync(o.out, JSON.stringify(result.set, null, 2) + "\n");
       const s = describeCriteriaSet(result.set);
       io.out(

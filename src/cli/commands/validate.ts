@@ -1,7 +1,7 @@
 /**
- * `ntm validate FILE|DIR… [--set ID] [--region R | --group N] [--lang vi|en] [--json]
- * [--out report.xlsx|findings.csv]`: read each workbook the way communes keep it, evaluate it, and
- * report per file — set, org unit, period, criteria met and one line per finding with sheet!cell in
+ * `ntm validate FILE|DIR… [--set ID|FILE.json|BOOK.xlsx] [--server URL [--token T]] [--region R |
+ * --group N] [--lang vi|en] [--json] [--out report.xlsx|findings.csv]`: read each workbook the way communes keep it, evaluate it, and
+ * report per file — set (and the installed version that judged it, issue 13), org unit, period, criteria met and one line per finding with sheet!cell in
  * the chosen language — then one closing total; or, with --json, one JSON array with one object per
  * file (FileValidation). A bar shows progress on a terminal.
  * Exit codes: 0 every file read and no error-level finding; 1 some finding is an error; 2 a file
@@ -14,6 +14,7 @@ import { collectFiles } from "../collectSpreadsheetFiles";
 import { groupOption, langOption, regionAndGroup, regionOption } from "../commonOptions";
 import { loadCommuneCodes } from "../consolidate/loadCommuneCodes";
 import { progressReporter } from "../progressReporter";
+import { chooseCriteriaSets } from "../criteriaSetChoice";
 import { checkFile } from "../validate/checkFile";
 import { fileReport } from "../validate/fileReport";
 import { findingsCsv } from "../validate/findingsCsv";
@@ -24,10 +25,13 @@ import { WORK_VOLUME_SET_ID } from "../../domain/sheet/readReport";
 import { writeValidationReportFile } from "../../io/xlsx/writeValidationReport";
 import { misuse, type Lang } from "../messages/cliText";
 import { cannotWrite, optionHelp } from "../messages/commonMessages";
+import { criteriaSetMessages as say } from "../messages/criteriaSetMessages";
 import { setKindWarning, totalsLine, validateRefusals as refuse } from "../messages/validateMessages";
 
 interface ValidateOptions {
   set?: string;
+  server?: string;
+  token?: string;
   region?: string;
   group?: string;
   lang: Lang;
@@ -56,15 +60,27 @@ export function registerValidate(program: Command, io: CliIo): void {
     .command("validate")
     .description("Kiểm tra bảng tính của xã / validate commune workbooks")
     .argument("<paths...>", "tệp hoặc thư mục / files or folders")
-    .option("--set <id>", optionHelp.set)
+    .option("--set <id|file>", optionHelp.setOrFile)
+    .option("--server <url>", optionHelp.setsServer)
+    .option("--token <token>", optionHelp.token)
     .addOption(regionOption())
     .addOption(groupOption())
     .addOption(langOption())
     .option("--json", "một mảng JSON trên stdout / one JSON array on stdout")
     .option("--out <file>", "ghi báo cáo: .xlsx (sổ) hoặc .csv (phát hiện) / write the report: .xlsx or .csv")
     .action(async (paths: string[], o: ValidateOptions) => {
-      if (o.set && o.set !== WORK_VOLUME_SET_ID && !getCriteriaSet(o.set))
-        return misuse(io, "validate", ...refuse.unknownSet(o.set));
+      const chosen = await chooseCriteriaSets(o, io);
+      if (!chosen.ok) {
+        io.err(chosen.lines.join("\n") + "\n");
+        io.exitCode = 2;
+        return;
+      }
+      const { setId, installed, from } = chosen.choice;
+      const known = (id: string) => getCriteriaSet(id) || installed.some((v) => v.id === id);
+      if (setId && setId !== WORK_VOLUME_SET_ID && !known(setId))
+        return misuse(io, "validate", ...refuse.unknownSet(setId));
+      // On stderr, so --json keeps stdout to the JSON alone.
+      if (from) io.err(say.setsFrom(from) + "\n");
       if (o.out && !outKind(o.out)) return misuse(io, "validate", ...refuse.outKind(o.out));
       // The walker consolidation uses; a path that is missing or cannot be listed is still checked, so
       // the reader says why it could not be read.
@@ -74,7 +90,7 @@ export function registerValidate(program: Command, io: CliIo): void {
       const progress = progressReporter(io, files.length);
       const results: FileValidation[] = [];
       for (const file of files) {
-        const checked = checkFile(file, { ...(o.set ? { setId: o.set } : {}), ...regionAndGroup(o) });
+        const checked = checkFile(file, { ...(setId ? { setId } : {}), installed, ...regionAndGroup(o) });
         results.push(checked.validation);
         if (checked.otherKind)
           io.err(setKindWarning(file, checked.otherKind.chosen, checked.otherKind.found));

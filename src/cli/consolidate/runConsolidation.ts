@@ -7,6 +7,7 @@ import { consolidate } from "../../domain/consolidate/consolidate";
 import type { CommuneCodeMap } from "../../domain/consolidate/communeCodeMap";
 import type { ConsolidationFile, FileValidation } from "../../domain/consolidate/fileValidation";
 import type { ConsolidationSummary } from "../../domain/consolidate/summaryModel";
+import { setLookup } from "../../domain/criteria/installedSets";
 import { WorkbookReadError } from "../../io/xlsx/workbookReadError";
 import { collectFiles } from "../collectSpreadsheetFiles";
 import type { ConsolidationJobOptions } from "./validateForConsolidation";
@@ -69,6 +70,7 @@ export async function runConsolidation(
     ...(options.setId ? { setId: options.setId } : {}),
     ...(options.period ? { period: options.period } : {}),
     ...(options.communeCodes ? { communeCodes: options.communeCodes } : {}),
+    ...(options.job?.installed?.length ? { getSet: setLookup(options.job.installed).getSet } : {}),
   });
   return { summary, files: consolidationFiles };
 }

@@ -1,11 +1,12 @@
 /**
  * The per-file job of a consolidation (run in a worker thread): read the file (io/xlsx), read and
- * evaluate it (domain/check checkWorkbook — the same call as `ntm validate` and the pane), and return the
+ * evaluate it (domain/check checkWithInstalledSets — the same call as `ntm validate` and the pane), and return the
  * plain FileValidation, without the per-indicator list the summary does not use (less to copy back
  * across threads). A file that cannot be read comes back with its typed reason, never a throw.
  */
 import type { FileValidation } from "../../domain/consolidate/fileValidation";
-import { checkWorkbook } from "../../domain/check/checkWorkbook";
+import { checkWithInstalledSets } from "../../domain/check/checkWithInstalledSets";
+import type { InstalledSet } from "../../domain/criteria/installedSets";
 import { readWorkbookFile } from "../../io/xlsx/readWorkbook";
 import { isWorkbookReadError } from "../../io/xlsx/workbookReadError";
 
@@ -18,6 +19,8 @@ export const CONSOLIDATION_LIMITS = { readHidden: false } as const;
 export interface ConsolidationJobOptions {
   /** Keep each file's indicators in the result (--json consumers that want them). */
   keepIndicators?: boolean;
+  /** Installed versions to judge by (--server, --set FILE), the one in force for each file's period. */
+  installed?: InstalledSet[];
 }
 
 export function validateForConsolidation(
@@ -34,7 +37,7 @@ export function validateForConsolidation(
       return { file: display, ok: false, error: { code: e.code, message: e.message } };
     throw e;
   }
-  const { validation } = checkWorkbook(grids, { file: display });
+  const { validation } = checkWithInstalledSets(grids, opts.installed ?? [], { file: display });
   if (!opts.keepIndicators) delete validation.indicators;
   return validation;
 }

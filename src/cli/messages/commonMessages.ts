@@ -25,6 +25,10 @@ export const optionHelp = {
   region: "vùng / region",
   group: "nhóm xã / commune group",
   set: "bộ tiêu chí / criteria set id (ntm criteria list)",
+  setOrFile:
+    "bộ tiêu chí: mã, tệp .json hoặc sổ soạn thảo .xlsx / criteria set: id, .json file or authoring .xlsx",
+  setsServer:
+    "dùng các bộ tiêu chí đã cài trên máy chủ (lưu lại để dùng khi mất mạng) / judge by the sets installed on this server (kept for offline use)",
   period: "kỳ báo cáo / period, e.g. 2023, 2023-Q2, 2023-11, 2023-W14",
   db: "tệp SQLite hoặc postgres://… (mặc định: DATABASE_URL, hoặc data/ntm.sqlite) / SQLite file or postgres:// URL (default: DATABASE_URL, else data/ntm.sqlite)",
   token: "mã truy cập (mặc định: biến NTM_TOKEN) / access token (default: $NTM_TOKEN)",

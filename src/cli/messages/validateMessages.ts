@@ -32,8 +32,14 @@ export function unreadLine(code: string, message: string, lang: Lang): string {
   return `  ${say(LABEL.unread, lang)} [${code}] ${message}`;
 }
 
-export function setLine(id: string | undefined, version: string | null | undefined, lang: Lang): string {
-  return `  ${say(LABEL.set, lang)}: ${id ?? say(LABEL.unknown, lang)}${version ? ` (${version})` : ""}`;
+export function setLine(
+  id: string | undefined,
+  version: string | null | undefined,
+  lang: Lang,
+  installed?: string,
+): string {
+  const judged = installed ? ` · ${lang === "vi" ? "phiên bản" : "version"} ${installed}` : "";
+  return `  ${say(LABEL.set, lang)}: ${id ?? say(LABEL.unknown, lang)}${version ? ` (${version})` : ""}${judged}`;
 }
 
 export function unitLine(orgUnit: string | undefined, period: string | null | undefined, lang: Lang): string {

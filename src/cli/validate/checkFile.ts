@@ -5,7 +5,9 @@
  * line, no stack trace, so one bad file never stops the others.
  */
 import * as path from "node:path";
+import { checkWithInstalledSets } from "../../domain/check/checkWithInstalledSets";
 import { checkWorkbook } from "../../domain/check/checkWorkbook";
+import type { InstalledSet } from "../../domain/criteria/installedSets";
 import type { FileValidation } from "../../domain/consolidate/fileValidation";
 import type { CommuneGroup, Region } from "../../domain/criteria/schema";
 import type { Finding } from "../../domain/review/finding";
@@ -19,6 +21,8 @@ export interface CheckFileOptions {
   setId?: string;
   region?: Region;
   group?: CommuneGroup;
+  /** Installed versions to judge by (--server, --set FILE): the one in force for the file's period. */
+  installed?: readonly InstalledSet[];
 }
 
 export interface CheckedFile {
@@ -48,7 +52,7 @@ function otherKindOf(grids: WorkbookGrids, file: string, chosen: string): Checke
 export function checkFile(file: string, o: CheckFileOptions): CheckedFile {
   try {
     const grids = readWorkbookFile(file);
-    const check = checkWorkbook(grids, {
+    const check = checkWithInstalledSets(grids, o.installed ?? [], {
       file,
       fileName: path.basename(file),
       ...(o.setId ? { setId: o.setId } : {}),

@@ -59,7 +59,7 @@ export function fileReport(v: FileValidation, findings: readonly Finding[], lang
     lines.push(unreadLine(v.error.code, v.error.message, lang));
     return lines.join("\n") + "\n";
   }
-  lines.push(setLine(v.set?.id, v.set?.version, lang));
+  lines.push(setLine(v.set?.id, v.set?.version, lang, v.set?.installed));
   lines.push(unitLine(v.orgUnit?.name, v.period, lang));
   // The same head line the pane shows (checkHeadline); a table with no criteria has none.
   const head = checkHeadline(v);

@@ -6,6 +6,7 @@
  * consolidated; and every total of the summary is a sum over the consolidated files' validations.
  */
 import { getCriteriaSet } from "../criteria/registry";
+import type { CriteriaSet } from "../criteria/schema";
 import { foldVietnamese } from "../sheet/foldVietnamese";
 import { buildCriteriaMatrix, type MatrixInput } from "./buildCriteriaMatrix";
 import { identifyCommune, type CommuneCodeMap, type CommuneIdentity } from "./communeCodeMap";
@@ -29,7 +30,11 @@ export interface ConsolidateOptions {
   period?: string;
   /** Historical ↔ current commune codes (buildCommuneCodeMap); without it communes match by code or name as written. */
   communeCodes?: CommuneCodeMap;
+  /** Where sets come from (installed versions, issue 13); defaults to the shipped registry. */
+  getSet?: (id: string) => CriteriaSet | undefined;
 }
+
+type SetSource = (id: string) => CriteriaSet | undefined;
 
 interface Candidate {
   file: ConsolidationFile;
@@ -42,6 +47,7 @@ export function consolidate(
   files: readonly ConsolidationFile[],
   options: ConsolidateOptions = {},
 ): ConsolidationSummary {
+  const getSet = options.getSet ?? getCriteriaSet;
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const failedFiles = sorted
     .filter((f) => fileFailed(f.validation))
@@ -89,7 +95,7 @@ export function consolidate(
       );
     }
     candidates.push({
-      key: duplicateKey(f, commune),
+      key: duplicateKey(f, commune, getSet),
       period: v.period,
       rank: commune.matchedBy === "file-name" ? 0 : 1,
       mtimeMs: f.mtimeMs,
@@ -100,7 +106,7 @@ export function consolidate(
   const { kept, duplicates } = selectNewest(candidates);
   const consolidated = kept.map((k) => k.item);
 
-  const matrices = buildMatrices(consolidated);
+  const matrices = buildMatrices(consolidated, getSet);
   const villages = villageRows(consolidated);
   // Who a file is from comes first: the commune's own numbers mean little until that is settled.
   const findings = [...communeFindings, ...findingRows(consolidated)];
@@ -165,10 +171,10 @@ function fileBaseName(p: string): string {
 }
 
 /** Same commune (in its era), same set; village checklists also by the villages they cover. */
-function duplicateKey(f: ConsolidationFile, commune: CommuneIdentity): string {
+function duplicateKey(f: ConsolidationFile, commune: CommuneIdentity, getSet: SetSource): string {
   const v = f.validation;
   const setId = v.set?.id ?? "";
-  const level = getCriteriaSet(setId)?.level;
+  const level = getSet(setId)?.level;
   const villages =
     level && BELOW_COMMUNE.has(level)
       ? (v.units ?? [])
@@ -179,12 +185,12 @@ function duplicateKey(f: ConsolidationFile, commune: CommuneIdentity): string {
   return `${commune.key}|${setId}|${villages}`;
 }
 
-function buildMatrices(consolidated: readonly Candidate[]) {
+function buildMatrices(consolidated: readonly Candidate[], getSet: SetSource) {
   const bySet = new Map<string, MatrixInput[]>();
   for (const { file, commune } of consolidated) {
     const v = file.validation;
     const setId = v.set?.id ?? "";
-    const level = getCriteriaSet(setId)?.level;
+    const level = getSet(setId)?.level;
     if (!v.criteria?.length || (level && BELOW_COMMUNE.has(level))) continue;
     const list = bySet.get(setId) ?? [];
     list.push({ path: file.path, validation: v, commune });
@@ -193,7 +199,7 @@ function buildMatrices(consolidated: readonly Candidate[]) {
   // The set most communes reported first: it becomes the "Tổng hợp" sheet.
   return [...bySet.entries()]
     .sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))
-    .map(([setId, inputs]) => buildCriteriaMatrix(setId, getCriteriaSet(setId), inputs));
+    .map(([setId, inputs]) => buildCriteriaMatrix(setId, getSet(setId), inputs));
 }
 
 function villageRows(consolidated: readonly Candidate[]): VillageRow[] {

@@ -66,7 +66,8 @@ export interface FileValidation {
   file: string;
   ok: boolean;
   error?: ValidationError;
-  set?: { id: string; version?: string | null };
+  /** `installed`: the installed version that judged the file ("vn-xa-ntm-2021-2025 @ 3f2a9c1 (từ 01/01/2024)"). */
+  set?: { id: string; version?: string | null; installed?: string };
   orgUnit?: { name: string; code?: string | null };
   period?: string | null;
   indicators?: ValidatedIndicator[];

@@ -99,6 +99,15 @@ export const findingSummarySchema = z.object({
   params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
 });
 
+/** The installed criteria-set version that judged an evaluation (issue 13): id, content hash, label. */
+export const judgedBySchema = z.object({
+  setId: z.string(),
+  setHash: z.string(),
+  /** "vn-xa-ntm-2021-2025 @ 3f2a9c1 (từ 01/01/2024)". */
+  label: z.string(),
+});
+export type JudgedBy = z.infer<typeof judgedBySchema>;
+
 export const evaluationSchema = z.object({
   criteriaMet: z.number().int(),
   criteriaTotal: z.number().int(),
@@ -107,6 +116,8 @@ export const evaluationSchema = z.object({
   criteria: z.array(criterionEvaluationSchema),
   indicators: z.record(z.string(), indicatorEvaluationSchema),
   findings: z.array(findingSummarySchema),
+  /** The set version the server judged with. Absent from older servers and stored revisions. */
+  judgedBy: judgedBySchema.optional(),
 });
 export type EvaluationSummary = z.infer<typeof evaluationSchema>;
 
@@ -256,7 +267,22 @@ export const criteriaSetSummarySchema = z.object({
   version: z.string(),
   name: z.string(),
   indicatorCount: z.number().int(),
+  /** The installed version (issue 13); absent from older servers. */
+  hash: z.string().optional(),
+  label: z.string().optional(),
+  inForceFrom: z.string().nullable().optional(),
+  installedBy: z.string().nullable().optional(),
+  installedAt: z.string().optional(),
 });
+export type CriteriaSetSummaryDto = z.infer<typeof criteriaSetSummarySchema>;
+
+/** `GET /api/criteria-sets/{id}`: one installed version with its definition (a CriteriaSet). */
+export const criteriaSetVersionSchema = criteriaSetSummarySchema
+  .required({ hash: true, label: true })
+  .extend({
+    definition: z.unknown(),
+  });
+export type CriteriaSetVersionDto = z.infer<typeof criteriaSetVersionSchema>;
 
 export const consolidationRowSchema = z.object({
   org: z.string(),
@@ -275,11 +301,15 @@ export const consolidationRowSchema = z.object({
     .optional(),
   /** When the report last changed (push or review), ISO time; absent for a unit that has not reported. */
   updatedAt: z.string().optional(),
+  /** The set version that judged this row's evaluation (issue 13); absent when not known. */
+  judgedBy: z.string().optional(),
 });
 export type ConsolidationRow = z.infer<typeof consolidationRowSchema>;
 
 export const consolidationSchema = z.object({
   set: z.string(),
+  /** The set version in force for the period, whose criteria head the table (issue 13). */
+  setVersion: z.string().optional(),
   period: z.string(),
   under: z.string(),
   criteria: z.array(z.object({ code: z.string(), name: z.string() })),

@@ -8,7 +8,7 @@ describe("authoring workbook files", () => {
     (_id, set) => {
       const buf = writeAuthoringWorkbookBuffer(set);
       const r = compileAuthoringWorkbookBuffer(buf, `${set.id}.xlsx`);
-      expect(r).toEqual({ ok: true, set });
+      expect(r).toEqual({ ok: true, set, warnings: [] });
     },
   );
 

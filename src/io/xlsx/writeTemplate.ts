@@ -9,25 +9,19 @@
  *
  * Invariant: every indicator of the set has exactly one row whose TT cell holds its code and whose
  * value cell is column F of that row; the layout uses headers the reader recognises, so a filled
- * template validates back with every indicator mapped. Targets not confirmed from their decision
- * are written with "(chưa xác minh)"; no number is invented.
+ * template validates back with every indicator mapped. The target cell holds the readable target
+ * alone ("≥ 80%"), or nothing where the set has none (the commune types its own); whether a target
+ * is unverified or the commune's own is said in the note column and once in a legend under the
+ * table, never inside the target cell. No number is invented.
  */
 import * as XLSX from "xlsx";
 import "./sheetJsZlib";
-import type {
-  CriteriaSet,
-  Indicator,
-  Target,
-  TargetTable,
-  Region,
-  CommuneGroup,
-} from "../../domain/criteria/schema";
+import type { CriteriaSet, Indicator, Target, Region, CommuneGroup } from "../../domain/criteria/schema";
 import { versionLabel } from "../../domain/criteria/describeCriteriaSet";
-import { COMPARISON_SYMBOL } from "../../domain/i18n/comparisonSymbol";
-import { formatDecimal } from "../../domain/i18n/formatNumber";
 import { patchXlsxParts, sheetRange, type SheetPatch } from "./ooxml/patchXlsx";
 import { xlsxPackageParts } from "./ooxml/writeXlsxPackage";
 import { FormSheet } from "./formSheet";
+import { pickTarget, targetLegend, targetNote, targetText } from "./templateTargets";
 import { COMMUNE_SIGNATURES, NUMBER_FORMATS, dateText, fitWidth, placeOf } from "./houseStyle";
 import { SETTINGS_KEYS, SETTINGS_SHEET_NAME } from "./workbookSettings";
 
@@ -49,31 +43,6 @@ export const TEMPLATE_SHEETS = {
 
 const MET = "Đạt";
 const UNMET = "Chưa đạt";
-
-function pickTarget(ind: Indicator, o: TemplateOptions): Target | undefined {
-  const year = /\b(20\d\d)\b/.exec(o.period)?.[1];
-  const tables: (TargetTable | undefined)[] = [year ? ind.targets.byYear?.[year] : undefined, ind.targets];
-  for (const t of tables) {
-    if (!t) continue;
-    const hit = (o.region && t.byRegion?.[o.region]) || (o.group && t.byGroup?.[o.group]) || t.general;
-    if (hit) return hit;
-  }
-  return undefined;
-}
-
-function targetText(ind: Indicator, t: Target | undefined): string {
-  const unverified = " (chưa xác minh)";
-  if (!t || t.value === null) return `(chưa xác minh)`;
-  const v = t.value;
-  let text: string;
-  if (typeof v === "boolean") text = v ? MET : "Không";
-  else if (typeof v === "number") {
-    const n = formatDecimal(v);
-    text =
-      `${COMPARISON_SYMBOL[ind.op] ?? ""} ${n}${ind.unit === "%" ? "%" : ind.unit ? ` ${ind.unit}` : ""}`.trim();
-  } else text = v;
-  return t.provenance.verified ? text : text + unverified;
-}
 
 /** The self-check: compares the value with the set's target where one is known, else with a number typed in E. */
 function checkFormula(ind: Indicator, t: Target | undefined, r1: number): string {
@@ -156,11 +125,12 @@ function buildCriteriaSheet(o: TemplateOptions): CriteriaSheet {
     d.set(row, 1, critName, critName ? "cellBold" : "cell");
     d.set(row, 2, ind.name.vi);
     d.set(row, 3, ind.unit ?? null, "cellCenter");
-    // The target stays a readable text ("≥ 80%"): the reader takes the target from this cell.
+    // The target stays a readable text ("≥ 80%") and nothing else: the reader takes the target from
+    // this cell; whether it is unverified or the commune's own goes in the note column.
     d.set(row, 4, targetText(ind, t), "cellCenter");
     d.set(row, 5, null, "cell", ind.unit === "%" ? NUMBER_FORMATS.percent1 : undefined);
     d.set(row, 6, null, "cellCenter");
-    d.set(row, 7, null);
+    d.set(row, 7, targetNote(t));
     // Empty value: the check shows nothing until a value is typed.
     d.formula(row, 8, checkFormula(ind, t, row + 1), "", "cellCenter");
     indicatorRows.push(row);
@@ -231,7 +201,8 @@ function buildCriteriaSheet(o: TemplateOptions): CriteriaSheet {
     `0/${criterionRows.length}`,
     "plainBold",
   );
-  d.signatures(r + 2, COMMUNE_SIGNATURES, last, placeOf(o.org));
+  d.banner(r + 1, targetLegend(set, o), last, "note");
+  d.signatures(r + 3, COMMUNE_SIGNATURES, last, placeOf(o.org));
   return { sheet: d, firstRow, lastRow, indicatorRows, yesRows };
 }
 

@@ -6,7 +6,8 @@
  * Invariants: the criteria met, totals and per-criterion statuses of every reported commune are
  * consolidate()'s, over per-file validations made from the stored evaluations
  * (storedReportValidation); one row per commune within `under`, reported or not (an unreported one
- * has null counts), sorted by code; nothing outside `under` is read or returned.
+ * has null counts), sorted by code; nothing outside `under` is read or returned; each reported
+ * row names the set version that judged it (its push, or a later re-evaluation).
  */
 import { consolidate } from "../../domain/consolidate/consolidate";
 import {
@@ -17,6 +18,7 @@ import {
 } from "../../domain/consolidate/communeCodeMap";
 import type { ConsolidationFile } from "../../domain/consolidate/fileValidation";
 import type { CommuneRow, ConsolidationSummary, VillageRow } from "../../domain/consolidate/summaryModel";
+import { getCriteriaSet } from "../../domain/criteria/registry";
 import type { CriteriaSet } from "../../domain/criteria/schema";
 import type { Consolidation, ConsolidationRow, EvaluationSummary } from "../../domain/sync/protocol";
 import type { OrgTree, OrgUnitRow } from "../store/orgTree";
@@ -47,6 +49,8 @@ export async function consolidateStoredReports(
   set: CriteriaSet,
   period: string,
   under: OrgUnitRow,
+  /** The label of the set version `set` is (issue 13), said at the top of the JSON. */
+  setVersion?: string,
 ): Promise<StoredConsolidation> {
   const units = tree.within(under.id).filter((u) => u.level === "commune" || u.level === "village");
   const reports = await store.reportsFor(
@@ -82,8 +86,15 @@ export async function consolidateStoredReports(
     files.push({ path: label, mtimeMs: Date.parse(report.updated_at) || 0, validation });
     sources.set(label, { label, unit: u, report, revision: head.number, evaluation: head.evaluation });
   }
-  const summary = consolidate(files, { setId: set.id, period, communeCodes: communeCodesOf(tree) });
-  return { json: toApiJson(summary, sources, units, set, period, under), summary };
+  const summary = consolidate(files, {
+    setId: set.id,
+    period,
+    communeCodes: communeCodesOf(tree),
+    // The version in force heads the matrix (its criteria), not the built-in set of the same id.
+    getSet: (id) => (id === set.id ? set : getCriteriaSet(id)),
+  });
+  const json = toApiJson(summary, sources, units, set, period, under);
+  return { json: setVersion ? { ...json, setVersion } : json, summary };
 }
 
 function toApiJson(
@@ -147,6 +158,7 @@ function communeRow(
     progress: row && row.criteriaTotal > 0 ? row.criteriaMet / row.criteriaTotal : null,
     ...(row ? { findings: row.findings } : {}),
     ...(source ? { updatedAt: source.report.updated_at } : {}),
+    ...(source?.evaluation.judgedBy ? { judgedBy: source.evaluation.judgedBy.label } : {}),
   };
 }
 
@@ -175,6 +187,7 @@ function villageRow(
     progress: row ? row.progress : null,
     findings,
     updatedAt: source.report.updated_at,
+    ...(source.evaluation.judgedBy ? { judgedBy: source.evaluation.judgedBy.label } : {}),
   };
 }
 

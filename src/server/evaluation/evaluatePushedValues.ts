@@ -8,6 +8,8 @@ import type { Evaluation } from "../../domain/evaluate/types";
 import { judgePushedValues } from "../../domain/sync/judgePushedValues";
 import type { EvaluationSummary, IndicatorValues } from "../../domain/sync/protocol";
 import { knownIndicatorCodes } from "../../domain/sync/syncValues";
+import type { StoredCriteriaSet } from "../store/criteriaSetStore";
+import { domainSet, judgedBy } from "./judgingSet";
 import { regionOfProvince } from "./provinceRegions";
 
 export interface EvaluationContext {
@@ -34,6 +36,15 @@ export function evaluatePushedValues(
     region: regionOfProvince(ctx.provinceCode),
   });
   return summarise(evaluation);
+}
+
+/** The evaluation by a stored version, stamped with that version (id, hash, label). */
+export function evaluateWithVersion(
+  stored: StoredCriteriaSet,
+  values: IndicatorValues,
+  ctx: EvaluationContext,
+): EvaluationSummary {
+  return { ...evaluatePushedValues(domainSet(stored), values, ctx), judgedBy: judgedBy(stored) };
 }
 
 function summarise(e: Evaluation): EvaluationSummary {

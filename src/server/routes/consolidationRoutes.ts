@@ -11,7 +11,7 @@ import { consolidateStoredWorkVolumes } from "../rhythm/consolidateStoredWorkVol
 import { completenessNow } from "../rhythm/storedCompleteness";
 import { refuse } from "./httpRefusal";
 import { roleMayDo } from "../auth/roleGuard";
-import { type RouteContext, domainSet, errorResponses, storedSetFor, unitInScope } from "./routeContext";
+import { type RouteContext, domainSet, errorResponses, unitInScope } from "./routeContext";
 
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -52,13 +52,16 @@ export function consolidationRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
         if (req.query.kind === "work-volume")
           return consolidateStoredWorkVolumes(ctx.store, await ctx.store.tree(), under, req.query.period);
         if (!req.query.set) throw refuse(400, httpMessages.setRequired);
-        const stored = await storedSetFor(ctx, req.query.set, undefined);
+        // The version in force for the period heads the table; each row says the version that judged it.
+        const stored = await ctx.store.setInForce(req.query.set, req.query.period);
+        if (!stored) throw refuse(404, httpMessages.unknownSet(req.query.set));
         const result = await consolidateStoredReports(
           ctx.store,
           await ctx.store.tree(),
           domainSet(stored),
           req.query.period,
           under,
+          stored.label,
         );
         const wantsXlsx =
           req.query.format === "xlsx" ||

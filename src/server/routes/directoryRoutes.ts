@@ -1,17 +1,12 @@
-/** Who am I, which criteria sets exist, which org units I may see. */
+/** Who am I, which org units I may see (the criteria sets: criteriaSetRoutes.ts). */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import {
-  criteriaSetSummarySchema,
-  errorBodySchema,
-  meSchema,
-  orgUnitSchema,
-} from "../../domain/sync/protocol";
+import { errorBodySchema, meSchema, orgUnitSchema } from "../../domain/sync/protocol";
 import { actionsOf } from "../auth/permissions";
 import { principalOf } from "../auth/requestAuth";
 import type { OrgTree, OrgUnitRow } from "../store/orgTree";
 import { meExample } from "./openApiExamples";
-import { type RouteContext, domainSet, errorResponses, underQuery, unitUnder } from "./routeContext";
+import { type RouteContext, errorResponses, underQuery, unitUnder } from "./routeContext";
 
 export function orgUnitDto(tree: OrgTree, u: OrgUnitRow) {
   return {
@@ -47,29 +42,6 @@ export function directoryRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
           role: p.role,
           scope: { code: scope?.code ?? p.scopeId, name: scope?.name ?? "", level: scope?.level ?? "" },
           actions: actionsOf(p.role),
-        };
-      },
-    );
-
-    app.get(
-      "/criteria-sets",
-      {
-        schema: {
-          operationId: "listCriteriaSets",
-          tags: ["directory"],
-          summary: "Các bộ tiêu chí / Criteria sets",
-          response: { 200: z.object({ sets: z.array(criteriaSetSummarySchema) }), ...errorResponses },
-        },
-      },
-      async () => {
-        const sets = await ctx.store.listCriteriaSets();
-        return {
-          sets: sets.map((s) => ({
-            id: s.id,
-            version: s.version,
-            name: s.name,
-            indicatorCount: domainSet(s).criteria.reduce((n, c) => n + c.indicators.length, 0),
-          })),
         };
       },
     );

@@ -2,7 +2,7 @@
  * Example bodies for /api/openapi.json and /api/docs. Each is parsed by its own wire schema in
  * test/serverApiDocs.test.ts, so an example can never show a body the server would refuse.
  */
-import type { Me, PushRequest, ReviewRequest } from "../../domain/sync/protocol";
+import type { CriteriaSetVersionDto, Me, PushRequest, ReviewRequest } from "../../domain/sync/protocol";
 
 export const pushExample: PushRequest = {
   opId: "3f1c9a2e-7b4d-4e8a-9c55-0d2b6f1e8a41",
@@ -32,3 +32,19 @@ export const meExample: Me = {
 
 /** A report key as the paths take it: a commune's GSO code, a set id, a period. */
 export const reportKeyExample = { org: "18139", set: "vn-xa-ntm-2021-2025", period: "2023" };
+
+export const criteriaSetIdExample = "vn-xa-ntm-2021-2025";
+
+/** An installed version as `GET /api/criteria-sets/{id}` answers (definition shortened here). */
+export const criteriaSetVersionExample: CriteriaSetVersionDto = {
+  id: criteriaSetIdExample,
+  version: "QĐ 318/QĐ-TTg + QĐ 211/QĐ-TTg",
+  name: "Bộ tiêu chí quốc gia về xã nông thôn mới giai đoạn 2021–2025",
+  indicatorCount: 57,
+  hash: "3f2a9c1d5e7b8a90c1d2e3f405162738495a6b7c8d9e0f1a2b3c4d5e6f708192",
+  label: "vn-xa-ntm-2021-2025 @ 3f2a9c1 (từ 01/01/2024)",
+  inForceFrom: "2024-01-01",
+  installedBy: "VPĐP NTM tỉnh Hà Tĩnh",
+  installedAt: "2024-01-02T08:30:00.000Z",
+  definition: { id: criteriaSetIdExample, criteria: ["…"] },
+};

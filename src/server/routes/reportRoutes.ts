@@ -29,7 +29,7 @@ import {
 import { periodStartDate } from "../../domain/sync/reportPeriod";
 import { principalOf } from "../auth/requestAuth";
 import { roleMayDo } from "../auth/roleGuard";
-import { evaluatePushedValues, unknownIndicatorCodes } from "../evaluation/evaluatePushedValues";
+import { evaluateWithVersion, unknownIndicatorCodes } from "../evaluation/evaluatePushedValues";
 import { httpMessages } from "../httpMessages";
 import { judgeRhythmValues } from "../rhythm/judgeRhythmPush";
 import { refuse } from "./httpRefusal";
@@ -88,14 +88,14 @@ export function reportRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
       if (!judged.evaluation) throw refuse(422, httpMessages.unknownIndicators(judged.unknown));
       return { unit, setId: params.set, setHash: rhythmSetHash(params.set), evaluation: judged.evaluation };
     }
-    // The report's own set when it exists, the newest otherwise; the push's transaction reads
+    // The version in force for the report's period (issue 13): a version installed for 2024 judges
+    // a 2024 push even when the report was created under an older one. The push's transaction reads
     // (and locks) the report row itself.
-    const known = await store.reportSetOf(unit.id, params.set, params.period);
-    const stored = await storedSetFor(ctx, params.set, known);
-    const set = domainSet(stored);
-    const unknown = unknownIndicatorCodes(set, values);
+    const stored = await store.setInForce(params.set, params.period);
+    if (!stored) throw refuse(404, httpMessages.unknownSet(params.set));
+    const unknown = unknownIndicatorCodes(domainSet(stored), values);
     if (unknown.length) throw refuse(422, httpMessages.unknownIndicators(unknown));
-    const evaluation = evaluatePushedValues(set, values, {
+    const evaluation = evaluateWithVersion(stored, values, {
       orgCode: unit.code,
       orgName: unit.name,
       provinceCode: await provinceCodeOf(ctx, unit),

@@ -5,15 +5,16 @@
  */
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
-import type { CriteriaSet } from "../../domain/criteria/schema";
-import { parseCriteriaSet } from "../../domain/criteria/schema";
 import { errorBodySchema } from "../../domain/sync/protocol";
 import { unitLifetimeAt } from "../../domain/sync/reportPeriod";
 import { principalOf } from "../auth/requestAuth";
+import { domainSet } from "../evaluation/judgingSet";
 import { httpMessages } from "../httpMessages";
 import type { OrgUnitRow } from "../store/orgTree";
 import type { StoredCriteriaSet, Store } from "../store/store";
 import { denied, refuse } from "./httpRefusal";
+
+export { domainSet };
 
 export interface RouteContext {
   store: Store;
@@ -84,19 +85,6 @@ export async function storedSetFor(
     : await ctx.store.latestCriteriaSet(setId);
   if (!stored) throw refuse(404, httpMessages.unknownSet(setId));
   return stored;
-}
-
-const parsedSets = new Map<string, CriteriaSet>();
-
-/** The domain form of a stored set (parsed once per content hash; stored rows never change). */
-export function domainSet(stored: StoredCriteriaSet): CriteriaSet {
-  const key = `${stored.id}@${stored.hash}`;
-  let set = parsedSets.get(key);
-  if (!set) {
-    set = parseCriteriaSet(stored.definition, `store:${key}`);
-    parsedSets.set(key, set);
-  }
-  return set;
 }
 
 export async function provinceCodeOf(ctx: RouteContext, unit: OrgUnitRow): Promise<string | undefined> {

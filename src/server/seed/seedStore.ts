@@ -7,8 +7,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { listCriteriaSets } from "../../domain/criteria/registry";
-import type { CriteriaSet } from "../../domain/criteria/schema";
 import type { Role } from "../../domain/sync/protocol";
+import { criteriaSetVersion } from "../store/criteriaSetStore";
 import type { Store } from "../store/store";
 import { demoVillages, parseCsvTable, unitsFromGsoExtract } from "./orgUnitRows";
 
@@ -19,9 +19,7 @@ export const HA_TINH_CSV =
     path.join(__dirname, "..", "..", "..", "src", "server", "seed", "ha-tinh-communes-2023.csv"),
   ].find((f) => fs.existsSync(f)) ?? path.join(__dirname, "ha-tinh-communes-2023.csv");
 
-export function criteriaSetVersion(set: CriteriaSet): string {
-  return [set.version.decision, ...(set.version.amendments ?? []).map((a) => a.decision)].join(" + ");
-}
+export { criteriaSetVersion };
 
 export async function seedCriteriaSets(store: Store): Promise<number> {
   const sets = listCriteriaSets();

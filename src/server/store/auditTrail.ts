@@ -28,6 +28,7 @@ const BACKUP_TABLES = [
   "review_events",
   "unchanged_pushes",
   "audit_log",
+  "criteria_reevaluations",
 ] as const;
 
 export class AuditTrail {

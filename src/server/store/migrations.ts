@@ -5,6 +5,7 @@
  */
 import { type Kysely, type Migration, type MigrationProvider, sql } from "kysely";
 import type { Engine } from "./openDatabase";
+import { migration0004 } from "./criteriaSetMigrations";
 import { migration0003 } from "./rhythmMigrations";
 
 function serialId(engine: Engine) {
@@ -168,6 +169,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         "0001_initial": migration0001(engine),
         "0002_unchanged_pushes": migration0002,
         "0003_rhythm_targets_calendars": migration0003,
+        "0004_installed_criteria_sets": migration0004(engine),
       };
     },
   };

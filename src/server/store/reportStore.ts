@@ -1,6 +1,8 @@
 /**
- * Reading reports and their revisions. Revisions are append-only, so a report's set and any
- * stored revision never change once seen; only the report row (head, review state) moves.
+ * Reading reports and their revisions. Revisions are append-only, so a stored revision never
+ * changes once seen; only the report row (head, review state, the set version of the head) moves.
+ * A head re-evaluated with a newer set version (`ntm admin criteria reevaluate`) is read with that
+ * evaluation, its values and revision number unchanged.
  */
 import type { Kysely } from "kysely";
 import type { EvaluationSummary, IndicatorValues, Revision } from "../../domain/sync/protocol";
@@ -52,9 +54,6 @@ export async function valuesAtRevisions(
 }
 
 export class ReportStore {
-  /** report key → the criteria set it was created with (never changes once the report exists). */
-  private readonly reportSets = new Map<string, { setId: string; setHash: string }>();
-
   constructor(private readonly ctx: StoreContext) {}
 
   async findReport(unitId: string, setId: string, period: string): Promise<ReportRow | undefined> {
@@ -67,24 +66,9 @@ export class ReportStore {
       .executeTakeFirst();
   }
 
-  /**
-   * The criteria set (id, hash) a report was created with, or undefined when there is no report
-   * yet. Remembered once seen: the set of a report never changes, so a push needs no read for it.
-   */
-  async reportSetOf(
-    unitId: string,
-    setId: string,
-    period: string,
-  ): Promise<{ setId: string; setHash: string } | undefined> {
-    const key = `${unitId}\u0000${setId}\u0000${period}`;
-    const known = this.reportSets.get(key);
-    if (known) return known;
-    const report = await this.findReport(unitId, setId, period);
-    if (!report) return undefined;
-    if (this.reportSets.size >= 100_000) this.reportSets.clear(); // bounded memory
-    const found = { setId: report.set_id, setHash: report.set_hash };
-    this.reportSets.set(key, found);
-    return found;
+  /** Every report of a criteria set, whatever its unit (re-evaluation after an install). */
+  async reportsOfSet(setId: string): Promise<ReportRow[]> {
+    return this.ctx.reads.selectFrom("reports").selectAll().where("set_id", "=", setId).execute();
   }
 
   async reportsFor(unitIds: string[], setId: string, period: string): Promise<ReportRow[]> {
@@ -127,8 +111,23 @@ export class ReportStore {
           values: JSON.parse(r.values_json),
           evaluation: JSON.parse(r.evaluation_json),
         });
+      await this.applyReevaluations(ids.slice(i, i + IN_LIST_CHUNK), out);
     }
     return out;
+  }
+
+  /** The newest re-evaluation of each head, in place of the evaluation its push stored. */
+  private async applyReevaluations(ids: string[], heads: Map<string, StoredHead>): Promise<void> {
+    const rows = await this.ctx.reads
+      .selectFrom("criteria_reevaluations")
+      .select(["id", "report_id", "revision", "evaluation_json"])
+      .where("report_id", "in", ids)
+      .orderBy("id")
+      .execute();
+    for (const r of rows) {
+      const head = heads.get(r.report_id);
+      if (head && head.number === Number(r.revision)) head.evaluation = JSON.parse(r.evaluation_json);
+    }
   }
 
   /**

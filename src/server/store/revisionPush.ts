@@ -12,6 +12,8 @@
  * - A push whose values equal the head's (same content hash) is answered with the head: no revision,
  *   no "submitted" event, no audit row; its opId is kept in `unchanged_pushes` so a retry replays.
  * - A refused push leaves nothing behind: the report row a first push created is rolled back with it.
+ * - The report row keeps the hash of the set version that judged its head (issue 13: a newer
+ *   version in force for the period judges the next push).
  */
 import { createHash, randomUUID } from "node:crypto";
 import type { Transaction } from "kysely";
@@ -200,7 +202,12 @@ export class RevisionPush {
           .with("rep", (db) =>
             db
               .updateTable("reports")
-              .set({ head_revision: row.number, review_state: "submitted", updated_at: now })
+              .set({
+                head_revision: row.number,
+                review_state: "submitted",
+                updated_at: now,
+                set_hash: input.setHash,
+              })
               .where("id", "=", report.id),
           )
           .with("evt", (db) => db.insertInto("review_events").values(event))
@@ -212,7 +219,12 @@ export class RevisionPush {
         await trx.insertInto("revisions").values(row).execute();
         await trx
           .updateTable("reports")
-          .set({ head_revision: row.number, review_state: "submitted", updated_at: now })
+          .set({
+            head_revision: row.number,
+            review_state: "submitted",
+            updated_at: now,
+            set_hash: input.setHash,
+          })
           .where("id", "=", report.id)
           .execute();
         await trx.insertInto("review_events").values(event).execute();

@@ -46,6 +46,24 @@ export interface CriteriaSetTable {
   name: string;
   definition: string;
   created_at: string;
+  /** Who installed this version (`ntm admin criteria install --by`); null for a seeded built-in set. */
+  installed_by: string | null;
+  /** First day (YYYY-MM-DD) this version judges reports; null = from the beginning. */
+  in_force_from: string | null;
+  /** Install order, 1, 2, 3 … (null for rows stored before migration 0004). */
+  install_seq: number | null;
+}
+
+/** A stored report re-evaluated with a newer version (no new revision): criteriaSetMigrations.ts. */
+export interface CriteriaReevaluationTable {
+  id: Generated<number>;
+  report_id: string;
+  revision: number;
+  set_id: string;
+  set_hash: string;
+  evaluation_json: string;
+  created_by: string | null;
+  created_at: string;
 }
 
 export interface ReportTable {
@@ -129,6 +147,7 @@ export interface Database {
   users: UserTable;
   tokens: TokenTable;
   criteria_sets: CriteriaSetTable;
+  criteria_reevaluations: CriteriaReevaluationTable;
   reports: ReportTable;
   revisions: RevisionTable;
   review_events: ReviewEventTable;

@@ -16,6 +16,7 @@ import { CriteriaSetStore } from "./criteriaSetStore";
 import { GroupCommit, type GroupCommitStats } from "./groupCommit";
 import { type OpenOptions, type OpenedDatabase, openDatabase } from "./openDatabase";
 import { OrgUnitStore } from "./orgUnitStore";
+import { ReevaluationStore } from "./reevaluationStore";
 import { ReportStore } from "./reportStore";
 import { ReviewStore } from "./reviewStore";
 import { RevisionPush } from "./revisionPush";
@@ -26,7 +27,7 @@ import { RhythmDataStore } from "./rhythmDataStore";
 import { UserStore } from "./userStore";
 
 export type { AuditEntry } from "./auditTrail";
-export type { StoredCriteriaSet } from "./criteriaSetStore";
+export type { InstallOutcome, StoredCriteriaSet } from "./criteriaSetStore";
 export type { ReportRow, StoredHead } from "./reportStore";
 export type { ReviewOutcome } from "./reviewStore";
 export type { PushInput, PushOutcome } from "./revisionPush";
@@ -44,6 +45,7 @@ export class Store {
   readonly reviews: ReviewStore;
   readonly submissions: SubmissionStore;
   readonly rhythmData: RhythmDataStore;
+  readonly reevaluations: ReevaluationStore;
   private readonly writes: GroupCommit;
 
   private constructor(
@@ -68,6 +70,7 @@ export class Store {
     this.reviews = new ReviewStore(this.context, this.auditTrail);
     this.submissions = new SubmissionStore(this.context);
     this.rhythmData = new RhythmDataStore(this.context);
+    this.reevaluations = new ReevaluationStore(this.context);
   }
 
   static async open(opts: OpenOptions & { clock?: () => Date }): Promise<Store> {
@@ -118,9 +121,14 @@ export class Store {
   listCriteriaSets: CriteriaSetStore["listCriteriaSets"] = (...a) => this.criteriaSets.listCriteriaSets(...a);
   latestCriteriaSet: CriteriaSetStore["latestCriteriaSet"] = (...a) =>
     this.criteriaSets.latestCriteriaSet(...a);
+  installCriteriaSet: CriteriaSetStore["install"] = (...a) => this.criteriaSets.install(...a);
+  criteriaSetVersions: CriteriaSetStore["listVersions"] = (...a) => this.criteriaSets.listVersions(...a);
+  findCriteriaSetVersion: CriteriaSetStore["findVersion"] = (...a) => this.criteriaSets.findVersion(...a);
+  setInForce: CriteriaSetStore["setInForce"] = (...a) => this.criteriaSets.setInForce(...a);
+  recordReevaluations: ReevaluationStore["record"] = (...a) => this.reevaluations.record(...a);
 
   findReport: ReportStore["findReport"] = (...a) => this.reports.findReport(...a);
-  reportSetOf: ReportStore["reportSetOf"] = (...a) => this.reports.reportSetOf(...a);
+  reportsOfSet: ReportStore["reportsOfSet"] = (...a) => this.reports.reportsOfSet(...a);
   reportsFor: ReportStore["reportsFor"] = (...a) => this.reports.reportsFor(...a);
   revision: ReportStore["revision"] = (...a) => this.reports.revision(...a);
   headEvaluations: ReportStore["headEvaluations"] = (...a) => this.reports.headEvaluations(...a);

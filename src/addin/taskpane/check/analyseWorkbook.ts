@@ -1,11 +1,13 @@
 /**
- * The pane's view of one check. The check itself is the domain's checkWorkbook — the same call
- * `ntm validate` makes — so the pane (in Excel or in a browser tab) and the CLI cannot disagree on
+ * The pane's view of one check. The check itself is the domain's checkWithInstalledSets — the
+ * same call `ntm validate` makes, with the criteria sets the pane keeps from the server — so the pane (in Excel or in a browser tab) and the CLI cannot disagree on
  * a workbook; this file only arranges that result for the Kiểm tra tab: findings grouped by
  * criterion in the reader's language, unmapped rows to map by hand, the progress summary to write.
  * The flags to paint are the check's own.
  */
-import { checkWorkbook, criterionOf, type WorkbookCheck } from "../../../domain/check/checkWorkbook";
+import { checkWithInstalledSets } from "../../../domain/check/checkWithInstalledSets";
+import { criterionOf, type WorkbookCheck } from "../../../domain/check/checkWorkbook";
+import { installedLookupInUse, installedSetsInUse } from "../../criteria/keptSets";
 import type { CheckHeadline } from "../../../domain/check/checkHeadline";
 import type { FileValidation } from "../../../domain/consolidate/fileValidation";
 import type { CriteriaSet } from "../../../domain/criteria/schema";
@@ -154,7 +156,9 @@ export function analyseWorkbook(
   manual: ManualMappings = {},
   fileName?: string,
 ): CheckResult {
-  const check = checkWorkbook(grids, {
+  // Judged by the installed version in force for the workbook's period when the pane keeps one
+  // (signed in now or before: criteria/keptSets.ts), as `ntm validate --server` does.
+  const check = checkWithInstalledSets(grids, installedSetsInUse(), {
     ...(fileName ? { file: fileName, fileName } : {}),
     ...(Object.keys(manual).length ? { manualMappings: manual } : {}),
   });
@@ -163,5 +167,5 @@ export function analyseWorkbook(
 
 /** The report's values in the wire format (shared with `ntm push`: see syncValuesOf). */
 export function indicatorValuesOf(report: Report): IndicatorValues {
-  return syncValuesOf(report, getCriteriaSet(report.setId)).values;
+  return syncValuesOf(report, installedLookupInUse().getSet(report.setId, report.period)).values;
 }

@@ -3,7 +3,8 @@
  * holds now): the same checkWorkbook the Kiểm tra tab and `ntm validate` run, with the clerk's
  * manual row mappings, so a pull sees the values a check would show. Nothing here reads values.
  */
-import { checkWorkbook } from "../../../domain/check/checkWorkbook";
+import { checkWithInstalledSets } from "../../../domain/check/checkWithInstalledSets";
+import { installedSetsInUse } from "../../criteria/keptSets";
 import type { ManualMappings } from "../../../domain/check/applyManualMappings";
 import { DEFAULT_SET_ID, getCriteriaSet } from "../../../domain/criteria/registry";
 import type { CriteriaSet } from "../../../domain/criteria/schema";
@@ -26,7 +27,7 @@ export function readReportFromGrids(
   manual: ManualMappings = {},
   fileName?: string,
 ): ReaderOutput {
-  const check = checkWorkbook(grids, {
+  const check = checkWithInstalledSets(grids, installedSetsInUse(), {
     ...(fileName ? { file: fileName, fileName } : {}),
     ...(Object.keys(manual).length ? { manualMappings: manual } : {}),
   });

@@ -36,6 +36,8 @@ export function CheckFacts(props: { t: PaneText; lang: Lang; result: CheckResult
             ? (result.set.title[lang === "en" ? "en" : "vi"] ?? result.set.title.vi)
             : t.workVolumeReport,
         )}
+        {result.judgedBySet &&
+          fact(t.setVersion, result.validation.set?.installed ?? t.builtInSetVersion, "set-version")}
         {fact(t.orgUnit, result.report.orgUnit?.name ?? t.unknown)}
         {fact(t.period, result.report.period ?? t.unknown)}
         {fact(t.mappedRows, String(result.mapped.length), "mapped-count")}
