@@ -30,6 +30,7 @@ import {
   UNKNOWN_VALUE,
   targetColumn,
 } from "./authoringLayout";
+import { INSTRUCTIONS_SHEET, instructionRows } from "./authoringInstructions";
 
 export function gridFromRows(sheet: string, rows: CellValue[][]): Grid {
   const colCount = rows.reduce((m, r) => Math.max(m, r.length), 0);
@@ -157,6 +158,8 @@ export function exportAuthoringWorkbook(set: CriteriaSet): WorkbookGrids {
     ]);
   }
   const sheets: Grid[] = [
+    // First, so a province opening the file reads what to write before it writes.
+    gridFromRows(INSTRUCTIONS_SHEET, instructionRows(set)),
     gridFromRows(SHEETS.settings, settingsRows(set)),
     gridFromRows(SHEETS.groups, [
       [...GROUP_COLUMNS],
