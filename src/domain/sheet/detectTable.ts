@@ -86,7 +86,13 @@ function fromHeaders(cols: HeaderColumn[]): TableColumn[] {
   const out: TableColumn[] = [];
   for (const c of cols) {
     if (!c.role || c.role === "ignore") continue;
-    out.push({ col: c.col, role: c.role, header: c.header, ...(c.unitName ? { unitName: c.unitName } : {}) });
+    out.push({
+      col: c.col,
+      role: c.role,
+      header: c.header,
+      ...(c.unitName ? { unitName: c.unitName } : {}),
+      ...(c.figure ? { figure: c.figure } : {}),
+    });
   }
   return disambiguateTargets(out);
 }

@@ -1,7 +1,8 @@
 /**
- * Work-volume reports: items with a unit, the plan, what was done this period, the cumulative total
- * and the stated share ("Tỷ lệ (%)"), grouped under Roman group rows; and the per-village split sheet
- * (one column per village, a total column) whose rows are matched to the items by name.
+ * Work-volume reports: items with a unit, the plan (or registration), what was done this period, the
+ * cumulative total and the stated share ("Tỷ lệ (%)"), grouped under Roman group rows, with villages
+ * as column or row groups (readVillageVolumes); and the per-village split sheet (one column per
+ * village, a total column) whose rows are matched to the items by name.
  * Invariant: every item keeps the cell of its "done" figure (or of its name when it has none);
  * numbers written as text the Vietnamese way ("5.615", "1,8 km", "16.850 m") read as numbers, and a
  * figure that cannot be read is reported, not zeroed.
@@ -15,6 +16,14 @@ import { foldVietnamese, foldedTokens } from "./foldVietnamese";
 import { tokenSimilarity } from "./indicatorCatalog";
 import { cleanFloat, readCell } from "./parseCellValue";
 import { parseRowLabel } from "./parseRowLabel";
+import {
+  foldVillageRows,
+  isCommuneHeading,
+  sumFigures,
+  villageColumnsOf,
+  villageHeading,
+  type VillageRow,
+} from "./readVillageVolumes";
 
 export interface WorkItemCells {
   planCell?: string;
@@ -58,6 +67,8 @@ function readNumber(grid: Grid, r: number, c: number | undefined, asPercent = fa
   }
 }
 
+const TOTAL_WORDS = ["tong", "tong cong", "cong", "tong so"];
+
 export function readWorkVolume(grid: Grid, layout: TableLayout): WorkVolumeReading {
   const col = (role: Parameters<typeof columnOf>[1]) => columnOf(layout, role);
   const noC = col("no");
@@ -67,7 +78,10 @@ export function readWorkVolume(grid: Grid, layout: TableLayout): WorkVolumeReadi
   const doneC = columnsWithRole(layout, "done")[0]?.col ?? col("value");
   const cumC = col("cumulative");
   const ratioC = col("ratio");
+  const villageCols = villageColumnsOf(layout);
   const out: WorkVolumeReading = { items: [], cells: [], findings: [], lastRow: layout.firstDataRow - 1 };
+  const villageRows: VillageRow[] = [];
+  let village: string | undefined;
   let group: string | undefined;
   for (let r = layout.firstDataRow; r <= layout.lastDataRow; r++) {
     const noText = noC === undefined ? "" : textAt(grid, r, noC);
@@ -79,30 +93,74 @@ export function readWorkVolume(grid: Grid, layout: TableLayout): WorkVolumeReadi
       (isFooterText(noText || name) || isFooterText(name))
     )
       break;
+    const figures = [planC, doneC, cumC].map((c) => readNumber(grid, r, c));
+    const villages = villageCols.map((v) => ({
+      v,
+      figures: [v.plan, v.done, v.cumulative].map((c) => readNumber(grid, r, c)),
+    }));
+    const unitText = unitC !== undefined ? textAt(grid, r, unitC) : "";
+    const noFigures = [...figures, ...villages.flatMap((x) => x.figures)].every(
+      (f) => f.value === null && !f.problem,
+    );
+    const empty = noFigures && !unitText;
+    // A heading row: "Thôn 1" starts that village's rows, "Toàn xã" / "Tổng cộng" the commune's own.
+    const heading = empty ? villageHeading(noText, name) : undefined;
+    if (heading || (empty && (isCommuneHeading(name) || TOTAL_WORDS.includes(foldVietnamese(name))))) {
+      village = heading;
+      group = undefined;
+      continue;
+    }
     if (label.kind === "group") {
       group = name ? `${noText}. ${name}` : noText;
       continue;
     }
-    if (!name || ["tong", "tong cong", "cong", "tong so"].includes(foldVietnamese(name))) continue;
-    const figures = [planC, doneC, cumC].map((c) => readNumber(grid, r, c));
-    if (figures.every((f) => f.value === null) && !figures.some((f) => f.problem)) continue;
-    const [plan, done, cumulative] = figures;
+    if (!name || TOTAL_WORDS.includes(foldVietnamese(name)) || isCommuneHeading(name)) continue;
+    if (noFigures) continue;
+    // Villages as column groups: a figure the commune has no column for is its villages' sum.
+    const own = figures.map((f) => f.value);
+    if (villages.length) {
+      const sums = sumFigures(
+        villages.map(({ figures: [p, d, c] }) => ({ plan: p.value, done: d.value, cumulative: c.value })),
+      );
+      if (planC === undefined) own[0] = sums.plan;
+      if (doneC === undefined) own[1] = sums.done;
+      if (cumC === undefined) own[2] = sums.cumulative;
+    }
+    const [plan, done, cumulative] = own;
     const ratio = readNumber(grid, r, ratioC, true);
-    const unitText = unitC !== undefined ? textAt(grid, r, unitC) : "";
-    const unit = unitText || done.unit || cumulative.unit || plan.unit;
+    const unit = unitText || figures[1].unit || figures[2].unit || figures[0].unit;
+    const withDone = villageCols.filter((v) => v.done !== undefined);
     const item: WorkItem = {
       name,
       ...(unit ? { unit } : {}),
-      plan: plan.value,
-      done: done.value,
-      cumulative: cumulative.value,
+      plan,
+      done,
+      cumulative,
       ...(ratioC !== undefined
         ? { ratio: ratio.value === null ? null : Math.round(ratio.value * 100) / 100 }
         : {}),
       ...(group ? { group } : {}),
       sheet: grid.sheet,
-      cell: toA1(r, doneC ?? nameC!),
+      cell: toA1(r, doneC ?? withDone[0]?.done ?? nameC!),
+      ...(withDone.length
+        ? {
+            byUnit: withDone.map((v) => ({
+              name: v.name,
+              value: readNumber(grid, r, v.done).value,
+              sheet: grid.sheet,
+              cell: toA1(r, v.done!),
+            })),
+          }
+        : {}),
     };
+    out.findings.push(...unreadable(grid, r, name, [planC, doneC, cumC], figures));
+    for (const x of villages)
+      out.findings.push(...unreadable(grid, r, name, [x.v.plan, x.v.done, x.v.cumulative], x.figures));
+    out.lastRow = r;
+    if (village) {
+      villageRows.push({ village, item });
+      continue;
+    }
     out.items.push(item);
     out.cells.push({
       ...(planC !== undefined ? { planCell: toA1(r, planC) } : {}),
@@ -110,21 +168,35 @@ export function readWorkVolume(grid: Grid, layout: TableLayout): WorkVolumeReadi
       ...(ratioC !== undefined ? { ratioCell: toA1(r, ratioC) } : {}),
       ...(noText ? { label: noText } : {}),
     });
-    figures.forEach((f, i) => {
-      const c = [planC, doneC, cumC][i];
-      if (f.problem && c !== undefined) {
-        out.findings.push({
-          type: "value/unreadable",
-          severity: "warning",
-          sheet: grid.sheet,
-          cell: toA1(r, c),
-          params: { ...f.problem, item: name },
-        });
-      }
-    });
-    out.lastRow = r;
+  }
+  if (villageRows.length) {
+    const folded = foldVillageRows(grid, out.items, villageRows, nameC!, doneC !== undefined);
+    out.items = folded.items;
+    while (out.cells.length < out.items.length) out.cells.push({});
   }
   return out;
+}
+
+function unreadable(
+  grid: Grid,
+  r: number,
+  item: string,
+  cols: (number | undefined)[],
+  figures: NumberRead[],
+): Finding[] {
+  return figures.flatMap((f, i) =>
+    f.problem && cols[i] !== undefined
+      ? [
+          {
+            type: "value/unreadable" as const,
+            severity: "warning" as const,
+            sheet: grid.sheet,
+            cell: toA1(r, cols[i]!),
+            params: { ...f.problem, item },
+          },
+        ]
+      : [],
+  );
 }
 
 /**
