@@ -246,3 +246,15 @@ export function columnOf(layout: TableLayout, role: ColumnRole): number | undefi
   // Several period columns under one role: the last is the latest period.
   return cols.length ? cols[cols.length - 1].col : undefined;
 }
+
+/**
+ * "Nội dung | ĐVT | Kết quả" is both a criteria table and a week's results: under a title about work
+ * volumes ("BÁO CÁO KẾT QUẢ THỰC HIỆN KHỐI LƯỢNG TUẦN 14") and with no target or assessment column,
+ * it is the results.
+ */
+export function volumesByTitle(layout: TableLayout, foldedTitle: string): TableLayout {
+  if (layout.kind !== "criteria" || !/\bkhoi luong\b/.test(foldedTitle)) return layout;
+  const has = (r: ColumnRole) => layout.columns.some((c) => c.role === r);
+  const judged = has("target") || has("selfAssessment") || has("metMark") || has("unmetMark");
+  return has("unit") && (has("value") || has("done")) && !judged ? { ...layout, kind: "workVolume" } : layout;
+}

@@ -8,6 +8,7 @@
  */
 import { foldVietnamese } from "./foldVietnamese";
 import { groupOfText, regionOfText } from "./inferColumnRoles";
+import { isoWeekOfDate } from "../rhythm/vietnamTime";
 import { lastDateOf, weekNear, weekOfTitleLine } from "./weekOfTitle";
 
 export interface OrgUnitGuess {
@@ -120,6 +121,10 @@ interface LineFacts {
   week?: number;
   /** The last date the line writes ("ngày 30 tháng 3 năm 2023"), which places a week without a year. */
   date?: string;
+  /** The line says "tuần" without a number ("ĐĂNG KÝ KHỐI LƯỢNG TUẦN"). */
+  weekly?: boolean;
+  /** The end of a date range the line writes ("(Từ ngày 03/4 đến ngày 09/4/2023)"). */
+  rangeEnd?: string;
   region?: string;
   group?: string;
 }
@@ -152,6 +157,8 @@ function lineFacts(line: string): LineFacts {
   }
   const date = lastDateOf(folded);
   if (date) f.date = date;
+  if (f.week === undefined && !f.period && /\btuan\b/.test(folded)) f.weekly = true;
+  if (date && /\bden\b|\d ?[-–] ?\d/.test(folded)) f.rangeEnd = date;
   if (lineMemo.size >= LINE_MEMO_LIMIT) lineMemo.clear();
   lineMemo.set(line, f);
   return f;
@@ -166,6 +173,8 @@ export function detectTitle(lines: string[]): TitleFacts {
   let group: string | undefined;
   let weekWithoutYear: number | undefined;
   let date: string | undefined;
+  let weekly = false;
+  let rangeEnd: string | undefined;
   const foldedParts: string[] = [];
   for (const line of lines) {
     if (line.length > 300) continue;
@@ -176,6 +185,8 @@ export function detectTitle(lines: string[]): TitleFacts {
     region ??= facts.region;
     group ??= facts.group;
     date ??= facts.date;
+    weekly ||= Boolean(facts.weekly);
+    rangeEnd ??= facts.rangeEnd;
     if (!period) {
       if (facts.period) period = facts.period;
       else if (facts.week !== undefined) weekWithoutYear = facts.week;
@@ -186,6 +197,8 @@ export function detectTitle(lines: string[]): TitleFacts {
     period = `${period}-W${pad2(weekWithoutYear)}`;
   // "TUẦN 14" with no year, and the sheet dated "ngày 30 tháng 3 năm 2023".
   else if (weekWithoutYear !== undefined && !period && date) period = weekNear(weekWithoutYear, date);
+  // "KHỐI LƯỢNG TUẦN" over "(Từ ngày 03/4 đến ngày 09/4/2023)": the week the range ends in.
+  else if (weekly && !period && rangeEnd) period = isoWeekOfDate(rangeEnd);
   orgs.sort((a, b) => a.rank - b.rank);
   const [lowest, ...rest] = orgs;
   return {

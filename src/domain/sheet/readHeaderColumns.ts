@@ -30,6 +30,8 @@ export function isColumnNumberRow(grid: Grid, r: number): boolean {
   return count >= 3;
 }
 
+const NAMING = new Set<ColumnRole>(["no", "criterion", "content"]);
+
 export function isSubHeaderRow(grid: Grid, h: number, merges: MergeIndex): boolean {
   const next = grid.cells[h + 1];
   if (!next) return false;
@@ -44,6 +46,8 @@ export function isSubHeaderRow(grid: Grid, h: number, merges: MergeIndex): boole
     if (!cell || cell.v === null || cell.v === "") continue;
     if (typeof cell.v !== "string") return false;
     const m = recogniseHeader(cell.v, true);
+    // "Thôn 1" under "Nội dung công việc" is a village's heading row of data, not a sub-header.
+    if (m && NAMING.has(recogniseHeader(textAt(grid, h, c))?.role ?? "ignore")) continue;
     if (m) recognised++;
     else {
       const f = foldVietnamese(cell.v);

@@ -24,7 +24,7 @@ import type { CriterionAssessment, Report, ReportUnit, ReportValue, WorkItem } f
 import type { Finding } from "../review/finding";
 import { toA1, type Grid, type WorkbookGrids } from "./grid";
 import { cellText, textAt } from "./gridText";
-import { columnOf, columnsWithRole, detectTable, type TableLayout } from "./detectTable";
+import { columnOf, columnsWithRole, detectTable, volumesByTitle, type TableLayout } from "./detectTable";
 import { catalogOf, type IndicatorCatalog } from "./indicatorCatalog";
 import { detectTitle, periodFromFileName, type TitleFacts } from "./detectTitle";
 import { readCriteriaTable, type RowMapping } from "./readCriteriaTable";
@@ -235,6 +235,8 @@ export function readReport(workbook: WorkbookGrids, options: ReadReportOptions =
     if (!layout?.continues) lines.push(...titleLines(grid, layout ? layout.headerRows[0] : 10));
   }
   const title = detectTitle(lines);
+  if (!options.setId && !props.set)
+    tables.forEach((t, i) => (tables[i] = { ...t, layout: volumesByTitle(t.layout, title.folded) }));
   const period =
     options.period ??
     props.period ??

@@ -5,7 +5,9 @@
  * (an absent indicator is "absent", which is a value too):
  *   - mine = base  → theirs is taken (my side did not touch it);
  *   - theirs = base → mine is taken;
- *   - mine = theirs → that value is taken (the same change on both sides is no conflict);
+ *   - mine = theirs → that value is taken (the same change on both sides is no conflict); the
+ *     same value and unit written in another place or under another label or note is the same
+ *     change (a week's results restating its registered plan from another file), and mine is taken;
  *   - otherwise it is a conflict: merged keeps theirs (what the store holds) and the conflict
  *     lists all three, for the person to decide. Nothing is decided silently.
  */
@@ -29,6 +31,12 @@ function same(a: IndicatorValue | undefined, b: IndicatorValue | undefined): boo
   return canonicalJson(a) === canonicalJson(b);
 }
 
+/** What a value states, without where and under which words it was written. */
+function sameStatement(a: IndicatorValue | undefined, b: IndicatorValue | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return canonicalJson([a.value, a.unit ?? null]) === canonicalJson([b.value, b.unit ?? null]);
+}
+
 export function mergeIndicatorValues(
   base: IndicatorValues,
   mine: IndicatorValues,
@@ -43,7 +51,7 @@ export function mergeIndicatorValues(
     const t = own(theirs, code);
     let pick: IndicatorValue | undefined;
     if (same(m, b)) pick = t;
-    else if (same(t, b) || same(m, t)) pick = m;
+    else if (same(t, b) || sameStatement(m, t)) pick = m;
     else {
       pick = t;
       conflicts.push({ code, base: b ?? null, mine: m ?? null, theirs: t ?? null });
