@@ -27,6 +27,7 @@ export const completenessSchema = z.object({
       label: z.string(),
       due: z.string(),
       dueLocal: z.string(),
+      unverified: z.boolean().optional(),
       counts: z.object({
         expected: z.number().int(),
         submitted: z.number().int(),
@@ -38,6 +39,7 @@ export const completenessSchema = z.object({
       units: z.array(unitCompletenessSchema),
     }),
   ),
+  unverifiedNote: z.object({ vi: z.string(), en: z.string() }).optional(),
 });
 export type CompletenessBody = z.infer<typeof completenessSchema>;
 

@@ -28,6 +28,8 @@ const BACKUP_TABLES = [
   "review_events",
   "unchanged_pushes",
   "audit_log",
+  "period_targets",
+  "reporting_calendars",
 ] as const;
 
 export class AuditTrail {
