@@ -12,6 +12,7 @@ import { seedStore } from "../../server/seed/seedStore";
 import { misuse } from "../messages/cliText";
 import { adminMessages as say } from "../messages/adminMessages";
 import { registerAdminOrgUnits } from "./adminOrgUnits";
+import { registerAdminRhythmSettings } from "./adminRhythmSettings";
 import { resolveScope } from "./adminScope";
 import { dbOption, withStore } from "./adminStore";
 import { displayLocation, storeLocation } from "./storeLocation";
@@ -125,6 +126,7 @@ export function registerAdmin(program: Command, io: CliIo): void {
   const admin = program.command("admin").description("Quản trị kho dữ liệu / administer the store");
   registerUsers(admin, io);
   registerAdminOrgUnits(admin, io);
+  registerAdminRhythmSettings(admin, io);
 
   admin
     .command("seed")

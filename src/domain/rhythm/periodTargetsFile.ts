@@ -149,6 +149,7 @@ export function checkTargets(
   const seen = new Map<string, number>();
   records.forEach((r, i) => {
     const row = typeof r.__row === "number" ? r.__row : i + 1;
+    const problemsBefore = problems.length;
     const say = (column: Column | undefined, vi: string, en: string) =>
       problems.push({
         row,
@@ -186,7 +187,8 @@ export function checkTargets(
         `đơn vị "${unit}" không đổi được sang "${entry.unit}" của hạng mục "${entry.name}": bỏ trống hoặc ghi "${entry.unit}".`,
         `unit "${unit}" does not convert to "${entry.unit}" of "${entry.name}": leave it empty or write "${entry.unit}".`,
       );
-    if (!entry || badPeriod || !Number.isFinite(target) || target < 0) return;
+    // A row with a problem is not compared with the others: one problem, said once.
+    if (!entry || problems.length > problemsBefore) return;
     const key = `${text("org")}|${period}|${entry.code}`;
     const before = seen.get(key);
     if (before !== undefined)

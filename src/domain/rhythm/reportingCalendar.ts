@@ -156,3 +156,10 @@ export function deadlinesFor(calendar: ReportingCalendar, kind: string, period: 
       due: vietnamInstant(addDays(r.anchor === "start" ? start : end, r.offsetDays), r.time),
     }));
 }
+
+/** The rules of a calendar whose due day is a placeholder ("work-volume month results"), for a notice. */
+export function unverifiedRules(calendar: ReportingCalendar): string[] {
+  return Object.entries(calendar.kinds).flatMap(([kind, rules]) =>
+    rules.filter((r) => r.unverified).map((r) => `${kind} ${r.periodKind} ${r.id}`),
+  );
+}
