@@ -67,14 +67,20 @@ export async function targetsUnder(
   return { under: { code: under.code, name: under.name }, ...(period ? { period } : {}), targets };
 }
 
+/** A calendar belongs to a province: refused for a district or a commune. */
+export function notProvinceProblem(unit: OrgUnitRow): InputProblem | undefined {
+  if (unit.level === "province") return undefined;
+  return {
+    column: "province",
+    vi: `${unit.code} ${unit.name} không phải là tỉnh: lịch nộp báo cáo đặt cho cấp tỉnh.`,
+    en: `${unit.code} ${unit.name} is not a province: a reporting calendar is set for a province.`,
+  };
+}
+
 /** Refusal of a calendar for a unit that is not a province or names another province. */
 export function calendarProblem(unit: OrgUnitRow, calendar: ReportingCalendar): InputProblem | undefined {
-  if (unit.level !== "province")
-    return {
-      column: "province",
-      vi: `${unit.code} ${unit.name} không phải là tỉnh: lịch nộp báo cáo đặt cho cấp tỉnh.`,
-      en: `${unit.code} ${unit.name} is not a province: a reporting calendar is set for a province.`,
-    };
+  const notProvince = notProvinceProblem(unit);
+  if (notProvince) return notProvince;
   if (calendar.province !== unit.code)
     return {
       column: "province",

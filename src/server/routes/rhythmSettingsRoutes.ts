@@ -23,6 +23,7 @@ import { httpMessages } from "../httpMessages";
 import {
   calendarAnswer,
   calendarProblem,
+  notProvinceProblem,
   resolveTargetUnits,
   saveTargets,
   targetsUnder,
@@ -131,11 +132,8 @@ export function rhythmSettingsRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
       async (req) => {
         const unit = (await ctx.store.tree()).resolve(req.params.province);
         if (!unit) throw refuse(404, httpMessages.unknownOrgUnit(req.params.province));
-        if (unit.level !== "province")
-          throw refuse(
-            422,
-            httpMessages.invalidSettings([calendarProblem(unit, { province: unit.code, kinds: {} })!]),
-          );
+        const notProvince = notProvinceProblem(unit);
+        if (notProvince) throw refuse(422, httpMessages.invalidSettings([notProvince]));
         return calendarAnswer(ctx.store, unit);
       },
     );
