@@ -361,6 +361,12 @@ describeOnEachEngine("API on %s", (fx, engine) => {
           url: `/api/consolidation?kind=work-volume&period=2023-W20&under=${org}`,
         }),
       },
+      {
+        name: "GET village progress",
+        scoped: true,
+        allowed: { clerk: 200, reviewer: 200, office: 200, admin: 200 },
+        request: (org) => ({ method: "GET", url: `/api/village-progress?under=${org}&period=2023` }),
+      },
       // The rhythm's settings: only administrators set them, each unit within their scope.
       {
         name: "PUT targets",
