@@ -22,6 +22,7 @@ import {
   sumFigures,
   villageColumnsOf,
   villageHeading,
+  type VillageColumns,
   type VillageRow,
 } from "./readVillageVolumes";
 
@@ -69,23 +70,107 @@ function readNumber(grid: Grid, r: number, c: number | undefined, asPercent = fa
 
 const TOTAL_WORDS = ["tong", "tong cong", "cong", "tong so"];
 
-export function readWorkVolume(grid: Grid, layout: TableLayout): WorkVolumeReading {
+/** The columns of a work-volume table, by what they hold. */
+interface VolumeColumns {
+  no?: number;
+  name?: number;
+  unit?: number;
+  plan?: number;
+  done?: number;
+  cumulative?: number;
+  ratio?: number;
+  villages: VillageColumns[];
+}
+
+function volumeColumns(layout: TableLayout): VolumeColumns {
   const col = (role: Parameters<typeof columnOf>[1]) => columnOf(layout, role);
-  const noC = col("no");
-  const nameC = col("content") ?? col("criterion");
-  const unitC = col("unit");
-  const planC = col("plan");
-  const doneC = columnsWithRole(layout, "done")[0]?.col ?? col("value");
-  const cumC = col("cumulative");
-  const ratioC = col("ratio");
-  const villageCols = villageColumnsOf(layout);
+  return {
+    no: col("no"),
+    name: col("content") ?? col("criterion"),
+    unit: col("unit"),
+    plan: col("plan"),
+    done: columnsWithRole(layout, "done")[0]?.col ?? col("value"),
+    cumulative: col("cumulative"),
+    ratio: col("ratio"),
+    villages: villageColumnsOf(layout),
+  };
+}
+
+/** One data row's figures as read: the commune's columns, then each village group's. */
+interface RowFigures {
+  own: NumberRead[];
+  villages: { v: VillageColumns; figures: NumberRead[] }[];
+  unitText: string;
+  /** No figure at all (empty cells only). */
+  none: boolean;
+}
+
+function rowFigures(grid: Grid, r: number, c: VolumeColumns): RowFigures {
+  const own = [c.plan, c.done, c.cumulative].map((col) => readNumber(grid, r, col));
+  const villages = c.villages.map((v) => ({
+    v,
+    figures: [v.plan, v.done, v.cumulative].map((col) => readNumber(grid, r, col)),
+  }));
+  const none = [...own, ...villages.flatMap((x) => x.figures)].every((f) => f.value === null && !f.problem);
+  return { own, villages, unitText: c.unit !== undefined ? textAt(grid, r, c.unit) : "", none };
+}
+
+/** The item of a data row; a figure the commune has no column for is its village groups' sum. */
+function itemOf(
+  grid: Grid,
+  r: number,
+  c: VolumeColumns,
+  name: string,
+  group: string | undefined,
+  f: RowFigures,
+): WorkItem {
+  const own = f.own.map((x) => x.value);
+  if (f.villages.length) {
+    const sums = sumFigures(
+      f.villages.map(({ figures: [p, d, cu] }) => ({ plan: p.value, done: d.value, cumulative: cu.value })),
+    );
+    if (c.plan === undefined) own[0] = sums.plan;
+    if (c.done === undefined) own[1] = sums.done;
+    if (c.cumulative === undefined) own[2] = sums.cumulative;
+  }
+  const [plan, done, cumulative] = own;
+  const ratio = readNumber(grid, r, c.ratio, true);
+  const unit = f.unitText || f.own[1].unit || f.own[2].unit || f.own[0].unit;
+  const withDone = c.villages.filter((v) => v.done !== undefined);
+  return {
+    name,
+    ...(unit ? { unit } : {}),
+    plan,
+    done,
+    cumulative,
+    ...(c.ratio !== undefined
+      ? { ratio: ratio.value === null ? null : Math.round(ratio.value * 100) / 100 }
+      : {}),
+    ...(group ? { group } : {}),
+    sheet: grid.sheet,
+    cell: toA1(r, c.done ?? withDone[0]?.done ?? c.name!),
+    ...(withDone.length
+      ? {
+          byUnit: withDone.map((v) => ({
+            name: v.name,
+            value: readNumber(grid, r, v.done).value,
+            sheet: grid.sheet,
+            cell: toA1(r, v.done!),
+          })),
+        }
+      : {}),
+  };
+}
+
+export function readWorkVolume(grid: Grid, layout: TableLayout): WorkVolumeReading {
+  const c = volumeColumns(layout);
   const out: WorkVolumeReading = { items: [], cells: [], findings: [], lastRow: layout.firstDataRow - 1 };
   const villageRows: VillageRow[] = [];
   let village: string | undefined;
   let group: string | undefined;
   for (let r = layout.firstDataRow; r <= layout.lastDataRow; r++) {
-    const noText = noC === undefined ? "" : textAt(grid, r, noC);
-    const name = nameC === undefined ? "" : textAt(grid, r, nameC);
+    const noText = c.no === undefined ? "" : textAt(grid, r, c.no);
+    const name = c.name === undefined ? "" : textAt(grid, r, c.name);
     const label = parseRowLabel(noText);
     if (!noText && !name) continue;
     if (
@@ -93,68 +178,25 @@ export function readWorkVolume(grid: Grid, layout: TableLayout): WorkVolumeReadi
       (isFooterText(noText || name) || isFooterText(name))
     )
       break;
-    const figures = [planC, doneC, cumC].map((c) => readNumber(grid, r, c));
-    const villages = villageCols.map((v) => ({
-      v,
-      figures: [v.plan, v.done, v.cumulative].map((c) => readNumber(grid, r, c)),
-    }));
-    const unitText = unitC !== undefined ? textAt(grid, r, unitC) : "";
-    const noFigures = [...figures, ...villages.flatMap((x) => x.figures)].every(
-      (f) => f.value === null && !f.problem,
-    );
-    const empty = noFigures && !unitText;
+    const f = rowFigures(grid, r, c);
+    const total = TOTAL_WORDS.includes(foldVietnamese(name)) || isCommuneHeading(name);
     // A heading row: "Thôn 1" starts that village's rows, "Toàn xã" / "Tổng cộng" the commune's own.
-    const heading = empty ? villageHeading(noText, name) : undefined;
-    if (heading || (empty && (isCommuneHeading(name) || TOTAL_WORDS.includes(foldVietnamese(name))))) {
-      village = heading;
-      group = undefined;
-      continue;
+    if (f.none && !f.unitText) {
+      const heading = villageHeading(noText, name);
+      if (heading || total) {
+        village = heading;
+        group = undefined;
+        continue;
+      }
     }
     if (label.kind === "group") {
       group = name ? `${noText}. ${name}` : noText;
       continue;
     }
-    if (!name || TOTAL_WORDS.includes(foldVietnamese(name)) || isCommuneHeading(name)) continue;
-    if (noFigures) continue;
-    // Villages as column groups: a figure the commune has no column for is its villages' sum.
-    const own = figures.map((f) => f.value);
-    if (villages.length) {
-      const sums = sumFigures(
-        villages.map(({ figures: [p, d, c] }) => ({ plan: p.value, done: d.value, cumulative: c.value })),
-      );
-      if (planC === undefined) own[0] = sums.plan;
-      if (doneC === undefined) own[1] = sums.done;
-      if (cumC === undefined) own[2] = sums.cumulative;
-    }
-    const [plan, done, cumulative] = own;
-    const ratio = readNumber(grid, r, ratioC, true);
-    const unit = unitText || figures[1].unit || figures[2].unit || figures[0].unit;
-    const withDone = villageCols.filter((v) => v.done !== undefined);
-    const item: WorkItem = {
-      name,
-      ...(unit ? { unit } : {}),
-      plan,
-      done,
-      cumulative,
-      ...(ratioC !== undefined
-        ? { ratio: ratio.value === null ? null : Math.round(ratio.value * 100) / 100 }
-        : {}),
-      ...(group ? { group } : {}),
-      sheet: grid.sheet,
-      cell: toA1(r, doneC ?? withDone[0]?.done ?? nameC!),
-      ...(withDone.length
-        ? {
-            byUnit: withDone.map((v) => ({
-              name: v.name,
-              value: readNumber(grid, r, v.done).value,
-              sheet: grid.sheet,
-              cell: toA1(r, v.done!),
-            })),
-          }
-        : {}),
-    };
-    out.findings.push(...unreadable(grid, r, name, [planC, doneC, cumC], figures));
-    for (const x of villages)
+    if (!name || total || f.none) continue;
+    const item = itemOf(grid, r, c, name, group, f);
+    out.findings.push(...unreadable(grid, r, name, [c.plan, c.done, c.cumulative], f.own));
+    for (const x of f.villages)
       out.findings.push(...unreadable(grid, r, name, [x.v.plan, x.v.done, x.v.cumulative], x.figures));
     out.lastRow = r;
     if (village) {
@@ -163,15 +205,14 @@ export function readWorkVolume(grid: Grid, layout: TableLayout): WorkVolumeReadi
     }
     out.items.push(item);
     out.cells.push({
-      ...(planC !== undefined ? { planCell: toA1(r, planC) } : {}),
-      ...(cumC !== undefined ? { cumulativeCell: toA1(r, cumC) } : {}),
-      ...(ratioC !== undefined ? { ratioCell: toA1(r, ratioC) } : {}),
+      ...(c.plan !== undefined ? { planCell: toA1(r, c.plan) } : {}),
+      ...(c.cumulative !== undefined ? { cumulativeCell: toA1(r, c.cumulative) } : {}),
+      ...(c.ratio !== undefined ? { ratioCell: toA1(r, c.ratio) } : {}),
       ...(noText ? { label: noText } : {}),
     });
   }
   if (villageRows.length) {
-    const folded = foldVillageRows(grid, out.items, villageRows, nameC!, doneC !== undefined);
-    out.items = folded.items;
+    out.items = foldVillageRows(grid, out.items, villageRows, c.name!, c.done !== undefined).items;
     while (out.cells.length < out.items.length) out.cells.push({});
   }
   return out;
