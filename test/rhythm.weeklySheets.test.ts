@@ -138,6 +138,61 @@ describe("results pushed after the registration, from another file", () => {
   });
 });
 
+describe("ntm consolidate over a folder holding both sheets of a week", () => {
+  it("takes the plans from the registration and the rest from the results, each commune once", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ntm-week-folder-"));
+    const sheets = [
+      ["18133", "Phố Châu"],
+      ["18139", "Sơn Hồng"],
+    ].map(([code, commune], i) => {
+      const reg = generateWeeklySheet(900 + i, {
+        kind: "registration",
+        period: "2023-W14",
+        commune,
+        villageLayout: "none",
+        noDiacritics: false,
+      });
+      // Results kept per village: no plan column of the commune's own.
+      const res = generateWeeklySheet(950 + i, { registered: reg.answer, villageLayout: "columns" });
+      const regFile = path.join(dir, `${code}-dang-ky${path.extname(reg.answer.file)}`);
+      const resFile = path.join(dir, `${code}-ket-qua${path.extname(res.answer.file)}`);
+      fs.writeFileSync(resFile, res.bytes);
+      fs.writeFileSync(regFile, reg.bytes);
+      // The registration copied in last: newer on disk than the results, yet not "the newer copy".
+      fs.utimesSync(regFile, new Date("2023-04-12T00:00:00Z"), new Date("2023-04-12T00:00:00Z"));
+      fs.utimesSync(resFile, new Date("2023-04-10T00:00:00Z"), new Date("2023-04-10T00:00:00Z"));
+      return { reg: reg.answer, res: res.answer };
+    });
+    const io = captureIo();
+    const exit = await main(
+      [
+        "node",
+        "ntm",
+        "consolidate",
+        dir,
+        "--kind",
+        "work-volume",
+        "--period",
+        WEEK,
+        "--json",
+        "--workers",
+        "0",
+      ],
+      io,
+    );
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(exit).toBe(1); // the district's other communes sent nothing
+    const { week } = JSON.parse(io.stdout);
+    expect(week.counts.reported).toBe(2);
+    const sum = (f: "plan" | "done", name: string, from: "reg" | "res") =>
+      sheets.reduce((s, x) => s + (x[from].items.find((i) => i.name === name)?.[f] ?? 0), 0);
+    for (const line of week.totals) {
+      expect([line.name, line.plan]).toEqual([line.name, expect.closeTo(sum("plan", line.name, "reg"), 6)]);
+      expect([line.name, line.done]).toEqual([line.name, expect.closeTo(sum("done", line.name, "res"), 6)]);
+    }
+  });
+});
+
 const WEEK = "2023-W14";
 
 interface CommuneWeek {

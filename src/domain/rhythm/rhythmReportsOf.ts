@@ -16,6 +16,7 @@ import { VILLAGE_PROGRESS_KIND, WORK_VOLUME_KIND } from "./reportingCalendar";
 import type { RhythmKind } from "./rhythmReportKinds";
 import { villageProgressOf, villageProgressToValues } from "./villageProgress";
 import { SHIPPED_WORK_ITEMS, type WorkItemCatalogue } from "./workItemCatalogue";
+import { isRegistration } from "./weekStatements";
 import { workVolumeEntries, workVolumeToValues, type WorkVolumeEntry } from "./workVolumeReport";
 
 export interface RhythmReport {
@@ -49,8 +50,7 @@ export function rhythmReportsOf(
 }
 
 function weekFigures(entries: WorkVolumeEntry[]): WorkVolumeEntry[] {
-  const registration = entries.some((e) => e.plan !== null) && entries.every((e) => e.done === null);
-  if (!registration) return entries;
+  if (!isRegistration(entries)) return entries;
   return entries.map((e) => {
     const { cumulative: _c, cells, ...rest } = e;
     void _c;
