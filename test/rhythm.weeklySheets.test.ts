@@ -129,6 +129,19 @@ describe("results pushed after the registration, from another file", () => {
     expect(workVolumeFromValues(merged)[0]).toMatchObject({ plan: 500, done: 420 });
   });
 
+  it("keep the registration's group when they restate the plan without it; a differing assessment still conflicts", () => {
+    const results = workVolumeToValues([hedge({ done: 420, cells: { plan: "D12", done: "E12" } })]);
+    const { merged } = mergeIndicatorValues({}, results, registration);
+    expect(workVolumeFromValues(merged)[0].group).toBe("II. MÔI TRƯỜNG");
+    const v = { value: 80, unit: "%", sheet: "Tiêu chí", cell: "E40" };
+    const assessed = mergeIndicatorValues(
+      {},
+      { "17.5": { ...v, selfAssessment: "met" } },
+      { "17.5": { ...v, cell: "F41", selfAssessment: "unmet" } },
+    );
+    expect(assessed.conflicts.map((c) => c.code)).toEqual(["17.5"]);
+  });
+
   it("state another plan: a conflict showing both", () => {
     const results = workVolumeToValues([hedge({ plan: 450, done: 420 })]);
     const { conflicts } = mergeIndicatorValues({}, results, registration);

@@ -1,7 +1,8 @@
 /**
  * What the title block above a table says: the org unit ("UBND XÃ SƠN HỒNG", "ỦY BAN NHÂN DÂN
  * XÃ …", "BAN PHÁT TRIỂN THÔN 2"), the period ("NĂM 2023", "QUÝ I NĂM 2021", "THÁNG 11/2022",
- * "TUẦN 14", "Tuần 14 (từ 30/3 đến 05/4/2023)"), and words that hint at the criteria set ("NÂNG CAO", "KIỂU MẪU", "KHỐI LƯỢNG").
+ * "TUẦN 14", "Tuần 14 (từ 30/3 đến 05/4/2023)"), and words that hint at the criteria set ("NÂNG
+ * CAO", "KIỂU MẪU", "KHỐI LƯỢNG").
  * Invariant: dates of signing ("ngày 15 tháng 11 năm 2023", "ngày 15/11/2023") and the set's span
  * ("giai đoạn 2021-2025") are removed before looking for the period, so a 2021 report signed in 2022
  * is still 2021.
