@@ -252,6 +252,22 @@ export function generateWeeklySheet(
       }
     }
     rows.push(top, sub);
+  } else if (!csv && chance(rng, 0.3)) {
+    // "Tuần 14" (or "Khối lượng") merged over the figures' own words.
+    traits.push("header-period-over-figures");
+    const sub: Cell[] = [null, null, null];
+    for (let c = 0; c < 3; c++) merges.push(`${a1(h, c)}:${a1(h + 1, c)}`);
+    const start = top.length;
+    top.push(
+      t(pick(rng, [`Tuần ${Number(period.slice(6))}`, "Khối lượng", "Khối lượng thực hiện trong tuần"])),
+    );
+    for (const [i, k] of figureKeys.entries()) {
+      if (i > 0) top.push(null);
+      figureCols.push({ key: k, col: start + i });
+      sub.push(word(k, header === "short"));
+    }
+    if (figureKeys.length > 1) merges.push(`${a1(h, start)}:${a1(h, start + figureKeys.length - 1)}`);
+    rows.push(top, sub);
   } else {
     for (const k of figureKeys) {
       figureCols.push({ key: k, col: top.length });

@@ -59,7 +59,13 @@ describe("the reader on weekly registration and result sheets", () => {
     expect(failures).toEqual([]);
     // The family is composed, not one layout: every way of writing villages and the week occurs.
     const seen = new Set(sheets.flatMap((g) => g.answer.traits));
-    for (const t of ["villages-columns", "villages-columns-under-figures", "villages-rows", "week-file-only"])
+    for (const t of [
+      "villages-columns",
+      "villages-columns-under-figures",
+      "villages-rows",
+      "week-file-only",
+      "header-period-over-figures",
+    ])
       expect(seen).toContain(t);
   });
 
