@@ -14,6 +14,7 @@ import {
   describeOnEachEngine,
   reportUrl,
 } from "./serverFixture";
+import { calendarExample } from "../src/server/routes/openApiExamples";
 
 describeOnEachEngine("API on %s", (fx, engine) => {
   const inject = (method: "GET" | "POST", url: string, token?: string, payload?: unknown) =>
@@ -250,7 +251,7 @@ describeOnEachEngine("API on %s", (fx, engine) => {
       scoped: boolean;
       /** Status for an in-scope request by each role. */
       allowed: Record<"clerk" | "reviewer" | "office" | "admin", number>;
-      request(org: string): { method: "GET" | "POST"; url: string; payload?: unknown };
+      request(org: string): { method: "GET" | "POST" | "PUT"; url: string; payload?: unknown };
       /** What a permitted answer must hold. */
       check?(body: { reports: { org: string }[] }): void;
     }
@@ -359,6 +360,42 @@ describeOnEachEngine("API on %s", (fx, engine) => {
           method: "GET",
           url: `/api/consolidation?kind=work-volume&period=2023-W20&under=${org}`,
         }),
+      },
+      {
+        name: "GET village progress",
+        scoped: true,
+        allowed: { clerk: 200, reviewer: 200, office: 200, admin: 200 },
+        request: (org) => ({ method: "GET", url: `/api/village-progress?under=${org}&period=2023` }),
+      },
+      // The rhythm's settings: only administrators set them, each unit within their scope.
+      {
+        name: "PUT targets",
+        scoped: true,
+        allowed: { clerk: 403, reviewer: 403, office: 403, admin: 200 },
+        request: (org) => ({
+          method: "PUT",
+          url: "/api/targets",
+          payload: { targets: [{ org, period: "2023-Q2", item: "vuon-mau", target: 5 }] },
+        }),
+      },
+      {
+        name: "GET targets",
+        scoped: true,
+        allowed: { clerk: 200, reviewer: 200, office: 200, admin: 200 },
+        request: (org) => ({ method: "GET", url: `/api/targets?under=${org}` }),
+      },
+      {
+        // The district administrator's scope holds no province: only a province's administrator sets it.
+        name: "PUT calendar",
+        scoped: false,
+        allowed: { clerk: 403, reviewer: 403, office: 403, admin: 403 },
+        request: () => ({ method: "PUT", url: "/api/calendars/42", payload: calendarExample }),
+      },
+      {
+        name: "GET calendar",
+        scoped: false,
+        allowed: { clerk: 200, reviewer: 200, office: 200, admin: 200 },
+        request: () => ({ method: "GET", url: "/api/calendars/42" }),
       },
     ];
 

@@ -21,7 +21,7 @@ export interface CallResult {
 }
 
 export interface CallOptions {
-  method?: "GET" | "POST";
+  method?: "GET" | "POST" | "PUT";
   url: string;
   headers?: Record<string, string>;
   payload?: object;

@@ -58,7 +58,7 @@ describeOnEachEngine("review comments on %s", (fx) => {
     for (const role of ["clerk", "reviewer", "office", "admin"] as const) {
       const me = meSchema.parse((await fx.call({ url: "/api/me", headers: bearer(fx.tokens[role]) })).json());
       expect(me.role).toBe(role);
-      for (const action of ["read", "push", "review", "consolidate"] as const)
+      for (const action of ["read", "push", "review", "consolidate", "configure"] as const)
         expect({ role, action, shown: me.actions?.includes(action) }).toEqual({
           role,
           action,

@@ -42,6 +42,7 @@ import {
 import { consolidationRoutes } from "./routes/consolidationRoutes";
 import { rhythmRoutes } from "./routes/rhythmRoutes";
 import { criteriaSetRoutes } from "./routes/criteriaSetRoutes";
+import { rhythmSettingsRoutes } from "./routes/rhythmSettingsRoutes";
 import { directoryRoutes } from "./routes/directoryRoutes";
 import { reportListRoutes } from "./routes/reportListRoutes";
 import { HttpRefusal, sendRefusal } from "./routes/httpRefusal";
@@ -72,6 +73,10 @@ const API_TAGS = [
   { name: "reports", description: "Báo cáo và phiên bản (đồng bộ) / Reports and revisions (sync)" },
   { name: "review", description: "Thẩm định / Review" },
   { name: "consolidation", description: "Tổng hợp / Consolidation" },
+  {
+    name: "settings",
+    description: "Chỉ tiêu kỳ và lịch nộp báo cáo / Period targets and reporting calendars",
+  },
 ];
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
@@ -183,6 +188,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         await authed.register(reportListRoutes(ctx));
         await authed.register(consolidationRoutes(ctx));
         await authed.register(rhythmRoutes(ctx));
+        await authed.register(rhythmSettingsRoutes(ctx));
       });
     },
     { prefix: "/api" },

@@ -151,6 +151,17 @@ export const httpMessages = {
     message:
       "Báo cáo chưa được phê duyệt nên không cần mở lại. / The report is not approved, so there is nothing to reopen.",
   },
+  /** Targets or a calendar whose content the domain refused: every problem listed, nothing stored. */
+  invalidSettings: (problems: { row?: number; column?: string; vi: string; en: string }[]) => ({
+    error: "invalid-settings",
+    message:
+      `Có ${problems.length} lỗi, chưa lưu gì; sửa các dòng được nêu rồi gửi lại. / ` +
+      `${problems.length} problem(s); nothing was saved — fix the rows listed and send again.`,
+    issues: problems.map((p) => ({
+      path: [p.row === undefined ? "" : String(p.row), p.column ?? ""].filter(Boolean).join("/"),
+      message: `${p.vi} / ${p.en}`,
+    })),
+  }),
   invalidRequest: (detail: string) => ({
     error: "invalid-request",
     message: `Yêu cầu không hợp lệ: ${detail}. Sửa nội dung gửi theo /api/openapi.json. / Invalid request: ${detail}. Fix the request as /api/openapi.json describes.`,
@@ -172,10 +183,12 @@ const actionVi: Record<string, string> = {
   push: "gửi báo cáo",
   review: "duyệt báo cáo",
   consolidate: "xem tổng hợp",
+  configure: "đặt chỉ tiêu kỳ và lịch nộp báo cáo",
 };
 const actionEn: Record<string, string> = {
   read: "read reports",
   push: "push reports",
   review: "review reports",
   consolidate: "read consolidations",
+  configure: "set period targets and reporting calendars",
 };

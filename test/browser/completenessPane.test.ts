@@ -58,6 +58,16 @@ describeBrowser("Tiến độ nộp tab", () => {
     expect(await results.locator('tr[data-status="missing"]').count()).toBeGreaterThan(5);
     expect(await page.getByTestId("deadline-registration").textContent()).toContain("Chưa nộp");
     await screenshot(page, "pane-13-completeness");
+    // The week's deadlines are the offices' practice: no placeholder notice.
+    expect(await page.getByTestId("completeness-unverified").count()).toBe(0);
+    // A month's due day is a placeholder: said once, its deadline marked *.
+    await inputs.nth(0).fill("2023-04");
+    await page.getByTestId("completeness-show").click();
+    const note = page.getByTestId("completeness-unverified");
+    await note.waitFor();
+    expect(await note.count()).toBe(1);
+    expect(await note.textContent()).toMatch(/giả định, chưa xác nhận/);
+    expect(await page.getByTestId("deadline-results").textContent()).toMatch(/\* — hạn 2023-05-05 17:00/);
     await context.close();
   }, 120000);
 });

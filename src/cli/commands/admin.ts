@@ -13,6 +13,7 @@ import { misuse } from "../messages/cliText";
 import { adminMessages as say } from "../messages/adminMessages";
 import { registerAdminCriteria } from "./adminCriteria";
 import { registerAdminOrgUnits } from "./adminOrgUnits";
+import { registerAdminRhythmSettings } from "./adminRhythmSettings";
 import { resolveScope } from "./adminScope";
 import { dbOption, withStore } from "./adminStore";
 import { displayLocation, storeLocation } from "./storeLocation";
@@ -127,6 +128,7 @@ export function registerAdmin(program: Command, io: CliIo): void {
   registerUsers(admin, io);
   registerAdminOrgUnits(admin, io);
   registerAdminCriteria(admin, io);
+  registerAdminRhythmSettings(admin, io);
 
   admin
     .command("seed")

@@ -25,7 +25,10 @@ import {
   queuePush,
   settleConflictEntry,
 } from "../../domain/sync";
+import { VILLAGE_PROGRESS_KIND } from "../../domain/rhythm/reportingCalendar";
 import { isRhythmKind } from "../../domain/rhythm/rhythmReportKinds";
+import { splitVillageReports } from "../../domain/rhythm/villageReports";
+import { periodStartDate } from "../../domain/sync/reportPeriod";
 import { loadSyncState, rememberedOrg, saveSyncState, syncStatePath, type SyncState } from "./syncState";
 import { pushMessages as say, pushesWaitLocked } from "../messages/syncMessages";
 import { orgFromName } from "./orgFromName";
@@ -95,20 +98,55 @@ async function push(file: string, o: PushOptions, io: CliIo): Promise<number> {
   if (marksNotSent.length) io.err(`${say.marksNotSent(marksNotSent)}\n`);
   if (skipped.length) io.err(`${say.skippedRows(skipped)}\n`);
 
-  // A work-volume workbook is its work-volume report; a village checklist sends its progress too.
-  const reports = [
-    ...(isRhythmKind(read.set) ? [] : [{ set: read.set, values: read.values }]),
-    ...read.rhythm.map((r) => ({ set: r.kind, values: r.values })),
+  // A work-volume workbook is its work-volume report; a village checklist sends its progress too,
+  // one report per village the org tree knows (villageReportsOf).
+  const reports: { set: string; org: string; values: IndicatorValues }[] = [
+    ...(isRhythmKind(read.set) ? [] : [{ set: read.set, org, values: read.values }]),
   ];
   let code = 0;
+  for (const r of read.rhythm) {
+    if (r.kind !== VILLAGE_PROGRESS_KIND) reports.push({ set: r.kind, org, values: r.values });
+    else {
+      const split = await villageReportsOf(client, org, period, r.values, io);
+      if (!split) code = 1;
+      else reports.push(...split.map((v) => ({ set: r.kind, ...v })));
+    }
+  }
   for (const r of reports) {
-    // The workbook's first report keeps FILE.ntm-sync.json; a second one its own sidecar beside it,
-    // so neither's outbox or base is ever overwritten by the other's.
-    const stateFile = r === reports[0] ? file : `${file}.${r.set}`;
-    const key = { org, set: r.set, period };
+    // The workbook's first report keeps FILE.ntm-sync.json; every other one its own sidecar beside
+    // it (FILE.KIND, or FILE.KIND.ORG for a village), so no outbox or base overwrites another's.
+    const stateFile =
+      r === reports[0] ? file : r.org === org ? `${file}.${r.set}` : `${file}.${r.set}.${r.org}`;
+    const key = { org: r.org, set: r.set, period };
     code = Math.max(code, await pushReport(file, stateFile, o, io, client, choices, key, r.values));
   }
   return code;
+}
+
+/**
+ * The commune's village progress split into one report per village the store's org tree knows
+ * (the commune keeps the others); undefined, said, when the tree cannot be read (nothing queued).
+ */
+async function villageReportsOf(
+  client: SyncClient,
+  org: string,
+  period: string,
+  values: IndicatorValues,
+  io: CliIo,
+): Promise<{ org: string; values: IndicatorValues }[] | undefined> {
+  let units;
+  try {
+    units = await client.orgUnits({ under: org, at: periodStartDate(period) });
+  } catch (e) {
+    io.err(`${say.villagesUnknown((e as Error).message)}\n`);
+    return undefined;
+  }
+  const villages = units.filter((u) => u.level === "village" && u.parentCode === org);
+  const split = splitVillageReports(values, villages);
+  return [
+    ...(split.commune ? [{ org, values: split.commune }] : []),
+    ...split.villages.map((v) => ({ org: v.org, values: v.values })),
+  ];
 }
 
 /** One report of the workbook through its outbox (a sidecar per report key). */

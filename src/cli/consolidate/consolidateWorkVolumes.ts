@@ -107,6 +107,8 @@ export async function consolidateWorkVolumesCommand(
   );
   if (week.notReported.length)
     say(`Chưa báo cáo / not reported: ${week.notReported.map((u) => `${u.code} ${u.name}`).join("; ")}\n`);
+  const note = completeness.find((c) => c.unverifiedNote)?.unverifiedNote;
+  if (note) say(`${note.vi} / ${note.en}\n`);
   if (o.out) say(`Đã ghi / written: ${o.out}\n`);
   return week.notReported.length ? 1 : 0;
 }

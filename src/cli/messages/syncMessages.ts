@@ -87,6 +87,11 @@ export const pushMessages = {
     ),
   pushed: (revision: number, key: string) =>
     both(`Đã gửi: phiên bản ${revision} của ${key}.`, `Pushed: revision ${revision}.`),
+  villagesUnknown: (why: string) =>
+    both(
+      `Chưa gửi tiến độ thôn: không đọc được danh sách thôn của xã từ kho (${why}); chạy lại ntm push khi có mạng.`,
+      `Village progress not sent: the commune's villages could not be read from the store (${why}); run ntm push again when online.`,
+    ),
   notPushed: (sidecar: string) =>
     both(
       `Chưa gửi được: số liệu vẫn nằm trong hàng chờ (${sidecar}), chạy lại ntm push để gửi.`,

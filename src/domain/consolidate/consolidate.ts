@@ -21,6 +21,7 @@ import { fileFailed, type ConsolidationFile } from "./fileValidation";
 import { selectNewest, type Keyed } from "./selectNewest";
 import type { ConsolidationSummary, FindingRow, SkippedFile, VillageRow } from "./summaryModel";
 import { volumesByDistrict } from "../rhythm/volumesByDistrict";
+import { isRegistration } from "../rhythm/weekStatements";
 import { compareVietnamese } from "./compareVietnamese";
 
 export interface ConsolidateOptions {
@@ -170,7 +171,10 @@ function fileBaseName(p: string): string {
   return p.split(/[\\/]/).pop() ?? p;
 }
 
-/** Same commune (in its era), same set; village checklists also by the villages they cover. */
+/**
+ * Same commune (in its era), same set; village checklists also by the villages they cover, a
+ * week's registration apart from its results.
+ */
 function duplicateKey(f: ConsolidationFile, commune: CommuneIdentity, getSet: SetSource): string {
   const v = f.validation;
   const setId = v.set?.id ?? "";
@@ -182,7 +186,9 @@ function duplicateKey(f: ConsolidationFile, commune: CommuneIdentity, getSet: Se
           .sort()
           .join(",")
       : "";
-  return `${commune.key}|${setId}|${villages}`;
+  // A week's registration and its results are two statements of one report (weekStatements.ts).
+  const statement = v.workItems?.length && isRegistration(v.workItems) ? "|registration" : "";
+  return `${commune.key}|${setId}|${villages}${statement}`;
 }
 
 function buildMatrices(consolidated: readonly Candidate[], getSet: SetSource) {

@@ -43,6 +43,8 @@ export interface DeadlineCompleteness {
   label: string;
   due: string;
   dueLocal: string;
+  /** The due day is a placeholder of the calendar, not confirmed from a decision. */
+  unverified?: boolean;
   counts: {
     expected: number;
     submitted: number;
@@ -59,7 +61,14 @@ export interface CompletenessReport {
   period: string;
   asOf: string;
   deadlines: DeadlineCompleteness[];
+  /** Said once when any deadline is a placeholder: on time and late are judged against it. */
+  unverifiedNote?: { vi: string; en: string };
 }
+
+export const UNVERIFIED_DEADLINE_NOTE = {
+  vi: "Hạn nộp đánh dấu * là ngày giả định, chưa xác nhận từ văn bản của tỉnh: đúng hạn / trễ hạn chỉ để tham khảo.",
+  en: "Deadlines marked * are placeholder days, not confirmed from a provincial decision: on time / late are indicative only.",
+};
 
 export function localText(instant: string): string {
   const l = localParts(instant);
@@ -115,6 +124,7 @@ export function completeness(input: {
       label: d.label,
       due: d.due,
       dueLocal: localText(d.due),
+      ...(d.unverified ? { unverified: true } : {}),
       counts: {
         expected: units.length,
         submitted: count("on-time") + count("late"),
@@ -126,5 +136,11 @@ export function completeness(input: {
       units,
     };
   });
-  return { kind: input.kind, period: input.period, asOf: input.asOf, deadlines };
+  return {
+    kind: input.kind,
+    period: input.period,
+    asOf: input.asOf,
+    deadlines,
+    ...(deadlines.some((d) => d.unverified) ? { unverifiedNote: UNVERIFIED_DEADLINE_NOTE } : {}),
+  };
 }

@@ -23,6 +23,10 @@ export const deadlineRuleSchema = z.object({
   offsetDays: z.number().int().min(-366).max(366),
   time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "giờ dạng HH:MM / time as HH:MM"),
   requires: z.enum(["plan", "done", "any"]).default("any"),
+  /** A due day not confirmed from a decision (a placeholder): shown as unverified, never as fact. */
+  unverified: z.boolean().optional(),
+  /** Where the rule comes from (a decision, an office's practice, "placeholder"). */
+  source: z.string().max(300).optional(),
 });
 export type DeadlineRule = z.infer<typeof deadlineRuleSchema>;
 
@@ -39,7 +43,19 @@ const PERIOD_WORD: Record<PeriodKind, string> = { week: "tuần", month: "tháng
 export const WORK_VOLUME_KIND = "work-volume";
 export const VILLAGE_PROGRESS_KIND = "village-progress";
 
-/** The weekly rhythm of the Hà Tĩnh reports, and month/quarter/year reviews on the 5th after. */
+const WEEKLY_SOURCE =
+  "Báo cáo của các xã Hà Tĩnh 2020–2023 (đăng ký trước 17:00 thứ Năm, kết quả trước 10:00 thứ Hai) / Hà Tĩnh commune reports 2020–2023";
+
+/** Month, quarter and year due days: no decision found, so the days here are placeholders. */
+const PLACEHOLDER = {
+  unverified: true,
+  source: "Ngày giả định, chưa có văn bản quy định / placeholder day, no decision found",
+} as const;
+
+/**
+ * The weekly rhythm of the Hà Tĩnh reports, and month/quarter/year reviews on placeholder days (the
+ * 5th, 10th, 15th after the period), marked unverified until a province confirms its own.
+ */
 export const HA_TINH_CALENDAR: ReportingCalendar = reportingCalendarSchema.parse({
   province: "42",
   kinds: {
@@ -52,6 +68,7 @@ export const HA_TINH_CALENDAR: ReportingCalendar = reportingCalendarSchema.parse
         offsetDays: -4,
         time: "17:00",
         requires: "plan",
+        source: WEEKLY_SOURCE,
       },
       {
         id: "results",
@@ -61,6 +78,7 @@ export const HA_TINH_CALENDAR: ReportingCalendar = reportingCalendarSchema.parse
         offsetDays: 0,
         time: "10:00",
         requires: "done",
+        source: WEEKLY_SOURCE,
       },
       ...(["month", "quarter", "year"] as const).map((periodKind) => ({
         id: "results",
@@ -70,6 +88,7 @@ export const HA_TINH_CALENDAR: ReportingCalendar = reportingCalendarSchema.parse
         offsetDays: 4,
         time: "17:00",
         requires: "done",
+        ...PLACEHOLDER,
       })),
     ],
     // Criteria reports of any set: configured days, here the 5th, 10th and 15th after the period.
@@ -86,6 +105,7 @@ export const HA_TINH_CALENDAR: ReportingCalendar = reportingCalendarSchema.parse
       anchor: "end",
       offsetDays,
       time: "17:00",
+      ...PLACEHOLDER,
     })),
     [VILLAGE_PROGRESS_KIND]: (["month", "quarter", "year"] as const).map((periodKind) => ({
       id: "report",
@@ -94,6 +114,7 @@ export const HA_TINH_CALENDAR: ReportingCalendar = reportingCalendarSchema.parse
       anchor: "end",
       offsetDays: 4,
       time: "17:00",
+      ...PLACEHOLDER,
     })),
   },
 });
@@ -110,6 +131,8 @@ export interface Deadline {
   id: string;
   label: string;
   requires: "plan" | "done" | "any";
+  /** The due day is a placeholder, not confirmed from a decision. */
+  unverified?: boolean;
   /** Instant, ISO-8601 UTC. */
   due: string;
 }
@@ -129,6 +152,14 @@ export function deadlinesFor(calendar: ReportingCalendar, kind: string, period: 
       id: r.id,
       label: r.label,
       requires: r.requires,
+      ...(r.unverified ? { unverified: true } : {}),
       due: vietnamInstant(addDays(r.anchor === "start" ? start : end, r.offsetDays), r.time),
     }));
+}
+
+/** The rules of a calendar whose due day is a placeholder ("work-volume month results"), for a notice. */
+export function unverifiedRules(calendar: ReportingCalendar): string[] {
+  return Object.entries(calendar.kinds).flatMap(([kind, rules]) =>
+    rules.filter((r) => r.unverified).map((r) => `${kind} ${r.periodKind} ${r.id}`),
+  );
 }

@@ -4,6 +4,8 @@
  * work-volume report, and its villages' checklist progress as a village-progress report.
  * Invariant: every work item the reader found is in the values (uncatalogued ones under their own
  * name); a village's progress is the evaluation's met / total, never the stated percentage alone.
+ * A registration (plans, no done figure anywhere) sends its plans only: its "Lũy kế" is the total
+ * before the week, not the week's, and the results sent on Monday state the week's own.
  */
 import type { CriteriaSet } from "../criteria/schema";
 import { evaluate } from "../evaluate";
@@ -14,7 +16,8 @@ import { VILLAGE_PROGRESS_KIND, WORK_VOLUME_KIND } from "./reportingCalendar";
 import type { RhythmKind } from "./rhythmReportKinds";
 import { villageProgressOf, villageProgressToValues } from "./villageProgress";
 import { SHIPPED_WORK_ITEMS, type WorkItemCatalogue } from "./workItemCatalogue";
-import { workVolumeEntries, workVolumeToValues } from "./workVolumeReport";
+import { isRegistration } from "./weekStatements";
+import { workVolumeEntries, workVolumeToValues, type WorkVolumeEntry } from "./workVolumeReport";
 
 export interface RhythmReport {
   kind: RhythmKind;
@@ -31,7 +34,7 @@ export function rhythmReportsOf(
 ): RhythmReport[] {
   const out: RhythmReport[] = [];
   if (report.workItems?.length) {
-    const entries = workVolumeEntries(catalogue, report.workItems, workItemCells);
+    const entries = weekFigures(workVolumeEntries(catalogue, report.workItems, workItemCells));
     out.push({ kind: WORK_VOLUME_KIND, values: workVolumeToValues(entries), count: entries.length });
   }
   if (report.units?.length && set) {
@@ -44,4 +47,15 @@ export function rhythmReportsOf(
       });
   }
   return out;
+}
+
+function weekFigures(entries: WorkVolumeEntry[]): WorkVolumeEntry[] {
+  if (!isRegistration(entries)) return entries;
+  return entries.map((e) => {
+    const { cumulative: _c, cells, ...rest } = e;
+    void _c;
+    const { cumulative: _cc, ...kept } = cells ?? {};
+    void _cc;
+    return { ...rest, cumulative: null, ...(cells ? { cells: kept } : {}) };
+  });
 }

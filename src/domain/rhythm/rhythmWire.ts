@@ -27,6 +27,7 @@ export const completenessSchema = z.object({
       label: z.string(),
       due: z.string(),
       dueLocal: z.string(),
+      unverified: z.boolean().optional(),
       counts: z.object({
         expected: z.number().int(),
         submitted: z.number().int(),
@@ -38,6 +39,7 @@ export const completenessSchema = z.object({
       units: z.array(unitCompletenessSchema),
     }),
   ),
+  unverifiedNote: z.object({ vi: z.string(), en: z.string() }).optional(),
 });
 export type CompletenessBody = z.infer<typeof completenessSchema>;
 
@@ -93,3 +95,35 @@ export const workVolumeConsolidationSchema = z.object({
   ),
 });
 export type WorkVolumeConsolidationBody = z.infer<typeof workVolumeConsolidationSchema>;
+
+/** GET /api/village-progress: each commune's villages (own reports or the commune's) and roll-up. */
+export const villageProgressBodySchema = z.object({
+  under: z.object({ code: z.string(), name: z.string() }),
+  period: z.string(),
+  communes: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      villages: z.array(
+        z.object({
+          name: z.string(),
+          /** The village's own unit when it reported on its own; absent when in the commune's report. */
+          org: z.string().optional(),
+          met: z.number(),
+          total: z.number(),
+          share: n,
+          goal: n,
+        }),
+      ),
+      rollup: z.object({
+        atGoal: z.number().int(),
+        of: z.number().int(),
+        reported: z.number().int(),
+        goal: z.number(),
+        notReported: z.array(z.string()),
+        text: z.object({ vi: z.string(), en: z.string() }),
+      }),
+    }),
+  ),
+});
+export type VillageProgressBody = z.infer<typeof villageProgressBodySchema>;

@@ -1,7 +1,8 @@
 /**
  * Village progress on the model residential area (KDC NTM kiểu mẫu) and model-garden checklists:
- * each village's criteria met of those listed, its share, its goal and the year it aims for, as a
- * report of the commune (one entry per village), rolled up as "3 of 12 villages ≥ 80 %".
+ * each village's criteria met of those listed, its share, its goal and the year it aims for, rolled
+ * up as "3 of 12 villages ≥ 80 %". A push sends each village the org tree lists as its own report
+ * (villageReports.ts); the commune's report keeps the others, one entry per village.
  *
  * Stored as indicator values like every report (so push, merge, review and audit are shared):
  * "<village>:met", "<village>:total", "<village>:goal", "<village>:year", with <village> "v-" and

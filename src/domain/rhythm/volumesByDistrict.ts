@@ -2,7 +2,8 @@
  * The consolidation summary's work volumes: one line per item (sumWorkVolumes.ts decides which
  * items are one and converts m ↔ km), each split by district and commune, as the summary workbook
  * prints it. Invariant: an item's amounts are the sum of its districts', a district's of its
- * communes', each commune's figures in the item's unit (so the workbook's SUM formulas hold).
+ * communes', each commune's figures in the item's unit (so the workbook's SUM formulas hold); a
+ * commune's registration and results of one week count once, as one statement (weekStatements.ts).
  */
 import type { CommuneIdentity } from "../consolidate/communeCodeMap";
 import { compareVietnamese } from "../consolidate/compareVietnamese";
@@ -10,6 +11,7 @@ import { UNKNOWN_DISTRICT } from "../consolidate/consolidationMessages";
 import type { FileValidation } from "../consolidate/fileValidation";
 import type { VolumeCommune, VolumeDistrict, VolumeItem } from "../consolidate/summaryModel";
 import { figuresOf, groupVolumeParts, sumAmounts } from "./sumWorkVolumes";
+import { isRegistration, withRegisteredPlans } from "./weekStatements";
 
 export interface VolumeInput {
   path: string;
@@ -17,8 +19,33 @@ export interface VolumeInput {
   commune: CommuneIdentity;
 }
 
+/**
+ * One input per commune and period: a registration beside its results completes their plans
+ * (withRegisteredPlans); a registration alone states its plans only.
+ */
+function weekInputs(inputs: readonly VolumeInput[]): VolumeInput[] {
+  const groups = new Map<string, VolumeInput[]>();
+  for (const i of inputs) {
+    const k = `${i.commune.key}|${i.validation.period ?? ""}`;
+    groups.set(k, [...(groups.get(k) ?? []), i]);
+  }
+  return [...groups.values()].flatMap((group) => {
+    const reg = group.find((i) => isRegistration(i.validation.workItems ?? []));
+    if (!reg) return group;
+    const rest = group.filter((i) => i !== reg);
+    const items = reg.validation.workItems ?? [];
+    if (rest.length !== 1) {
+      const plansOnly = items.map((w) => ({ ...w, cumulative: null }));
+      return [...rest, { ...reg, validation: { ...reg.validation, workItems: plansOnly } }];
+    }
+    const [res] = rest;
+    const workItems = withRegisteredPlans(res.validation.workItems ?? [], items);
+    return [{ ...res, validation: { ...res.validation, workItems } }];
+  });
+}
+
 export function volumesByDistrict(inputs: readonly VolumeInput[]): VolumeItem[] {
-  const parts = inputs.flatMap((input) =>
+  const parts = weekInputs(inputs).flatMap((input) =>
     (input.validation.workItems ?? []).map((w) => ({
       name: w.name,
       unit: w.unit,

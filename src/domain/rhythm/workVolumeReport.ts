@@ -105,12 +105,19 @@ function figureValue(
   };
 }
 
+/**
+ * A figure the sheet leaves empty is not sent: a registration says nothing about what was done, so
+ * the results pushed after it (from another file) fill the done figures without a conflict, and
+ * results without a plan column leave the registered plan standing. An item with no figure at all
+ * still travels, as an empty done figure, so no item is dropped.
+ */
 export function workVolumeToValues(items: readonly WorkVolumeEntry[]): IndicatorValues {
   const out: IndicatorValues = {};
   for (const e of items) {
-    out[`${e.key}:p`] = figureValue(e, e.plan, e.cells?.plan);
-    out[`${e.key}:d`] = figureValue(e, e.done, e.cells?.done, true);
-    out[`${e.key}:c`] = figureValue(e, e.cumulative, e.cells?.cumulative);
+    const stated = (["plan", "done", "cumulative"] as const).filter((f) => e[f] !== null);
+    const figures = stated.length ? stated : (["done"] as const);
+    // The group travels on the first figure sent (a registration sends no done figure).
+    for (const f of figures) out[`${e.key}:${f[0]}`] = figureValue(e, e[f], e.cells?.[f], f === figures[0]);
     for (const v of e.villages ?? [])
       out[`${e.key}:v:${shortHash(v.name).slice(0, 6)}`] = {
         value: v.done,
@@ -159,7 +166,7 @@ export function workVolumeFromValues(values: IndicatorValues): WorkVolumeEntry[]
     e[figure] = num(v);
     if (v.label) e.name = v.label;
     if (v.unit) e.unit = v.unit;
-    if (figure === "done" && v.note) e.group = v.note;
+    if (v.note) e.group = v.note;
     if (v.sheet && v.cell) {
       if (figure === "done" || !e.sheet) e.sheet = v.sheet;
       e.cells = { ...e.cells, [figure]: v.cell };

@@ -86,7 +86,13 @@ function fromHeaders(cols: HeaderColumn[]): TableColumn[] {
   const out: TableColumn[] = [];
   for (const c of cols) {
     if (!c.role || c.role === "ignore") continue;
-    out.push({ col: c.col, role: c.role, header: c.header, ...(c.unitName ? { unitName: c.unitName } : {}) });
+    out.push({
+      col: c.col,
+      role: c.role,
+      header: c.header,
+      ...(c.unitName ? { unitName: c.unitName } : {}),
+      ...(c.figure ? { figure: c.figure } : {}),
+    });
   }
   return disambiguateTargets(out);
 }
@@ -239,4 +245,16 @@ export function columnOf(layout: TableLayout, role: ColumnRole): number | undefi
   const cols = columnsWithRole(layout, role);
   // Several period columns under one role: the last is the latest period.
   return cols.length ? cols[cols.length - 1].col : undefined;
+}
+
+/**
+ * "Nội dung | ĐVT | Kết quả" is both a criteria table and a week's results: under a title about work
+ * volumes ("BÁO CÁO KẾT QUẢ THỰC HIỆN KHỐI LƯỢNG TUẦN 14") and with no target or assessment column,
+ * it is the results.
+ */
+export function volumesByTitle(layout: TableLayout, foldedTitle: string): TableLayout {
+  if (layout.kind !== "criteria" || !/\bkhoi luong\b/.test(foldedTitle)) return layout;
+  const has = (r: ColumnRole) => layout.columns.some((c) => c.role === r);
+  const judged = has("target") || has("selfAssessment") || has("metMark") || has("unmetMark");
+  return has("unit") && (has("value") || has("done")) && !judged ? { ...layout, kind: "workVolume" } : layout;
 }

@@ -1,13 +1,16 @@
 /**
  * What the title block above a table says: the org unit ("UBND XÃ SƠN HỒNG", "ỦY BAN NHÂN DÂN
  * XÃ …", "BAN PHÁT TRIỂN THÔN 2"), the period ("NĂM 2023", "QUÝ I NĂM 2021", "THÁNG 11/2022",
- * "TUẦN 14"), and words that hint at the criteria set ("NÂNG CAO", "KIỂU MẪU", "KHỐI LƯỢNG").
+ * "TUẦN 14", "Tuần 14 (từ 30/3 đến 05/4/2023)"), and words that hint at the criteria set ("NÂNG
+ * CAO", "KIỂU MẪU", "KHỐI LƯỢNG").
  * Invariant: dates of signing ("ngày 15 tháng 11 năm 2023", "ngày 15/11/2023") and the set's span
  * ("giai đoạn 2021-2025") are removed before looking for the period, so a 2021 report signed in 2022
  * is still 2021.
  */
 import { foldVietnamese } from "./foldVietnamese";
 import { groupOfText, regionOfText } from "./inferColumnRoles";
+import { isoWeekOfDate } from "../rhythm/vietnamTime";
+import { lastDateOf, weekNear, weekOfTitleLine } from "./weekOfTitle";
 
 export interface OrgUnitGuess {
   /** "Xã Sơn Hồng": level word plus the name, capitalised as a name. */
@@ -92,7 +95,10 @@ function pad2(n: number): string {
 
 /** The period a line names, most specific first; undefined when none. */
 export function periodFromText(text: string, fallbackYear?: number): string | undefined {
-  const s = stripDates(foldVietnamese(text));
+  const folded = foldVietnamese(text);
+  const week = weekOfTitleLine(folded);
+  if (week) return week;
+  const s = stripDates(folded);
   let m = /tuan (?:thu )?(\d{1,2})(?:[^0-9]+(?:nam )?(\d{4}))?/.exec(s);
   if (m && (m[2] || fallbackYear)) return `${m[2] ?? fallbackYear}-W${pad2(Number(m[1]))}`;
   m = /thang (\d{1,2}) ?(?:\/|-|nam) ?(\d{4})/.exec(s);
@@ -114,6 +120,12 @@ interface LineFacts {
   period?: string;
   /** "Tuần 14" without a year on this line. */
   week?: number;
+  /** The last date the line writes ("ngày 30 tháng 3 năm 2023"), which places a week without a year. */
+  date?: string;
+  /** The line says "tuần" without a number ("ĐĂNG KÝ KHỐI LƯỢNG TUẦN"). */
+  weekly?: boolean;
+  /** The end of a date range the line writes ("(Từ ngày 03/4 đến ngày 09/4/2023)"). */
+  rangeEnd?: string;
   region?: string;
   group?: string;
 }
@@ -144,6 +156,10 @@ function lineFacts(line: string): LineFacts {
     const w = /tuan (?:thu )?(\d{1,2})/.exec(folded);
     if (w) f.week = Number(w[1]);
   }
+  const date = lastDateOf(folded);
+  if (date) f.date = date;
+  if (f.week === undefined && !f.period && /\btuan\b/.test(folded)) f.weekly = true;
+  if (date && /\bden\b|\d ?[-–] ?\d/.test(folded)) f.rangeEnd = date;
   if (lineMemo.size >= LINE_MEMO_LIMIT) lineMemo.clear();
   lineMemo.set(line, f);
   return f;
@@ -157,6 +173,9 @@ export function detectTitle(lines: string[]): TitleFacts {
   let region: string | undefined;
   let group: string | undefined;
   let weekWithoutYear: number | undefined;
+  let date: string | undefined;
+  let weekly = false;
+  let rangeEnd: string | undefined;
   const foldedParts: string[] = [];
   for (const line of lines) {
     if (line.length > 300) continue;
@@ -166,6 +185,9 @@ export function detectTitle(lines: string[]): TitleFacts {
     village ??= facts.village;
     region ??= facts.region;
     group ??= facts.group;
+    date ??= facts.date;
+    weekly ||= Boolean(facts.weekly);
+    rangeEnd ??= facts.rangeEnd;
     if (!period) {
       if (facts.period) period = facts.period;
       else if (facts.week !== undefined) weekWithoutYear = facts.week;
@@ -174,6 +196,10 @@ export function detectTitle(lines: string[]): TitleFacts {
   // "TUẦN 14" on one line and "năm 2023" on another.
   if (weekWithoutYear !== undefined && period && /^\d{4}$/.test(period))
     period = `${period}-W${pad2(weekWithoutYear)}`;
+  // "TUẦN 14" with no year, and the sheet dated "ngày 30 tháng 3 năm 2023".
+  else if (weekWithoutYear !== undefined && !period && date) period = weekNear(weekWithoutYear, date);
+  // "KHỐI LƯỢNG TUẦN" over "(Từ ngày 03/4 đến ngày 09/4/2023)": the week the range ends in.
+  else if (weekly && !period && rangeEnd) period = isoWeekOfDate(rangeEnd);
   orgs.sort((a, b) => a.rank - b.rank);
   const [lowest, ...rest] = orgs;
   return {
@@ -190,7 +216,12 @@ export function detectTitle(lines: string[]): TitleFacts {
 /** A period in a file name ("xa-son-hong-2023.csv", "ha-linh-2022-11-khoi-luong.xlsx"), as a last resort. */
 export function periodFromFileName(name: string): string | undefined {
   const base = name.replace(/\.[a-z0-9]+$/i, "");
-  let m = /(?:^|[^0-9])(20\d{2})[-_.]?q([1-4])(?:[^0-9]|$)/i.exec(base);
+  // "son-hong-2023-W14.xlsx", "dang-ky-tuan-14-2023.xlsx", "tuan14_2023.xlsx".
+  let m = /(?:^|[^0-9])(20\d{2})[-_.]?w(\d{1,2})(?:[^0-9]|$)/i.exec(base);
+  if (m && Number(m[2]) >= 1 && Number(m[2]) <= 53) return `${m[1]}-W${pad2(Number(m[2]))}`;
+  m = /tuan[-_. ]?(\d{1,2})[-_. ]+(?:nam[-_. ]?)?(20\d{2})(?:[^0-9]|$)/i.exec(foldVietnamese(base));
+  if (m && Number(m[1]) >= 1 && Number(m[1]) <= 53) return `${m[2]}-W${pad2(Number(m[1]))}`;
+  m = /(?:^|[^0-9])(20\d{2})[-_.]?q([1-4])(?:[^0-9]|$)/i.exec(base);
   if (m) return `${m[1]}-Q${m[2]}`;
   m = /(?:^|[^0-9])(20\d{2})[-_.](0?[1-9]|1[0-2])(?:[^0-9]|$)/.exec(base);
   if (m) return `${m[1]}-${pad2(Number(m[2]))}`;

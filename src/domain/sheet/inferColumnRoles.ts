@@ -146,6 +146,8 @@ export interface ColumnCandidate {
   hidden: boolean;
 }
 
+export type VillageFigureRole = "plan" | "done" | "cumulative";
+
 export interface InferredColumn {
   col: number;
   role: ColumnRole;
@@ -153,6 +155,8 @@ export interface InferredColumn {
   header: string;
   /** Village name for village columns. */
   unitName?: string;
+  /** Which figure a village column of a work-volume table holds (done when the header says none). */
+  figure?: VillageFigureRole;
   /** The period the header names ("Năm 2023" over "Kết quả"), when the table has several. */
   period?: string;
   /** The region a target column is for ("BTB"), or "general" for "Chỉ tiêu chung". */

@@ -8,7 +8,7 @@
 import type { Grid } from "./grid";
 import { MergeIndex, textAt } from "./gridText";
 import { foldVietnamese } from "./foldVietnamese";
-import { groupOfText, headerPeriod, regionOfText } from "./inferColumnRoles";
+import { groupOfText, headerPeriod, regionOfText, type VillageFigureRole } from "./inferColumnRoles";
 import { recogniseHeader, type ColumnRole } from "./recogniseHeader";
 
 /** "(1)", "(2)" … or 1, 2, 3 in consecutive columns: the column-number row under a header. */
@@ -30,6 +30,8 @@ export function isColumnNumberRow(grid: Grid, r: number): boolean {
   return count >= 3;
 }
 
+const NAMING = new Set<ColumnRole>(["no", "criterion", "content"]);
+
 export function isSubHeaderRow(grid: Grid, h: number, merges: MergeIndex): boolean {
   const next = grid.cells[h + 1];
   if (!next) return false;
@@ -44,6 +46,8 @@ export function isSubHeaderRow(grid: Grid, h: number, merges: MergeIndex): boole
     if (!cell || cell.v === null || cell.v === "") continue;
     if (typeof cell.v !== "string") return false;
     const m = recogniseHeader(cell.v, true);
+    // "Thôn 1" under "Nội dung công việc" is a village's heading row of data, not a sub-header.
+    if (m && NAMING.has(recogniseHeader(textAt(grid, h, c))?.role ?? "ignore")) continue;
     if (m) recognised++;
     else {
       const f = foldVietnamese(cell.v);
@@ -75,6 +79,8 @@ export interface HeaderColumn {
   role?: ColumnRole;
   header: string;
   unitName?: string;
+  /** The figure of a village column: "Thôn 1" over "ĐK" | "TH", or "Đăng ký" over "Thôn 1" | "Thôn 2". */
+  figure?: VillageFigureRole;
   /** Folded parent and child header texts, for period and region qualifiers. */
   qualifier: string;
 }
@@ -104,12 +110,15 @@ export function headerColumns(
     const childFolded = child ? foldVietnamese(child) : "";
     let role: ColumnRole | undefined;
     let unitName: string | undefined;
+    let figure: VillageFigureRole | undefined;
     if (cm) {
       role = cm.role;
       unitName = cm.unitName;
       // "Kết quả thực hiện" over "Số liệu", a period ("Năm 2023") under "Kết quả": keep the parent's sense.
       if (pm && pm.role === "selfAssessment" && (role === "value" || role === "done"))
         role = "selfAssessment";
+      const split = villageFigure(pm, cm);
+      if (split) ({ role, unitName, figure } = split);
     } else if (child && pm && /^(nam|quy|thang|tuan|ky)\b|^\d{4}$/.test(childFolded)) {
       role = pm.role;
     } else if (child && pm && pm.role === "target") {
@@ -128,8 +137,28 @@ export function headerColumns(
       ...(role ? { role } : {}),
       header: child && parentText ? `${parentText} / ${child}` : parentText || child,
       ...(unitName ? { unitName } : {}),
+      ...(figure ? { figure } : {}),
       qualifier: `${qualifierParent ? foldVietnamese(qualifierParent) : ""} | ${childFolded}`,
     });
   }
   return cols;
+}
+
+const FIGURES = new Set<ColumnRole>(["plan", "done", "cumulative"]);
+
+/**
+ * A village's figure column in a two-row header, either way round: "Thôn 1" over "ĐK" | "TH", or
+ * "Đăng ký" over "Thôn 1" | "Thôn 2" (and "Cộng" under a figure is the commune's own column).
+ */
+function villageFigure(
+  pm: { role: ColumnRole; unitName?: string } | undefined,
+  cm: { role: ColumnRole; unitName?: string },
+): { role: ColumnRole; unitName?: string; figure?: VillageFigureRole } | undefined {
+  if (!pm) return undefined;
+  if (pm.role === "village" && FIGURES.has(cm.role))
+    return { role: "village", unitName: pm.unitName, figure: cm.role as VillageFigureRole };
+  if (FIGURES.has(pm.role) && cm.role === "village")
+    return { role: "village", unitName: cm.unitName, figure: pm.role as VillageFigureRole };
+  if (FIGURES.has(pm.role) && cm.role === "total") return { role: pm.role };
+  return undefined;
 }

@@ -24,7 +24,7 @@ import type { CriterionAssessment, Report, ReportUnit, ReportValue, WorkItem } f
 import type { Finding } from "../review/finding";
 import { toA1, type Grid, type WorkbookGrids } from "./grid";
 import { cellText, textAt } from "./gridText";
-import { columnOf, columnsWithRole, detectTable, type TableLayout } from "./detectTable";
+import { columnOf, columnsWithRole, detectTable, volumesByTitle, type TableLayout } from "./detectTable";
 import { catalogOf, type IndicatorCatalog } from "./indicatorCatalog";
 import { detectTitle, periodFromFileName, type TitleFacts } from "./detectTitle";
 import { readCriteriaTable, type RowMapping } from "./readCriteriaTable";
@@ -152,15 +152,11 @@ function readTables(
   for (const t of tables) {
     const { grid, layout } = t;
     if (layout.kind === "workVolume") {
-      if (columnsWithRole(layout, "village").length > 0 && columnOf(layout, "plan") === undefined) {
+      if (isVillageSplit(layout)) {
         splits.push(t);
         continue;
       }
-      const wv = readWorkVolume(grid, layout);
-      out.workItems.push(...wv.items);
-      out.workItemCells.push(...wv.cells);
-      out.findings.push(...wv.findings);
-      out.sheets.push(sheetLayout(grid, layout, wv.lastRow, "workVolume"));
+      readVolumes(out, grid, layout);
     } else if (layout.kind === "villageRows") {
       const vr = readVillageRows(grid, layout);
       out.units.push(...vr.units);
@@ -192,11 +188,38 @@ function readTables(
       }
     }
   }
+  // A village split with no main table to split (a result sheet kept per village) is the report itself.
+  const alone = out.workItems.length === 0;
   for (const { grid, layout } of splits) {
+    if (alone) {
+      readVolumes(out, grid, layout);
+      continue;
+    }
     out.findings.push(...readVillageSplit(grid, layout, out.workItems));
     out.sheets.push(sheetLayout(grid, layout, layout.lastDataRow, "workVolumeByUnit"));
   }
   return out;
+}
+
+/**
+ * A sheet of one done figure per village and none of the commune's own (the Hà Linh "Theo thôn"
+ * sheet): the split of another sheet's items.
+ */
+function isVillageSplit(layout: TableLayout): boolean {
+  const villages = columnsWithRole(layout, "village");
+  return (
+    villages.length > 0 &&
+    villages.every((v) => (v.figure ?? "done") === "done") &&
+    (["plan", "done", "cumulative"] as const).every((r) => columnOf(layout, r) === undefined)
+  );
+}
+
+function readVolumes(out: Reading, grid: Grid, layout: TableLayout): void {
+  const wv = readWorkVolume(grid, layout);
+  out.workItems.push(...wv.items);
+  out.workItemCells.push(...wv.cells);
+  out.findings.push(...wv.findings);
+  out.sheets.push(sheetLayout(grid, layout, wv.lastRow, "workVolume"));
 }
 
 export function readReport(workbook: WorkbookGrids, options: ReadReportOptions = {}): ReadReportResult {
@@ -212,6 +235,8 @@ export function readReport(workbook: WorkbookGrids, options: ReadReportOptions =
     if (!layout?.continues) lines.push(...titleLines(grid, layout ? layout.headerRows[0] : 10));
   }
   const title = detectTitle(lines);
+  if (!options.setId && !props.set)
+    tables.forEach((t, i) => (tables[i] = { ...t, layout: volumesByTitle(t.layout, title.folded) }));
   const period =
     options.period ??
     props.period ??

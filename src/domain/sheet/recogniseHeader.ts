@@ -1,7 +1,7 @@
 /**
  * What a header cell names: the column roles of commune workbooks ("TT", "Tên tiêu chí", "Nội dung
  * tiêu chí (chỉ tiêu)", "Chỉ tiêu đạt chuẩn", "Kết quả thực hiện", "Tự đánh giá", "Ghi chú", "ĐVT",
- * "Kế hoạch", "Thực hiện tháng 11", "Lũy kế", "Tỷ lệ (%)", one column per village …).
+ * "Kế hoạch" / "Đăng ký", "Thực hiện tháng 11" / "Đã làm", "Lũy kế" / "Cộng dồn", "Tỷ lệ (%)", one column per village …).
  * Invariant: matching works on folded text (no diacritics, lower case), compares a keyword with the
  * start of the cell (the longest keyword wins), and tolerates one typing error per five letters of
  * the keyword — so "Ket qua thuc hein" still reads as a result column while a title sentence
@@ -102,8 +102,19 @@ const KEYWORDS: { k: string; role: ColumnRole; exact?: boolean }[] = [
   { k: "kh nam", role: "plan" },
   { k: "chi tieu giao", role: "plan" },
   { k: "chi tieu ke hoach", role: "plan" },
+  // Weekly registration sheets: what a commune registers is its plan for the week.
+  { k: "dang ky", role: "plan" },
+  { k: "so dang ky", role: "plan" },
+  { k: "khoi luong dang ky", role: "plan" },
+  { k: "kl dang ky", role: "plan" },
+  { k: "dk", role: "plan", exact: true },
   { k: "thuc hien", role: "done" },
   { k: "kq thuc hien", role: "done" },
+  { k: "da thuc hien", role: "done" },
+  { k: "da lam", role: "done" },
+  { k: "khoi luong thuc hien", role: "done" },
+  { k: "kl thuc hien", role: "done" },
+  { k: "th", role: "done", exact: true },
   { k: "luy ke", role: "cumulative" },
   { k: "cong don", role: "cumulative" },
   { k: "ty le", role: "ratio" },

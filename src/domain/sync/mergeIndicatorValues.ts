@@ -5,7 +5,11 @@
  * (an absent indicator is "absent", which is a value too):
  *   - mine = base  → theirs is taken (my side did not touch it);
  *   - theirs = base → mine is taken;
- *   - mine = theirs → that value is taken (the same change on both sides is no conflict);
+ *   - mine = theirs → that value is taken (the same change on both sides is no conflict); the
+ *     same value, unit and self-assessment written in another place, under another label, or with a
+ *     note or workbook target only one side states, is the same change too (a week's results
+ *     restating its registered plan from another file): mine is taken, completed by theirs' note
+ *     or target where mine has none;
  *   - otherwise it is a conflict: merged keeps theirs (what the store holds) and the conflict
  *     lists all three, for the person to decide. Nothing is decided silently.
  */
@@ -29,6 +33,37 @@ function same(a: IndicatorValue | undefined, b: IndicatorValue | undefined): boo
   return canonicalJson(a) === canonicalJson(b);
 }
 
+/** Equal, or stated on one side only. */
+function agree(a: unknown, b: unknown): boolean {
+  return a === undefined || b === undefined || canonicalJson(a) === canonicalJson(b);
+}
+
+/** The same statement wherever and however it was written (place, label and raw text aside). */
+function sameStatement(a: IndicatorValue | undefined, b: IndicatorValue | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  const target = (v: IndicatorValue) => {
+    if (!v.workbookTarget) return undefined;
+    const { text: _text, ...rest } = v.workbookTarget;
+    void _text;
+    return rest;
+  };
+  return (
+    canonicalJson([a.value, a.unit ?? null, a.selfAssessment ?? null]) ===
+      canonicalJson([b.value, b.unit ?? null, b.selfAssessment ?? null]) &&
+    agree(a.note, b.note) &&
+    agree(target(a), target(b))
+  );
+}
+
+/** Mine, with what only theirs states (a note, a workbook target) kept. */
+function completed(mine: IndicatorValue, theirs: IndicatorValue): IndicatorValue {
+  return {
+    ...(theirs.note !== undefined && mine.note === undefined ? { note: theirs.note } : {}),
+    ...(theirs.workbookTarget && !mine.workbookTarget ? { workbookTarget: theirs.workbookTarget } : {}),
+    ...mine,
+  };
+}
+
 export function mergeIndicatorValues(
   base: IndicatorValues,
   mine: IndicatorValues,
@@ -44,6 +79,7 @@ export function mergeIndicatorValues(
     let pick: IndicatorValue | undefined;
     if (same(m, b)) pick = t;
     else if (same(t, b) || same(m, t)) pick = m;
+    else if (m && t && sameStatement(m, t)) pick = completed(m, t);
     else {
       pick = t;
       conflicts.push({ code, base: b ?? null, mine: m ?? null, theirs: t ?? null });

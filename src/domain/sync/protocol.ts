@@ -239,7 +239,7 @@ export const roleSchema = z.enum(["clerk", "reviewer", "office", "admin"]);
 export type Role = z.infer<typeof roleSchema>;
 
 /** What a role may do on the server; the server checks, a client only hides what would be refused. */
-export const actionSchema = z.enum(["read", "push", "review", "consolidate"]);
+export const actionSchema = z.enum(["read", "push", "review", "consolidate", "configure"]);
 export type Action = z.infer<typeof actionSchema>;
 
 export const meSchema = z.object({

@@ -7,7 +7,8 @@ const allowed: Record<Role, Action[]> = {
   clerk: ["read", "push"],
   reviewer: ["read", "review", "consolidate"],
   office: ["read", "consolidate"],
-  admin: ["read", "push", "review", "consolidate"],
+  // "configure": a district's period targets and a province's reporting calendar.
+  admin: ["read", "push", "review", "consolidate", "configure"],
 };
 
 export function roleMay(role: Role, action: Action): boolean {

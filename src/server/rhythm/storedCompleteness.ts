@@ -1,13 +1,14 @@
 /**
  * GET /api/completeness from the store: the communes within `under` that existed on the period's
  * first day are expected; each one's revisions of the report (kind, period) are its submissions,
- * with what they held (a plan, a done figure) read from the stored values; the domain's
+ * with what they held (a plan, a done figure) read from the stored values — for village progress,
+ * its villages' own reports count for the commune; the domain's
  * completeness() judges them against the province's calendar (its own stored one, else Hà Tĩnh's)
  * as of the server's clock.
  * Invariant: nothing outside `under` is read; the asOf instant is the one passed in.
  */
 import { completeness, type SubmittedRevision } from "../../domain/rhythm/completeness";
-import { calendarOf, WORK_VOLUME_KIND } from "../../domain/rhythm/reportingCalendar";
+import { calendarOf, VILLAGE_PROGRESS_KIND, WORK_VOLUME_KIND } from "../../domain/rhythm/reportingCalendar";
 import type { CompletenessBody } from "../../domain/rhythm/rhythmWire";
 import { workVolumeContent } from "../../domain/rhythm/workVolumeReport";
 import { periodStartDate, unitLifetimeAt } from "../../domain/sync/reportPeriod";
@@ -30,12 +31,13 @@ export async function storedCompleteness(
   asOf: string,
 ): Promise<CompletenessBody> {
   const units = reportingUnitsWithin(tree, under, periodStartDate(period));
-  const reports = await store.listReports(
-    units.map((u) => u.id),
-    { setId: kind, period },
-  );
-  const unitOfReport = new Map(reports.map((r) => [r.id, r.org_unit_id]));
   const codeOfUnit = new Map(units.map((u) => [u.id, u.code]));
+  // Village progress is reported per village: a village's report counts for its commune.
+  if (kind === VILLAGE_PROGRESS_KIND)
+    for (const c of units)
+      for (const v of tree.childrenOf(c.id)) if (v.level === "village") codeOfUnit.set(v.id, c.code);
+  const reports = await store.listReports([...codeOfUnit.keys()], { setId: kind, period });
+  const unitOfReport = new Map(reports.map((r) => [r.id, r.org_unit_id]));
   const submissions = new Map<string, SubmittedRevision[]>();
   for (const s of await store.submissions.revisionsOf(reports.map((r) => r.id))) {
     const code = codeOfUnit.get(unitOfReport.get(s.reportId) ?? "");

@@ -2,6 +2,8 @@
  * Example bodies for /api/openapi.json and /api/docs. Each is parsed by its own wire schema in
  * test/serverApiDocs.test.ts, so an example can never show a body the server would refuse.
  */
+import { HA_TINH_CALENDAR, type ReportingCalendar } from "../../domain/rhythm/reportingCalendar";
+import type { TargetsBody } from "../../domain/rhythm/settingsWire";
 import type { CriteriaSetVersionDto, Me, PushRequest, ReviewRequest } from "../../domain/sync/protocol";
 
 export const pushExample: PushRequest = {
@@ -47,4 +49,19 @@ export const criteriaSetVersionExample: CriteriaSetVersionDto = {
   installedBy: "VPĐP NTM tỉnh Hà Tĩnh",
   installedAt: "2024-01-02T08:30:00.000Z",
   definition: { id: criteriaSetIdExample, criteria: ["…"] },
+};
+
+/** A district's targets for a quarter (Thạch Hà, Q2 2021: 46 model areas, 252 model gardens). */
+export const targetsExample: TargetsBody = {
+  targets: [
+    { org: "445", period: "2021-Q2", item: "kdc-kieu-mau", target: 46, label: "Khu dân cư NTM kiểu mẫu" },
+    { org: "445", period: "2021-Q2", item: "vuon-mau", target: 252 },
+    { org: "445", period: "2021-Q2", item: "hang-rao-xanh", target: 50, unit: "km" },
+  ],
+};
+
+/** Hà Tĩnh's weekly rhythm, as a province would send its own calendar. */
+export const calendarExample: ReportingCalendar = {
+  province: "42",
+  kinds: { "work-volume": HA_TINH_CALENDAR.kinds["work-volume"].filter((r) => r.periodKind === "week") },
 };

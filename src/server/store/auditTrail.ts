@@ -29,6 +29,8 @@ const BACKUP_TABLES = [
   "unchanged_pushes",
   "audit_log",
   "criteria_reevaluations",
+  "period_targets",
+  "reporting_calendars",
 ] as const;
 
 export class AuditTrail {

@@ -69,7 +69,7 @@ export class Store {
     this.pushes = new RevisionPush(this.context, this.auditTrail);
     this.reviews = new ReviewStore(this.context, this.auditTrail);
     this.submissions = new SubmissionStore(this.context);
-    this.rhythmData = new RhythmDataStore(this.context);
+    this.rhythmData = new RhythmDataStore(this.context, this.auditTrail);
     this.reevaluations = new ReevaluationStore(this.context);
   }
 

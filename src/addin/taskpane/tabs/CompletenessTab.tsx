@@ -84,9 +84,14 @@ export function CompletenessTab({
           {c.noDeadline}
         </Caption1>
       )}
+      {data?.unverifiedNote && (
+        <Caption1 as="p" block data-testid="completeness-unverified">
+          {data.unverifiedNote[lang === "vi" ? "vi" : "en"]}
+        </Caption1>
+      )}
       {data?.deadlines.map((d) => (
         <section key={d.id} style={{ marginTop: 8 }} data-testid={`deadline-${d.id}`}>
-          <Subtitle2 block>{c.due(d.label, d.dueLocal)}</Subtitle2>
+          <Subtitle2 block>{c.due(`${d.label}${d.unverified ? " *" : ""}`, d.dueLocal)}</Subtitle2>
           <Caption1 block>{c.counts(d.counts)}</Caption1>
           <table style={{ fontSize: 12, borderCollapse: "collapse", width: "100%" }}>
             <tbody>

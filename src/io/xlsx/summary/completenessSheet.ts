@@ -17,11 +17,19 @@ export function writeCompleteness(reports: readonly CompletenessBody[]): Summary
   const first = reports[0];
   d.banner(0, `TIẾN ĐỘ NỘP BÁO CÁO${first ? ` — ${first.under.name}, kỳ ${first.period}` : ""}`, 6, "title");
   let r = 2;
+  // Placeholder due days are said once, above every table they judge.
+  const note = reports.find((rep) => rep.unverifiedNote)?.unverifiedNote;
+  if (note) d.banner(r++, note.vi, 6, "note");
   const header = r;
   for (const rep of reports)
     for (const dl of rep.deadlines) {
       const c = dl.counts;
-      d.banner(r++, `${dl.label} — hạn ${dl.dueLocal} (giờ Việt Nam)`, 6, "subtitle");
+      d.banner(
+        r++,
+        `${dl.label}${dl.unverified ? " *" : ""} — hạn ${dl.dueLocal} (giờ Việt Nam)`,
+        6,
+        "subtitle",
+      );
       d.banner(
         r++,
         `Phải nộp ${c.expected}; đã nộp ${c.submitted} (đúng hạn ${c.onTime}, trễ hạn ${c.late}); chưa nộp ${c.missing}; chưa đến hạn ${c.pending}. Tính đến ${rep.asOf}.`,
