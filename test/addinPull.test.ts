@@ -14,42 +14,20 @@ import { standaloneHost } from "../src/addin/taskpane/host/standaloneHost";
 import type { WorkbookHost } from "../src/addin/taskpane/host/workbookHost";
 import { defaultStore } from "../src/addin/sync/syncStorage";
 import { FakeContext, FakeWorkbookData } from "./addinFakeExcel";
+import { emptyEvaluation, returnedSonHong } from "./revisionFixtures";
 
 const OLD_NOTE =
   "[NTM – Ý kiến thẩm định] Trả lại – thẩm định A, 2023-10-01, phiên bản 1:\nBổ sung minh chứng";
 
 function view(values: IndicatorValues, comments: Record<string, string>): ReportView {
-  const evaluation = {
-    criteriaMet: 13,
-    criteriaTotal: 19,
-    progress: 13 / 19,
-    criteria: [],
-    indicators: {},
-    findings: [],
-  };
-  return {
-    org: "18139",
-    orgName: "Xã Sơn Hồng",
-    set: "vn-xa-ntm-2021-2025",
-    period: "2023",
-    reviewState: "returned",
-    locked: false,
-    head: {
-      number: 4,
-      baseRevision: 3,
-      opId: "op-x",
-      author: "xã",
-      createdAt: "2023-11-20T00:00:00Z",
-      contentHash: "h",
-      workbookHash: null,
-      values,
-      evaluation,
-    },
-    reviews: [
+  return returnedSonHong(
+    values,
+    [
       { kind: "submitted", revision: 4, author: "xã", createdAt: "2023-11-20T00:00:00Z", comments: {} },
       { kind: "returned", revision: 4, author: "thẩm định B", createdAt: "2023-11-22T09:00:00Z", comments },
     ],
-  };
+    emptyEvaluation({ criteriaMet: 13, progress: 13 / 19 }),
+  );
 }
 
 function commune(): FakeWorkbookData {
