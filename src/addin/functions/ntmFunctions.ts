@@ -108,6 +108,12 @@ function lookup(code: unknown, axisText: unknown, setId: unknown): Lookup | Func
   return { idx, indicator: hit.indicator, axis };
 }
 
+/** A read number's unit: its own "%" or unit, else the indicator's, else none. */
+function unitOf(r: { percent: boolean; unit?: string }, indicator: Indicator): { unit?: string } {
+  const unit = r.percent ? "%" : r.unit || indicator.unit;
+  return unit ? { unit } : {};
+}
+
 /** An Excel value as the domain reads it; a percent indicator takes 0.855 (a % cell) as 85.5 %. */
 export function scalarOf(v: unknown, indicator: Indicator): { value: ReportScalar; unit?: string } {
   if (typeof v === "boolean") return { value: v };
@@ -119,27 +125,9 @@ export function scalarOf(v: unknown, indicator: Indicator): { value: ReportScala
   const r = readText(String(v));
   switch (r.kind) {
     case "number":
-      return {
-        value: r.value,
-        ...(r.percent
-          ? { unit: "%" }
-          : r.unit
-            ? { unit: r.unit }
-            : indicator.unit
-              ? { unit: indicator.unit }
-              : {}),
-      };
+      return { value: r.value, ...unitOf(r, indicator) };
     case "range":
-      return {
-        value: { min: r.low, max: r.high },
-        ...(r.percent
-          ? { unit: "%" }
-          : r.unit
-            ? { unit: r.unit }
-            : indicator.unit
-              ? { unit: indicator.unit }
-              : {}),
-      };
+      return { value: { min: r.low, max: r.high }, ...unitOf(r, indicator) };
     case "boolean":
       return { value: r.value };
     case "text":
