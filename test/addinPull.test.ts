@@ -46,15 +46,29 @@ function commune(): FakeWorkbookData {
   return wb;
 }
 
-const HEAD: IndicatorValues = {
-  "2.3": { value: 96.4, unit: "%", raw: "96,4%", sheet: "Biểu 01", cell: "E19" },
-  // Pushed elsewhere with the raw form of an older revision: the value counts, not the stale raw.
-  "2.4": { value: 92.5, unit: "%", raw: 0.9, sheet: "Biểu 01", cell: "E20" },
-  "3.1": { value: 12, sheet: "Biểu 01", cell: "E21" },
-  "4.1": { value: true, sheet: "Biểu 01", cell: "E22" },
-  "5.1": { value: 4, sheet: "Biểu 02", cell: "E5" },
-  "6.1": { value: 1 },
+/**
+ * Per indicator: where commune() keeps it, the head's value, and revision 3's — what commune() held
+ * when it was last synced (every head value differs from it). 2.4 was pushed elsewhere with the raw
+ * form of an older revision: the value counts, not the stale raw. 6.1 has no cell and no base.
+ */
+const PULLED: [code: string, at: string | null, head: V, base3: V | null][] = [
+  ["2.3", "Biểu 01!E19", { value: 96.4, unit: "%", raw: "96,4%" }, { value: 95, unit: "%", raw: "95%" }],
+  ["2.4", "Biểu 01!E20", { value: 92.5, unit: "%", raw: 0.9 }, { value: 90, unit: "%", raw: 0.9 }],
+  ["3.1", "Biểu 01!E21", { value: 12 }, { value: 10 }],
+  ["4.1", "Biểu 01!E22", { value: true }, { value: false }],
+  ["5.1", "Biểu 02!E5", { value: 4 }, { value: 3 }],
+  ["6.1", null, { value: 1 }, null],
+];
+type V = IndicatorValues[string];
+const placed = (v: V, at: string | null): V => {
+  if (!at) return v;
+  const [sheet, cell] = at.split("!");
+  return { ...v, sheet, cell };
 };
+const valuesOf = (column: 2 | 3): IndicatorValues =>
+  Object.fromEntries(PULLED.filter((r) => r[column]).map((r) => [r[0], placed(r[column]!, r[1])]));
+const HEAD = valuesOf(2);
+const BASE3 = valuesOf(3);
 const COMMENTS = {
   "2.3": "Tỷ lệ chưa khớp biên bản",
   "2.4": "Ghi rõ nguồn số liệu",
@@ -156,14 +170,6 @@ describe("what the pane does and says after a pull", () => {
     "ntm.set": "vn-xa-ntm-2021-2025",
     "ntm.period": "2023",
     "ntm.baseRevision": "3",
-  };
-  /** Revision 3, what commune() held when it was last synced: every head value differs from it. */
-  const BASE3: IndicatorValues = {
-    "2.3": { value: 95, unit: "%", raw: "95%", sheet: "Biểu 01", cell: "E19" },
-    "2.4": { value: 90, unit: "%", raw: 0.9, sheet: "Biểu 01", cell: "E20" },
-    "3.1": { value: 10, sheet: "Biểu 01", cell: "E21" },
-    "4.1": { value: false, sheet: "Biểu 01", cell: "E22" },
-    "5.1": { value: 3, sheet: "Biểu 02", cell: "E5" },
   };
   const atBase = (values: IndicatorValues): PullDeps => ({
     unsent: () => 0,

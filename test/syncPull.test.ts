@@ -12,7 +12,7 @@ import { SyncClient } from "../src/client/syncClient";
 import { captureIo } from "../src/cli/cliIo";
 import { main } from "../src/cli/main";
 import { readWorkbookValues } from "../src/cli/commands/syncWords";
-import type { IndicatorValue } from "../src/domain/sync";
+import type { IndicatorValue, IndicatorValues } from "../src/domain/sync";
 import { writePulledCells } from "../src/io/xlsx/ooxml/writePulledCells";
 import { readZip } from "../src/io/xlsx/ooxml/zipArchive";
 import { changedParts, parts, withoutCells } from "./packageParts";
@@ -241,27 +241,19 @@ describe("ntm pull into an existing workbook, ntm push's outbox states", () => {
     const head = (await other.getReport(key)).head!;
     const formula = '=HYPERLINK("http://evil.example","bấm vào đây")';
     // The server refuses targets no workbook has (a prototype sheet, "!ref", the hidden _ntm sheet)…
-    const refused = await other.push(key, {
-      opId: "hostile-op-0000",
-      baseRevision: head.number,
-      values: {
-        ...head.values,
-        "2.3": { value: 97, unit: "%", sheet: "__proto__", cell: "!ref" },
-        "2.4": { value: formula, sheet: "_ntm", cell: "A1" },
-      },
+    const onHead = (opId: string, changed: IndicatorValues) =>
+      other.push(key, { opId, baseRevision: head.number, values: { ...head.values, ...changed } });
+    const refused = await onHead("hostile-op-0000", {
+      "2.3": { value: 97, unit: "%", sheet: "__proto__", cell: "!ref" },
+      "2.4": { value: formula, sheet: "_ntm", cell: "A1" },
     });
     expect(refused.status).toBe(400);
     // …and what it accepts is still written only where this workbook's reader found the indicator
     // (domain/sync/workbookPull.test.ts covers __proto__ and "!ref" arriving from an older server).
-    const res = await other.push(key, {
-      opId: "hostile-op-0001",
-      baseRevision: head.number,
-      values: {
-        ...head.values,
-        "2.3": { value: 97, unit: "%", sheet: "Biểu 01", cell: "XFD1048576" },
-        "2.4": { value: formula, sheet: "Biểu 01", cell: "A1" },
-        "2.1": { value: 50, unit: "%", sheet: "Biểu 01", cell: "C3" }, // the server says C3; the reader says E17
-      },
+    const res = await onHead("hostile-op-0001", {
+      "2.3": { value: 97, unit: "%", sheet: "Biểu 01", cell: "XFD1048576" },
+      "2.4": { value: formula, sheet: "Biểu 01", cell: "A1" },
+      "2.1": { value: 50, unit: "%", sheet: "Biểu 01", cell: "C3" }, // the server says C3; the reader says E17
     });
     expect(res.status).toBe(201);
     const before = parts(a);

@@ -181,30 +181,29 @@ function judge(v: unknown, code: unknown, axis: unknown, setId: unknown): Judged
   return { status: c.status, target: t, value: s.value, ...(s.unit ? { unit: s.unit } : {}) };
 }
 
-/** NTM.STATUS: "Đạt" / "Chưa đạt" per value. */
-export function status(
-  values: unknown,
-  indicators: unknown,
-  regionOrGroup?: unknown,
-  setId?: unknown,
+/** What NTM.STATUS and NTM.GAP take: values beside their indicator codes, the axis, the set. */
+type PairedArgs = [values: unknown, indicators: unknown, regionOrGroup?: unknown, setId?: unknown];
+
+/** Each value judged against its indicator; a blank or an error answers as itself. */
+function eachJudged(
+  [values, indicators, regionOrGroup, setId]: PairedArgs,
+  answer: (j: Exclude<Judged, FunctionError | "">, code: unknown) => Answer,
 ): Matrix<Answer> {
   return mapPaired(values, indicators, (v, code) => {
     const j = judge(v, code, regionOrGroup, setId);
-    if (typeof j === "string" || !("status" in j)) return j;
-    return j.status === "met" ? MET : UNMET;
+    return typeof j === "string" || !("status" in j) ? j : answer(j, code);
   });
 }
 
+/** NTM.STATUS: "Đạt" / "Chưa đạt" per value. */
+export function status(...args: PairedArgs): Matrix<Answer> {
+  return eachJudged(args, (j) => (j.status === "met" ? MET : UNMET));
+}
+
 /** NTM.GAP: what is still missing, in the indicator's unit (0 when met). */
-export function gap(
-  values: unknown,
-  indicators: unknown,
-  regionOrGroup?: unknown,
-  setId?: unknown,
-): Matrix<Answer> {
-  return mapPaired(values, indicators, (v, code) => {
-    const j = judge(v, code, regionOrGroup, setId);
-    if (typeof j === "string" || !("status" in j)) return j;
+export function gap(...args: PairedArgs): Matrix<Answer> {
+  const [, , regionOrGroup, setId] = args;
+  return eachJudged(args, (j, code) => {
     if (j.status === "met") return 0;
     const l = lookup(code, regionOrGroup, setId) as Lookup;
     const g = computeGap(j.value, j.unit, j.target.op, j.target.value, j.target.unit, l.indicator.unit);
