@@ -165,7 +165,8 @@ export interface InferredColumn {
 
 export interface Ambiguity {
   col: number;
-  role: ColumnRole;
+  /** Only the value column is ever in doubt between two candidates. */
+  role: "value";
   otherCol: number;
   confidence: number;
 }
