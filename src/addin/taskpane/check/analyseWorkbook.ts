@@ -154,11 +154,15 @@ export function analyseWorkbook(
   manual: ManualMappings = {},
   fileName?: string,
 ): CheckResult {
-  const check = checkWorkbook(grids, {
+  return viewOfCheck(checkInPane(grids, manual, fileName), lang);
+}
+
+/** The one check of the pane's workbook: `manual` mappings, when given, replace the saved ones. */
+export function checkInPane(grids: WorkbookGrids, manual: ManualMappings, fileName?: string): WorkbookCheck {
+  return checkWorkbook(grids, {
     ...(fileName ? { file: fileName, fileName } : {}),
     ...(Object.keys(manual).length ? { manualMappings: manual } : {}),
   });
-  return viewOfCheck(check, lang);
 }
 
 /** The report's values in the wire format (shared with `ntm push`: see syncValuesOf). */
