@@ -3,10 +3,20 @@
  * row or column read wrongly shows): title rows skipped, the "(1) (2) (3)" row passed over, each
  * column's role and header, the kind of table, and a close call between two value columns said.
  */
-import { detectTable, type TableLayout } from "./detectTable";
+import { detectTable, type TableColumn, type TableKind, type TableLayout } from "./detectTable";
 import { gridOfValues } from "./grid";
 
 const layoutOf = (rows: (string | number | null)[][]) => detectTable(gridOfValues("Biểu 01", rows));
+
+/** A layout of Biểu 01 with one header row at the top and data to `lastDataRow`. */
+const underTopHeader = (kind: TableKind, lastDataRow: number, columns: TableColumn[]): TableLayout => ({
+  sheet: "Biểu 01",
+  kind,
+  headerRows: [0],
+  firstDataRow: 1,
+  lastDataRow,
+  columns,
+});
 
 describe("detectTable", () => {
   it("a self-assessment under its title, with a column-number row", () => {
@@ -44,19 +54,14 @@ describe("detectTable", () => {
         ["1", "Có nhà văn hóa", "x", null],
         ["2", "Đường thôn", "x", "x"],
       ]),
-    ).toEqual({
-      sheet: "Biểu 01",
-      kind: "villages",
-      headerRows: [0],
-      firstDataRow: 1,
-      lastDataRow: 2,
-      columns: [
+    ).toEqual(
+      underTopHeader("villages", 2, [
         { col: 0, role: "no", header: "TT" },
         { col: 1, role: "content", header: "Nội dung" },
         { col: 2, role: "village", header: "Thôn 1", unitName: "Thôn 1" },
         { col: 3, role: "village", header: "Thôn 2", unitName: "Thôn 2" },
-      ],
-    });
+      ]),
+    );
   });
 
   it("marks in a Đạt and a Chưa đạt column", () => {
@@ -65,19 +70,14 @@ describe("detectTable", () => {
         ["TT", "Nội dung", "Đạt", "Chưa đạt"],
         ["1.1", "Có quy hoạch", "x", null],
       ]),
-    ).toEqual({
-      sheet: "Biểu 01",
-      kind: "criteriaMarks",
-      headerRows: [0],
-      firstDataRow: 1,
-      lastDataRow: 1,
-      columns: [
+    ).toEqual(
+      underTopHeader("criteriaMarks", 1, [
         { col: 0, role: "no", header: "TT" },
         { col: 1, role: "content", header: "Nội dung" },
         { col: 2, role: "metMark", header: "Đạt" },
         { col: 3, role: "unmetMark", header: "Chưa đạt" },
-      ],
-    });
+      ]),
+    );
   });
 
   it("two columns alike: one is read as the results, with no confidence, and the other is named", () => {

@@ -59,27 +59,20 @@ describe("detectTitle", () => {
 });
 
 describe("periods in text and in file names", () => {
-  it.each([
-    ["Tuần thứ 9 năm 2024", "2024-W09"],
-    ["THÁNG 3 NĂM 2023", "2023-03"],
-    ["Quý IV năm 2021", "2021-Q4"],
-    ["Quyết định số 318/2022 ngày 08/03/2022, năm 2021", "2021"],
-    ["Không có năm", undefined],
-  ])("%j → %s", (text, period) => {
-    expect(periodFromText(text)).toBe(period);
+  const READ = { text: (s: string) => periodFromText(s), file: periodFromFileName };
+  // prettier-ignore
+  it.each<[keyof typeof READ, string, string | undefined]>([
+    ["text", "Tuần thứ 9 năm 2024", "2024-W09"], ["text", "THÁNG 3 NĂM 2023", "2023-03"],
+    ["text", "Quý IV năm 2021", "2021-Q4"], ["text", "Không có năm", undefined],
+    ["text", "Quyết định số 318/2022 ngày 08/03/2022, năm 2021", "2021"],
+    ["file", "xa-son-hong-2023.csv", "2023"], ["file", "ha-linh-2022-11-khoi-luong.xlsx", "2022-11"],
+    ["file", "bao-cao-2021-q2.xlsx", "2021-Q2"], ["file", "tong-hop.xlsx", undefined],
+  ])("%s %j → %s", (from, input, period) => {
+    expect(READ[from](input)).toBe(period);
   });
 
   it("a week without a year takes the year given", () => {
     expect(periodFromText("Tuần 14", 2023)).toBe("2023-W14");
     expect(periodFromText("Tuần 14")).toBeUndefined();
-  });
-
-  it.each([
-    ["xa-son-hong-2023.csv", "2023"],
-    ["ha-linh-2022-11-khoi-luong.xlsx", "2022-11"],
-    ["bao-cao-2021-q2.xlsx", "2021-Q2"],
-    ["tong-hop.xlsx", undefined],
-  ])("%j → %s", (name, period) => {
-    expect(periodFromFileName(name)).toBe(period);
   });
 });

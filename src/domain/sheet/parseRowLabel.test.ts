@@ -6,31 +6,37 @@
 import fc from "fast-check";
 import { parseRowLabel, splitLeadingLabel, type RowLabel } from "./parseRowLabel";
 
+/** Cases of one kind: the text written, and what the label carries for it. */
+function labelled<V>(label: (v: V) => RowLabel, ...cases: [string, V][]): [string, RowLabel][] {
+  return cases.map(([text, v]) => [text, label(v)]);
+}
+const asIs = (label: (text: string) => RowLabel, ...texts: string[]) =>
+  labelled(label, ...texts.map((t): [string, string] => [t, t]));
+
 describe("parseRowLabel", () => {
-  it.each<[string, RowLabel]>([
-    ["", { kind: "none" }],
-    ["   ", { kind: "none" }],
-    ["I", { kind: "group", text: "I" }],
-    ["IV.", { kind: "group", text: "IV." }],
-    ["Phần II", { kind: "group", text: "Phần II" }],
-    ["Nhóm III", { kind: "group", text: "Nhóm III" }],
-    ["17", { kind: "integer", n: 17 }],
-    ["3.", { kind: "integer", n: 3 }],
-    ["Tiêu chí 17", { kind: "criterion", code: "17" }],
-    ["TC 05:", { kind: "criterion", code: "5" }],
-    ["Tiêu chí số 9", { kind: "criterion", code: "9" }],
-    ["17.8", { kind: "indicator", code: "17.8" }],
-    ["17,8", { kind: "indicator", code: "17.8" }],
-    ["17.8.", { kind: "indicator", code: "17.8" }],
-    ["2.01", { kind: "indicator", code: "2.1" }],
-    ["19.1.2", { kind: "indicator", code: "19.1.2" }],
-    ["a)", { kind: "letter", index: 1 }],
-    ["c.", { kind: "letter", index: 3 }],
-    ["-", { kind: "bullet" }],
-    ["•", { kind: "bullet" }],
-    ["x", { kind: "other", text: "x" }],
-    ["Ghi chú", { kind: "other", text: "Ghi chú" }],
-  ])("%j reads as %j", (text, label) => {
+  const cases: [string, RowLabel][] = [
+    ...asIs(() => ({ kind: "none" }), "", "   "),
+    ...asIs((text) => ({ kind: "group", text }), "I", "IV.", "Phần II", "Nhóm III"),
+    ...labelled((n) => ({ kind: "integer", n }), ["17", 17], ["3.", 3]),
+    ...labelled(
+      (code) => ({ kind: "criterion", code }),
+      ["Tiêu chí 17", "17"],
+      ["TC 05:", "5"],
+      ["Tiêu chí số 9", "9"],
+    ),
+    ...labelled(
+      (code) => ({ kind: "indicator", code }),
+      ["17.8", "17.8"],
+      ["17,8", "17.8"],
+      ["17.8.", "17.8"],
+      ["2.01", "2.1"],
+      ["19.1.2", "19.1.2"],
+    ),
+    ...labelled((index) => ({ kind: "letter", index }), ["a)", 1], ["c.", 3]),
+    ...asIs(() => ({ kind: "bullet" }), "-", "•"),
+    ...asIs((text) => ({ kind: "other", text }), "x", "Ghi chú"),
+  ];
+  it.each(cases)("%j reads as %j", (text, label) => {
     expect(parseRowLabel(text)).toEqual(label);
   });
 
