@@ -152,25 +152,32 @@ describe("pull into the open workbook", () => {
   });
 });
 
+/** The settings of Sơn Hồng's 2023 workbook, last synced at revision 3. */
+const IDENTITY = {
+  "ntm.orgCode": "18139",
+  "ntm.set": "vn-xa-ntm-2021-2025",
+  "ntm.period": "2023",
+  "ntm.baseRevision": "3",
+};
+
+/** The pane's host in Excel over the fake workbook; `before` runs as the write starts (a clerk typing). */
+function excelLike(
+  data: FakeWorkbookData,
+  settings: Record<string, string> = {},
+  before?: () => void,
+): WorkbookHost {
+  return {
+    kind: "excel",
+    readGrids: async () => (await readWorkbookSnapshot(new FakeContext(data).asExcel())).grids,
+    readSettings: async () => settings,
+    writeSettings: async () => undefined,
+    writePulled: (cells) => (before?.(), writePulledReport(new FakeContext(data).asExcel(), cells)),
+  };
+}
 describe("what the pane does and says after a pull", () => {
   const vi = paneText("vi");
   const noBase = (unsent = 0): PullDeps => ({ unsent: () => unsent, revisionValues: async () => undefined });
-  function excelLike(data: FakeWorkbookData, settings: Record<string, string> = {}): WorkbookHost {
-    return {
-      kind: "excel",
-      readGrids: async () => (await readWorkbookSnapshot(new FakeContext(data).asExcel())).grids,
-      readSettings: async () => settings,
-      writeSettings: async () => undefined,
-      writePulled: (cells) => writePulledReport(new FakeContext(data).asExcel(), cells),
-    };
-  }
 
-  const IDENTITY = {
-    "ntm.orgCode": "18139",
-    "ntm.set": "vn-xa-ntm-2021-2025",
-    "ntm.period": "2023",
-    "ntm.baseRevision": "3",
-  };
   const atBase = (values: IndicatorValues): PullDeps => ({
     unsent: () => 0,
     revisionValues: async (_k, n) => (n === 3 ? values : undefined),
@@ -263,19 +270,7 @@ function readable(rows: [string, string, string, string | number, { z?: string }
 
 describe("pull merges with what the clerk typed and did not push", () => {
   const vi = paneText("vi");
-  const settings = {
-    "ntm.orgCode": "18139",
-    "ntm.set": "vn-xa-ntm-2021-2025",
-    "ntm.period": "2023",
-    "ntm.baseRevision": "3",
-  };
-  const host = (data: FakeWorkbookData, before?: () => void): WorkbookHost => ({
-    kind: "excel",
-    readGrids: async () => (await readWorkbookSnapshot(new FakeContext(data).asExcel())).grids,
-    readSettings: async () => settings,
-    writeSettings: async () => undefined,
-    writePulled: (cells) => (before?.(), writePulledReport(new FakeContext(data).asExcel(), cells)),
-  });
+  const host = (data: FakeWorkbookData, before?: () => void) => excelLike(data, IDENTITY, before);
   const v = (value: number, cell: string, unit?: string) => ({
     value,
     sheet: "Biểu 01",
@@ -359,19 +354,7 @@ describe("pull merges with what the clerk typed and did not push", () => {
 });
 
 describe("hostile values from the server, in Excel", () => {
-  const settings = {
-    "ntm.orgCode": "18139",
-    "ntm.set": "vn-xa-ntm-2021-2025",
-    "ntm.period": "2023",
-    "ntm.baseRevision": "3",
-  };
-  const host = (data: FakeWorkbookData): WorkbookHost => ({
-    kind: "excel",
-    readGrids: async () => (await readWorkbookSnapshot(new FakeContext(data).asExcel())).grids,
-    readSettings: async () => settings,
-    writeSettings: async () => undefined,
-    writePulled: (cells) => writePulledReport(new FakeContext(data).asExcel(), cells),
-  });
+  const host = (data: FakeWorkbookData) => excelLike(data, IDENTITY);
 
   it("text that starts like a formula stays text, goes only to the reader's cell; prose and over-long values are listed, not written", async () => {
     const data = readable([

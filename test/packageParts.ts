@@ -3,7 +3,17 @@
  * meant to: every other part keeps its bytes, and the written sheet differs only in those cells.
  */
 import * as fs from "node:fs";
+import * as path from "node:path";
 import { readZip } from "../src/io/xlsx/ooxml/zipArchive";
+
+/** Copies of `source` named `names` in `dir`, as the desks of several clerks hold one workbook. */
+export function copiesIn(dir: string, source: string, ...names: string[]): string[] {
+  return names.map((name) => {
+    const copy = path.join(dir, name);
+    fs.copyFileSync(source, copy);
+    return copy;
+  });
+}
 
 /** The package's parts by name (inflated bytes). */
 export function parts(file: string): Map<string, Buffer> {

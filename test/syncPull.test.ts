@@ -15,7 +15,7 @@ import { readWorkbookValues } from "../src/cli/commands/syncWords";
 import type { IndicatorValue, IndicatorValues } from "../src/domain/sync";
 import { writePulledCells } from "../src/io/xlsx/ooxml/writePulledCells";
 import { readZip } from "../src/io/xlsx/ooxml/zipArchive";
-import { changedParts, parts, withoutCells } from "./packageParts";
+import { changedParts, copiesIn, parts, withoutCells } from "./packageParts";
 import { IN_COMMUNE, SET, fixtureWithFolder, reviewHead } from "./serverFixture";
 
 const SON_HONG = path.join(__dirname, "..", "..", "shared", "samples", "xa-son-hong-2023-tu-danh-gia.xlsx");
@@ -58,10 +58,7 @@ describe("ntm pull into an existing workbook, ntm push's outbox states", () => {
   }
 
   it("Sơn Hồng: the other copy's changes land in the workbook's own form, the local edit stays, nothing else changes", async () => {
-    const a = path.join(fx.dir, "a.xlsx");
-    const b = path.join(fx.dir, "b.xlsx");
-    fs.copyFileSync(SON_HONG, a);
-    fs.copyFileSync(SON_HONG, b);
+    const [a, b] = copiesIn(fx.dir, SON_HONG, "a.xlsx", "b.xlsx");
     expect((await push(a, "2022-01")).code).toBe(0);
     expect((await pull(b, "2022-01")).code).toBe(0); // b is in step with revision 1
     typeInto(b, "2.2", 91.5, "%"); // E18: a fraction in a percent cell
@@ -109,10 +106,7 @@ describe("ntm pull into an existing workbook, ntm push's outbox states", () => {
   });
 
   it("a pull never overwrites an unpushed edit the server changed too: a conflict with mine/theirs/base and the cell, exit 1, until --take", async () => {
-    const a = path.join(fx.dir, "c-a.xlsx");
-    const b = path.join(fx.dir, "c-b.xlsx");
-    fs.copyFileSync(SON_HONG, a);
-    fs.copyFileSync(SON_HONG, b);
+    const [a, b] = copiesIn(fx.dir, SON_HONG, "c-a.xlsx", "c-b.xlsx");
     expect((await push(a, "2022-02")).code).toBe(0);
     expect((await pull(b, "2022-02")).code).toBe(0);
     typeInto(b, "2.3", 97, "%");
@@ -146,10 +140,7 @@ describe("ntm pull into an existing workbook, ntm push's outbox states", () => {
         io,
       ),
     ).toBe(0);
-    const a = path.join(fx.dir, "t-a.xlsx");
-    const b = path.join(fx.dir, "t-b.xlsx");
-    fs.copyFileSync(t, a);
-    fs.copyFileSync(t, b);
+    const [a, b] = copiesIn(fx.dir, t, "t-a.xlsx", "t-b.xlsx");
     typeInto(b, "2.3", 88, "%");
     expect((await push(b, "2022-03")).code).toBe(0);
     const before = parts(a);
@@ -291,10 +282,7 @@ describe("the Bar on a copy of every sample workbook: push, change one indicator
   }
 
   it.each(SAMPLES.map((f, i) => [f, i]))("%s", async (file, i) => {
-    const a = path.join(fx.dir, `a-${file}`);
-    const b = path.join(fx.dir, `b-${file}`);
-    fs.copyFileSync(path.join(path.dirname(SON_HONG), file), a);
-    fs.copyFileSync(path.join(path.dirname(SON_HONG), file), b);
+    const [a, b] = copiesIn(fx.dir, path.join(path.dirname(SON_HONG), file), `a-${file}`, `b-${file}`);
     const read = readWorkbookValues(a, {});
     const editable = Object.entries(read.values).filter(
       ([, v]) => v.sheet && v.cell && (typeof v.value === "number" || typeof v.value === "boolean"),
