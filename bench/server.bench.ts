@@ -14,16 +14,14 @@
  * Reported beside each: how busy the server's event loop was (ELU), CPU per push for the whole
  * process, how many pushes shared a commit, and the machine's load (2 cores are shared here).
  */
-import { randomBytes } from "node:crypto";
-import * as fs from "node:fs";
 import * as os from "node:os";
-import * as path from "node:path";
 import { performance } from "node:perf_hooks";
 import { Worker } from "node:worker_threads";
-import { Pool } from "pg";
 import { buildApp } from "../src/server/app";
 import { seedStore } from "../src/server/seed/seedStore";
-import { type Principal, Store } from "../src/server/store/store";
+import type { Principal, Store } from "../src/server/store/store";
+import { pushWithoutEvaluation } from "../test/revisionFixtures";
+import { type TestEngine, testEngines } from "../test/storeEngines";
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
 const PUSHES_PER_CLIENT = Number(process.env.BENCH_PUSHES ?? 30);
@@ -175,43 +173,16 @@ function inWorker(data: {
   });
 }
 
-async function openEngine(
-  name: "sqlite" | "postgres",
-): Promise<{ store: Store; cleanup: () => Promise<void> }> {
-  if (name === "sqlite") {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ntm-bench-"));
-    const store = await Store.open({ location: path.join(dir, "bench.sqlite") });
-    return {
-      store,
-      cleanup: async () => (await store.close(), fs.rmSync(dir, { recursive: true, force: true })),
-    };
-  }
-  const url = process.env.DATABASE_URL!;
-  const schema = `ntm_bench_${randomBytes(4).toString("hex")}`;
-  const store = await Store.open({
-    location: url,
-    schema,
-    ...(process.env.BENCH_PG_POOL ? { poolSize: Number(process.env.BENCH_PG_POOL) } : {}),
-  });
-  return {
-    store,
-    cleanup: async () => {
-      await store.close();
-      const pool = new Pool({ connectionString: url, max: 1 });
-      await pool.query(`drop schema ${schema} cascade`);
-      await pool.end();
-    },
-  };
-}
-
 function line(label: string, f: Figures): string {
   const x = (n: number) => n.toFixed(1);
   const commit = f.perCommit ? `, ${x(f.perCommit)} pushes/commit` : "";
   return `  ${label.padEnd(30)} ${x(f.perSecond).padStart(6)} pushes/s, p50 ${x(f.p50)} ms, p99 ${x(f.p99)} ms, max ${x(f.max)} ms (server loop busy ${(f.elu * 100).toFixed(0)}%, process CPU ${f.cpuPerPush.toFixed(2)} ms/push${commit})`;
 }
 
-async function benchEngine(name: "sqlite" | "postgres"): Promise<void> {
-  const { store, cleanup } = await openEngine(name);
+async function benchEngine(engine: TestEngine): Promise<void> {
+  const { name } = engine;
+  // PostgreSQL: the store's default pool (10) unless BENCH_PG_POOL says otherwise, as first measured.
+  const { store, cleanup } = await engine.open({ poolSize: Number(process.env.BENCH_PG_POOL ?? 10) });
   try {
     await seedStore(store, { demoUsers: false });
     const tree = await store.tree();
@@ -227,30 +198,15 @@ async function benchEngine(name: "sqlite" | "postgres"): Promise<void> {
     });
     const author: Principal = { userId, name: "bench-admin", role: "admin", scopeId: province.id };
     const setHash = (await store.latestCriteriaSet(SET))!.hash;
-    const evaluation = {
-      criteriaMet: 0,
-      criteriaTotal: 19,
-      progress: 0,
-      criteria: [],
-      indicators: {},
-      findings: [],
-    };
 
     // Floor: the same revisions through the store directly (period 2022), no HTTP, no evaluation.
     const floor = await measure(store, () =>
       inThisThread(async (c, i) => {
-        const r = await store.pushRevision({
-          unitId: communes[c].id,
-          setId: SET,
-          setHash,
-          period: "2022",
-          opId: `floor-${c}-${i}`,
-          baseRevision: i,
-          values: values(i),
-          evaluation,
-          workbookHash: null,
-          author,
-        });
+        const r = await pushWithoutEvaluation(
+          store,
+          { unitId: communes[c].id, setId: SET, setHash, author },
+          { period: "2022", opId: `floor-${c}-${i}`, baseRevision: i, values: values(i) },
+        );
         if (r.kind !== "created") throw new Error(`floor push ${r.kind}`);
       }),
     );
@@ -306,8 +262,7 @@ async function benchEngine(name: "sqlite" | "postgres"): Promise<void> {
 /** BENCH_ENGINES=sqlite or =postgres runs one engine only (both by default). */
 export default async function run(): Promise<void> {
   const only = process.env.BENCH_ENGINES;
-  if (!only || only.includes("sqlite")) await benchEngine("sqlite");
-  if (only && !only.includes("postgres")) return;
-  if (process.env.DATABASE_URL) await benchEngine("postgres");
-  else console.log("postgres: skipped (DATABASE_URL not set)");
+  for (const engine of testEngines) if (!only || only.includes(engine.name)) await benchEngine(engine);
+  if (!process.env.DATABASE_URL && (!only || only.includes("postgres")))
+    console.log("postgres: skipped (DATABASE_URL not set)");
 }

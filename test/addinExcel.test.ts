@@ -7,9 +7,9 @@ import {
 } from "../src/addin/excel/checkAndFlag";
 import { FINDINGS_SHEET, FLAG_FILL, FLAGS_SHEET, SUMMARY_SHEET } from "../src/addin/excel/ntmSheets";
 import { readWorkbookSnapshot } from "../src/addin/excel/readWorkbookSnapshot";
-import type { CellFlag } from "../src/addin/excel/writeFlags";
 import type { WorkbookGrids } from "../src/domain/sheet/grid";
 import { FakeContext, FakeWorkbookData } from "./addinFakeExcel";
+import { flagsBelowFive } from "./addinStandInCheck";
 
 /** A commune workbook of `rows` indicator rows: code, name, value, target, self-assessment. */
 function workbook(rows: number): FakeWorkbookData {
@@ -35,24 +35,12 @@ function workbook(rows: number): FakeWorkbookData {
   return wb;
 }
 
-/** Flags every self-assessment cell whose value is below 5 (a stand-in for the domain check). */
-function analyse(grids: WorkbookGrids): { flags: CellFlag[] } {
-  const g = grids.sheets.find((s) => s.sheet === "Tự đánh giá")!;
-  const flags: CellFlag[] = [];
-  g.cells.forEach((row, r) => {
-    const v = row?.[2]?.v;
-    if (r >= 3 && typeof v === "number" && v < 5)
-      flags.push({
-        sheet: g.sheet,
-        cell: `E${r + 1}`,
-        severity: "error",
-        message: `Tự đánh giá "Đạt" nhưng ${v} < 5`,
-        indicator: String(row[0]?.v),
-        criterion: "1",
-      });
-  });
-  return { flags };
-}
+const analyse = (grids: WorkbookGrids) =>
+  flagsBelowFive(grids, (v, code) => ({
+    message: `Tự đánh giá "Đạt" nhưng ${v} < 5`,
+    indicator: String(code),
+    criterion: "1",
+  }));
 
 describe("reading the workbook in Excel", () => {
   it("reads a 2,000-row workbook into grids anchored at A1 in two syncs", async () => {

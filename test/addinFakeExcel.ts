@@ -270,6 +270,20 @@ class FakeRangeAreas extends Loadable {
   }
 }
 
+/** As Excel does with what it is given: "=…" becomes a formula, a leading apostrophe keeps text. */
+function typeInto(cell: FakeCell, v: V | ""): void {
+  if (typeof v === "string" && v.startsWith("'")) {
+    cell.v = v.slice(1);
+    delete cell.f;
+  } else if (typeof v === "string" && v.startsWith("=")) {
+    cell.f = v.slice(1);
+    cell.v = 0;
+  } else {
+    cell.v = v;
+    delete cell.f;
+  }
+}
+
 export class FakeRange extends Loadable {
   format: FakeFormat;
   isNullObject = false;
@@ -306,38 +320,15 @@ export class FakeRange extends Loadable {
     this.need("values");
     return this.grid((c) => c.v);
   }
-  /** As Excel does with what it is given: "=…" becomes a formula, a leading apostrophe keeps text. */
   set values(rows: (V | "")[][]) {
-    this.write(rows, (cell, v) => {
-      if (typeof v === "string" && v.startsWith("'")) {
-        cell.v = v.slice(1);
-        delete cell.f;
-      } else if (typeof v === "string" && v.startsWith("=")) {
-        cell.f = v.slice(1);
-        cell.v = 0;
-      } else {
-        cell.v = v;
-        delete cell.f;
-      }
-    });
+    this.write(rows, typeInto);
   }
   get formulas(): (V | "")[][] {
     this.need("formulas");
     return this.grid((c) => (c.f ? `=${c.f}` : c.v));
   }
   set formulas(rows: (V | "")[][]) {
-    this.write(rows, (cell, v) => {
-      if (typeof v === "string" && v.startsWith("'")) {
-        cell.v = v.slice(1);
-        delete cell.f;
-      } else if (typeof v === "string" && v.startsWith("=")) {
-        cell.f = v.slice(1);
-        cell.v = 0;
-      } else {
-        cell.v = v;
-        delete cell.f;
-      }
-    });
+    this.write(rows, typeInto);
   }
   get numberFormat(): string[][] {
     this.need("numberFormat");

@@ -17,9 +17,9 @@ import {
   setHostCapabilitiesForTest,
 } from "../src/addin/excel/hostCapabilities";
 import { FINDINGS_SHEET, FLAG_FILL, FLAGS_SHEET } from "../src/addin/excel/ntmSheets";
-import type { CellFlag } from "../src/addin/excel/writeFlags";
 import type { WorkbookGrids } from "../src/domain/sheet/grid";
 import { FakeContext, FakeWorkbookData } from "./addinFakeExcel";
+import { flagsBelowFive } from "./addinStandInCheck";
 
 /** `fills` gives each E cell's own fill; by default every fifth one is green. */
 function workbook(rows: number, fills?: (string | undefined)[]): FakeWorkbookData {
@@ -37,16 +37,7 @@ function workbook(rows: number, fills?: (string | undefined)[]): FakeWorkbookDat
   return wb;
 }
 
-function analyse(grids: WorkbookGrids): { flags: CellFlag[] } {
-  const g = grids.sheets.find((s) => s.sheet === "Tự đánh giá")!;
-  const flags: CellFlag[] = [];
-  g.cells.forEach((row, r) => {
-    const v = row?.[2]?.v;
-    if (r >= 3 && typeof v === "number" && v < 5)
-      flags.push({ sheet: g.sheet, cell: `E${r + 1}`, severity: "error", message: `${v} < 5` });
-  });
-  return { flags };
-}
+const analyse = (grids: WorkbookGrids) => flagsBelowFive(grids, (v) => ({ message: `${v} < 5` }));
 
 function playExcel(version: string): (data: FakeWorkbookData) => FakeContext {
   setHostCapabilitiesForTest(capabilitiesOfExcelApi(version));

@@ -14,42 +14,20 @@ import { standaloneHost } from "../src/addin/taskpane/host/standaloneHost";
 import type { WorkbookHost } from "../src/addin/taskpane/host/workbookHost";
 import { defaultStore } from "../src/addin/sync/syncStorage";
 import { FakeContext, FakeWorkbookData } from "./addinFakeExcel";
+import { emptyEvaluation, returnedSonHong } from "./revisionFixtures";
 
 const OLD_NOTE =
   "[NTM – Ý kiến thẩm định] Trả lại – thẩm định A, 2023-10-01, phiên bản 1:\nBổ sung minh chứng";
 
 function view(values: IndicatorValues, comments: Record<string, string>): ReportView {
-  const evaluation = {
-    criteriaMet: 13,
-    criteriaTotal: 19,
-    progress: 13 / 19,
-    criteria: [],
-    indicators: {},
-    findings: [],
-  };
-  return {
-    org: "18139",
-    orgName: "Xã Sơn Hồng",
-    set: "vn-xa-ntm-2021-2025",
-    period: "2023",
-    reviewState: "returned",
-    locked: false,
-    head: {
-      number: 4,
-      baseRevision: 3,
-      opId: "op-x",
-      author: "xã",
-      createdAt: "2023-11-20T00:00:00Z",
-      contentHash: "h",
-      workbookHash: null,
-      values,
-      evaluation,
-    },
-    reviews: [
+  return returnedSonHong(
+    values,
+    [
       { kind: "submitted", revision: 4, author: "xã", createdAt: "2023-11-20T00:00:00Z", comments: {} },
       { kind: "returned", revision: 4, author: "thẩm định B", createdAt: "2023-11-22T09:00:00Z", comments },
     ],
-  };
+    emptyEvaluation({ criteriaMet: 13, progress: 13 / 19 }),
+  );
 }
 
 function commune(): FakeWorkbookData {
@@ -68,15 +46,29 @@ function commune(): FakeWorkbookData {
   return wb;
 }
 
-const HEAD: IndicatorValues = {
-  "2.3": { value: 96.4, unit: "%", raw: "96,4%", sheet: "Biểu 01", cell: "E19" },
-  // Pushed elsewhere with the raw form of an older revision: the value counts, not the stale raw.
-  "2.4": { value: 92.5, unit: "%", raw: 0.9, sheet: "Biểu 01", cell: "E20" },
-  "3.1": { value: 12, sheet: "Biểu 01", cell: "E21" },
-  "4.1": { value: true, sheet: "Biểu 01", cell: "E22" },
-  "5.1": { value: 4, sheet: "Biểu 02", cell: "E5" },
-  "6.1": { value: 1 },
+/**
+ * Per indicator: where commune() keeps it, the head's value, and revision 3's — what commune() held
+ * when it was last synced (every head value differs from it). 2.4 was pushed elsewhere with the raw
+ * form of an older revision: the value counts, not the stale raw. 6.1 has no cell and no base.
+ */
+const PULLED: [code: string, at: string | null, head: V, base3: V | null][] = [
+  ["2.3", "Biểu 01!E19", { value: 96.4, unit: "%", raw: "96,4%" }, { value: 95, unit: "%", raw: "95%" }],
+  ["2.4", "Biểu 01!E20", { value: 92.5, unit: "%", raw: 0.9 }, { value: 90, unit: "%", raw: 0.9 }],
+  ["3.1", "Biểu 01!E21", { value: 12 }, { value: 10 }],
+  ["4.1", "Biểu 01!E22", { value: true }, { value: false }],
+  ["5.1", "Biểu 02!E5", { value: 4 }, { value: 3 }],
+  ["6.1", null, { value: 1 }, null],
+];
+type V = IndicatorValues[string];
+const placed = (v: V, at: string | null): V => {
+  if (!at) return v;
+  const [sheet, cell] = at.split("!");
+  return { ...v, sheet, cell };
 };
+const valuesOf = (column: 2 | 3): IndicatorValues =>
+  Object.fromEntries(PULLED.filter((r) => r[column]).map((r) => [r[0], placed(r[column]!, r[1])]));
+const HEAD = valuesOf(2);
+const BASE3 = valuesOf(3);
 const COMMENTS = {
   "2.3": "Tỷ lệ chưa khớp biên bản",
   "2.4": "Ghi rõ nguồn số liệu",
@@ -160,33 +152,32 @@ describe("pull into the open workbook", () => {
   });
 });
 
+/** The settings of Sơn Hồng's 2023 workbook, last synced at revision 3. */
+const IDENTITY = {
+  "ntm.orgCode": "18139",
+  "ntm.set": "vn-xa-ntm-2021-2025",
+  "ntm.period": "2023",
+  "ntm.baseRevision": "3",
+};
+
+/** The pane's host in Excel over the fake workbook; `before` runs as the write starts (a clerk typing). */
+function excelLike(
+  data: FakeWorkbookData,
+  settings: Record<string, string> = {},
+  before?: () => void,
+): WorkbookHost {
+  return {
+    kind: "excel",
+    readGrids: async () => (await readWorkbookSnapshot(new FakeContext(data).asExcel())).grids,
+    readSettings: async () => settings,
+    writeSettings: async () => undefined,
+    writePulled: (cells) => (before?.(), writePulledReport(new FakeContext(data).asExcel(), cells)),
+  };
+}
 describe("what the pane does and says after a pull", () => {
   const vi = paneText("vi");
   const noBase = (unsent = 0): PullDeps => ({ unsent: () => unsent, revisionValues: async () => undefined });
-  function excelLike(data: FakeWorkbookData, settings: Record<string, string> = {}): WorkbookHost {
-    return {
-      kind: "excel",
-      readGrids: async () => (await readWorkbookSnapshot(new FakeContext(data).asExcel())).grids,
-      readSettings: async () => settings,
-      writeSettings: async () => undefined,
-      writePulled: (cells) => writePulledReport(new FakeContext(data).asExcel(), cells),
-    };
-  }
 
-  const IDENTITY = {
-    "ntm.orgCode": "18139",
-    "ntm.set": "vn-xa-ntm-2021-2025",
-    "ntm.period": "2023",
-    "ntm.baseRevision": "3",
-  };
-  /** Revision 3, what commune() held when it was last synced: every head value differs from it. */
-  const BASE3: IndicatorValues = {
-    "2.3": { value: 95, unit: "%", raw: "95%", sheet: "Biểu 01", cell: "E19" },
-    "2.4": { value: 90, unit: "%", raw: 0.9, sheet: "Biểu 01", cell: "E20" },
-    "3.1": { value: 10, sheet: "Biểu 01", cell: "E21" },
-    "4.1": { value: false, sheet: "Biểu 01", cell: "E22" },
-    "5.1": { value: 3, sheet: "Biểu 02", cell: "E5" },
-  };
   const atBase = (values: IndicatorValues): PullDeps => ({
     unsent: () => 0,
     revisionValues: async (_k, n) => (n === 3 ? values : undefined),
@@ -279,19 +270,7 @@ function readable(rows: [string, string, string, string | number, { z?: string }
 
 describe("pull merges with what the clerk typed and did not push", () => {
   const vi = paneText("vi");
-  const settings = {
-    "ntm.orgCode": "18139",
-    "ntm.set": "vn-xa-ntm-2021-2025",
-    "ntm.period": "2023",
-    "ntm.baseRevision": "3",
-  };
-  const host = (data: FakeWorkbookData, before?: () => void): WorkbookHost => ({
-    kind: "excel",
-    readGrids: async () => (await readWorkbookSnapshot(new FakeContext(data).asExcel())).grids,
-    readSettings: async () => settings,
-    writeSettings: async () => undefined,
-    writePulled: (cells) => (before?.(), writePulledReport(new FakeContext(data).asExcel(), cells)),
-  });
+  const host = (data: FakeWorkbookData, before?: () => void) => excelLike(data, IDENTITY, before);
   const v = (value: number, cell: string, unit?: string) => ({
     value,
     sheet: "Biểu 01",
@@ -375,19 +354,7 @@ describe("pull merges with what the clerk typed and did not push", () => {
 });
 
 describe("hostile values from the server, in Excel", () => {
-  const settings = {
-    "ntm.orgCode": "18139",
-    "ntm.set": "vn-xa-ntm-2021-2025",
-    "ntm.period": "2023",
-    "ntm.baseRevision": "3",
-  };
-  const host = (data: FakeWorkbookData): WorkbookHost => ({
-    kind: "excel",
-    readGrids: async () => (await readWorkbookSnapshot(new FakeContext(data).asExcel())).grids,
-    readSettings: async () => settings,
-    writeSettings: async () => undefined,
-    writePulled: (cells) => writePulledReport(new FakeContext(data).asExcel(), cells),
-  });
+  const host = (data: FakeWorkbookData) => excelLike(data, IDENTITY);
 
   it("text that starts like a formula stays text, goes only to the reader's cell; prose and over-long values are listed, not written", async () => {
     const data = readable([

@@ -4,6 +4,7 @@ import { sessionMay } from "../src/addin/sync/sessionActions";
 import { detectHost, mayBeInOffice } from "../src/addin/taskpane/detectHost";
 import { runCommand } from "../src/addin/commands/commands";
 import { registerCommands } from "../src/addin/commands/commandRegistry";
+import { wireRevision } from "./revisionFixtures";
 
 const KEY = { org: "18139", set: "vn-xa-ntm-2021-2025", period: "2023" };
 const ME = {
@@ -25,25 +26,7 @@ describe("sync session", () => {
       if (!online) throw new TypeError("Failed to fetch");
       if (url.endsWith("/api/me")) return json(200, ME);
       pushes.push(JSON.parse(String(init?.body)).opId);
-      const revision = {
-        number: 1,
-        baseRevision: 0,
-        opId: "x",
-        author: "a",
-        createdAt: "2023-01-01",
-        contentHash: "h",
-        workbookHash: null,
-        values: {},
-        evaluation: {
-          criteriaMet: 0,
-          criteriaTotal: 19,
-          progress: 0,
-          criteria: [],
-          indicators: {},
-          findings: [],
-        },
-      };
-      return json(201, { revision, replayed: false });
+      return json(201, { revision: wireRevision(1), replayed: false });
     }) as unknown as typeof globalThis.fetch;
     let n = 0;
     const first = new SyncSession({
@@ -83,24 +66,6 @@ describe("sync session", () => {
 });
 
 describe("the pane's outbox states (the same flush as ntm push)", () => {
-  const revision = (number: number) => ({
-    number,
-    baseRevision: number - 1,
-    opId: "x",
-    author: "a",
-    createdAt: "2023-01-01",
-    contentHash: "h",
-    workbookHash: null,
-    values: {},
-    evaluation: {
-      criteriaMet: 0,
-      criteriaTotal: 19,
-      progress: 0,
-      criteria: [],
-      indicators: {},
-      findings: [],
-    },
-  });
   function server(answer: () => Response) {
     const pushes: string[] = [];
     const fetch = (async (url: string, init?: RequestInit) => {
@@ -116,7 +81,7 @@ describe("the pane's outbox states (the same flush as ntm push)", () => {
     const srv = server(() =>
       locked
         ? json(423, { error: "locked", message: "Báo cáo đã được duyệt và khóa" })
-        : json(201, { revision: revision(2), replayed: false }),
+        : json(201, { revision: wireRevision(2), replayed: false }),
     );
     let n = 0;
     const s = new SyncSession({

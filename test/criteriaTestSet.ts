@@ -6,6 +6,23 @@ const V = (value: number | boolean | string | null, verified = true) => ({
   provenance: { decision: "QĐ TEST", verified },
 });
 
+/** An indicator with one general target (`unit` for a quantity). */
+const measured = (
+  code: string,
+  vi: string,
+  kind: string,
+  op: string,
+  target: ReturnType<typeof V>,
+  unit?: string,
+) => ({
+  code,
+  name: { vi },
+  kind,
+  ...(unit ? { unit } : {}),
+  op,
+  targets: { general: target },
+});
+
 export function testSet(overrides: Record<string, unknown> = {}): CriteriaSet {
   return parseCriteriaSet({
     id: "test-set",
@@ -50,22 +67,8 @@ export function testSet(overrides: Record<string, unknown> = {}): CriteriaSet {
               byGroup: { "1": V(95), "2": V(85) },
             },
           },
-          {
-            code: "2.2",
-            name: { vi: "Nghèo" },
-            kind: "percent",
-            unit: "%",
-            op: "<=",
-            targets: { general: V(5) },
-          },
-          {
-            code: "2.3",
-            name: { vi: "Đường" },
-            kind: "length",
-            unit: "km",
-            op: ">=",
-            targets: { general: V(2.5) },
-          },
+          measured("2.2", "Nghèo", "percent", "<=", V(5), "%"),
+          measured("2.3", "Đường", "length", ">=", V(2.5), "km"),
         ],
       },
       {
@@ -87,22 +90,8 @@ export function testSet(overrides: Record<string, unknown> = {}): CriteriaSet {
               },
             },
           },
-          {
-            code: "3.2",
-            name: { vi: "Số HTX" },
-            kind: "count",
-            unit: "HTX",
-            op: ">=",
-            targets: { general: V(1) },
-          },
-          {
-            code: "3.3",
-            name: { vi: "Diện tích" },
-            kind: "area",
-            unit: "ha",
-            op: ">=",
-            targets: { general: V(2) },
-          },
+          measured("3.2", "Số HTX", "count", ">=", V(1), "HTX"),
+          measured("3.3", "Diện tích", "area", ">=", V(2), "ha"),
           {
             code: "3.4",
             name: { vi: "Xếp loại" },
@@ -111,22 +100,8 @@ export function testSet(overrides: Record<string, unknown> = {}): CriteriaSet {
             categories: ["Tốt", "Khá"],
             targets: { general: V("Tốt") },
           },
-          {
-            code: "3.5",
-            name: { vi: "Chưa rõ" },
-            kind: "percent",
-            unit: "%",
-            op: ">=",
-            targets: { general: V(null, false) },
-          },
-          {
-            code: "3.6",
-            name: { vi: "Nhớ lại" },
-            kind: "percent",
-            unit: "%",
-            op: ">=",
-            targets: { general: V(60, false) },
-          },
+          measured("3.5", "Chưa rõ", "percent", ">=", V(null, false), "%"),
+          measured("3.6", "Nhớ lại", "percent", ">=", V(60, false), "%"),
         ],
       },
     ],

@@ -1,5 +1,10 @@
 /** A seeded store with one user per role and scope, and the app over it, for server tests. */
 import type { FastifyInstance } from "fastify";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import type { SyncClient } from "../src/client/syncClient";
+import type { ReportKey, ReviewAction } from "../src/domain/sync";
 import { buildApp } from "../src/server/app";
 import { seedStore } from "../src/server/seed/seedStore";
 import type { Store } from "../src/server/store/store";
@@ -92,6 +97,42 @@ export async function openFixture(engine: TestEngine, opts: { clock?: () => Date
       await opened.cleanup();
     },
   };
+}
+
+/**
+ * A fixture on SQLite with a scratch folder (`dir`, named from `prefix`) for the workbooks a CLI
+ * suite writes; its `cleanup` removes the folder too.
+ */
+export async function openFixtureWithFolder(prefix: string): Promise<Fixture & { dir: string }> {
+  const fx = await openFixture(testEngines[0]);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  return {
+    ...fx,
+    dir,
+    async cleanup() {
+      await fx.cleanup();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Within a `describe`: a fixture with a scratch folder, filled before the suite's first test and
+ * closed (the folder removed) after its last.
+ */
+export function fixtureWithFolder(prefix: string): Fixture & { dir: string } {
+  const fx = {} as Fixture & { dir: string };
+  beforeAll(async () => {
+    Object.assign(fx, await openFixtureWithFolder(prefix));
+  });
+  afterAll(async () => fx.cleanup());
+  return fx;
+}
+
+/** A reviewer acts on the revision they see: the head at the moment of the click. */
+export async function reviewHead(reviewer: SyncClient, key: ReportKey, action: ReviewAction): Promise<void> {
+  const { head } = await reviewer.getReport(key);
+  await reviewer.review(key, action, head?.number ?? 0);
 }
 
 export function bearer(token: string | undefined): Record<string, string> {

@@ -5,16 +5,8 @@ import * as path from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import { seedStore } from "../src/server/seed/seedStore";
 import { type PushInput, type Principal, Store } from "../src/server/store/store";
+import { pushWithoutEvaluation } from "./revisionFixtures";
 import { testEngines } from "./storeEngines";
-
-const evaluation = {
-  criteriaMet: 0,
-  criteriaTotal: 19,
-  progress: 0,
-  criteria: [],
-  indicators: {},
-  findings: [],
-};
 
 describe.each(testEngines.map((e) => [e.name, e] as const))("store on %s", (_name, engine) => {
   let store: Store;
@@ -38,18 +30,11 @@ describe.each(testEngines.map((e) => [e.name, e] as const))("store on %s", (_nam
   afterAll(async () => cleanup());
 
   const push = (period: string, opId: string, baseRevision: number, values: PushInput["values"]) =>
-    store.pushRevision({
-      unitId,
-      setId: "vn-xa-ntm-2021-2025",
-      setHash,
-      period,
-      opId,
-      baseRevision,
-      values,
-      evaluation,
-      workbookHash: null,
-      author,
-    });
+    pushWithoutEvaluation(
+      store,
+      { unitId, setId: "vn-xa-ntm-2021-2025", setHash, author },
+      { period, opId, baseRevision, values },
+    );
 
   it("appends revisions, replays a retried opId, and answers a stale base with the changes since it", async () => {
     const r1 = await push("2023", "op-store-1", 0, { "17.1": { value: 80 }, "2.1": { value: true } });
@@ -281,18 +266,12 @@ describe("migration 0002 on a store made before it", () => {
     const unit = (await store.tree()).resolve("18139")!;
     const setHash = (await store.latestCriteriaSet("vn-xa-ntm-2021-2025"))!.hash;
     const { userId } = await store.createUser({ name: "c", role: "clerk", scopeId: unit.id });
-    const pushed = await store.pushRevision({
-      unitId: unit.id,
-      setId: "vn-xa-ntm-2021-2025",
-      setHash,
-      period: "2023",
-      opId: "op-migrate-1",
-      baseRevision: 0,
-      values: { "5": { value: true } },
-      evaluation,
-      workbookHash: null,
-      author: { userId, name: "c", role: "clerk", scopeId: unit.id },
-    });
+    const author = { userId, name: "c", role: "clerk" as const, scopeId: unit.id };
+    const pushed = await pushWithoutEvaluation(
+      store,
+      { unitId: unit.id, setId: "vn-xa-ntm-2021-2025", setHash, author },
+      { period: "2023", opId: "op-migrate-1", baseRevision: 0, values: { "5": { value: true } } },
+    );
     expect(pushed.kind).toBe("created");
     await store.close();
     // Back to the schema before 0002, with the row an old server left after a refused first push.

@@ -9,11 +9,17 @@ import { randomBytes } from "node:crypto";
 import { Pool } from "pg";
 import { Store } from "../src/server/store/store";
 
+/** `poolSize`: PostgreSQL connections (25 unless said; SQLite has one writer). */
+export interface OpenOptions {
+  clock?: () => Date;
+  poolSize?: number;
+}
+
 export interface TestEngine {
   name: "sqlite" | "postgres";
-  open(opts?: {
-    clock?: () => Date;
-  }): Promise<{ store: Store; location: string; schema?: string; cleanup(): Promise<void> }>;
+  open(
+    opts?: OpenOptions,
+  ): Promise<{ store: Store; location: string; schema?: string; cleanup(): Promise<void> }>;
 }
 
 export const testEngines: TestEngine[] = [
@@ -37,10 +43,15 @@ export const testEngines: TestEngine[] = [
     ? [
         {
           name: "postgres" as const,
-          async open(opts?: { clock?: () => Date }) {
+          async open(opts?: OpenOptions) {
             const location = process.env.DATABASE_URL!;
             const schema = `ntm_test_${process.pid}_${randomBytes(4).toString("hex")}`;
-            const store = await Store.open({ location, schema, clock: opts?.clock, poolSize: 25 });
+            const store = await Store.open({
+              location,
+              schema,
+              clock: opts?.clock,
+              poolSize: opts?.poolSize ?? 25,
+            });
             return {
               store,
               location,

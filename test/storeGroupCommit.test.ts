@@ -11,16 +11,9 @@ import type { PushInput, Principal, Store } from "../src/server/store/store";
 /** The store's write queue, reached past `private` to put writes of our own into a batch. */
 type WriteQueue = { run<T>(unit: (trx: Transaction<Database>) => Promise<T>): Promise<T> };
 const writeQueueOf = (store: Store) => (store as unknown as { writes: WriteQueue }).writes;
+import { pushWithoutEvaluation } from "./revisionFixtures";
 import { testEngines } from "./storeEngines";
 
-const evaluation = {
-  criteriaMet: 0,
-  criteriaTotal: 19,
-  progress: 0,
-  criteria: [],
-  indicators: {},
-  findings: [],
-};
 const SET = "vn-xa-ntm-2021-2025";
 
 describe.each(testEngines.map((e) => [e.name, e] as const))("group commit on %s", (name, engine) => {
@@ -54,18 +47,11 @@ describe.each(testEngines.map((e) => [e.name, e] as const))("group commit on %s"
     baseRevision: number,
     values: PushInput["values"] = { "17.1": { value: baseRevision } },
   ) =>
-    store.pushRevision({
-      unitId: units[unit],
-      setId: SET,
-      setHash,
-      period,
-      opId,
-      baseRevision,
-      values,
-      evaluation,
-      workbookHash: null,
-      author,
-    });
+    pushWithoutEvaluation(
+      store,
+      { unitId: units[unit], setId: SET, setHash, author },
+      { period, opId, baseRevision, values },
+    );
 
   const committedRevisions = async (unit: number, period: string) => {
     const report = await store.findReport(units[unit], SET, period);
@@ -98,18 +84,7 @@ describe.each(testEngines.map((e) => [e.name, e] as const))("group commit on %s"
     const [a, bad, b] = await Promise.allSettled([
       push(0, "2025", "gc-iso-a", 0),
       // The same opId for another report: refused (inside its savepoint, on SQLite).
-      store.pushRevision({
-        unitId: units[1],
-        setId: SET,
-        setHash,
-        period: "2025",
-        opId: "gc-iso-a",
-        baseRevision: 0,
-        values: {},
-        evaluation,
-        workbookHash: null,
-        author,
-      }),
+      push(1, "2025", "gc-iso-a", 0, {}),
       push(2, "2025", "gc-iso-b", 0),
     ]);
     // The same opId on two reports at once: one wins (on PostgreSQL either may), the other is refused.

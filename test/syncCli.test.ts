@@ -4,7 +4,6 @@
  */
 import * as fs from "node:fs";
 import * as net from "node:net";
-import * as os from "node:os";
 import * as path from "node:path";
 import * as XLSX from "xlsx";
 import { SyncClient, flushOutbox } from "../src/client/syncClient";
@@ -13,8 +12,7 @@ import { main } from "../src/cli/main";
 import { emptyOutbox, enqueue } from "../src/domain/sync";
 import { Store } from "../src/server/store/store";
 import { pullArgs, pushArgs, userAddArgs } from "./cliRunner";
-import { type Fixture, IN_COMMUNE, SET, openFixture } from "./serverFixture";
-import { testEngines } from "./storeEngines";
+import { IN_COMMUNE, SET, fixtureWithFolder } from "./serverFixture";
 
 const SAMPLE = path.join(__dirname, "fixtures", "samples", "xa-son-hong-2023-tu-danh-gia.xlsx");
 const NANG_CAO = path.join(__dirname, "fixtures", "samples", "xa-kim-song-truong-2023-nang-cao.xlsx");
@@ -30,19 +28,10 @@ function freePort(): Promise<number> {
 }
 
 describe("sync client and CLI", () => {
-  let fx: Fixture;
-  let dir: string;
-  beforeAll(async () => {
-    fx = await openFixture(testEngines[0]);
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), "ntm-cli-"));
-  });
-  afterAll(async () => {
-    await fx.cleanup();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  const fx = fixtureWithFolder("ntm-cli-");
 
   it("ntm push sends a workbook once, ntm pull writes head values and reviewer comments back into its cells", async () => {
-    const wbFile = path.join(dir, "son-hong.xlsx");
+    const wbFile = path.join(fx.dir, "son-hong.xlsx");
     fs.copyFileSync(SAMPLE, wbFile);
     const args = pushArgs(wbFile, fx.base, fx.tokens.clerk, { org: IN_COMMUNE, period: "2023", set: SET });
     let io = captureIo();
@@ -79,7 +68,7 @@ describe("sync client and CLI", () => {
   });
 
   it("ntm push sends a workbook that only marks whole criteria; the store counts what ntm validate counts and a pull writes nothing over the marks", async () => {
-    const wbFile = path.join(dir, "kim-song-truong.xlsx");
+    const wbFile = path.join(fx.dir, "kim-song-truong.xlsx");
     fs.copyFileSync(NANG_CAO, wbFile);
     let io = captureIo();
     expect(await main(["node", "ntm", "validate", wbFile, "--json"], io)).toBe(0);
@@ -130,7 +119,7 @@ describe("sync client and CLI", () => {
   });
 
   it("ntm push to a server that cannot be reached keeps the values in the outbox and says so; the next push sends them; ntm pull says the same", async () => {
-    const wbFile = path.join(dir, "offline.xlsx");
+    const wbFile = path.join(fx.dir, "offline.xlsx");
     fs.copyFileSync(SAMPLE, wbFile);
     const dead = `http://127.0.0.1:${await freePort()}`; // nothing listens there
     const args = (server: string) =>
@@ -213,7 +202,7 @@ describe("sync client and CLI", () => {
   });
 
   it("ntm admin user add prints the token last; list and revoke", async () => {
-    const db = path.join(dir, "admin.sqlite");
+    const db = path.join(fx.dir, "admin.sqlite");
     let io = captureIo();
     expect(await main(["node", "ntm", "admin", "seed", "--db", db], io)).toBe(0);
     io = captureIo();
@@ -238,14 +227,14 @@ describe("sync client and CLI", () => {
       ),
     ).toBe(2);
     expect(io.stderr).toMatch(/^Vai trò không hợp lệ/);
-    const csv = path.join(dir, "units.csv");
+    const csv = path.join(fx.dir, "units.csv");
     fs.writeFileSync(
       csv,
       "code,name,level,parent_code,valid_from,valid_to,successor_code\n18502-T09,Thôn Mới,village,18502,,,\n",
     );
     io = captureIo();
     expect(await main(["node", "ntm", "admin", "org-units", "import", csv, "--db", db], io)).toBe(0);
-    const backup = path.join(dir, "copy.sqlite");
+    const backup = path.join(fx.dir, "copy.sqlite");
     io = captureIo();
     expect(await main(["node", "ntm", "admin", "backup", "-o", backup, "--db", db], io)).toBe(0);
     await store.close();

@@ -11,24 +11,16 @@
  */
 import fc from "fast-check";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { SyncClient } from "../src/client/syncClient";
 import { captureIo } from "../src/cli/cliIo";
 import { main } from "../src/cli/main";
 import { readWorkbookValues } from "../src/cli/commands/syncWords";
 import { cleanFloat } from "../src/domain/sheet/parseCellValue";
-import type { IndicatorValues, ReportKey, ReviewAction } from "../src/domain/sync";
-import { readZip } from "../src/io/xlsx/ooxml/zipArchive";
+import type { IndicatorValues } from "../src/domain/sync";
 import { writePulledCells } from "../src/io/xlsx/ooxml/writePulledCells";
-import { type Fixture, IN_COMMUNE, SET, openFixture } from "./serverFixture";
-import { testEngines } from "./storeEngines";
-
-/** A reviewer acts on the revision they see: the head at the moment of the click. */
-async function reviewHead(reviewer: SyncClient, key: ReportKey, action: ReviewAction): Promise<void> {
-  const { head } = await reviewer.getReport(key);
-  await reviewer.review(key, action, head?.number ?? 0);
-}
+import { parts, withoutCells } from "./packageParts";
+import { IN_COMMUNE, SET, fixtureWithFolder, reviewHead } from "./serverFixture";
 
 const SON_HONG = path.join(__dirname, "..", "..", "shared", "samples", "xa-son-hong-2023-tu-danh-gia.xlsx");
 /** A fraction in a percent cell, percent text, a word for yes/no, another percent text. */
@@ -90,32 +82,14 @@ async function withNetwork<T>(mode: Net, fn: () => Promise<T>): Promise<T> {
   }
 }
 
-function parts(file: string): Map<string, Buffer> {
-  return new Map(readZip(fs.readFileSync(file)).map((e) => [e.name, e.data]));
-}
-function withoutCells(xml: string, cells: string[]): string {
-  let out = xml;
-  for (const c of cells)
-    out = out.replace(new RegExp(`<c\\b[^>]*?\\br="${c}"[^>]*?(?:/>|>[\\s\\S]*?</c>)`), "");
-  return out;
-}
 const same = (a: unknown, b: unknown) =>
   typeof a === "number" && typeof b === "number" ? cleanFloat(a) === cleanFloat(b) : a === b;
 const named = (text: string, code: string) =>
   new RegExp(`(^|[\\s,(])${code.replace(".", "\\.")}([\\s,:)]|$)`, "m").test(text);
 
 describe("two clerks, a reviewer and a failing network, in any order", () => {
-  let fx: Fixture;
-  let dir: string;
+  const fx = fixtureWithFolder("ntm-prop-");
   let run = 0;
-  beforeAll(async () => {
-    fx = await openFixture(testEngines[0]);
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), "ntm-prop-"));
-  });
-  afterAll(async () => {
-    await fx.cleanup();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
 
   it("loses no acknowledged value, overwrites no unpushed edit, names every difference, changes only its cells", async () => {
     const cells = Object.fromEntries(
@@ -128,7 +102,7 @@ describe("two clerks, a reviewer and a failing network, in any order", () => {
         const period = `${2023 + Math.floor(n / 52)}-W${String(1 + (n % 52)).padStart(2, "0")}`;
         const key = { org: IN_COMMUNE, set: SET, period };
         const reviewer = new SyncClient({ baseUrl: fx.base, token: fx.tokens.reviewer });
-        const files = [0, 1].map((i) => path.join(dir, `${period}-${i}.xlsx`));
+        const files = [0, 1].map((i) => path.join(fx.dir, `${period}-${i}.xlsx`));
         for (const f of files) fs.copyFileSync(SON_HONG, f);
         const typed: Map<Code, number | boolean>[] = [new Map(), new Map()];
         const cli = async (cmd: string[], mode: Net = null) => {

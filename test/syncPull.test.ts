@@ -12,38 +12,13 @@ import { SyncClient } from "../src/client/syncClient";
 import { captureIo } from "../src/cli/cliIo";
 import { main } from "../src/cli/main";
 import { readWorkbookValues } from "../src/cli/commands/syncWords";
-import type { IndicatorValue, ReportKey, ReviewAction } from "../src/domain/sync";
-import { readZip } from "../src/io/xlsx/ooxml/zipArchive";
+import type { IndicatorValue, IndicatorValues } from "../src/domain/sync";
 import { writePulledCells } from "../src/io/xlsx/ooxml/writePulledCells";
-import { type Fixture, IN_COMMUNE, SET, openFixture } from "./serverFixture";
-import { testEngines } from "./storeEngines";
-
-/** A reviewer acts on the revision they see: the head at the moment of the click. */
-async function reviewHead(reviewer: SyncClient, key: ReportKey, action: ReviewAction): Promise<void> {
-  const { head } = await reviewer.getReport(key);
-  await reviewer.review(key, action, head?.number ?? 0);
-}
+import { readZip } from "../src/io/xlsx/ooxml/zipArchive";
+import { changedParts, copiesIn, parts, withoutCells } from "./packageParts";
+import { IN_COMMUNE, SET, fixtureWithFolder, reviewHead } from "./serverFixture";
 
 const SON_HONG = path.join(__dirname, "..", "..", "shared", "samples", "xa-son-hong-2023-tu-danh-gia.xlsx");
-
-/** The package's parts by name (inflated bytes). */
-function parts(file: string): Map<string, Buffer> {
-  return new Map(readZip(fs.readFileSync(file)).map((e) => [e.name, e.data]));
-}
-
-/** A worksheet's XML with the given cells' elements taken out (to compare everything else). */
-function withoutCells(xml: string, cells: string[]): string {
-  let out = xml;
-  for (const c of cells)
-    out = out.replace(new RegExp(`<c\\b[^>]*?\\br="${c}"[^>]*?(?:/>|>[\\s\\S]*?</c>)`), "");
-  return out;
-}
-
-/** Parts that differ between two packages. */
-function changedParts(a: Map<string, Buffer>, b: Map<string, Buffer>): string[] {
-  const names = new Set([...a.keys(), ...b.keys()]);
-  return [...names].filter((n) => !a.get(n) || !b.get(n) || !a.get(n)!.equals(b.get(n)!)).sort();
-}
 
 /** "Types" a value into a workbook cell, as a clerk in Excel would (the workbook's own form). */
 function typeInto(file: string, code: string, value: IndicatorValue["value"], unit?: string): void {
@@ -57,16 +32,7 @@ function typeInto(file: string, code: string, value: IndicatorValue["value"], un
 }
 
 describe("ntm pull into an existing workbook, ntm push's outbox states", () => {
-  let fx: Fixture;
-  let dir: string;
-  beforeAll(async () => {
-    fx = await openFixture(testEngines[0]);
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), "ntm-pull-"));
-  });
-  afterAll(async () => {
-    await fx.cleanup();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  const fx = fixtureWithFolder("ntm-pull-");
 
   const common = (period: string, token = fx.tokens.clerk) => [
     "--server",
@@ -92,10 +58,7 @@ describe("ntm pull into an existing workbook, ntm push's outbox states", () => {
   }
 
   it("Sơn Hồng: the other copy's changes land in the workbook's own form, the local edit stays, nothing else changes", async () => {
-    const a = path.join(dir, "a.xlsx");
-    const b = path.join(dir, "b.xlsx");
-    fs.copyFileSync(SON_HONG, a);
-    fs.copyFileSync(SON_HONG, b);
+    const [a, b] = copiesIn(fx.dir, SON_HONG, "a.xlsx", "b.xlsx");
     expect((await push(a, "2022-01")).code).toBe(0);
     expect((await pull(b, "2022-01")).code).toBe(0); // b is in step with revision 1
     typeInto(b, "2.2", 91.5, "%"); // E18: a fraction in a percent cell
@@ -143,10 +106,7 @@ describe("ntm pull into an existing workbook, ntm push's outbox states", () => {
   });
 
   it("a pull never overwrites an unpushed edit the server changed too: a conflict with mine/theirs/base and the cell, exit 1, until --take", async () => {
-    const a = path.join(dir, "c-a.xlsx");
-    const b = path.join(dir, "c-b.xlsx");
-    fs.copyFileSync(SON_HONG, a);
-    fs.copyFileSync(SON_HONG, b);
+    const [a, b] = copiesIn(fx.dir, SON_HONG, "c-a.xlsx", "c-b.xlsx");
     expect((await push(a, "2022-02")).code).toBe(0);
     expect((await pull(b, "2022-02")).code).toBe(0);
     typeInto(b, "2.3", 97, "%");
@@ -167,7 +127,7 @@ describe("ntm pull into an existing workbook, ntm push's outbox states", () => {
   });
 
   it("a template workbook: charts, conditional formats and drop-downs stay byte for byte", async () => {
-    const t = path.join(dir, "template.xlsx");
+    const t = path.join(fx.dir, "template.xlsx");
     let io = captureIo();
     expect(
       await main(
@@ -180,10 +140,7 @@ describe("ntm pull into an existing workbook, ntm push's outbox states", () => {
         io,
       ),
     ).toBe(0);
-    const a = path.join(dir, "t-a.xlsx");
-    const b = path.join(dir, "t-b.xlsx");
-    fs.copyFileSync(t, a);
-    fs.copyFileSync(t, b);
+    const [a, b] = copiesIn(fx.dir, t, "t-a.xlsx", "t-b.xlsx");
     typeInto(b, "2.3", 88, "%");
     expect((await push(b, "2022-03")).code).toBe(0);
     const before = parts(a);
@@ -204,8 +161,8 @@ describe("ntm pull into an existing workbook, ntm push's outbox states", () => {
   });
 
   it("never writes one commune's report into a workbook that names another commune", async () => {
-    const t = path.join(dir, "other-commune.xlsx");
-    const a = path.join(dir, "own-commune.xlsx");
+    const t = path.join(fx.dir, "other-commune.xlsx");
+    const a = path.join(fx.dir, "own-commune.xlsx");
     fs.copyFileSync(SON_HONG, a);
     expect((await push(a, "2022-07")).code).toBe(0);
     const io = captureIo();
@@ -219,7 +176,7 @@ describe("ntm pull into an existing workbook, ntm push's outbox states", () => {
   });
 
   it("approved → push is refused and said → reopen → push: the value reaches the head; push never exits 0 while something waits", async () => {
-    const a = path.join(dir, "lock.xlsx");
+    const a = path.join(fx.dir, "lock.xlsx");
     fs.copyFileSync(SON_HONG, a);
     expect((await push(a, "2022-04")).code).toBe(0);
     const key = { org: IN_COMMUNE, set: SET, period: "2022-04" };
@@ -242,7 +199,7 @@ describe("ntm pull into an existing workbook, ntm push's outbox states", () => {
   });
 
   it("a wrong token is refused for good: shown, not retried, exit 1, until --retry-refused; the token may come from NTM_TOKEN", async () => {
-    const a = path.join(dir, "refused.xlsx");
+    const a = path.join(fx.dir, "refused.xlsx");
     fs.copyFileSync(SON_HONG, a);
     let r = await push(a, "2022-05", "--token", "ntm_wrong");
     expect(r.code).toBe(1);
@@ -266,7 +223,7 @@ describe("ntm pull into an existing workbook, ntm push's outbox states", () => {
   });
 
   it("hostile values from the server: __proto__ and !ref targets, =HYPERLINK text — written only at the reader's cell, as text, nothing polluted", async () => {
-    const a = path.join(dir, "hostile.xlsx");
+    const a = path.join(fx.dir, "hostile.xlsx");
     fs.copyFileSync(SON_HONG, a);
     expect((await push(a, "2022-06")).code).toBe(0);
     expect((await pull(a, "2022-06")).code).toBe(0);
@@ -275,27 +232,19 @@ describe("ntm pull into an existing workbook, ntm push's outbox states", () => {
     const head = (await other.getReport(key)).head!;
     const formula = '=HYPERLINK("http://evil.example","bấm vào đây")';
     // The server refuses targets no workbook has (a prototype sheet, "!ref", the hidden _ntm sheet)…
-    const refused = await other.push(key, {
-      opId: "hostile-op-0000",
-      baseRevision: head.number,
-      values: {
-        ...head.values,
-        "2.3": { value: 97, unit: "%", sheet: "__proto__", cell: "!ref" },
-        "2.4": { value: formula, sheet: "_ntm", cell: "A1" },
-      },
+    const onHead = (opId: string, changed: IndicatorValues) =>
+      other.push(key, { opId, baseRevision: head.number, values: { ...head.values, ...changed } });
+    const refused = await onHead("hostile-op-0000", {
+      "2.3": { value: 97, unit: "%", sheet: "__proto__", cell: "!ref" },
+      "2.4": { value: formula, sheet: "_ntm", cell: "A1" },
     });
     expect(refused.status).toBe(400);
     // …and what it accepts is still written only where this workbook's reader found the indicator
     // (domain/sync/workbookPull.test.ts covers __proto__ and "!ref" arriving from an older server).
-    const res = await other.push(key, {
-      opId: "hostile-op-0001",
-      baseRevision: head.number,
-      values: {
-        ...head.values,
-        "2.3": { value: 97, unit: "%", sheet: "Biểu 01", cell: "XFD1048576" },
-        "2.4": { value: formula, sheet: "Biểu 01", cell: "A1" },
-        "2.1": { value: 50, unit: "%", sheet: "Biểu 01", cell: "C3" }, // the server says C3; the reader says E17
-      },
+    const res = await onHead("hostile-op-0001", {
+      "2.3": { value: 97, unit: "%", sheet: "Biểu 01", cell: "XFD1048576" },
+      "2.4": { value: formula, sheet: "Biểu 01", cell: "A1" },
+      "2.1": { value: 50, unit: "%", sheet: "Biểu 01", cell: "C3" }, // the server says C3; the reader says E17
     });
     expect(res.status).toBe(201);
     const before = parts(a);
@@ -322,16 +271,7 @@ const SAMPLES = fs
   .sort();
 
 describe("the Bar on a copy of every sample workbook: push, change one indicator from a second copy, type a local edit, pull", () => {
-  let fx: Fixture;
-  let dir: string;
-  beforeAll(async () => {
-    fx = await openFixture(testEngines[0]);
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), "ntm-bar-"));
-  });
-  afterAll(async () => {
-    await fx.cleanup();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  const fx = fixtureWithFolder("ntm-bar-");
 
   /** Another value of the same kind, that a clerk could type. */
   function changed(v: IndicatorValue): IndicatorValue["value"] {
@@ -342,10 +282,7 @@ describe("the Bar on a copy of every sample workbook: push, change one indicator
   }
 
   it.each(SAMPLES.map((f, i) => [f, i]))("%s", async (file, i) => {
-    const a = path.join(dir, `a-${file}`);
-    const b = path.join(dir, `b-${file}`);
-    fs.copyFileSync(path.join(path.dirname(SON_HONG), file), a);
-    fs.copyFileSync(path.join(path.dirname(SON_HONG), file), b);
+    const [a, b] = copiesIn(fx.dir, path.join(path.dirname(SON_HONG), file), `a-${file}`, `b-${file}`);
     const read = readWorkbookValues(a, {});
     const editable = Object.entries(read.values).filter(
       ([, v]) => v.sheet && v.cell && (typeof v.value === "number" || typeof v.value === "boolean"),

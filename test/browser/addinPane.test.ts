@@ -10,8 +10,9 @@ import * as os from "node:os";
 import * as path from "node:path";
 import * as XLSX from "xlsx";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { describeBrowser, ensureAddinBuilt, launchBrowser, newPage, ROOT, screenshot } from "./harness";
-import { startNtmServer, type NtmServer } from "./ntmServer";
+import { describeBrowser, newPage, ROOT, screenshot } from "./harness";
+import type { NtmServer } from "./ntmServer";
+import { serverPane, signedInPane, signIn } from "./serverPane";
 
 const SAMPLE = path.join(ROOT, "test", "fixtures", "samples", "xa-son-hong-2023-tu-danh-gia.xlsx");
 const KEY = "/api/reports/18139/vn-xa-ntm-2021-2025/2023";
@@ -50,26 +51,6 @@ async function openFile(page: Page, file: string): Promise<void> {
   await page.getByTestId("criteria-met").waitFor();
 }
 
-/** Signs in on the Đồng bộ tab (the server address is prefilled with the page's own). */
-async function signIn(page: Page, token: string): Promise<void> {
-  await page.getByTestId("tab-sync").click();
-  await page.getByTestId("token").fill(token);
-  await page.getByTestId("sign-in-button").click();
-  await page.getByTestId("signed-in").waitFor();
-}
-
-/** A second person's pane in its own browser context, signed in. */
-async function paneOf(
-  browser: Browser,
-  server: NtmServer,
-  token: string,
-): Promise<{ context: BrowserContext; page: Page }> {
-  const person = await newPage(browser);
-  await person.page.goto(`${server.url}/taskpane.html`);
-  await signIn(person.page, token);
-  return person;
-}
-
 async function phase(page: Page): Promise<string> {
   return (await page.getByTestId("sync-state").textContent()) ?? "";
 }
@@ -80,18 +61,11 @@ describeBrowser("task pane against the real server", () => {
   let clerk: { context: BrowserContext; page: Page };
   const errors: string[] = [];
 
-  beforeAll(async () => {
-    ensureAddinBuilt();
-    server = await startNtmServer();
-    browser = await launchBrowser();
+  serverPane(async (opened) => {
+    ({ browser, server } = opened);
     clerk = await newPage(browser);
     clerk.page.on("pageerror", (e) => errors.push(e.message));
     await clerk.page.goto(`${server.url}/taskpane.html`);
-  }, 300000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it("standalone: checks the Sơn Hồng workbook, showing the criteria met and the three mismatches with cells", async () => {
@@ -198,7 +172,7 @@ describeBrowser("task pane against the real server", () => {
   }, 90000);
 
   it("a reviewer returns the report with a comment, and the clerk's pull shows it", async () => {
-    const reviewer = await paneOf(browser, server, server.tokens.reviewer);
+    const reviewer = await signedInPane(browser, server, server.tokens.reviewer);
     const { page } = reviewer;
     await page.getByTestId("tab-review").click();
     await page.getByTestId("review-load").click();
@@ -244,7 +218,7 @@ describeBrowser("task pane against the real server", () => {
         })
       ).status,
     ).toBe(201);
-    const reviewer = await paneOf(browser, server, server.tokens.reviewer);
+    const reviewer = await signedInPane(browser, server, server.tokens.reviewer);
     const { page } = reviewer;
     await page.getByTestId("tab-review").click();
     await page.getByTestId("review-period").fill("2023-Q1");
@@ -282,7 +256,7 @@ describeBrowser("task pane against the real server", () => {
   }, 90000);
 
   it("an office pulls the consolidation", async () => {
-    const office = await paneOf(browser, server, server.tokens.office);
+    const office = await signedInPane(browser, server, server.tokens.office);
     const { page } = office;
     await page.getByTestId("tab-consolidate").click();
     await page.getByTestId("consolidate").click();

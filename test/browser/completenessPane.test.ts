@@ -7,17 +7,16 @@ import type { Browser } from "playwright-core";
 import { SHIPPED_WORK_ITEMS } from "../../src/domain/rhythm/workItemCatalogue";
 import { workVolumeEntries, workVolumeToValues } from "../../src/domain/rhythm/workVolumeReport";
 import { communeWeek, seeded } from "../rhythmSamples";
-import { describeBrowser, ensureAddinBuilt, launchBrowser, newPage, screenshot } from "./harness";
-import { startNtmServer, type NtmServer } from "./ntmServer";
+import { describeBrowser, screenshot } from "./harness";
+import type { NtmServer } from "./ntmServer";
+import { serverPane, signedInPane } from "./serverPane";
 
 describeBrowser("Tiến độ nộp tab", () => {
   let browser: Browser;
   let server: NtmServer;
 
-  beforeAll(async () => {
-    ensureAddinBuilt();
-    server = await startNtmServer();
-    browser = await launchBrowser();
+  serverPane(async (opened) => {
+    ({ browser, server } = opened);
     const values = workVolumeToValues(
       workVolumeEntries(SHIPPED_WORK_ITEMS, communeWeek(seeded(7), new Map())),
     );
@@ -30,20 +29,10 @@ describeBrowser("Tiến độ nộp tab", () => {
       body: JSON.stringify({ opId: "op-completeness-pane-1", baseRevision: 0, values }),
     });
     expect(res.status).toBe(201);
-  }, 300000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it("an office sees who registered and reported the week, late and missing marked", async () => {
-    const { page, context } = await newPage(browser);
-    await page.goto(`${server.url}/taskpane.html`);
-    await page.getByTestId("tab-sync").click();
-    await page.getByTestId("token").fill(server.tokens.office);
-    await page.getByTestId("sign-in-button").click();
-    await page.getByTestId("signed-in").waitFor();
+    const { page, context } = await signedInPane(browser, server, server.tokens.office);
     await page.getByTestId("tab-completeness").click();
     const inputs = page.locator('[data-testid="completeness-tab"] input');
     await inputs.nth(0).fill("2023-W14");

@@ -76,18 +76,9 @@ function stopChild(child: ChildProcess | undefined): Promise<void> {
 export async function startNtmServer(): Promise<NtmServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ntm-browser-"));
   const db = path.join(dir, "ntm.sqlite");
-  const first = await launch([
-    "serve",
-    "--http",
-    "--port",
-    "0",
-    "--db",
-    db,
-    "--seed",
-    "--demo-users",
-    "--static",
-    DIST,
-  ]);
+  const serve = (port: string, ...first: string[]) =>
+    launch(["serve", "--http", "--port", port, "--db", db, "--static", DIST, ...first]);
+  const first = await serve("0", "--seed", "--demo-users");
   const url = /listening on (http:\/\/\S+)/.exec(first.out)![1].replace(/\/$/, "");
   const port = Number(new URL(url).port);
   const tokens: Record<string, string> = {};
@@ -106,7 +97,7 @@ export async function startNtmServer(): Promise<NtmServer> {
       child = undefined;
     },
     async start() {
-      child = (await launch(["serve", "--http", "--port", String(port), "--db", db, "--static", DIST])).child;
+      child = (await serve(String(port))).child;
     },
     async close() {
       await stopChild(child);

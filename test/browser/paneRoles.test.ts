@@ -8,9 +8,10 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { describeBrowser, ensureAddinBuilt, launchBrowser, newPage, ROOT, screenshot } from "./harness";
-import { startNtmServer, type NtmServer } from "./ntmServer";
+import type { Browser, Page } from "playwright-core";
+import { describeBrowser, ROOT, screenshot } from "./harness";
+import type { NtmServer } from "./ntmServer";
+import { serverPane, signedInPane } from "./serverPane";
 
 const SAMPLE = path.join(ROOT, "test", "fixtures", "samples", "xa-son-hong-2023-tu-danh-gia.xlsx");
 const SET = "vn-xa-ntm-2021-2025";
@@ -35,16 +36,6 @@ async function firstPush(server: NtmServer, key: string, values: Record<string, 
   expect(pushed.status).toBe(201);
 }
 
-async function paneOf(browser: Browser, server: NtmServer, token: string) {
-  const person: { context: BrowserContext; page: Page } = await newPage(browser);
-  await person.page.goto(`${server.url}/taskpane.html`);
-  await person.page.getByTestId("tab-sync").click();
-  await person.page.getByTestId("token").fill(token);
-  await person.page.getByTestId("sign-in-button").click();
-  await person.page.getByTestId("signed-in").waitFor();
-  return person;
-}
-
 const tabsOf = (page: Page) =>
   page.locator('[role="tab"]').evaluateAll((els) => els.map((e) => e.getAttribute("data-testid")));
 const badge = async (page: Page) => (await page.getByTestId("sync-state").textContent()) ?? "";
@@ -53,16 +44,7 @@ describeBrowser("the pane as each role meets it", () => {
   let browser: Browser;
   let server: NtmServer;
 
-  beforeAll(async () => {
-    ensureAddinBuilt();
-    server = await startNtmServer();
-    browser = await launchBrowser();
-  }, 300000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  serverPane((opened) => void ({ browser, server } = opened));
 
   it("each role sees only the tabs it may use", async () => {
     const expected: Record<string, string[]> = {
@@ -72,7 +54,7 @@ describeBrowser("the pane as each role meets it", () => {
       office: ["tab-check", "tab-sync", "tab-consolidate", "tab-completeness"],
     };
     for (const [role, tabs] of Object.entries(expected)) {
-      const { page, context } = await paneOf(browser, server, server.tokens[role]);
+      const { page, context } = await signedInPane(browser, server, server.tokens[role]);
       expect(await tabsOf(page)).toEqual(tabs);
       // Only who may push sees the send button.
       expect(await page.getByTestId("push").count()).toBe(role === "clerk" ? 1 : 0);
@@ -82,7 +64,7 @@ describeBrowser("the pane as each role meets it", () => {
   }, 120000);
 
   it("the consolidation lists each commune once, with code and district, sortable and filterable", async () => {
-    const { page, context } = await paneOf(browser, server, server.tokens.office);
+    const { page, context } = await signedInPane(browser, server, server.tokens.office);
     await page.getByTestId("tab-consolidate").click();
     await page.getByTestId("consolidate").click();
     await page.getByTestId("commune-table").waitFor();
@@ -128,7 +110,7 @@ describeBrowser("the pane as each role meets it", () => {
   it("a reviewer picks the set from a list, comments on any indicator, confirms an empty return, and the list follows", async () => {
     const key = `/api/reports/18139/${SET}/2024`;
     await firstPush(server, key, { "2.3": { value: 100 }, "17.1": { value: 96 } });
-    const { page, context } = await paneOf(browser, server, server.tokens.reviewer);
+    const { page, context } = await signedInPane(browser, server, server.tokens.reviewer);
     await page.getByTestId("tab-review").click();
     const options = await page
       .getByTestId("review-set")
@@ -169,7 +151,7 @@ describeBrowser("the pane as each role meets it", () => {
     });
     expect(approved.status).toBe(200);
 
-    const { page, context } = await paneOf(browser, server, server.tokens.clerk);
+    const { page, context } = await signedInPane(browser, server, server.tokens.clerk);
     await page.getByTestId("tab-check").click();
     await page.getByTestId("file-input").setInputFiles(SAMPLE);
     await page.getByTestId("criteria-met").waitFor();

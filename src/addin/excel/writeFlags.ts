@@ -13,21 +13,14 @@
  * 1.10 no comments (the findings sheet carries every message), below 1.7 a HYPERLINK formula links
  * each finding to its cell, below 1.2 the add-in's sheets stay visible and columns keep their width.
  */
-import type { Severity } from "../../domain/review/finding";
+import type { CheckFlag } from "../../domain/check/checkWorkbook";
 import type { CommentInfo, FlagRecord, WorkbookSnapshot } from "./readWorkbookSnapshot";
 import { COMMENT_PREFIX, FINDINGS_SHEET, FLAG_FILL, FLAGS_SHEET, sheetRef } from "./ntmSheets";
 import { hostCapabilities } from "./hostCapabilities";
 import { SEVERITY_RANK, queueFindingsSheet } from "./writeFindingsSheet";
 
-/** One finding placed on a cell, with its message already in the reader's language. */
-export interface CellFlag {
-  sheet: string;
-  cell: string;
-  severity: Severity;
-  message: string;
-  indicator?: string;
-  criterion?: string;
-}
+/** One finding placed on a cell, with its message already in the reader's language: the check's flag. */
+export type CellFlag = CheckFlag;
 
 function key(sheet: string, cell: string): string {
   return `${sheet}\u0000${cell}`;

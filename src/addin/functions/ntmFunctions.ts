@@ -108,6 +108,12 @@ function lookup(code: unknown, axisText: unknown, setId: unknown): Lookup | Func
   return { idx, indicator: hit.indicator, axis };
 }
 
+/** A read number's unit: its own "%" or unit, else the indicator's, else none. */
+function unitOf(r: { percent: boolean; unit?: string }, indicator: Indicator): { unit?: string } {
+  const unit = r.percent ? "%" : r.unit || indicator.unit;
+  return unit ? { unit } : {};
+}
+
 /** An Excel value as the domain reads it; a percent indicator takes 0.855 (a % cell) as 85.5 %. */
 export function scalarOf(v: unknown, indicator: Indicator): { value: ReportScalar; unit?: string } {
   if (typeof v === "boolean") return { value: v };
@@ -119,27 +125,9 @@ export function scalarOf(v: unknown, indicator: Indicator): { value: ReportScala
   const r = readText(String(v));
   switch (r.kind) {
     case "number":
-      return {
-        value: r.value,
-        ...(r.percent
-          ? { unit: "%" }
-          : r.unit
-            ? { unit: r.unit }
-            : indicator.unit
-              ? { unit: indicator.unit }
-              : {}),
-      };
+      return { value: r.value, ...unitOf(r, indicator) };
     case "range":
-      return {
-        value: { min: r.low, max: r.high },
-        ...(r.percent
-          ? { unit: "%" }
-          : r.unit
-            ? { unit: r.unit }
-            : indicator.unit
-              ? { unit: indicator.unit }
-              : {}),
-      };
+      return { value: { min: r.low, max: r.high }, ...unitOf(r, indicator) };
     case "boolean":
       return { value: r.value };
     case "text":
@@ -193,30 +181,29 @@ function judge(v: unknown, code: unknown, axis: unknown, setId: unknown): Judged
   return { status: c.status, target: t, value: s.value, ...(s.unit ? { unit: s.unit } : {}) };
 }
 
-/** NTM.STATUS: "Đạt" / "Chưa đạt" per value. */
-export function status(
-  values: unknown,
-  indicators: unknown,
-  regionOrGroup?: unknown,
-  setId?: unknown,
+/** What NTM.STATUS and NTM.GAP take: values beside their indicator codes, the axis, the set. */
+type PairedArgs = [values: unknown, indicators: unknown, regionOrGroup?: unknown, setId?: unknown];
+
+/** Each value judged against its indicator; a blank or an error answers as itself. */
+function eachJudged(
+  [values, indicators, regionOrGroup, setId]: PairedArgs,
+  answer: (j: Exclude<Judged, FunctionError | "">, code: unknown) => Answer,
 ): Matrix<Answer> {
   return mapPaired(values, indicators, (v, code) => {
     const j = judge(v, code, regionOrGroup, setId);
-    if (typeof j === "string" || !("status" in j)) return j;
-    return j.status === "met" ? MET : UNMET;
+    return typeof j === "string" || !("status" in j) ? j : answer(j, code);
   });
 }
 
+/** NTM.STATUS: "Đạt" / "Chưa đạt" per value. */
+export function status(...args: PairedArgs): Matrix<Answer> {
+  return eachJudged(args, (j) => (j.status === "met" ? MET : UNMET));
+}
+
 /** NTM.GAP: what is still missing, in the indicator's unit (0 when met). */
-export function gap(
-  values: unknown,
-  indicators: unknown,
-  regionOrGroup?: unknown,
-  setId?: unknown,
-): Matrix<Answer> {
-  return mapPaired(values, indicators, (v, code) => {
-    const j = judge(v, code, regionOrGroup, setId);
-    if (typeof j === "string" || !("status" in j)) return j;
+export function gap(...args: PairedArgs): Matrix<Answer> {
+  const [, , regionOrGroup, setId] = args;
+  return eachJudged(args, (j, code) => {
     if (j.status === "met") return 0;
     const l = lookup(code, regionOrGroup, setId) as Lookup;
     const g = computeGap(j.value, j.unit, j.target.op, j.target.value, j.target.unit, l.indicator.unit);

@@ -125,16 +125,13 @@ export async function pullIntoWorkbook(
       ...all,
       cells: all.cells.filter((c) => c.note).map(({ value: _v, expect: _e, ...c }) => c),
     };
-    return {
-      kind: "written",
-      plan,
-      report: await workbook.writePulled(plan.cells),
-      head: head.number,
+    const report = await workbook.writePulled(plan.cells);
+    return written(plan, report, head.number, {
       unsent: waiting,
       keptLocal: [],
       conflicts: [],
       inStep: false,
-    };
+    });
   }
   const baseNo = identity?.baseRevision ?? 0;
   const base =
@@ -145,16 +142,19 @@ export async function pullIntoWorkbook(
   const report = await workbook.writePulled(plan.cells);
   const conflicts = [...merge.conflicts, ...conflictsFromChanged(report, base, head.values)];
   const inStep = !conflicts.length && inStepAfterPull(merge, await readMine(workbook, settings), head.values);
-  return {
-    kind: "written",
-    plan,
-    report,
-    head: head.number,
-    unsent: 0,
-    keptLocal: merge.keptLocal,
-    conflicts,
-    inStep,
-  };
+  return written(plan, report, head.number, { unsent: 0, keptLocal: merge.keptLocal, conflicts, inStep });
+}
+
+type Written = Extract<PullOutcome, { kind: "written" }>;
+
+/** A pull that wrote into the workbook: its plan and report against the head, and what is left. */
+function written(
+  plan: PulledPlan,
+  report: PullWriteReport,
+  head: number,
+  left: Pick<Written, "unsent" | "keptLocal" | "conflicts" | "inStep">,
+): Written {
+  return { kind: "written", plan, report, head, ...left };
 }
 
 /**
@@ -182,15 +182,11 @@ export async function settlePulled(
     ...byCode.get(c.code)!,
     mine: { value: c.now, raw: c.raw, sheet: c.sheet, cell: c.cell },
   }));
-  return {
-    kind: "written",
-    plan,
-    report,
-    head: head.number,
+  return written(plan, report, head.number, {
     unsent: 0,
     keptLocal: settled.keptLocal,
     conflicts: [...settled.open, ...again],
     // Settled conflicts: the other indicators were merged by the pull before.
     inStep: !settled.open.length && !again.length,
-  };
+  });
 }

@@ -37,42 +37,36 @@ export type Comparison = z.infer<typeof ComparisonSchema>;
 export type Level = z.infer<typeof LevelSchema>;
 export type SpecialStatus = z.infer<typeof SpecialStatusSchema>;
 
-export const TextSchema = z.object({ vi: z.string().min(1), en: z.string().min(1).optional() }).strict();
+export const TextSchema = z.strictObject({ vi: z.string().min(1), en: z.string().min(1).optional() });
 export type Text = z.infer<typeof TextSchema>;
 
-export const ProvenanceSchema = z
-  .object({
-    /** e.g. "QĐ 318/QĐ-TTg"; a province writes its own decision, or "workbook". */
-    decision: z.string().min(1),
-    /** Article, annex or clause, e.g. "Phụ lục I". */
-    article: z.string().min(1).optional(),
-    /** True only when the value was checked against the decision text. */
-    verified: z.boolean(),
-  })
-  .strict();
+export const ProvenanceSchema = z.strictObject({
+  /** e.g. "QĐ 318/QĐ-TTg"; a province writes its own decision, or "workbook". */
+  decision: z.string().min(1),
+  /** Article, annex or clause, e.g. "Phụ lục I". */
+  article: z.string().min(1).optional(),
+  /** True only when the value was checked against the decision text. */
+  verified: z.boolean(),
+});
 export type Provenance = z.infer<typeof ProvenanceSchema>;
 
 /** number for quantities, boolean for yes/no, string for a category; null = not known here. */
 export const TargetValueSchema = z.union([z.number().finite(), z.boolean(), z.string().min(1)]).nullable();
 export type TargetValue = z.infer<typeof TargetValueSchema>;
 
-export const TargetSchema = z
-  .object({
-    value: TargetValueSchema,
-    provenance: ProvenanceSchema,
-    /** A recollection kept for people to check against the decision; never evaluated. */
-    unverifiedHint: z.string().min(1).optional(),
-  })
-  .strict();
+export const TargetSchema = z.strictObject({
+  value: TargetValueSchema,
+  provenance: ProvenanceSchema,
+  /** A recollection kept for people to check against the decision; never evaluated. */
+  unverifiedHint: z.string().min(1).optional(),
+});
 export type Target = z.infer<typeof TargetSchema>;
 
-export const TargetTableSchema = z
-  .object({
-    general: TargetSchema.optional(),
-    byRegion: z.partialRecord(RegionSchema, TargetSchema).optional(),
-    byGroup: z.partialRecord(CommuneGroupSchema, TargetSchema).optional(),
-  })
-  .strict();
+export const TargetTableSchema = z.strictObject({
+  general: TargetSchema.optional(),
+  byRegion: z.partialRecord(RegionSchema, TargetSchema).optional(),
+  byGroup: z.partialRecord(CommuneGroupSchema, TargetSchema).optional(),
+});
 export type TargetTable = z.infer<typeof TargetTableSchema>;
 
 export const TargetsSchema = TargetTableSchema.extend({
@@ -82,10 +76,10 @@ export const TargetsSchema = TargetTableSchema.extend({
 export type Targets = z.infer<typeof TargetsSchema>;
 
 export const RollupSchema = z.discriminatedUnion("rule", [
-  z.object({ rule: z.literal("all") }).strict(),
-  z.object({ rule: z.literal("atLeast"), n: z.number().int().min(1) }).strict(),
+  z.strictObject({ rule: z.literal("all") }),
+  z.strictObject({ rule: z.literal("atLeast"), n: z.number().int().min(1) }),
   /** Share of members met, e.g. a village model area; `goal` is a percent (80 = 80 %). */
-  z.object({ rule: z.literal("share"), goal: z.number().min(0).max(100).optional() }).strict(),
+  z.strictObject({ rule: z.literal("share"), goal: z.number().min(0).max(100).optional() }),
 ]);
 export type Rollup = z.infer<typeof RollupSchema>;
 
@@ -96,109 +90,95 @@ export type Rollup = z.infer<typeof RollupSchema>;
  * raised by `percentAbove` %.
  */
 export const DerivationSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("set-met"), setId: z.string().min(1) }).strict(),
-  z
-    .object({
-      type: z.literal("above-basis-target"),
-      setId: z.string().min(1),
-      indicator: z.string().min(1),
-      percentAbove: z.number().finite(),
-    })
-    .strict(),
+  z.strictObject({ type: z.literal("set-met"), setId: z.string().min(1) }),
+  z.strictObject({
+    type: z.literal("above-basis-target"),
+    setId: z.string().min(1),
+    indicator: z.string().min(1),
+    percentAbove: z.number().finite(),
+  }),
 ]);
 export type Derivation = z.infer<typeof DerivationSchema>;
 
-export const IndicatorSchema = z
-  .object({
-    code: z.string().min(1),
-    name: TextSchema,
-    kind: IndicatorKindSchema,
-    unit: z.string().min(1).optional(),
-    op: ComparisonSchema,
-    targets: TargetsSchema,
-    /** The allowed answers of a category indicator. */
-    categories: z.array(z.string().min(1)).min(1).optional(),
-    derivedFrom: DerivationSchema.optional(),
-    note: z.string().min(1).optional(),
-  })
-  .strict();
+export const IndicatorSchema = z.strictObject({
+  code: z.string().min(1),
+  name: TextSchema,
+  kind: IndicatorKindSchema,
+  unit: z.string().min(1).optional(),
+  op: ComparisonSchema,
+  targets: TargetsSchema,
+  /** The allowed answers of a category indicator. */
+  categories: z.array(z.string().min(1)).min(1).optional(),
+  derivedFrom: DerivationSchema.optional(),
+  note: z.string().min(1).optional(),
+});
 export type Indicator = z.infer<typeof IndicatorSchema>;
 
-export const CriterionSchema = z
-  .object({
-    code: z.string().min(1),
-    name: TextSchema,
-    /** Code of the group the decision files this criterion under (see CriteriaSet.groups). */
-    group: z.string().min(1).optional(),
-    rollup: RollupSchema,
-    indicators: z.array(IndicatorSchema).min(1),
-    note: z.string().min(1).optional(),
-  })
-  .strict();
+export const CriterionSchema = z.strictObject({
+  code: z.string().min(1),
+  name: TextSchema,
+  /** Code of the group the decision files this criterion under (see CriteriaSet.groups). */
+  group: z.string().min(1).optional(),
+  rollup: RollupSchema,
+  indicators: z.array(IndicatorSchema).min(1),
+  note: z.string().min(1).optional(),
+});
 export type Criterion = z.infer<typeof CriterionSchema>;
 
-export const CriterionGroupSchema = z.object({ code: z.string().min(1), name: TextSchema }).strict();
+export const CriterionGroupSchema = z.strictObject({ code: z.string().min(1), name: TextSchema });
 export type CriterionGroup = z.infer<typeof CriterionGroupSchema>;
 
-export const SpecialStatusRuleSchema = z
-  .object({
-    /** The commune has at least one of these statuses … */
-    anyOf: z.array(SpecialStatusSchema).min(1),
-    /** … and all of these. */
-    allOf: z.array(SpecialStatusSchema).optional(),
-    useRegion: RegionSchema,
-    provenance: ProvenanceSchema,
-    note: z.string().min(1).optional(),
-  })
-  .strict();
+export const SpecialStatusRuleSchema = z.strictObject({
+  /** The commune has at least one of these statuses … */
+  anyOf: z.array(SpecialStatusSchema).min(1),
+  /** … and all of these. */
+  allOf: z.array(SpecialStatusSchema).optional(),
+  useRegion: RegionSchema,
+  provenance: ProvenanceSchema,
+  note: z.string().min(1).optional(),
+});
 export type SpecialStatusRule = z.infer<typeof SpecialStatusRuleSchema>;
 
-export const VersionSchema = z
-  .object({
-    decision: z.string().min(1),
-    date: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, "a date such as 2022-03-08")
-      .optional(),
-    amendments: z
-      .array(
-        z
-          .object({
-            decision: z.string().min(1),
-            date: z
-              .string()
-              .regex(/^\d{4}-\d{2}-\d{2}$/, "a date such as 2024-03-01")
-              .optional(),
-          })
-          .strict(),
-      )
-      .optional(),
-  })
-  .strict();
+export const VersionSchema = z.strictObject({
+  decision: z.string().min(1),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "a date such as 2022-03-08")
+    .optional(),
+  amendments: z
+    .array(
+      z.strictObject({
+        decision: z.string().min(1),
+        date: z
+          .string()
+          .regex(/^\d{4}-\d{2}-\d{2}$/, "a date such as 2024-03-01")
+          .optional(),
+      }),
+    )
+    .optional(),
+});
 export type Version = z.infer<typeof VersionSchema>;
 
-const CriteriaSetObject = z
-  .object({
-    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "lower-case words joined by '-'"),
-    title: TextSchema,
-    version: VersionSchema,
-    level: LevelSchema,
-    /** Years the set applies to, inclusive. */
-    appliesFrom: z.number().int().optional(),
-    appliesTo: z.number().int().optional(),
-    /** Which target axis the set uses: regions (2021–2025) or commune groups (2026–2030). */
-    regions: z.array(RegionSchema).optional(),
-    communeGroups: z.array(CommuneGroupSchema).optional(),
-    specialStatusRules: z.array(SpecialStatusRuleSchema).optional(),
-    groups: z.array(CriterionGroupSchema).optional(),
-    rollup: RollupSchema,
-    criteria: z.array(CriterionSchema).min(1),
-    /** The indicator count the decision states, when the data here holds fewer (not yet known). */
-    officialIndicatorCount: z.number().int().min(1).optional(),
-    sources: z.array(z.string().min(1)).optional(),
-    note: z.string().min(1).optional(),
-  })
-  .strict();
+const CriteriaSetObject = z.strictObject({
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "lower-case words joined by '-'"),
+  title: TextSchema,
+  version: VersionSchema,
+  level: LevelSchema,
+  /** Years the set applies to, inclusive. */
+  appliesFrom: z.number().int().optional(),
+  appliesTo: z.number().int().optional(),
+  /** Which target axis the set uses: regions (2021–2025) or commune groups (2026–2030). */
+  regions: z.array(RegionSchema).optional(),
+  communeGroups: z.array(CommuneGroupSchema).optional(),
+  specialStatusRules: z.array(SpecialStatusRuleSchema).optional(),
+  groups: z.array(CriterionGroupSchema).optional(),
+  rollup: RollupSchema,
+  criteria: z.array(CriterionSchema).min(1),
+  /** The indicator count the decision states, when the data here holds fewer (not yet known). */
+  officialIndicatorCount: z.number().int().min(1).optional(),
+  sources: z.array(z.string().min(1)).optional(),
+  note: z.string().min(1).optional(),
+});
 
 export const CriteriaSetSchema = CriteriaSetObject.superRefine((set, ctx) => {
   const criterionCodes = new Set<string>();

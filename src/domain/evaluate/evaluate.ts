@@ -13,7 +13,7 @@
  * - never throws on a report ReportSchema accepts.
  */
 import type { CriteriaSet, Indicator, Region } from "../criteria/schema";
-import type { Finding } from "../review/finding";
+import { type Finding, withPlacedParams } from "../review/finding";
 import { periodYear, type Report, type ReportScalar, type ReportValue } from "../report";
 import { fromCatalog } from "./chooseTarget";
 import { evaluateIndicator } from "./evaluateIndicator";
@@ -167,7 +167,7 @@ export function evaluate(set: CriteriaSet, report: Report, context: EvaluateCont
       derivedCatalog(found, periodCtx) ?? copyTarget(catalogTargetsOf(set, region, periodCtx).get(found));
     const r = evaluateIndicator({ indicator: found, criterion: found.code.split(".")[0], value: v, catalog });
     otherPeriodResults.push({ value: v, result: r.result });
-    for (const f of r.findings) findings.push({ ...f, params: { ...f.params, period: v.period ?? null } });
+    for (const f of r.findings) findings.push(withPlacedParams(f, { period: v.period ?? null }));
   }
 
   const extraValues: IndicatorResult[] = [];

@@ -7,7 +7,15 @@
  * only raised when the value itself decides the status.
  */
 import type { Indicator } from "../criteria/schema";
-import type { Finding, FindingParam } from "../review/finding";
+import type {
+  Finding,
+  FindingOf,
+  FindingParam,
+  FindingParams,
+  FindingType,
+  Severity,
+  TargetParams,
+} from "../review/finding";
 import type { ReportScalar, ReportValue } from "../report";
 import { chooseTarget, fromWorkbook } from "./chooseTarget";
 import { compareValue } from "./compareValue";
@@ -46,21 +54,21 @@ function outOfRange(
 }
 
 /** A finding built by assignment (this runs for most indicators of most reports). */
-function finding(
-  type: Finding["type"],
-  severity: Finding["severity"],
+function finding<T extends FindingType>(
+  type: T,
+  severity: Severity,
   indicator: string,
   sheet: string | undefined,
   cell: string | undefined,
-  params: Finding["params"],
-): Finding {
-  const f: Finding = { type, severity, indicator, params };
+  params: FindingParams<T>,
+): FindingOf<T> {
+  const f: FindingOf<T> = { type, severity, indicator, params };
   if (sheet) f.sheet = sheet;
   if (cell) f.cell = cell;
   return f;
 }
 
-function targetParams(t: AppliedTarget | undefined): Record<string, FindingParam> {
+function targetParams(t: AppliedTarget | undefined): TargetParams {
   if (!t) return { source: "none" };
   return {
     op: t.op,

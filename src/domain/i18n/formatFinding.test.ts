@@ -1,5 +1,7 @@
-import type { Finding, FindingType } from "../review/finding";
+import type { TargetSource } from "../evaluate/types";
+import type { FindingOf, FindingType } from "../review/finding";
 import { findingTypeSchema } from "../sync/protocol";
+import { findingFromWire } from "../sync/wireFinding";
 import { formatFinding, formatFindingBilingual } from "./formatFinding";
 import { formatNumber } from "./formatNumber";
 
@@ -20,8 +22,9 @@ describe("Vietnamese and English numbers", () => {
 describe("every finding type has a located message in both languages", () => {
   // The wire enum is checked against FindingType both ways, so this is every type there is.
   const types: readonly FindingType[] = findingTypeSchema.options;
+  // The same params under every type, as the wire may carry them: no sentence may break on them.
   it.each(types)("%s", (type) => {
-    const f: Finding = {
+    const f = findingFromWire({
       type,
       severity: "warning",
       sheet: "Biểu 01",
@@ -36,7 +39,7 @@ describe("every finding type has a located message in both languages", () => {
         source: "workbook",
         text: "9O%",
       },
-    };
+    });
     const vi = formatFinding(f, "vi");
     const en = formatFinding(f, "en");
     expect(vi.startsWith("[Biểu 01!E19] ")).toBe(true);
@@ -48,7 +51,7 @@ describe("every finding type has a located message in both languages", () => {
   });
 
   it("says whose target it is", () => {
-    const base: Finding = {
+    const base: FindingOf<"indicator/unmet"> = {
       type: "indicator/unmet",
       severity: "info",
       indicator: "17.6",
@@ -61,9 +64,10 @@ describe("every finding type has a located message in both languages", () => {
         gap: 3.5,
         gapUnit: "%",
         gapDirection: "short",
+        source: "none",
       },
     };
-    const said = (source: string, decision: string | null = null) =>
+    const said = (source: TargetSource, decision: string | null = null) =>
       formatFinding({ ...base, params: { ...base.params, source, decision } }, "vi");
     expect(said("workbook")).toContain(
       "chỉ tiêu do xã tự ghi trong bảng tính, chưa phải chỉ tiêu chính thức đã xác nhận",
@@ -73,5 +77,23 @@ describe("every finding type has a located message in both languages", () => {
     );
     expect(said("official-verified", "QĐ 319/QĐ-TTg")).toContain("chỉ tiêu chính thức theo QĐ 319/QĐ-TTg");
     expect(said("workbook")).toContain("còn thiếu 3,5 %");
+  });
+});
+
+describe("a duplicate row names where the indicator was read first", () => {
+  // The reader gives `first` (recordTableRows); the sentence once read a param nobody made.
+  it.each([
+    ["vi", "Chỉ tiêu 17.1 xuất hiện nhiều lần (cả ô Biểu 01!C12)."],
+    ["en", "Indicator 17.1 appears more than once (also cell Biểu 01!C12)."],
+  ] as const)("%s", (lang, said) => {
+    const f: FindingOf<"mapping/duplicate-indicator"> = {
+      type: "mapping/duplicate-indicator",
+      severity: "warning",
+      sheet: "Biểu 01",
+      cell: "C20",
+      indicator: "17.1",
+      params: { first: "Biểu 01!C12", row: 20 },
+    };
+    expect(formatFinding(f, lang)).toContain(said);
   });
 });

@@ -14,6 +14,4 @@ export type RhythmFindingType =
   | "volume/share-over-100"
   | "volume/plan-below-last-done";
 
-export interface RhythmFinding extends Finding {
-  type: RhythmFindingType;
-}
+export type RhythmFinding = Extract<Finding, { type: RhythmFindingType }>;

@@ -4,8 +4,7 @@
  * and the completeness statuses.
  */
 import { formatQuantity, type Lang } from "../i18n/formatNumber";
-import type { Finding } from "../review/finding";
-import type { RhythmFinding, RhythmFindingType } from "./rhythmFinding";
+import type { RhythmFinding } from "./rhythmFinding";
 import type { SubmissionStatus } from "./completeness";
 
 function q(v: unknown, unit: unknown, lang: Lang): string {
@@ -53,12 +52,3 @@ export function statusText(status: SubmissionStatus, lang: Lang): string {
   const en = { "on-time": "on time", late: "late", missing: "missing", pending: "not yet due" };
   return (lang === "vi" ? vi : en)[status];
 }
-
-/** The renderers formatFinding uses for the rhythm's finding types. */
-export const RHYTHM_RENDER: Record<RhythmFindingType, (f: Finding, p: unknown, lang: Lang) => string> = {
-  "volume/cumulative-decreased": (f, _p, lang) => renderRhythmFinding(f as RhythmFinding, lang),
-  "volume/outlier": (f, _p, lang) => renderRhythmFinding(f as RhythmFinding, lang),
-  "volume/out-of-bounds": (f, _p, lang) => renderRhythmFinding(f as RhythmFinding, lang),
-  "volume/share-over-100": (f, _p, lang) => renderRhythmFinding(f as RhythmFinding, lang),
-  "volume/plan-below-last-done": (f, _p, lang) => renderRhythmFinding(f as RhythmFinding, lang),
-};

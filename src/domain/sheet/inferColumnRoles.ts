@@ -169,7 +169,8 @@ export interface InferredColumn {
 
 export interface Ambiguity {
   col: number;
-  role: ColumnRole;
+  /** Only the value column is ever in doubt between two candidates. */
+  role: "value";
   otherCol: number;
   confidence: number;
 }
@@ -313,24 +314,10 @@ export function inferColumnRoles(
     for (const m of pool) {
       if (taken.has(m.col)) continue;
       const p = m.period ?? period;
-      if (m.col === best.v) {
+      const chosen = m.col === best.v ? "value" : m.col === best.s ? "selfAssessment" : undefined;
+      if (chosen) {
         taken.add(m.col);
-        columns.push({
-          col: m.col,
-          role: "value",
-          header: m.header,
-          ...(p ? { period: p } : {}),
-          confidence,
-        });
-      } else if (m.col === best.s) {
-        taken.add(m.col);
-        columns.push({
-          col: m.col,
-          role: "selfAssessment",
-          header: m.header,
-          ...(p ? { period: p } : {}),
-          confidence,
-        });
+        columns.push({ col: m.col, role: chosen, header: m.header, ...(p ? { period: p } : {}), confidence });
       } else if (m.headerRole === "notes" || (m.headerRole === undefined && m.content === "prose")) {
         if (m.headerRole === "notes")
           columns.push({ col: m.col, role: "notes", header: m.header, confidence: 1 });

@@ -90,12 +90,11 @@ function readResultCells(
     if (v.notApplicable) value.notApplicable = true;
     if (v.problem) {
       findings.push({
-        type: v.problem.type,
+        ...v.problem,
         severity: "warning",
         sheet: grid.sheet,
         cell: toA1(r, vc),
         indicator: value.code,
-        params: v.problem.params,
       });
     }
     value.cell = toA1(r, vc);

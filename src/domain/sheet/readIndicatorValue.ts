@@ -7,6 +7,7 @@
  */
 import type { ReportScalar, SelfAssessment, WorkbookTarget } from "../report";
 import type { Cell } from "./grid";
+import type { FindingOf } from "../review/finding";
 import { clipFindingText } from "./clipFindingText";
 import { cellText } from "./gridText";
 import type { CatalogIndicator } from "./indicatorCatalog";
@@ -15,10 +16,10 @@ import { cleanFloat, readCell } from "./parseCellValue";
 import { parseTarget } from "./parseTarget";
 import { allowsNotApplicable, isNotApplicableText } from "./readNotApplicable";
 
-export interface ValueProblem {
-  type: "value/unreadable" | "value/ambiguous";
-  params: Record<string, string | number | boolean | null>;
-}
+/** What was wrong with a value cell: a finding's type and params, placed by the caller. */
+export type ValueProblem =
+  | Pick<FindingOf<"value/unreadable">, "type" | "params">
+  | Pick<FindingOf<"value/ambiguous">, "type" | "params">;
 
 export interface IndicatorValue {
   value: ReportScalar;

@@ -6,7 +6,7 @@
  * their own lists), or a row number when the list has none.
  */
 import type { ReportUnit, ReportValue } from "../report";
-import type { Finding } from "../review/finding";
+import { type Finding, withPlacedParams } from "../review/finding";
 import { toA1, type Grid } from "./grid";
 import { textAt } from "./gridText";
 import { columnOf, columnsWithRole, isFooterText, type TableLayout } from "./detectTable";
@@ -68,14 +68,13 @@ export function readVillageColumns(grid: Grid, layout: TableLayout): VillageColu
       };
       units[i].values.push(value);
       if (read.problem) {
-        findings.push({
-          type: read.problem.type,
-          severity: "warning",
+        const placed = {
+          severity: "warning" as const,
           sheet: grid.sheet,
           cell: toA1(r, v.col),
           indicator: code,
-          params: { ...read.problem.params, village: units[i].name },
-        });
+        };
+        findings.push(withPlacedParams({ ...read.problem, ...placed }, { village: units[i].name }));
       }
     });
     lastRow = r;

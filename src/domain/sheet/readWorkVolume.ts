@@ -8,7 +8,7 @@
  * figure that cannot be read is reported, not zeroed.
  */
 import type { WorkItem } from "../report";
-import type { Finding } from "../review/finding";
+import type { Finding, FindingParams } from "../review/finding";
 import { toA1, type Grid } from "./grid";
 import { cellText, textAt } from "./gridText";
 import { columnOf, columnsWithRole, isFooterText, type TableLayout } from "./detectTable";
@@ -43,7 +43,7 @@ export interface WorkVolumeReading {
 interface NumberRead {
   value: number | null;
   unit?: string;
-  problem?: Finding["params"];
+  problem?: FindingParams<"value/unreadable">;
 }
 
 function readNumber(grid: Grid, r: number, c: number | undefined, asPercent = false): NumberRead {

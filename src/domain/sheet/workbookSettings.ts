@@ -14,17 +14,6 @@ import { clipFindingText } from "./clipFindingText";
 
 export const SETTINGS_SHEET_NAME = "_ntm";
 
-export const SETTINGS_KEYS = {
-  set: "ntm.set",
-  setVersion: "ntm.setVersion",
-  orgUnit: "ntm.orgUnit",
-  orgCode: "ntm.orgCode",
-  period: "ntm.period",
-  region: "ntm.region",
-  group: "ntm.group",
-  template: "ntm.template",
-} as const;
-
 const text = z.string().trim().min(1).max(200);
 
 const SETTING_SCHEMAS = {
@@ -39,6 +28,11 @@ const SETTING_SCHEMAS = {
 } as const;
 
 type SettingName = keyof typeof SETTING_SCHEMAS;
+
+/** Each setting's key in the workbook: its name after "ntm." (a custom property, a row of "_ntm"). */
+export const SETTINGS_KEYS = Object.fromEntries(
+  Object.keys(SETTING_SCHEMAS).map((name) => [name, `ntm.${name}`]),
+) as { readonly [K in SettingName]: `ntm.${K}` };
 
 /** The settings the reader may use, each one valid by its schema. */
 export type TrustedSettings = { [K in SettingName]?: z.infer<(typeof SETTING_SCHEMAS)[K]> };

@@ -96,6 +96,8 @@ export const findingSummarySchema = z.object({
   sheet: z.string().optional(),
   cell: z.string().optional(),
   indicator: z.string().optional(),
+  // Each type's params are typed in review/finding.ts (FindingParamsByType); the wire keeps them a
+  // record of primitives, so revisions stored by older versions still parse (sync/wireFinding.ts).
   params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
 });
 

@@ -1,4 +1,4 @@
-import type { ReportView } from "./protocol";
+import type { ReportView, ReviewEvent } from "./protocol";
 import { isReviewerNote, latestComments, latestReviewerComments, reviewerNoteText } from "./reviewerComments";
 
 const view = (reviews: ReportView["reviews"]): ReportView => ({
@@ -12,23 +12,26 @@ const view = (reviews: ReportView["reviews"]): ReportView => ({
   reviews,
 });
 
+/** A review event: what was decided on which revision, by whom, on which day (08:00 UTC). */
+const event = (
+  kind: ReviewEvent["kind"],
+  revision: number,
+  author: string,
+  day: string,
+  comments: ReviewEvent["comments"] = {},
+): ReviewEvent => ({ kind, revision, author, createdAt: `${day}T08:00:00Z`, comments });
+
 describe("reviewer comments of a pulled report", () => {
   const v = view([
-    {
-      kind: "returned",
-      revision: 1,
-      author: "thẩm định A",
-      createdAt: "2023-11-20T08:00:00Z",
-      comments: { "15.1": "Sửa tự đánh giá", "2.3": "Thiếu minh chứng" },
-    },
-    { kind: "submitted", revision: 2, author: "xã", createdAt: "2023-11-21T08:00:00Z", comments: {} },
-    {
-      kind: "returned",
-      revision: 2,
-      author: "thẩm định B",
-      createdAt: "2023-11-22T08:00:00Z",
-      comments: { "15.1": "Vẫn chưa đạt 95 %", "*": "Rà soát tiêu chí 15" },
-    },
+    event("returned", 1, "thẩm định A", "2023-11-20", {
+      "15.1": "Sửa tự đánh giá",
+      "2.3": "Thiếu minh chứng",
+    }),
+    event("submitted", 2, "xã", "2023-11-21"),
+    event("returned", 2, "thẩm định B", "2023-11-22", {
+      "15.1": "Vẫn chưa đạt 95 %",
+      "*": "Rà soát tiêu chí 15",
+    }),
   ]);
 
   it("takes each indicator's comment from the latest decision that mentions it, with who and when", () => {
@@ -61,20 +64,8 @@ describe("reviewer comments of a pulled report", () => {
 describe("the comment texts of a pulled report", () => {
   it("are the texts of the detailed comments: a later blank comment does not erase an earlier one", () => {
     const v = view([
-      {
-        kind: "returned",
-        revision: 1,
-        author: "thẩm định A",
-        createdAt: "2023-11-20T08:00:00Z",
-        comments: { "17.1": "Thiếu biên bản" },
-      },
-      {
-        kind: "approved",
-        revision: 1,
-        author: "thẩm định B",
-        createdAt: "2023-11-22T08:00:00Z",
-        comments: { "17.1": "  " },
-      },
+      event("returned", 1, "thẩm định A", "2023-11-20", { "17.1": "Thiếu biên bản" }),
+      event("approved", 1, "thẩm định B", "2023-11-22", { "17.1": "  " }),
     ]);
     const detailed = latestReviewerComments(v);
     expect(latestComments(v)).toEqual({ "17.1": "Thiếu biên bản" });

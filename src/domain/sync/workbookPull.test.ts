@@ -3,37 +3,14 @@ import type { IndicatorValues, ReportView } from "./protocol";
 import { answerState, block, emptyOutbox, enqueue, entryState, nextToSend } from "./outbox";
 import { inStepAfterPull, planWorkbookPull } from "./workbookPull";
 import { headIsWorkbook, queuePush } from "./workbookPush";
+import { returnedSonHong } from "../../../test/revisionFixtures";
 
 const KEY = { org: "18139", set: "vn-xa-ntm-2021-2025", period: "2023" };
 
 function view(values: IndicatorValues, comments: Record<string, string> = {}): ReportView {
-  return {
-    org: KEY.org,
-    orgName: "Xã Sơn Hồng",
-    set: KEY.set,
-    period: KEY.period,
-    reviewState: "returned",
-    locked: false,
-    head: {
-      number: 4,
-      baseRevision: 3,
-      opId: "op-x",
-      author: "xã",
-      createdAt: "2023-11-20T00:00:00Z",
-      contentHash: "h",
-      workbookHash: null,
-      values,
-      evaluation: {
-        criteriaMet: 0,
-        criteriaTotal: 19,
-        progress: 0,
-        criteria: [],
-        indicators: {},
-        findings: [],
-      },
-    },
-    reviews: [{ kind: "returned", revision: 4, author: "B", createdAt: "2023-11-22T00:00:00Z", comments }],
-  };
+  return returnedSonHong(values, [
+    { kind: "returned", revision: 4, author: "B", createdAt: "2023-11-22T00:00:00Z", comments },
+  ]);
 }
 
 const at = (value: number | boolean | null, cell: string) => ({ value, sheet: "Biểu 01", cell });

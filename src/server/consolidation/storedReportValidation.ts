@@ -14,6 +14,7 @@ import type {
 import type { CriteriaSet } from "../../domain/criteria/schema";
 import { formatFindingBilingual } from "../../domain/i18n";
 import type { EvaluationSummary, IndicatorValues } from "../../domain/sync/protocol";
+import { findingFromWire } from "../../domain/sync/wireFinding";
 
 export interface StoredHead {
   /** What the summary shows as the report's source (its "file"). */
@@ -84,8 +85,7 @@ function findingRow(f: EvaluationSummary["findings"][number]): ValidatedFinding 
     sheet: f.sheet ?? null,
     cell: f.cell ?? null,
     ...(f.indicator ? { indicator: f.indicator } : {}),
-    // Stored findings are the domain's typed findings (the wire enums say so, no cast); the message
-    // is made as `ntm validate` makes it.
-    message: formatFindingBilingual(f),
+    // The message is made as `ntm validate` makes it, from the stored finding taken as the domain's.
+    message: formatFindingBilingual(findingFromWire(f)),
   };
 }

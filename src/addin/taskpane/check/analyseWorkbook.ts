@@ -156,13 +156,19 @@ export function analyseWorkbook(
   manual: ManualMappings = {},
   fileName?: string,
 ): CheckResult {
-  // Judged by the installed version in force for the workbook's period when the pane keeps one
-  // (signed in now or before: criteria/keptSets.ts), as `ntm validate --server` does.
-  const check = checkWithInstalledSets(grids, installedSetsInUse(), {
+  return viewOfCheck(checkInPane(grids, manual, fileName), lang);
+}
+
+/**
+ * The one check of the pane's workbook, judged by the installed version in force for its period
+ * when the pane keeps one (signed in now or before: criteria/keptSets.ts), as `ntm validate
+ * --server` does. `manual` mappings, when given, replace the saved ones.
+ */
+export function checkInPane(grids: WorkbookGrids, manual: ManualMappings, fileName?: string): WorkbookCheck {
+  return checkWithInstalledSets(grids, installedSetsInUse(), {
     ...(fileName ? { file: fileName, fileName } : {}),
     ...(Object.keys(manual).length ? { manualMappings: manual } : {}),
   });
-  return viewOfCheck(check, lang);
 }
 
 /** The report's values in the wire format (shared with `ntm push`: see syncValuesOf). */

@@ -3,9 +3,8 @@
  * holds now): the same checkWorkbook the Kiểm tra tab and `ntm validate` run, with the clerk's
  * manual row mappings, so a pull sees the values a check would show. Nothing here reads values.
  */
-import { checkWithInstalledSets } from "../../../domain/check/checkWithInstalledSets";
-import { installedSetsInUse } from "../../criteria/keptSets";
 import type { ManualMappings } from "../../../domain/check/applyManualMappings";
+import { checkInPane } from "./analyseWorkbook";
 import { DEFAULT_SET_ID, getCriteriaSet } from "../../../domain/criteria/registry";
 import type { CriteriaSet } from "../../../domain/criteria/schema";
 import type { Report } from "../../../domain/report";
@@ -27,10 +26,7 @@ export function readReportFromGrids(
   manual: ManualMappings = {},
   fileName?: string,
 ): ReaderOutput {
-  const check = checkWithInstalledSets(grids, installedSetsInUse(), {
-    ...(fileName ? { file: fileName, fileName } : {}),
-    ...(Object.keys(manual).length ? { manualMappings: manual } : {}),
-  });
+  const check = checkInPane(grids, manual, fileName);
   const set = check.set ?? getCriteriaSet(DEFAULT_SET_ID)!;
   return { set, report: check.report, findings: check.findings, mappings: check.layout.mappings };
 }

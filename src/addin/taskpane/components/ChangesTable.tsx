@@ -1,18 +1,13 @@
 /** What changed since the previous revision, indicator by indicator (the first 60: a pane, not a report). */
-import { Caption1 } from "@fluentui/react-components";
 import type { IndicatorChange } from "../../../domain/sync/protocol";
 import type { PaneText } from "../paneText";
 import { usePaneStyles } from "./paneStyles";
 import { showValue } from "./showValue";
+import { Note } from "./Note";
 
 export function ChangesTable({ t, changes }: { t: PaneText; changes: IndicatorChange[] }) {
   const p = usePaneStyles();
-  if (!changes.length)
-    return (
-      <Caption1 as="p" block>
-        {t.noDiff}
-      </Caption1>
-    );
+  if (!changes.length) return <Note>{t.noDiff}</Note>;
   return (
     <table className={p.small} data-testid="review-diff">
       <tbody>

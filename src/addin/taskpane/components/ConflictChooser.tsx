@@ -2,20 +2,12 @@
  * Per-indicator choice between mine, theirs and base, for a push's conflict and a pull's alike; the
  * action waits for a choice on every conflicting indicator (none is settled without the person).
  */
-import {
-  Button,
-  Caption1,
-  Field,
-  Radio,
-  RadioGroup,
-  Subtitle2,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Field, Radio, RadioGroup, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import type { IndicatorConflict } from "../../../domain/sync/mergeIndicatorValues";
 import type { Choice } from "../../sync/syncSession";
 import type { PaneText } from "../paneText";
 import { showValue } from "./showValue";
+import { Note } from "./Note";
 
 const useStyles = makeStyles({
   box: {
@@ -46,9 +38,7 @@ export function ConflictChooser(props: ConflictChooserProps) {
   return (
     <div data-testid={pull ? "pull-conflicts" : "conflicts"} className={s.box}>
       <Subtitle2 block>{t.conflictTitle}</Subtitle2>
-      <Caption1 as="p" block>
-        {props.hint}
-      </Caption1>
+      <Note>{props.hint}</Note>
       {conflicts.map((c) => (
         <Field key={c.code} label={t.indicator(c.code) + cellOf(c)} data-testid={`${prefix}-${c.code}`}>
           <RadioGroup

@@ -4,6 +4,7 @@
  */
 import { Badge, Caption1, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { FindingView } from "../check/analyseWorkbook";
+import { usePaneStyles } from "./paneStyles";
 
 const SEVERITY_COLOUR = { error: "danger", warning: "warning", info: "informative" } as const;
 
@@ -51,5 +52,17 @@ export function FindingRow({ f, onSelect }: { f: FindingView; onSelect?: () => v
         <Caption1>{f.message.replace(/^\[[^\]]*\]\s*/, "")}</Caption1>
       </button>
     </li>
+  );
+}
+
+/** Findings as a plain list; `select` (in Excel) makes each finding's cell a button that selects it. */
+export function FindingList(props: { findings: FindingView[]; select?: (f: FindingView) => () => void }) {
+  const p = usePaneStyles();
+  return (
+    <ul className={p.plainList}>
+      {props.findings.map((f, i) => (
+        <FindingRow key={i} f={f} onSelect={props.select?.(f)} />
+      ))}
+    </ul>
   );
 }

@@ -3,10 +3,11 @@
  * side at the pane's width; a tab adds its own field or button after them (children).
  */
 import type { ReactNode } from "react";
-import { Field, Input, Select } from "@fluentui/react-components";
+import { Field, Select } from "@fluentui/react-components";
 import type { SetChoice } from "../hooks/useCriteriaSets";
 import type { PaneText } from "../paneText";
 import { usePaneStyles } from "./paneStyles";
+import { TextField } from "./TextField";
 
 export interface SetPeriodFieldsProps {
   t: PaneText;
@@ -41,14 +42,12 @@ export function SetPeriodFields(props: SetPeriodFieldsProps) {
           ))}
         </Select>
       </Field>
-      <Field label={t.period}>
-        <Input
-          className={p.shrink}
-          value={props.period}
-          onChange={(_, d) => props.onPeriod(d.value)}
-          data-testid={`${props.testId}-period`}
-        />
-      </Field>
+      <TextField
+        label={t.period}
+        value={props.period}
+        onChange={props.onPeriod}
+        testId={`${props.testId}-period`}
+      />
       {props.children}
     </div>
   );

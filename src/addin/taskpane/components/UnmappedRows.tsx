@@ -4,6 +4,7 @@ import { Button, Caption1, Select, Subtitle2 } from "@fluentui/react-components"
 import type { CheckResult } from "../check/analyseWorkbook";
 import type { PaneText } from "../paneText";
 import { usePaneStyles } from "./paneStyles";
+import { Note } from "./Note";
 
 export function UnmappedRows(props: {
   t: PaneText;
@@ -17,9 +18,7 @@ export function UnmappedRows(props: {
   return (
     <div data-testid="unmapped">
       <Subtitle2 block>{t.unmappedRows}</Subtitle2>
-      <Caption1 as="p" block>
-        {t.unmappedHint}
-      </Caption1>
+      <Note>{t.unmappedHint}</Note>
       {result.unmapped.map((u) => {
         const key = `${u.sheet}!${u.row}`;
         const code = choice[key] ?? u.bestMatch ?? "";

@@ -28,7 +28,7 @@ import type { StandaloneHost } from "../host/standaloneHost";
 import { mappingsFromSettings, mappingsToSettings } from "../../excel/workbookIdentity";
 import { paneError } from "../paneError";
 import { CheckFacts } from "../components/CheckFacts";
-import { FindingRow } from "../components/FindingRow";
+import { FindingList } from "../components/FindingRow";
 import { UnmappedRows } from "../components/UnmappedRows";
 import { usePaneStyles } from "../components/paneStyles";
 
@@ -258,11 +258,7 @@ export function CheckTab({ t, lang, workbook, result, onResult }: CheckTabProps)
                   {t.general} ({result.general.length})
                 </Subtitle2>
               </summary>
-              <ul className={p.plainList}>
-                {result.general.map((f, i) => (
-                  <FindingRow key={i} f={f} onSelect={select?.(f)} />
-                ))}
-              </ul>
+              <FindingList findings={result.general} select={select} />
             </details>
           )}
           {result.criteria.map((c) => (
@@ -283,11 +279,7 @@ export function CheckTab({ t, lang, workbook, result, onResult }: CheckTabProps)
                   {c.findings.length ? ` · ${c.findings.length} ${t.findings.toLowerCase()}` : ""}
                 </Caption1>
               </summary>
-              <ul className={p.plainList}>
-                {c.findings.map((f, i) => (
-                  <FindingRow key={i} f={f} onSelect={select?.(f)} />
-                ))}
-              </ul>
+              <FindingList findings={c.findings} select={select} />
             </details>
           ))}
         </>

@@ -14,6 +14,7 @@ import { completenessText } from "./completenessText";
 import { ErrorBar } from "../components/ErrorBar";
 import { PeriodScopeFields } from "./PeriodScopeFields";
 import { usePaneAction } from "./usePaneAction";
+import { Note } from "../components/Note";
 
 const STATUS_COLOUR: Record<string, string> = {
   "on-time": "#107c10",
@@ -42,12 +43,7 @@ export function CompletenessTab({
   const [under, setUnder] = useState(scope);
   const [data, setData] = useState<CompletenessBody | undefined>();
   const { error, guard } = usePaneAction(t);
-  if (!state.session)
-    return (
-      <Caption1 as="p" block>
-        {t.needSignIn}
-      </Caption1>
-    );
+  if (!state.session) return <Note>{t.needSignIn}</Note>;
   const show = () =>
     guard(async () => setData(await sync.api().completeness({ under: under || scope, kind, period })));
   return (
@@ -79,15 +75,9 @@ export function CompletenessTab({
         {c.show}
       </Button>
       {error && <ErrorBar text={error} />}
-      {data && !data.deadlines.length && (
-        <Caption1 as="p" block>
-          {c.noDeadline}
-        </Caption1>
-      )}
+      {data && !data.deadlines.length && <Note>{c.noDeadline}</Note>}
       {data?.unverifiedNote && (
-        <Caption1 as="p" block data-testid="completeness-unverified">
-          {data.unverifiedNote[lang === "vi" ? "vi" : "en"]}
-        </Caption1>
+        <Note testId="completeness-unverified">{data.unverifiedNote[lang === "vi" ? "vi" : "en"]}</Note>
       )}
       {data?.deadlines.map((d) => (
         <section key={d.id} style={{ marginTop: 8 }} data-testid={`deadline-${d.id}`}>

@@ -4,15 +4,7 @@
  * and its 2025 successor are not two rows) with its code and district, sortable and filterable.
  */
 import { useState } from "react";
-import {
-  Button,
-  Caption1,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  Subtitle2,
-} from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarBody, Subtitle2 } from "@fluentui/react-components";
 import { communeListing, type CommuneListingRow } from "../../../domain/sync/communeListing";
 import type { CheckResult } from "../check/analyseWorkbook";
 import { DEFAULT_SET_ID } from "../../../domain/criteria/registry";
@@ -24,7 +16,9 @@ import { useSetPeriod } from "../hooks/useCriteriaSets";
 import { ErrorBar } from "../components/ErrorBar";
 import { SetPeriodFields } from "../components/SetPeriodFields";
 import { CommuneTable } from "../components/CommuneTable";
+import { TextField } from "../components/TextField";
 import { usePaneStyles } from "../components/paneStyles";
+import { Note } from "../components/Note";
 
 export function ConsolidateTab({
   t,
@@ -49,12 +43,7 @@ export function ConsolidateTab({
   const { error, guard } = usePaneAction(t);
   const [wrote, setWrote] = useState<string | undefined>();
   const p = usePaneStyles();
-  if (!state.session)
-    return (
-      <Caption1 as="p" block>
-        {t.needSignIn}
-      </Caption1>
-    );
+  if (!state.session) return <Note>{t.needSignIn}</Note>;
 
   const get = () =>
     guard(async () => {
@@ -69,14 +58,7 @@ export function ConsolidateTab({
   return (
     <div data-testid="consolidate-tab">
       <SetPeriodFields t={t} {...fields} testId="consolidate">
-        <Field label={t.under}>
-          <Input
-            className={p.shrink}
-            value={under}
-            onChange={(_, d) => setUnder(d.value)}
-            data-testid="consolidate-under"
-          />
-        </Field>
+        <TextField label={t.under} value={under} onChange={setUnder} testId="consolidate-under" />
       </SetPeriodFields>
       <div className={p.buttons}>
         <Button appearance="primary" onClick={() => void get()} data-testid="consolidate">

@@ -3,8 +3,8 @@
  * the unit to ask under — one layout, so the two tabs read alike.
  */
 import type { ReactNode } from "react";
-import { Field, Input } from "@fluentui/react-components";
 import type { PaneText } from "../paneText";
+import { TextField } from "../components/TextField";
 
 export function PeriodScopeFields({
   t,
@@ -31,12 +31,8 @@ export function PeriodScopeFields({
       }}
     >
       {first}
-      <Field label={t.period}>
-        <Input style={{ minWidth: 0 }} value={period} onChange={(_, d) => onPeriod(d.value)} />
-      </Field>
-      <Field label={t.under}>
-        <Input style={{ minWidth: 0 }} value={under} onChange={(_, d) => onUnder(d.value)} />
-      </Field>
+      <TextField label={t.period} value={period} onChange={onPeriod} />
+      <TextField label={t.under} value={under} onChange={onUnder} />
     </div>
   );
 }

@@ -31,6 +31,7 @@ import { ErrorBar } from "../components/ErrorBar";
 import { SetPeriodFields } from "../components/SetPeriodFields";
 import { ChangesTable } from "../components/ChangesTable";
 import { usePaneStyles } from "../components/paneStyles";
+import { Note } from "../components/Note";
 
 interface Opened {
   key: ReportKey;
@@ -67,12 +68,7 @@ export function ReviewTab({
   const p = usePaneStyles();
   const list = useReportList(sync, { under: state.session?.scopeCode ?? "", set, period });
 
-  if (!state.session)
-    return (
-      <Caption1 as="p" block>
-        {t.needSignIn}
-      </Caption1>
-    );
+  if (!state.session) return <Note>{t.needSignIn}</Note>;
 
   const show = async (org: string, keepComments = false) => {
     const key = { org, set, period };
@@ -143,11 +139,7 @@ export function ReviewTab({
           <Subtitle2 block>
             {t.reports} ({rows.length < list.total ? `${rows.length}/${list.total}` : rows.length})
           </Subtitle2>
-          {rows.length === 0 && (
-            <Caption1 as="p" block>
-              {t.noReports}
-            </Caption1>
-          )}
+          {rows.length === 0 && <Note>{t.noReports}</Note>}
           <ul className={p.plainList}>
             {rows.map((r) => (
               <li key={r.org} data-testid="review-row" data-state={r.reviewState} className={p.buttons}>

@@ -4,16 +4,7 @@
  * push waits (a lock, a conflict, a refusal, no network), and one button sends.
  */
 import { useEffect, useState } from "react";
-import {
-  Body1,
-  Button,
-  Caption1,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  ProgressBar,
-} from "@fluentui/react-components";
+import { Body1, Button, Caption1, MessageBar, MessageBarBody, ProgressBar } from "@fluentui/react-components";
 import type { CheckResult } from "../check/analyseWorkbook";
 import { getCriteriaSet } from "../../../domain/criteria/registry";
 import { syncValuesOf } from "../../../domain/sync/syncValues";
@@ -31,8 +22,10 @@ import { ErrorBar } from "../components/ErrorBar";
 import { PulledReport } from "../components/PulledReport";
 import { RefusedPushes } from "../components/RefusedPushes";
 import { SignInForm } from "../components/SignInForm";
+import { TextField } from "../components/TextField";
 import { usePaneStyles } from "../components/paneStyles";
 import { sessionMay } from "../../sync/sessionActions";
+import { Note } from "../components/Note";
 
 export interface SyncTabProps {
   t: PaneText;
@@ -144,22 +137,8 @@ export function SyncTab({ t, workbook, sync, state, result, syncKey }: SyncTabPr
         </Button>
       </Caption1>
       <div className={p.fieldRow}>
-        <Field label={t.orgCode}>
-          <Input
-            className={p.shrink}
-            value={key.org}
-            onChange={(_, d) => syncKey.setOrg(d.value)}
-            data-testid="org-code"
-          />
-        </Field>
-        <Field label={t.period}>
-          <Input
-            className={p.shrink}
-            value={key.period}
-            onChange={(_, d) => syncKey.setPeriod(d.value)}
-            data-testid="period"
-          />
-        </Field>
+        <TextField label={t.orgCode} value={key.org} onChange={syncKey.setOrg} testId="org-code" />
+        <TextField label={t.period} value={key.period} onChange={syncKey.setPeriod} testId="period" />
       </div>
       <Caption1 as="p" block data-testid="revisions">
         {t.set}: {key.set}
@@ -200,11 +179,7 @@ export function SyncTab({ t, workbook, sync, state, result, syncKey }: SyncTabPr
           {t.pull}
         </Button>
       </div>
-      {!result && (
-        <Caption1 as="p" block>
-          {t.needCheck}
-        </Caption1>
-      )}
+      {!result && <Note>{t.needCheck}</Note>}
       {state.progress !== undefined && <ProgressBar value={state.progress} data-testid="push-progress" />}
       <Body1 as="p" block data-testid="sync-phase">
         {/* Open pull conflicts are a conflict too, though no push waits on them. */}

@@ -69,6 +69,25 @@ export function writeZip(entries: readonly PackagePart[], level = 6): Buffer {
 
 const DOS_DATE_1980 = 0x0021; // 1980-01-01: fixed, so the same content gives the same bytes.
 
+/**
+ * The run of fields a local header and its central-directory record share, in the same order:
+ * flags, method, time (0), date, CRC, compressed and inflated sizes, name length.
+ */
+function writeSharedFields(
+  buf: Buffer,
+  at: number,
+  f: { flags: number; method: number; crc: number; csz: number; usz: number; nameLength: number },
+): void {
+  buf.writeUInt16LE(f.flags, at);
+  buf.writeUInt16LE(f.method, at + 2);
+  buf.writeUInt16LE(0, at + 4);
+  buf.writeUInt16LE(DOS_DATE_1980, at + 6);
+  buf.writeUInt32LE(f.crc >>> 0, at + 8);
+  buf.writeUInt32LE(f.csz >>> 0, at + 12);
+  buf.writeUInt32LE(f.usz >>> 0, at + 16);
+  buf.writeUInt16LE(f.nameLength, at + 20);
+}
+
 export function writeRawZip(entries: RawZipEntry[]): Buffer {
   const parts: Buffer[] = [];
   const central: Buffer[] = [];
@@ -78,30 +97,16 @@ export function writeRawZip(entries: RawZipEntry[]): Buffer {
     const csz = e.declaredCompressedSize ?? e.stored.length;
     const usz = e.declaredInflatedSize ?? e.inflatedSize;
     const flags = (e.flags ?? 0) | 0x0800; // UTF-8 names
+    const common = { flags, method: e.method, crc: e.crc, csz, usz, nameLength: name.length };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(flags, 6);
-    local.writeUInt16LE(e.method, 8);
-    local.writeUInt16LE(0, 10);
-    local.writeUInt16LE(DOS_DATE_1980, 12);
-    local.writeUInt32LE(e.crc >>> 0, 14);
-    local.writeUInt32LE(csz >>> 0, 18);
-    local.writeUInt32LE(usz >>> 0, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
+    local.writeUInt16LE(20, 4); // version needed
+    writeSharedFields(local, 6, common); // extra field length (28) stays 0
     const cd = Buffer.alloc(46);
     cd.writeUInt32LE(0x02014b50, 0);
-    cd.writeUInt16LE(20, 4);
-    cd.writeUInt16LE(20, 6);
-    cd.writeUInt16LE(flags, 8);
-    cd.writeUInt16LE(e.method, 10);
-    cd.writeUInt16LE(0, 12);
-    cd.writeUInt16LE(DOS_DATE_1980, 14);
-    cd.writeUInt32LE(e.crc >>> 0, 16);
-    cd.writeUInt32LE(csz >>> 0, 20);
-    cd.writeUInt32LE(usz >>> 0, 24);
-    cd.writeUInt16LE(name.length, 28);
+    cd.writeUInt16LE(20, 4); // version made by
+    cd.writeUInt16LE(20, 6); // version needed
+    writeSharedFields(cd, 8, common);
     cd.writeUInt32LE(offset, 42);
     parts.push(local, name, e.stored);
     central.push(cd, name);

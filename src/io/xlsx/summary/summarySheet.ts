@@ -40,6 +40,24 @@ export interface SummarySheet {
   patch?: Omit<SheetPatch, "sheet">;
 }
 
+/**
+ * A landscape table of rows below a header: printed to column `lastPrintedCol` with the header row
+ * repeated on every page, and frozen below the header and right of the first column on screen.
+ */
+export function landscapeTable(
+  name: string,
+  form: FormSheet,
+  header: number,
+  lastPrintedCol: number,
+): Pick<SummarySheet, "name" | "form" | "print" | "freeze"> {
+  return {
+    name,
+    form,
+    print: { landscape: true, titleRows: [header, header], lastPrintedCol },
+    freeze: { rows: header + 1, cols: 1 },
+  };
+}
+
 /** The issuing body of a summary: the tool does not know the office, so a line to fill in. */
 export const ISSUER_BLANK = "ĐƠN VỊ TỔNG HỢP: ……………………";
 

@@ -9,7 +9,7 @@
 import type { ConsolidationSummary, VolumeAmounts } from "../../../domain/consolidate/summaryModel";
 import { FormSheet } from "../formSheet";
 import { fitWidth, type HouseStyleName } from "../houseStyle";
-import { SUMMARY_SHEETS, a1, type SummarySheet } from "./summarySheet";
+import { SUMMARY_SHEETS, a1, landscapeTable, type SummarySheet } from "./summarySheet";
 
 /**
  * Amount cells of one row; `children` are the rows summed (null for a commune row): a contiguous
@@ -87,10 +87,5 @@ export function writeVolumes(summary: ConsolidationSummary): SummarySheet {
     r++;
   }
   if (!summary.volumes.length) d.set(r, 0, "Không có báo cáo khối lượng nào.", "plain");
-  return {
-    name: SUMMARY_SHEETS.volumes,
-    form: d,
-    print: { landscape: true, titleRows: [header, header], lastPrintedCol: 9 },
-    freeze: { rows: header + 1, cols: 1 },
-  };
+  return landscapeTable(SUMMARY_SHEETS.volumes, d, header, 9);
 }

@@ -9,7 +9,7 @@
 import type { UnitVolumes, WorkVolumeConsolidation } from "../../../domain/rhythm/consolidateWorkVolumes";
 import { FormSheet } from "../formSheet";
 import { fitWidth } from "../houseStyle";
-import { BAD, a1, equals, type SummarySheet } from "./summarySheet";
+import { BAD, a1, equals, landscapeTable, type SummarySheet } from "./summarySheet";
 
 export const WEEK_SHEETS = { week: "Tuần", targets: "Chỉ tiêu kỳ" } as const;
 
@@ -94,10 +94,7 @@ export function writeWeek(week: WorkVolumeConsolidation): SummarySheet {
   for (const u of all) for (const v of u.villagesNotReported ?? []) d.row(r++, ["", `${v} (thôn)`, u.name]);
   if (!week.notReported.length) d.set(r++, 0, "Mọi xã đều đã báo cáo.", "plain");
   return {
-    name: WEEK_SHEETS.week,
-    form: d,
-    print: { landscape: true, titleRows: [header, header], lastPrintedCol: 8 },
-    freeze: { rows: header + 1, cols: 1 },
+    ...landscapeTable(WEEK_SHEETS.week, d, header, 8),
     patch: {
       conditionalFormats: [
         {
@@ -139,10 +136,5 @@ export function writeTargets(week: WorkVolumeConsolidation): SummarySheet {
     r++;
   }
   if (!week.targets.length) d.set(r, 0, "Chưa có chỉ tiêu giao cho kỳ này.", "plain");
-  return {
-    name: WEEK_SHEETS.targets,
-    form: d,
-    print: { landscape: true, titleRows: [header, header], lastPrintedCol: 7 },
-    freeze: { rows: header + 1, cols: 1 },
-  };
+  return landscapeTable(WEEK_SHEETS.targets, d, header, 7);
 }
