@@ -32,7 +32,8 @@ const PROVINCE_DECISION = "QĐ 12/2023/QĐ-UBND tỉnh Hà Tĩnh";
  * 3.1 is 92 % [≥ 80 %: met] → "92.5" → unmet; 10 (income) is 45,2 [≥ 47: unmet] → 45 for
  * Bắc Trung Bộ in 2023 → met;
  * 2.2 is 88,6 % [≥ 90 %: unmet] → 85 for Bắc Trung Bộ (Hà Tĩnh's region) → met.
- * The server knows the region from the commune's province; `ntm validate` is told (--region BTB).
+ * The server knows the region from the commune's province, and says it in /api/me: `ntm validate
+ * --server` judges regional targets by the region of the token's scope, as the push is judged.
  */
 const EDITS: { code: string; column: string; value: CellValue; before: string; after: string }[] = [
   { code: "3.1", column: "target", value: "92.5", before: "met", after: "unmet" },
@@ -81,22 +82,15 @@ describe("a target changed in an authored workbook and installed changes every h
   });
 
   const validate = async () => {
-    const r = await runCli([
-      "validate",
-      SAMPLE,
-      "--server",
-      fx.base,
-      "--token",
-      fx.tokens.clerk,
-      "--region",
-      "BTB",
-      "--json",
-    ]);
+    const r = await runCli(["validate", SAMPLE, "--server", fx.base, "--token", fx.tokens.clerk, "--json"]);
     expect(r.code).toBeLessThan(2);
+    // No --region: the clerk's commune is in Hà Tĩnh, Bắc Trung Bộ; said once on stderr.
+    expect(r.err).toMatch(/Mức theo vùng: vùng BTB của phạm vi bạn trên máy chủ/);
     return JSON.parse(r.out)[0];
   };
 
   it("judges by the installed version in validate --server, a push's evaluation and consolidation", async () => {
+    expect((await new SyncClient({ baseUrl: fx.base, token: fx.tokens.clerk }).me()).region).toBe("BTB");
     const before = statuses((await validate()).indicators);
     for (const e of EDITS) expect([e.code, before[e.code]]).toEqual([e.code, e.before]);
 

@@ -9,11 +9,11 @@
  */
 import { createHash } from "node:crypto";
 import type { CliIo } from "./cliIo";
-import { fetchInstalledSets, type KeptSets } from "../client/fetchInstalledSets";
+import { fetchKeptSets, type KeptSets } from "../client/fetchInstalledSets";
 import { SyncClient, SyncHttpError, isUnreachable } from "../client/syncClient";
 import type { InstalledSet } from "../domain/criteria/installedSets";
 import { getCriteriaSet } from "../domain/criteria/registry";
-import { parseCriteriaSet } from "../domain/criteria/schema";
+import { parseCriteriaSet, type Region } from "../domain/criteria/schema";
 import { canonicalJson } from "../domain/sync/canonicalJson";
 import { loadKeptSets, saveKeptSets } from "./criteriaSetCache";
 import { looksLikeSetFile, readCriteriaSetFile } from "./criteriaSetFile";
@@ -27,6 +27,8 @@ export interface CriteriaSetChoice {
   installed: InstalledSet[];
   /** Where they came from, said once in the output ("file …", "server …", "the copy kept …"). */
   from?: SetsFrom;
+  /** The region of the token's scope on the server: regional targets judged as the server does. */
+  region?: Region;
 }
 
 export interface SetChoiceOptions {
@@ -64,14 +66,17 @@ function keptCopy(server: string): KeptSets | undefined {
   }
 }
 
+const regionOf = (k: KeptSets) => (k.region ? { region: k.region } : {});
+
 async function fromServer(server: string, token: string | undefined): Promise<SetChoiceResult> {
   const kept = keptCopy(server);
   let why = "no token";
   if (token) {
     try {
-      const sets = await fetchInstalledSets(new SyncClient({ baseUrl: server, token }), kept?.sets ?? []);
-      saveKeptSets({ server, fetchedAt: new Date().toISOString(), sets });
-      return { ok: true, choice: { installed: sets, from: say.fromServer(server) } };
+      const client = new SyncClient({ baseUrl: server, token });
+      const got = await fetchKeptSets(client, server, new Date().toISOString(), kept?.sets ?? []);
+      saveKeptSets(got);
+      return { ok: true, choice: { installed: got.sets, from: say.fromServer(server), ...regionOf(got) } };
     } catch (e) {
       // A refusal (a wrong token) is said as the server said it; only silence falls back to the copy.
       if (e instanceof SyncHttpError) return { ok: false, lines: [`${server}: ${e.message}`] };
@@ -80,7 +85,10 @@ async function fromServer(server: string, token: string | undefined): Promise<Se
     }
   }
   if (kept)
-    return { ok: true, choice: { installed: kept.sets, from: say.fromCache(server, kept.fetchedAt) } };
+    return {
+      ok: true,
+      choice: { installed: kept.sets, from: say.fromCache(server, kept.fetchedAt), ...regionOf(kept) },
+    };
   return { ok: false, lines: [say.serverUnreachable(server, why)] };
 }
 

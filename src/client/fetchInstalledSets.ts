@@ -6,7 +6,7 @@
  * does not is left out rather than judged by.
  */
 import type { InstalledSet } from "../domain/criteria/installedSets";
-import { CriteriaSetError, parseCriteriaSet } from "../domain/criteria/schema";
+import { CriteriaSetError, parseCriteriaSet, type Region } from "../domain/criteria/schema";
 import type { SyncClient } from "./syncClient";
 
 /** The JSON form a host keeps: the versions with their definitions. */
@@ -15,6 +15,23 @@ export interface KeptSets {
   /** When they were fetched (ISO time, the host's clock). */
   fetchedAt: string;
   sets: InstalledSet[];
+  /**
+   * The region of the signed-in person's scope (`/api/me`), kept with the sets: regional targets are
+   * judged by it as the server judges a push, also offline. Absent for a national scope.
+   */
+  region?: Region;
+}
+
+/** The sets and the scope's region, as a host keeps them (the CLI on disk, the pane in its storage). */
+export async function fetchKeptSets(
+  client: SyncClient,
+  server: string,
+  fetchedAt: string,
+  held: readonly InstalledSet[] = [],
+): Promise<KeptSets> {
+  const sets = await fetchInstalledSets(client, held);
+  const { region } = await client.me();
+  return { server, fetchedAt, sets, ...(region ? { region } : {}) };
 }
 
 export async function fetchInstalledSets(

@@ -3,7 +3,7 @@
  * once: versions never change) and keep them (keptSets.ts). Offline, the kept ones stay as they
  * are and keep judging; nothing is thrown away because the server could not be asked.
  */
-import { fetchInstalledSets } from "../../client/fetchInstalledSets";
+import { fetchKeptSets } from "../../client/fetchInstalledSets";
 import { isUnreachable, type SyncClient } from "../../client/syncClient";
 import type { KeyValueStore } from "../sync/syncStorage";
 import { loadKeptSets, saveKeptSets, type KeptSets } from "./keptSets";
@@ -19,7 +19,7 @@ export async function refreshKeptSets(
   const before = loadKeptSets(store);
   const held = before && before.server === server ? before.sets : [];
   try {
-    const kept: KeptSets = { server, fetchedAt: now(), sets: await fetchInstalledSets(client, held) };
+    const kept: KeptSets = await fetchKeptSets(client, server, now(), held);
     saveKeptSets(store, kept);
     return { kind: "fetched", kept };
   } catch (e) {

@@ -109,13 +109,14 @@ async function consolidateCommand(inputs: string[], opts: ConsolidateOptions, io
     io.err(chosen.lines.join("\n") + "\n");
     return 2;
   }
-  const { setId, installed, from } = chosen.choice;
+  const { setId, installed, from, region } = chosen.choice;
   const known = (id: string) => getCriteriaSet(id) || installed.some((v) => v.id === id);
   if (setId && setId !== WORK_VOLUME_SET_ID && !known(setId)) {
     const ids = [...listCriteriaSets().map((s) => s.id), WORK_VOLUME_SET_ID].join(", ");
     return refuse(io, say.unknownSet(setId, ids));
   }
   if (from) io.err(setsSay.setsFrom(from) + "\n");
+  if (region) io.err(setsSay.scopeRegion(region) + "\n");
 
   let progress: ProgressReporter = { update: () => {}, log: (t) => io.out(t), stop: () => {} };
   const started = Date.now();
@@ -123,7 +124,7 @@ async function consolidateCommand(inputs: string[], opts: ConsolidateOptions, io
     ...(setId ? { setId } : {}),
     period: opts.period,
     workers,
-    job: { installed },
+    job: { installed, ...(region ? { region } : {}) },
     communeCodes,
     onStart: (total) => (progress = progressReporter(io, total)),
     onProgress: (done, total) => progress.update(done, total),

@@ -76,11 +76,19 @@ export function registerValidate(program: Command, io: CliIo): void {
         return;
       }
       const { setId, installed, from } = chosen.choice;
+      // Regional targets: the region asked for, else the one the server judges this person's pushes by.
+      const placed =
+        o.region || o.group
+          ? regionAndGroup(o)
+          : chosen.choice.region
+            ? { region: chosen.choice.region }
+            : {};
       const known = (id: string) => getCriteriaSet(id) || installed.some((v) => v.id === id);
       if (setId && setId !== WORK_VOLUME_SET_ID && !known(setId))
         return misuse(io, "validate", ...refuse.unknownSet(setId));
       // On stderr, so --json keeps stdout to the JSON alone.
       if (from) io.err(say.setsFrom(from) + "\n");
+      if (!o.region && !o.group && chosen.choice.region) io.err(say.scopeRegion(chosen.choice.region) + "\n");
       if (o.out && !outKind(o.out)) return misuse(io, "validate", ...refuse.outKind(o.out));
       // The walker consolidation uses; a path that is missing or cannot be listed is still checked, so
       // the reader says why it could not be read.
@@ -90,7 +98,7 @@ export function registerValidate(program: Command, io: CliIo): void {
       const progress = progressReporter(io, files.length);
       const results: FileValidation[] = [];
       for (const file of files) {
-        const checked = checkFile(file, { ...(setId ? { setId } : {}), installed, ...regionAndGroup(o) });
+        const checked = checkFile(file, { ...(setId ? { setId } : {}), installed, ...placed });
         results.push(checked.validation);
         if (checked.otherKind)
           io.err(setKindWarning(file, checked.otherKind.chosen, checked.otherKind.found));

@@ -7,6 +7,7 @@
 import type { FileValidation } from "../../domain/consolidate/fileValidation";
 import { checkWithInstalledSets } from "../../domain/check/checkWithInstalledSets";
 import type { InstalledSet } from "../../domain/criteria/installedSets";
+import type { Region } from "../../domain/criteria/schema";
 import { readWorkbookFile } from "../../io/xlsx/readWorkbook";
 import { isWorkbookReadError } from "../../io/xlsx/workbookReadError";
 
@@ -21,6 +22,8 @@ export interface ConsolidationJobOptions {
   keepIndicators?: boolean;
   /** Installed versions to judge by (--server, --set FILE), the one in force for each file's period. */
   installed?: InstalledSet[];
+  /** The region of the person's scope on the server (--server): regional targets judged as pushes are. */
+  region?: Region;
 }
 
 export function validateForConsolidation(
@@ -37,7 +40,10 @@ export function validateForConsolidation(
       return { file: display, ok: false, error: { code: e.code, message: e.message } };
     throw e;
   }
-  const { validation } = checkWithInstalledSets(grids, opts.installed ?? [], { file: display });
+  const { validation } = checkWithInstalledSets(grids, opts.installed ?? [], {
+    file: display,
+    ...(opts.region ? { region: opts.region } : {}),
+  });
   if (!opts.keepIndicators) delete validation.indicators;
   return validation;
 }

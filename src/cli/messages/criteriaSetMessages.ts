@@ -85,6 +85,11 @@ export const criteriaSetMessages = {
     ) + "\n",
   /** "Bộ tiêu chí lấy từ máy chủ … / criteria sets from server …". */
   setsFrom: (from: SetsFrom) => both(`Bộ tiêu chí lấy từ ${from[0]}`, `criteria sets from ${from[1]}`),
+  scopeRegion: (region: string) =>
+    both(
+      `Mức theo vùng: vùng ${region} của phạm vi bạn trên máy chủ (như máy chủ chấm khi gửi); chọn vùng khác bằng --region`,
+      `regional targets: region ${region} of your scope on the server (as the server judges a push); choose another with --region`,
+    ),
   fromFile: (file: string): SetsFrom => [`tệp ${file}`, `file ${file}`],
   fromServer: (url: string): SetsFrom => [`máy chủ ${url}`, `server ${url}`],
   fromCache: (url: string, cachedAt: string): SetsFrom => [

@@ -7,6 +7,7 @@ import type { IndicatorStatus, Status } from "../evaluate/types";
 import type { FindingType, Severity } from "../review/finding";
 import { indicatorValueSchema, indicatorValuesSchema, INDICATOR_CODE_MAX } from "./indicatorValueSchema";
 import { isValidPeriod, periodProblem } from "./reportPeriod";
+import { RegionSchema } from "../criteria/schema";
 
 export * from "./indicatorValueSchema";
 
@@ -250,6 +251,11 @@ export const meSchema = z.object({
   scope: z.object({ code: z.string(), name: z.string(), level: z.string() }),
   /** The actions `role` may take. Absent from older servers: a client then shows everything. */
   actions: z.array(actionSchema).optional(),
+  /**
+   * The 2021–2025 region of the scope's province, when the scope lies in one province: what the
+   * server judges a push's regional targets by, so a client checking by the same set agrees.
+   */
+  region: RegionSchema.optional(),
 });
 export type Me = z.infer<typeof meSchema>;
 

@@ -10,7 +10,7 @@ import type { EvaluationSummary, IndicatorValues } from "../../domain/sync/proto
 import { knownIndicatorCodes } from "../../domain/sync/syncValues";
 import type { StoredCriteriaSet } from "../store/criteriaSetStore";
 import { domainSet, judgedBy } from "./judgingSet";
-import { regionOfProvince } from "./provinceRegions";
+import { regionOfProvince } from "../../domain/criteria/provinceRegions";
 
 export interface EvaluationContext {
   orgCode: string;

@@ -6,7 +6,8 @@ import { actionsOf } from "../auth/permissions";
 import { principalOf } from "../auth/requestAuth";
 import type { OrgTree, OrgUnitRow } from "../store/orgTree";
 import { meExample } from "./openApiExamples";
-import { type RouteContext, errorResponses, underQuery, unitUnder } from "./routeContext";
+import { type RouteContext, errorResponses, provinceCodeOf, underQuery, unitUnder } from "./routeContext";
+import { regionOfProvince } from "../../domain/criteria/provinceRegions";
 
 export function orgUnitDto(tree: OrgTree, u: OrgUnitRow) {
   return {
@@ -37,11 +38,14 @@ export function directoryRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
       async (req) => {
         const p = principalOf(req);
         const scope = (await ctx.store.tree()).get(p.scopeId);
+        // The region pushes from this scope are judged by (evaluatePushedValues), so a client agrees.
+        const region = scope ? regionOfProvince(await provinceCodeOf(ctx, scope)) : undefined;
         return {
           name: p.name,
           role: p.role,
           scope: { code: scope?.code ?? p.scopeId, name: scope?.name ?? "", level: scope?.level ?? "" },
           actions: actionsOf(p.role),
+          ...(region ? { region } : {}),
         };
       },
     );

@@ -30,6 +30,7 @@ export const meExample: Me = {
   role: "clerk",
   scope: { code: "18139", name: "Xã Sơn Hồng", level: "commune" },
   actions: ["read", "push"],
+  region: "BTB",
 };
 
 /** A report key as the paths take it: a commune's GSO code, a set id, a period. */

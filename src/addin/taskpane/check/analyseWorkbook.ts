@@ -7,7 +7,7 @@
  */
 import { checkWithInstalledSets } from "../../../domain/check/checkWithInstalledSets";
 import { criterionOf, type WorkbookCheck } from "../../../domain/check/checkWorkbook";
-import { installedLookupInUse, installedSetsInUse } from "../../criteria/keptSets";
+import { installedLookupInUse, keptSetsInUse } from "../../criteria/keptSets";
 import type { CheckHeadline } from "../../../domain/check/checkHeadline";
 import type { FileValidation } from "../../../domain/consolidate/fileValidation";
 import type { CriteriaSet } from "../../../domain/criteria/schema";
@@ -165,7 +165,10 @@ export function analyseWorkbook(
  * --server` does. `manual` mappings, when given, replace the saved ones.
  */
 export function checkInPane(grids: WorkbookGrids, manual: ManualMappings, fileName?: string): WorkbookCheck {
-  return checkWithInstalledSets(grids, installedSetsInUse(), {
+  const kept = keptSetsInUse();
+  return checkWithInstalledSets(grids, kept.sets, {
+    // Regional targets by the region of the signed-in scope, as the server judges this clerk's push.
+    ...(kept.kept?.region ? { region: kept.kept.region } : {}),
     ...(fileName ? { file: fileName, fileName } : {}),
     ...(Object.keys(manual).length ? { manualMappings: manual } : {}),
   });

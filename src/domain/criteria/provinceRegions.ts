@@ -9,7 +9,7 @@
  * a decision (a person should check it before regional targets are verified). An unlisted code gets no region, so only
  * general targets apply and the evaluation says which target it used.
  */
-import type { Region } from "../../domain/criteria/schema";
+import type { Region } from "./schema";
 
 const byRegion: Record<Region, Record<string, string>> = {
   TDMNPB: {

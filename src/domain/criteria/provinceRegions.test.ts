@@ -1,4 +1,4 @@
-import { REGIONS } from "../../domain/criteria/schema";
+import { REGIONS } from "./schema";
 import { regionOfProvince } from "./provinceRegions";
 
 describe("regionOfProvince", () => {
