@@ -8,7 +8,8 @@ import { standaloneHost } from "./host/standaloneHost";
 import { defaultStore } from "../sync/syncStorage";
 import { SyncSession } from "../sync/syncSession";
 import { registerCommands } from "../commands/commandRegistry";
-import { analyseWorkbook, indicatorValuesOf } from "./check/analyseWorkbook";
+import { analyseWorkbook } from "./check/analyseWorkbook";
+import { valuesFor } from "./check/sendableReport";
 import { identityFromSettings, identityToSettings, mappingsFromSettings } from "../excel/workbookIdentity";
 import * as ntmFunctions from "../functions/ntmFunctions";
 import { registerFunctionImpl } from "../functions/functionRegistry";
@@ -46,10 +47,14 @@ detectHost().then((host) => {
       if (!id || !grids)
         return "Chưa có thông tin đồng bộ trong bảng; mở thẻ Đồng bộ / no sync identity yet: open the Sync tab";
       const result = analyseWorkbook(grids, "vi", mappingsFromSettings(settings), workbook.fileName);
+      // The values of the report this workbook syncs with (a work-volume report: its work volumes).
+      const values = valuesFor(result, id.set);
+      if (!values)
+        return `Sổ không còn báo cáo ${id.set} để gửi; mở thẻ Đồng bộ / this workbook no longer holds a ${id.set} report: open the Sync tab`;
       const after = await sync.push(
         { org: id.orgCode, set: id.set, period: id.period },
         id.baseRevision,
-        indicatorValuesOf(result.report),
+        values,
       );
       if (after.phase === "synced" && after.lastRevision)
         await workbook.writeSettings(identityToSettings({ ...id, baseRevision: after.lastRevision }));

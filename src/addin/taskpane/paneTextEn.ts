@@ -20,6 +20,7 @@ export const en: PaneText = {
   flagged: (n) => `Flagged ${n} cells and wrote the "NTM – Kiểm tra" sheet.`,
   unflagged: (n) => `Flags removed; ${n} cells have their own fill back.`,
   set: "Criteria set",
+  reportKind: "Report",
   setVersion: "Version",
   builtInSetVersion: "built into the add-in (no set installed on a server kept yet)",
   orgUnit: "Org unit",
@@ -112,6 +113,9 @@ export const en: PaneText = {
   bySelfAssessment: "as the commune assessed it",
   marksNotSent: (codes) =>
     `Criteria ${codes} are only marked met/unmet but are measured by a number: the mark was not sent; enter the indicator's figure.`,
+  kindsNotSent: (kinds) =>
+    `This workbook also holds ${kinds}: the add-in sends its criteria values only; send the rest with ntm push.`,
+  kindWords: { "work-volume": "work volumes", "village-progress": "village progress" },
   under: "District/province code",
   consolidate: "Show consolidation",
   notSent: "not sent",

@@ -20,6 +20,7 @@ export const vi = {
   flagged: (n: number) => `Đã đánh dấu ${n} ô và lập trang "NTM – Kiểm tra".`,
   unflagged: (n: number) => `Đã bỏ đánh dấu, trả lại màu cũ cho ${n} ô.`,
   set: "Bộ tiêu chí",
+  reportKind: "Báo cáo",
   setVersion: "Phiên bản",
   builtInSetVersion: "có sẵn trong phần bổ trợ (chưa lấy bộ đã cài trên máy chủ)",
   orgUnit: "Đơn vị",
@@ -115,6 +116,12 @@ export const vi = {
   bySelfAssessment: "theo tự đánh giá của xã",
   marksNotSent: (codes: string) =>
     `Tiêu chí ${codes} chỉ được đánh dấu đạt/chưa đạt nhưng được đo bằng số: dấu này không được gửi; hãy ghi số liệu của chỉ tiêu.`,
+  kindsNotSent: (kinds: string) =>
+    `Sổ này còn có ${kinds}: phần bổ trợ chỉ gửi số liệu tiêu chí của sổ; gửi phần đó bằng lệnh ntm push.`,
+  kindWords: { "work-volume": "khối lượng công việc", "village-progress": "tiến độ các thôn" } as Record<
+    string,
+    string
+  >,
   under: "Mã huyện/tỉnh",
   consolidate: "Xem tổng hợp",
   notSent: "chưa gửi",

@@ -22,8 +22,8 @@ import {
 } from "../../domain/sync/workbookPull";
 import type { PullWriteReport } from "../excel/writePulledReport";
 import { identityFromSettings, mappingsFromSettings, type SyncIdentity } from "../excel/workbookIdentity";
-import { indicatorValuesOf } from "./check/analyseWorkbook";
-import { readReportFromGrids } from "./check/readReportFromGrids";
+import { analyseWorkbook } from "./check/analyseWorkbook";
+import { valuesFor } from "./check/sendableReport";
 import type { WorkbookHost } from "./host/workbookHost";
 
 export interface PullDeps {
@@ -60,15 +60,23 @@ export type PullOutcome =
       inStep: boolean;
     };
 
-/** What the workbook holds now, read the way the check tab reads it (with the clerk's mappings). */
-async function readMine(workbook: WorkbookHost, settings: Record<string, string>): Promise<IndicatorValues> {
+/**
+ * What the workbook holds now for the report `set`, read the way the check tab reads it (with the
+ * clerk's mappings): a work-volume report's own values, never the workbook's criteria values.
+ */
+async function readMine(
+  workbook: WorkbookHost,
+  settings: Record<string, string>,
+  set: string,
+): Promise<IndicatorValues> {
   const grids = await workbook.readGrids();
   if (!grids) return {};
-  const read = readReportFromGrids(
+  const result = analyseWorkbook(
     { ...grids, properties: { ...(grids.properties ?? {}), ...settings } },
+    "vi",
     mappingsFromSettings(settings),
   );
-  return indicatorValuesOf(read.report);
+  return valuesFor(result, set) ?? {};
 }
 
 function expectations(
@@ -120,7 +128,7 @@ export async function pullIntoWorkbook(
   const head = view.head;
   if (waiting > 0) {
     // Notes only, placed where this workbook's reader found their indicators.
-    const all = asPulledPlan(planWorkbookPull(view, undefined, await readMine(workbook, settings)));
+    const all = asPulledPlan(planWorkbookPull(view, undefined, await readMine(workbook, settings, view.set)));
     const plan = {
       ...all,
       cells: all.cells.filter((c) => c.note).map(({ value: _v, expect: _e, ...c }) => c),
@@ -136,12 +144,13 @@ export async function pullIntoWorkbook(
   const baseNo = identity?.baseRevision ?? 0;
   const base =
     baseNo <= 0 ? undefined : baseNo === head.number ? head.values : await deps.revisionValues(key, baseNo);
-  const mine = await readMine(workbook, settings);
+  const mine = await readMine(workbook, settings, view.set);
   const merge = planWorkbookPull(view, base, mine);
   const plan = asPulledPlan(merge);
   const report = await workbook.writePulled(plan.cells);
   const conflicts = [...merge.conflicts, ...conflictsFromChanged(report, base, head.values)];
-  const inStep = !conflicts.length && inStepAfterPull(merge, await readMine(workbook, settings), head.values);
+  const inStep =
+    !conflicts.length && inStepAfterPull(merge, await readMine(workbook, settings, view.set), head.values);
   return written(plan, report, head.number, { unsent: 0, keptLocal: merge.keptLocal, conflicts, inStep });
 }
 

@@ -38,7 +38,8 @@ export function shownPhase(
   const other =
     result &&
     k &&
-    (k.set !== result.set.id || k.period !== result.report.period || (org !== undefined && org !== k.org));
+    // The report the workbook sends (a work-volume workbook: its work-volume report), as useSyncKey says.
+    (k.set !== syncKey.key.set || k.period !== result.report.period || (org !== undefined && org !== k.org));
   // No server answers: that is what the person needs to know first (a conflict still waits for them,
   // and "offline" already says it).
   if (state.session && state.unreachable && !["conflict", "offline", "sending"].includes(state.phase))

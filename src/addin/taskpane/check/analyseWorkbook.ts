@@ -22,7 +22,7 @@ import { syncValuesOf } from "../../../domain/sync/syncValues";
 import { DEFAULT_SET_ID, getCriteriaSet } from "../../../domain/criteria/registry";
 import type { CellFlag } from "../../excel/writeFlags";
 import type { ProgressSummary } from "../../excel/writeSummarySheet";
-import type { ManualMappings } from "./readReportFromGrids";
+import type { ManualMappings } from "../../../domain/check/applyManualMappings";
 
 export interface FindingView {
   finding: Finding;

@@ -6,11 +6,12 @@
  *
  * Invariant: only an acknowledgement (or a settled pull) moves the base; editing the form never does.
  */
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import type { ReportKey } from "../../../domain/sync/protocol";
 import { identityFromSettings, identityToSettings } from "../../excel/workbookIdentity";
 import type { SyncState } from "../../sync/syncSession";
 import type { CheckResult } from "../check/analyseWorkbook";
+import { sendableReport } from "../check/sendableReport";
 import type { WorkbookHost } from "../host/workbookHost";
 import { DEFAULT_SET_ID } from "../../../domain/criteria/registry";
 
@@ -32,7 +33,9 @@ export function useSyncKey(
   const [org, setOrg] = useState(state.lastKey?.org ?? "");
   const [period, setPeriod] = useState(state.lastKey?.period ?? "");
   const [base, setBase] = useState(0);
-  const set = result?.set.id ?? state.lastKey?.set ?? DEFAULT_SET_ID;
+  // The report the push sends (a work-volume workbook: its work-volume report), as sendableReport says.
+  const sends = useMemo(() => result && sendableReport(result).set, [result]);
+  const set = sends ?? state.lastKey?.set ?? DEFAULT_SET_ID;
 
   // Each workbook (or file opened) brings its own identity; one never synced starts from revision 0.
   useEffect(() => {

@@ -6,8 +6,7 @@
 import { useEffect, useState } from "react";
 import { Body1, Button, Caption1, MessageBar, MessageBarBody, ProgressBar } from "@fluentui/react-components";
 import type { CheckResult } from "../check/analyseWorkbook";
-import { getCriteriaSet } from "../../../domain/criteria/registry";
-import { syncValuesOf } from "../../../domain/sync/syncValues";
+import { sendableReport } from "../check/sendableReport";
 import { sameKey } from "../../../domain/sync/outbox";
 import type { PaneText } from "../paneText";
 import type { WorkbookHost } from "../host/workbookHost";
@@ -59,8 +58,12 @@ export function SyncTab({ t, workbook, sync, state, result, syncKey }: SyncTabPr
   async function push(): Promise<void> {
     if (!result) return setError(t.needCheck);
     await guard(async () => {
-      const { values, marksNotSent } = syncValuesOf(result.report, getCriteriaSet(result.report.setId));
-      setNotice(marksNotSent.length ? t.marksNotSent(marksNotSent.join(", ")) : undefined);
+      const { values, marksNotSent, notSent } = sendableReport(result);
+      const notices = [
+        ...(marksNotSent.length ? [t.marksNotSent(marksNotSent.join(", "))] : []),
+        ...(notSent.length ? [t.kindsNotSent(notSent.map((k) => t.kindWords[k] ?? k).join(", "))] : []),
+      ];
+      setNotice(notices.length ? notices.join(" ") : undefined);
       const after = await sync.push(key, base, values);
       // A push merged with someone else's change leaves the workbook without it: the base stays.
       if (after.phase === "synced" && after.lastRevision && after.sentAsIs)
@@ -141,7 +144,7 @@ export function SyncTab({ t, workbook, sync, state, result, syncKey }: SyncTabPr
         <TextField label={t.period} value={key.period} onChange={syncKey.setPeriod} testId="period" />
       </div>
       <Caption1 as="p" block data-testid="revisions">
-        {t.set}: {key.set}
+        {t.kindWords[key.set] ? `${t.reportKind}: ${t.kindWords[key.set]}` : `${t.set}: ${key.set}`}
         {server && (
           <>
             {" "}

@@ -1,0 +1,58 @@
+/**
+ * What the pane's "Gửi số liệu" sends for the checked workbook, through the same domain pieces as
+ * `ntm push` (syncValuesOf, rhythmReportsOf): a criteria workbook its indicator values under its
+ * set; a workbook that is only a work-volume report (the Hà Linh layout, a weekly registration or
+ * result sheet) its work volumes as a work-volume report. Before this, such a workbook was sent as
+ * an empty report of the default criteria set.
+ *
+ * A workbook holding both criteria values and work volumes or village progress sends its criteria
+ * values here (the pane keeps one base revision per workbook); the rest is named in `notSent`, so
+ * the person is told to send it with `ntm push` rather than left believing it went.
+ */
+import { rhythmReportsOf } from "../../../domain/rhythm/rhythmReportsOf";
+import type { RhythmKind } from "../../../domain/rhythm/rhythmReportKinds";
+import type { IndicatorValues } from "../../../domain/sync/protocol";
+import { syncValuesOf } from "../../../domain/sync/syncValues";
+import type { CheckResult } from "./analyseWorkbook";
+
+export interface SendableReport {
+  /** The report's set (a criteria set id, or a rhythm kind such as "work-volume"). */
+  set: string;
+  values: IndicatorValues;
+  /** Criteria marks that cannot travel (criteria measured by a number). */
+  marksNotSent: string[];
+  /** Reports the workbook also holds that this push does not carry. */
+  notSent: RhythmKind[];
+}
+
+export function sendableReport(result: CheckResult): SendableReport {
+  const set = result.judgedBySet ? result.set : undefined;
+  const rhythm = rhythmReportsOf(result.report, set, result.check.layout.workItemCells);
+  const criteria = set ? syncValuesOf(result.report, set) : undefined;
+  if (!criteria || (Object.keys(criteria.values).length === 0 && rhythm.length)) {
+    const [first, ...rest] = rhythm;
+    if (first)
+      return { set: first.kind, values: first.values, marksNotSent: [], notSent: rest.map((r) => r.kind) };
+  }
+  return {
+    set: result.set.id,
+    values: criteria?.values ?? {},
+    marksNotSent: criteria?.marksNotSent ?? [],
+    notSent: rhythm.map((r) => r.kind),
+  };
+}
+
+/**
+ * The values the workbook holds for the report `set` (the one its sync identity names): the ribbon's
+ * "sync now" and a pull's merge compare against these, so a work-volume report is never answered
+ * with the workbook's criteria values. Undefined when the workbook holds no report of that set.
+ */
+export function valuesFor(result: CheckResult, set: string): IndicatorValues | undefined {
+  const s = sendableReport(result);
+  if (s.set === set) return s.values;
+  const judged = result.judgedBySet ? result.set : undefined;
+  const rhythm = rhythmReportsOf(result.report, judged, result.check.layout.workItemCells);
+  const other = rhythm.find((r) => r.kind === set);
+  if (other) return other.values;
+  return judged?.id === set ? syncValuesOf(result.report, judged).values : undefined;
+}

@@ -1,0 +1,48 @@
+/**
+ * A clerk sends a work-volume workbook from the pane (issue 15): it goes to the store as the
+ * commune's work-volume report for the month, the same report `ntm push` makes — not, as before,
+ * as an empty report of the default criteria set.
+ */
+import * as path from "node:path";
+import type { Browser } from "playwright-core";
+import { describeBrowser, ROOT, screenshot } from "./harness";
+import type { NtmServer } from "./ntmServer";
+import { serverPane, signedInPane } from "./serverPane";
+
+const HA_LINH = path.join(ROOT, "test", "fixtures", "samples", "xa-ha-linh-2022-11-khoi-luong.xlsx");
+
+describeBrowser("a work-volume workbook sent from the pane", () => {
+  let browser: Browser;
+  let server: NtmServer;
+  serverPane((opened) => void ({ browser, server } = opened));
+
+  it("arrives as the work-volume report, and no criteria report is made", async () => {
+    const { page, context } = await signedInPane(browser, server, server.tokens.clerk);
+    await page.getByTestId("tab-check").click();
+    await page.getByTestId("file-input").setInputFiles(HA_LINH);
+    await page.getByText("hạng mục", { exact: false }).first().waitFor();
+    await page.getByTestId("tab-sync").click();
+    expect(await page.getByTestId("period").inputValue()).toBe("2022-11");
+    await page.getByTestId("push").click();
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="base-revision"]')?.textContent === "1",
+    );
+    // Named as the report it is, and the badge speaks of this report (not "not synced").
+    expect(await page.getByTestId("revisions").textContent()).toMatch(/^Báo cáo: khối lượng công việc/);
+    await page.getByText("Đã đồng bộ", { exact: true }).first().waitFor();
+    await screenshot(page, "pane-work-volume-pushed");
+    const get = (set: string) =>
+      fetch(`${server.url}/api/reports/18139/${set}/2022-11`, {
+        headers: { authorization: `Bearer ${server.tokens.clerk}` },
+      });
+    const head = (await (await get("work-volume")).json()).head;
+    expect(head.number).toBe(1);
+    const items = new Set(Object.keys(head.values).map((k) => k.split(":")[0]));
+    expect(items.size).toBe(15);
+    expect(items.has("duong-mo-rong")).toBe(true);
+    // The store holds no criteria revision for the commune and month: nothing went there.
+    const criteria = await get("vn-xa-ntm-2021-2025");
+    expect(criteria.status === 404 || !(await criteria.json()).head).toBe(true);
+    await context.close();
+  }, 120000);
+});
