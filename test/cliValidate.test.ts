@@ -10,7 +10,10 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { captureIo } from "../src/cli/cliIo";
 import { main } from "../src/cli/main";
-import { findingLines as sayFindings } from "../src/cli/validate/fileReport";
+import { fileReport, findingLines as sayFindings } from "../src/cli/validate/fileReport";
+import { judgeReport } from "../src/domain/check/judgeReport";
+import { DEFAULT_SET_ID, getCriteriaSet } from "../src/domain/criteria/registry";
+import { reportFromValues } from "../src/domain/sync/judgePushedValues";
 import { findingsCsv, findingsCsvRows } from "../src/cli/validate/findingsCsv";
 import type { Finding } from "../src/domain/review/finding";
 import type { FileValidation } from "../src/domain/consolidate/fileValidation";
@@ -214,5 +217,36 @@ describe("ntm validate --out", () => {
         },
       ),
     );
+  });
+});
+
+describe("the unverified-target remark", () => {
+  // Values with no target in the workbook: the national set's targets judge them, none of which is
+  // confirmed from its decision here — each line says so briefly, the report explains it once.
+  const set = getCriteriaSet(DEFAULT_SET_ID)!;
+  const report = reportFromValues(
+    set.id,
+    // Yes/no indicators the shipped set requires ("Có"), its values not confirmed from QĐ 318.
+    { "1.1": { value: false }, "6.1": { value: false }, "8.1": { value: false } },
+    { period: "2023", region: "BTB" },
+  );
+  const { findings } = judgeReport(set, report, { region: "BTB" });
+
+  it.each(["vi", "en"] as const)("is said once per file in %s, each finding keeping a short tag", (lang) => {
+    const short = lang === "vi" ? "(mức chưa xác minh)" : "(unverified target)";
+    const said = sayFindings(findings, lang);
+    const tagged = said.lines.filter((l) => l.includes(short));
+    expect(tagged.length).toBeGreaterThanOrEqual(2);
+    expect(said.lines.join("\n")).not.toMatch(/chưa đối chiếu với văn bản|not yet checked against/);
+    expect(said.unverifiedFrom).toEqual([expect.stringContaining("QĐ 318/QĐ-TTg")]);
+    const v: FileValidation = { file: "x.xlsx", ok: true, set: { id: set.id }, period: "2023" };
+    const text = fileReport(v, findings, lang);
+    expect(
+      text.match(
+        lang === "vi"
+          ? /Ghi chú: “mức chưa xác minh” là mức theo QĐ 318/g
+          : /Note: an "unverified target" is per QĐ 318/g,
+      ),
+    ).toHaveLength(1);
   });
 });

@@ -14,6 +14,7 @@ import * as path from "node:path";
 import * as XLSX from "xlsx";
 import { SyncClient } from "../src/client/syncClient";
 import { exportAuthoringWorkbook } from "../src/domain/criteria/authoring";
+import { targetEntries as targetEntriesOf } from "../src/domain/criteria/authoring/exportAuthoringWorkbook";
 import { versionInForce, type CriteriaSetVersion } from "../src/domain/criteria/criteriaSetVersion";
 import { getCriteriaSet } from "../src/domain/criteria/registry";
 import type { CriteriaSet } from "../src/domain/criteria/schema";
@@ -116,6 +117,11 @@ describe("a target changed in an authored workbook and installed changes every h
       installed.out,
     )?.[1];
     expect(label).toBeDefined();
+    // How far its targets are confirmed, said on install: three of them now are.
+    const set = getCriteriaSet(SET)!;
+    const total = set.criteria.flatMap((c) => c.indicators).flatMap((i) => targetEntriesOf(i)).length;
+    expect(installed.out).toMatch(new RegExp(`  (\\d+)/${total} mức chưa xác minh / targets unverified`));
+    expect(Number(/ {2}(\d+)\/\d+ mức chưa xác minh/.exec(installed.out)![1])).toBeLessThan(total);
 
     // 1. ntm validate --server: the new general targets judge the file, and the output names the version.
     const after = await validate();
@@ -150,6 +156,26 @@ describe("a target changed in an authored workbook and installed changes every h
     expect(row.judgedBy).toBe(label);
     expect(row.criteria["3"]).toBe("unmet"); // 3.1 now unmet
     expect(row.criteria["10"]).toBe("met"); // income now met
+  });
+
+  it("says so when every target of an installed set is confirmed", async () => {
+    const confirmed = JSON.parse(JSON.stringify(getCriteriaSet("ht-vuon-mau")!)) as CriteriaSet;
+    const confirm = (x: unknown): void => {
+      if (Array.isArray(x)) x.forEach(confirm);
+      else if (x && typeof x === "object") {
+        const o = x as Record<string, unknown>;
+        if (o.provenance && typeof o.provenance === "object")
+          (o.provenance as { verified: boolean }).verified = true;
+        Object.values(o).forEach(confirm);
+      }
+    };
+    confirm(confirmed.criteria);
+    const file = path.join(dir, "vuon-mau-xac-nhan.json");
+    fs.writeFileSync(file, JSON.stringify(confirmed));
+    const location = (fx.store.opened.sqlite as { name: string }).name;
+    const r = await runCli(["admin", "criteria", "install", file, "--db", location]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/ {2}mọi mức \(\d+\) đã xác nhận \/ all \d+ targets confirmed/);
   });
 
   it("judges a push for a period before the version's day by the version in force then", async () => {

@@ -13,7 +13,8 @@ import { versionInForceOn } from "../../domain/criteria/criteriaSetVersion";
 import { reevaluateStoredReports } from "../../server/evaluation/reevaluateStoredReports";
 import type { Store } from "../../server/store/store";
 import { misuse } from "../messages/cliText";
-import { criteriaSetMessages as say } from "../messages/criteriaSetMessages";
+import { criteriaSetMessages as say, targetsProvenance } from "../messages/criteriaSetMessages";
+import { describeCriteriaSet } from "../../domain/criteria/describeCriteriaSet";
 
 /** A real calendar day written YYYY-MM-DD, else undefined. */
 export function isoDay(text: string): string | undefined {
@@ -44,7 +45,10 @@ async function install(io: CliIo, file: string, o: InstallOptions): Promise<void
   await withStore(o.db, io, async (store) => {
     const r = await store.installCriteriaSet({ set: read.set, installedBy: o.by ?? null, inForceFrom });
     if (r.kind === "already-installed") io.out(say.alreadyInstalled(r.stored.label));
-    else io.out(say.installed(r.stored.label, r.stored.installedBy) + say.reevaluateHint(read.set.id));
+    else {
+      io.out(say.installed(r.stored.label, r.stored.installedBy));
+      io.out(`  ${targetsProvenance(describeCriteriaSet(read.set))}\n` + say.reevaluateHint(read.set.id));
+    }
   });
 }
 

@@ -7,6 +7,8 @@ import type { Command } from "commander";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { CliIo } from "../cliIo";
+import { countEn } from "../messages/cliText";
+import { targetsProvenance } from "../messages/criteriaSetMessages";
 import { type AuthoringError, formatAuthoringErrorBilingual } from "../../domain/criteria/authoring";
 import { describeCriteriaSet, type CriteriaSetSummary } from "../../domain/criteria/describeCriteriaSet";
 import { getCriteriaSet, listCriteriaSets } from "../../domain/criteria/registry";
@@ -19,7 +21,7 @@ function summaryLine(s: CriteriaSetSummary): string {
   return (
     `${s.id}\n  ${s.title.vi}\n  ${s.title.en ?? ""}\n  ${s.version} · ${s.level} · ` +
     `${s.criteria} tiêu chí / criteria · ${s.indicators} chỉ tiêu / indicators${official} · ` +
-    `${s.unverifiedTargets}/${s.targets} mức chưa xác minh / targets unverified\n`
+    `${targetsProvenance(s)}\n`
   );
 }
 
@@ -110,7 +112,7 @@ export function registerCriteria(program: Command, io: CliIo): void {
       }
       if (!result.ok) {
         io.err(
-          `${path.basename(book)}: ${result.errors.length} lỗi / error(s)\n` +
+          `${path.basename(book)}: ${result.errors.length} lỗi / ${countEn(result.errors.length, "error")}\n` +
             result.errors.map((e) => formatAuthoringErrorBilingual(e)).join("\n") +
             "\n",
         );

@@ -104,3 +104,10 @@ export const criteriaSetMessages = {
   serverUnknownSet: (id: string, url: string) =>
     both(`Máy chủ ${url} không có bộ tiêu chí "${id}"`, `the server ${url} has no criteria set "${id}"`),
 };
+
+/** How far a set's targets are confirmed from their decisions: a set confirmed throughout says so. */
+export function targetsProvenance(s: { targets: number; unverifiedTargets: number }): string {
+  if (s.targets > 0 && s.unverifiedTargets === 0)
+    return `mọi mức (${s.targets}) đã xác nhận / all ${s.targets} targets confirmed`;
+  return `${s.unverifiedTargets}/${s.targets} mức chưa xác minh / targets unverified`;
+}

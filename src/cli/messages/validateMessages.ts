@@ -103,6 +103,31 @@ export function ownTargetWords(lang: Lang): { long: string; short: string; remar
       };
 }
 
+/**
+ * The unverified-target remark, said once per file like the own-target one: each finding keeps a
+ * short "(mức chưa xác minh)" and the report names the decisions once. `pattern` finds the long
+ * words formatTargetSource writes ("(mức theo QĐ 318/QĐ-TTg, chưa đối chiếu với văn bản)").
+ */
+export function unverifiedTargetWords(lang: Lang): {
+  pattern: RegExp;
+  short: string;
+  remark: (decisions: string[]) => string;
+} {
+  return lang === "vi"
+    ? {
+        pattern: /\(mức theo ([^()]+?), chưa đối chiếu với văn bản\)/g,
+        short: "(mức chưa xác minh)",
+        remark: (d) =>
+          `  Ghi chú: “mức chưa xác minh” là mức theo ${d.join("; ")}, chưa đối chiếu với văn bản quyết định; dùng bộ tiêu chí tỉnh đã cài để chấm theo mức đã xác nhận.`,
+      }
+    : {
+        pattern: /\(per ([^()]+?), not yet checked against the decision text\)/g,
+        short: "(unverified target)",
+        remark: (d) =>
+          `  Note: an "unverified target" is per ${d.join("; ")}, not yet checked against the decision text; install the province's set to judge by confirmed targets.`,
+      };
+}
+
 export function totalsLine(t: ValidationTotals, lang: Lang): string {
   const f = t.findings;
   if (lang === "vi")

@@ -16,6 +16,7 @@ import {
   indicatorsReadLine,
   notApplicableLabel,
   ownTargetWords,
+  unverifiedTargetWords,
   setLine,
   severityLabel,
   unitLine,
@@ -35,9 +36,11 @@ const STATEMENTS: ReadonlySet<string> = new Set(["indicator/not-applicable"]);
 export function findingLines(
   findings: readonly Finding[],
   lang: Lang,
-): { lines: string[]; ownTarget: boolean } {
+): { lines: string[]; ownTarget: boolean; unverifiedFrom: string[] } {
   const own = ownTargetWords(lang);
   const long = `(${own.long})`;
+  const unverified = unverifiedTargetWords(lang);
+  const decisions = new Set<string>();
   let ownTarget = false;
   const lines = [...findings]
     .sort((a, b) => ORDER[a.severity] - ORDER[b.severity])
@@ -47,10 +50,14 @@ export function findingLines(
         ownTarget = true;
         text = text.split(long).join(`(${own.short})`);
       }
+      text = text.replace(unverified.pattern, (_m, decision: string) => {
+        decisions.add(decision);
+        return unverified.short;
+      });
       const tag = STATEMENTS.has(f.type) ? notApplicableLabel(lang) : severityLabel(f.severity, lang);
       return `    ${tag} ${text}`;
     });
-  return { lines, ownTarget };
+  return { lines, ownTarget, unverifiedFrom: [...decisions] };
 }
 
 export function fileReport(v: FileValidation, findings: readonly Finding[], lang: Lang): string {
@@ -71,8 +78,9 @@ export function fileReport(v: FileValidation, findings: readonly Finding[], lang
   const count = { error: 0, warning: 0, info: 0 };
   for (const f of findings) count[f.severity]++;
   lines.push(findingCountLine(count, lang));
-  const { lines: said, ownTarget } = findingLines(findings, lang);
+  const { lines: said, ownTarget, unverifiedFrom } = findingLines(findings, lang);
   lines.push(...said);
   if (ownTarget) lines.push(ownTargetWords(lang).remark);
+  if (unverifiedFrom.length) lines.push(unverifiedTargetWords(lang).remark(unverifiedFrom));
   return lines.join("\n") + "\n";
 }
