@@ -22,6 +22,7 @@ import { periodStartDate } from "../src/domain/sync/reportPeriod";
 import { authoringWorkbookFromGrids } from "../src/io/xlsx/authoringWorkbook";
 import type { CellValue } from "../src/domain/sheet/grid";
 import { pushArgs, runCli } from "./cliRunner";
+import { withConfirmedTarget } from "./criteriaSetEdits";
 import { IN_COMMUNE, SET, bearer, describeOnEachEngine, openFixture, type Fixture } from "./serverFixture";
 import { testEngines } from "./storeEngines";
 
@@ -231,22 +232,7 @@ describe("a target changed in an authored workbook and installed changes every h
     const location = (fx.store.opened.sqlite as { name: string }).name;
     // A second province version for 2023, from the first: 3.1 at a level the commune meets (≥ 90 %).
     const set = (await fx.store.setInForce(SET, "2023"))!.definition as CriteriaSet;
-    const changed = {
-      ...set,
-      criteria: set.criteria.map((c) => ({
-        ...c,
-        indicators: c.indicators.map((i) =>
-          i.code === "3.1"
-            ? {
-                ...i,
-                targets: {
-                  general: { value: 90, provenance: { decision: PROVINCE_DECISION, verified: true } },
-                },
-              }
-            : i,
-        ),
-      })),
-    };
+    const changed = withConfirmedTarget(set, "3.1", 90, PROVINCE_DECISION);
     const file = path.join(dir, "set-v2.json");
     fs.writeFileSync(file, JSON.stringify(changed));
     const installed = await runCli([

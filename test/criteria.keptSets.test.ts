@@ -16,6 +16,7 @@ import type { CriteriaSet } from "../src/domain/criteria/schema";
 import { readWorkbookFile } from "../src/io/xlsx/readWorkbook";
 import { SET, openFixture, type Fixture } from "./serverFixture";
 import { testEngines } from "./storeEngines";
+import { withConfirmedTarget } from "./criteriaSetEdits";
 
 const SAMPLE = path.join(__dirname, "fixtures", "samples", "xa-son-hong-2023-tu-danh-gia.xlsx");
 
@@ -30,23 +31,7 @@ function memoryStore(): KeyValueStore {
 
 /** The national set with 3.1 confirmed at ≥ 95 % (the sample has 92 %, its own target ≥ 80 %). */
 function provinceSet(): CriteriaSet {
-  const set = getCriteriaSet(SET)!;
-  return {
-    ...set,
-    criteria: set.criteria.map((c) => ({
-      ...c,
-      indicators: c.indicators.map((i) =>
-        i.code === "3.1"
-          ? {
-              ...i,
-              targets: {
-                general: { value: 95, provenance: { decision: "QĐ tỉnh Hà Tĩnh", verified: true } },
-              },
-            }
-          : i,
-      ),
-    })),
-  };
+  return withConfirmedTarget(getCriteriaSet(SET)!, "3.1", 95, "QĐ tỉnh Hà Tĩnh");
 }
 
 const indicator31 = (r: ReturnType<typeof analyseWorkbook>) =>

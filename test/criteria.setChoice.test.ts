@@ -14,27 +14,14 @@ import { authoringWorkbookFromGrids } from "../src/io/xlsx/authoringWorkbook";
 import { runCli } from "./cliRunner";
 import { SET, openFixture, type Fixture } from "./serverFixture";
 import { testEngines } from "./storeEngines";
+import { withConfirmedTarget } from "./criteriaSetEdits";
 
 const SAMPLE = path.join(__dirname, "fixtures", "samples", "xa-son-hong-2023-tu-danh-gia.xlsx");
 const DECISION = "QĐ 12/2023/QĐ-UBND tỉnh Hà Tĩnh";
 
 /** The national set with 3.1 (the sample: 92 %, met by its own ≥ 80 %) at a confirmed `level`. */
 function setWith31(level: number): CriteriaSet {
-  const set = getCriteriaSet(SET)!;
-  return {
-    ...set,
-    criteria: set.criteria.map((c) => ({
-      ...c,
-      indicators: c.indicators.map((i) =>
-        i.code === "3.1"
-          ? {
-              ...i,
-              targets: { general: { value: level, provenance: { decision: DECISION, verified: true } } },
-            }
-          : i,
-      ),
-    })),
-  };
+  return withConfirmedTarget(getCriteriaSet(SET)!, "3.1", level, DECISION);
 }
 
 /** The exported workbook with 3.1's target typed as `text`, sourced to the province. */

@@ -13,24 +13,14 @@ import type { CriteriaSet } from "../../src/domain/criteria/schema";
 import { runCli } from "../cliRunner";
 import { describeBrowser, ensureAddinBuilt, launchBrowser, newPage, ROOT, screenshot } from "./harness";
 import { startNtmServer, type NtmServer } from "./ntmServer";
+import { withConfirmedTarget } from "../criteriaSetEdits";
 
 const SAMPLE = path.join(ROOT, "test", "fixtures", "samples", "xa-son-hong-2023-tu-danh-gia.xlsx");
 const SET = "vn-xa-ntm-2021-2025";
 
 /** 3.1 confirmed at ≥ 95 %: the sample's 92 % (met by its own ≥ 80 %) becomes unmet, 13/19 → 12/19. */
 function provinceSet(): CriteriaSet {
-  const set = getCriteriaSet(SET)!;
-  return {
-    ...set,
-    criteria: set.criteria.map((c) => ({
-      ...c,
-      indicators: c.indicators.map((i) =>
-        i.code === "3.1"
-          ? { ...i, targets: { general: { value: 95, provenance: { decision: "QĐ tỉnh", verified: true } } } }
-          : i,
-      ),
-    })),
-  };
+  return withConfirmedTarget(getCriteriaSet(SET)!, "3.1", 95, "QĐ tỉnh");
 }
 
 async function check(page: Page): Promise<{ met: string; version: string }> {
