@@ -3,6 +3,7 @@
  * installing a version, listing versions, re-evaluating reports, and which version judged a file.
  * Vietnamese first, English second.
  */
+import type { ReevaluatedLine } from "../../server/evaluation/reevaluateStoredReports";
 import { both, countEn } from "./cliText";
 
 /** Where the sets came from, [Vietnamese, English]. */
@@ -69,15 +70,8 @@ export const criteriaSetMessages = {
       `${id}: ${r.reports} báo cáo, đánh giá lại ${r.reevaluated}, thay đổi số tiêu chí đạt ở ${r.changed}; không tạo phiên bản mới`,
       `${id}: ${countEn(r.reports, "report")}, ${r.reevaluated} re-evaluated, ${r.changed} with a changed count of criteria met; no new revision`,
     ) + "\n",
-  reevaluatedLine: (l: {
-    org: string;
-    period: string;
-    revision: number;
-    before: number;
-    after: number;
-    total: number;
-    label: string;
-  }) => `  ${l.org} ${l.period} bản/rev ${l.revision}: ${l.before} → ${l.after}/${l.total} (${l.label})\n`,
+  reevaluatedLine: (l: ReevaluatedLine) =>
+    `  ${l.org} ${l.period} bản/rev ${l.revision}: ${l.before} → ${l.after}/${l.total} (${l.label})\n`,
   versionUsed: (label: string, files: number) =>
     both(
       `Phiên bản đã chấm: ${label} (${files} tệp)`,

@@ -18,15 +18,18 @@ export interface ReevaluationResult {
   /** Of those, how many changed their count of criteria met. */
   changed: number;
   /** One line per re-evaluated head: unit code, period, revision, before → after, version label. */
-  lines: {
-    org: string;
-    period: string;
-    revision: number;
-    before: number;
-    after: number;
-    total: number;
-    label: string;
-  }[];
+  lines: ReevaluatedLine[];
+}
+
+/** One re-evaluated head: unit code, period, revision, criteria met before → after, version label. */
+export interface ReevaluatedLine {
+  org: string;
+  period: string;
+  revision: number;
+  before: number;
+  after: number;
+  total: number;
+  label: string;
 }
 
 function provinceCode(tree: OrgTree, unitId: string): string | undefined {

@@ -81,29 +81,7 @@ export class RhythmDataStore {
 
   /** The targets of the given units whose period contains `period` (a quarter's for each of its weeks). */
   async targetsFor(tree: OrgTree, unitIds: readonly string[], period: string): Promise<PeriodTarget[]> {
-    const inner = periodDays(period);
-    const out: PeriodTarget[] = [];
-    for (let i = 0; i < unitIds.length; i += IN_LIST_CHUNK) {
-      const rows = await this.ctx.reads
-        .selectFrom("period_targets")
-        .selectAll()
-        .where("org_unit_id", "in", unitIds.slice(i, i + IN_LIST_CHUNK))
-        .execute();
-      for (const r of rows) {
-        const outer = periodDays(r.period);
-        const code = tree.get(r.org_unit_id)?.code;
-        if (!code || outer.start > inner.start || inner.end > outer.end) continue;
-        out.push({
-          org: code,
-          period: r.period,
-          item: r.item,
-          unit: r.unit,
-          target: Number(r.target),
-          ...(r.label ? { label: r.label } : {}),
-        });
-      }
-    }
-    return out;
+    return (await this.listTargets(tree, unitIds, period)).map(({ setAt: _setAt, ...t }) => t);
   }
 
   /** Every target set on the given units, optionally only those whose period contains `period`. */
