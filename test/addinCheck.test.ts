@@ -13,6 +13,18 @@ describe("the pane's check of a commune workbook", () => {
   const grids = readWorkbookBuffer(fs.readFileSync(FILE), path.basename(FILE));
   const r = analyseWorkbook(grids);
 
+  it("says whose target judged each finding briefly, and explains it once under the list", () => {
+    const all = [...r.general, ...r.criteria.flatMap((c) => c.findings)];
+    const own = all.filter((f) => f.shown.includes("(chỉ tiêu của xã)"));
+    expect(own.length).toBeGreaterThanOrEqual(3);
+    // The list is short; the message a host exports (as ntm validate --json) stays whole.
+    for (const f of own) expect(f.message).toContain("chỉ tiêu do xã tự ghi trong bảng tính");
+    expect(all.some((f) => f.shown.includes("chỉ tiêu do xã tự ghi"))).toBe(false);
+    expect(r.remarks).toEqual([
+      expect.stringMatching(/^Ghi chú: “chỉ tiêu của xã” là chỉ tiêu do xã tự ghi/),
+    ]);
+  });
+
   it("shows the criteria met and the three self-assessment mismatches with their cells", () => {
     expect(`${r.criteriaMet}/${r.criteriaTotal}`).toBe(
       `${expected.summary.criteriaMet}/${expected.summary.criteriaTotal}`,

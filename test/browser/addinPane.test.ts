@@ -82,6 +82,11 @@ describeBrowser("task pane against the real server", () => {
     ).toEqual(["2.3@Biểu 01!F19", "15.1@Biểu 01!F58", "17.6@Biểu 01!F69"]);
     await page.getByText("Kiểm tra", { exact: true }).first().waitFor();
     expect(await mismatches.first().textContent()).toMatch(/tự đánh giá “Đạt” nhưng kết quả 96,4 %/);
+    // Whose target: a short tag in each finding, explained once under the list.
+    expect(await mismatches.first().textContent()).toMatch(/\(chỉ tiêu của xã\)/);
+    expect(await page.getByTestId("target-remark").allTextContents()).toEqual([
+      expect.stringMatching(/^Ghi chú: “chỉ tiêu của xã” là chỉ tiêu do xã tự ghi/),
+    ]);
     await screenshot(page, "pane-1-check");
     // The English switch.
     await page.getByTestId("lang-switch").click();

@@ -5,7 +5,6 @@
  */
 import type { CheckHeadline } from "../../domain/check/checkHeadline";
 import type { ValidationTotals } from "../../domain/consolidate/validationTotals";
-import { formatTargetSource } from "../../domain/i18n";
 import { both, countEn, num, type Lang } from "./cliText";
 
 type Words = { vi: string; en: string };
@@ -82,50 +81,6 @@ export function findingCountLine(c: Record<"error" | "warning" | "info", number>
 /** The tag of a finding that is a statement ("Không có làng nghề" on 13.4), not something to fix. */
 export function notApplicableLabel(lang: Lang): string {
   return say(LABEL.notApplicable, lang).toUpperCase();
-}
-
-/**
- * The whose-target remark, said once per file: each finding keeps a short "(the commune's own
- * target)" and the file's report explains it once, instead of the long sentence in every line.
- */
-export function ownTargetWords(lang: Lang): { long: string; short: string; remark: string } {
-  const long = formatTargetSource({ source: "workbook" }, lang);
-  return lang === "vi"
-    ? {
-        long,
-        short: "chỉ tiêu của xã",
-        remark: `  Ghi chú: “chỉ tiêu của xã” là ${long}.`,
-      }
-    : {
-        long,
-        short: "the commune's own target",
-        remark: `  Note: a target marked "the commune's own target" is one the commune wrote in its workbook, not a confirmed official one.`,
-      };
-}
-
-/**
- * The unverified-target remark, said once per file like the own-target one: each finding keeps a
- * short "(mức chưa xác minh)" and the report names the decisions once. `pattern` finds the long
- * words formatTargetSource writes ("(mức theo QĐ 318/QĐ-TTg, chưa đối chiếu với văn bản)").
- */
-export function unverifiedTargetWords(lang: Lang): {
-  pattern: RegExp;
-  short: string;
-  remark: (decisions: string[]) => string;
-} {
-  return lang === "vi"
-    ? {
-        pattern: /\(mức theo ([^()]+?), chưa đối chiếu với văn bản\)/g,
-        short: "(mức chưa xác minh)",
-        remark: (d) =>
-          `  Ghi chú: “mức chưa xác minh” là mức theo ${d.join("; ")}, chưa đối chiếu với văn bản quyết định; dùng bộ tiêu chí tỉnh đã cài để chấm theo mức đã xác nhận.`,
-      }
-    : {
-        pattern: /\(per ([^()]+?), not yet checked against the decision text\)/g,
-        short: "(unverified target)",
-        remark: (d) =>
-          `  Note: an "unverified target" is per ${d.join("; ")}, not yet checked against the decision text; install the province's set to judge by confirmed targets.`,
-      };
 }
 
 export function totalsLine(t: ValidationTotals, lang: Lang): string {

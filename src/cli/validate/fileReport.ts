@@ -8,6 +8,7 @@
 import { checkHeadline } from "../../domain/check/checkHeadline";
 import type { FileValidation } from "../../domain/consolidate/fileValidation";
 import { formatFinding } from "../../domain/i18n";
+import { shortenTargetSources, targetSourceRemarks } from "../../domain/i18n/targetSourceRemarks";
 import type { Finding } from "../../domain/review/finding";
 import type { Lang } from "../messages/cliText";
 import {
@@ -15,8 +16,6 @@ import {
   headline,
   indicatorsReadLine,
   notApplicableLabel,
-  ownTargetWords,
-  unverifiedTargetWords,
   setLine,
   severityLabel,
   unitLine,
@@ -32,32 +31,25 @@ const ORDER = { error: 0, warning: 1, info: 2 } as const;
  */
 const STATEMENTS: ReadonlySet<string> = new Set(["indicator/not-applicable"]);
 
-/** Each finding in `lang`, one line each, with the long own-target sentence shortened. */
+/** Each finding in `lang`, one line each, its whose-target words shortened (said once below). */
 export function findingLines(
   findings: readonly Finding[],
   lang: Lang,
-): { lines: string[]; ownTarget: boolean; unverifiedFrom: string[] } {
-  const own = ownTargetWords(lang);
-  const long = `(${own.long})`;
-  const unverified = unverifiedTargetWords(lang);
-  const decisions = new Set<string>();
-  let ownTarget = false;
-  const lines = [...findings]
-    .sort((a, b) => ORDER[a.severity] - ORDER[b.severity])
-    .map((f) => {
-      let text = formatFinding(f, lang).replace(/\s*\n\s*/g, " ");
-      if (text.includes(long)) {
-        ownTarget = true;
-        text = text.split(long).join(`(${own.short})`);
-      }
-      text = text.replace(unverified.pattern, (_m, decision: string) => {
-        decisions.add(decision);
-        return unverified.short;
-      });
-      const tag = STATEMENTS.has(f.type) ? notApplicableLabel(lang) : severityLabel(f.severity, lang);
-      return `    ${tag} ${text}`;
-    });
-  return { lines, ownTarget, unverifiedFrom: [...decisions] };
+): { lines: string[]; ownTarget: boolean; unverifiedFrom: string[]; remarks: string[] } {
+  const sorted = [...findings].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
+  const said = sorted.map((f) =>
+    shortenTargetSources(formatFinding(f, lang).replace(/\s*\n\s*/g, " "), lang),
+  );
+  const lines = sorted.map((f, i) => {
+    const tag = STATEMENTS.has(f.type) ? notApplicableLabel(lang) : severityLabel(f.severity, lang);
+    return `    ${tag} ${said[i].text}`;
+  });
+  return {
+    lines,
+    ownTarget: said.some((s) => s.ownTarget),
+    unverifiedFrom: [...new Set(said.flatMap((s) => s.unverifiedFrom))],
+    remarks: targetSourceRemarks(said, lang),
+  };
 }
 
 export function fileReport(v: FileValidation, findings: readonly Finding[], lang: Lang): string {
@@ -78,9 +70,7 @@ export function fileReport(v: FileValidation, findings: readonly Finding[], lang
   const count = { error: 0, warning: 0, info: 0 };
   for (const f of findings) count[f.severity]++;
   lines.push(findingCountLine(count, lang));
-  const { lines: said, ownTarget, unverifiedFrom } = findingLines(findings, lang);
-  lines.push(...said);
-  if (ownTarget) lines.push(ownTargetWords(lang).remark);
-  if (unverifiedFrom.length) lines.push(unverifiedTargetWords(lang).remark(unverifiedFrom));
+  const { lines: said, remarks } = findingLines(findings, lang);
+  lines.push(...said, ...remarks.map((r) => `  ${r}`));
   return lines.join("\n") + "\n";
 }

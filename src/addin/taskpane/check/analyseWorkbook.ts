@@ -13,6 +13,7 @@ import type { FileValidation } from "../../../domain/consolidate/fileValidation"
 import type { CriteriaSet } from "../../../domain/criteria/schema";
 import type { Evaluation, Status } from "../../../domain/evaluate/types";
 import { formatFinding, type Lang } from "../../../domain/i18n";
+import { shortenTargetSources, targetSourceRemarks } from "../../../domain/i18n/targetSourceRemarks";
 import type { Report } from "../../../domain/report";
 import type { Finding } from "../../../domain/review/finding";
 import type { WorkbookGrids } from "../../../domain/sheet/grid";
@@ -26,7 +27,10 @@ import type { ManualMappings } from "../../../domain/check/applyManualMappings";
 
 export interface FindingView {
   finding: Finding;
+  /** The whole message, as `ntm validate --json` gives it. */
   message: string;
+  /** As the list shows it: whose target briefly ("(chỉ tiêu của xã)"), explained once in `remarks`. */
+  shown: string;
   criterion: string;
 }
 
@@ -71,6 +75,8 @@ export interface CheckResult {
   /** Findings not about one criterion (unmapped rows, extra values). */
   general: FindingView[];
   findingCount: number;
+  /** Whose targets the findings' short tags stand for, each said once under the list. */
+  remarks: string[];
   flags: CellFlag[];
   summary: ProgressSummary;
 }
@@ -79,9 +85,11 @@ export interface CheckResult {
 export function viewOfCheck(check: WorkbookCheck, lang: Lang = "vi"): CheckResult {
   const set = check.set ?? getCriteriaSet(DEFAULT_SET_ID)!;
   const evaluation = check.evaluation;
-  const views: FindingView[] = check.findings.map((f) => ({
+  const said = check.findings.map((f) => shortenTargetSources(formatFinding(f, lang), lang));
+  const views: FindingView[] = check.findings.map((f, i) => ({
     finding: f,
     message: formatFinding(f, lang),
+    shown: said[i].text,
     criterion: criterionOf(check.set, f.indicator),
   }));
   const criteria: CriterionView[] = (evaluation?.criteria ?? []).map((c) => ({
@@ -136,6 +144,7 @@ export function viewOfCheck(check: WorkbookCheck, lang: Lang = "vi"): CheckResul
     criteria,
     general: views.filter((v) => !v.criterion),
     findingCount: views.length,
+    remarks: targetSourceRemarks(said, lang),
     flags: check.flags,
     summary,
   };

@@ -49,7 +49,7 @@ export function FindingRow({ f, onSelect }: { f: FindingView; onSelect?: () => v
         <Badge size="small" appearance="outline" color={SEVERITY_COLOUR[f.finding.severity]}>
           {where || "—"}
         </Badge>{" "}
-        <Caption1>{f.message.replace(/^\[[^\]]*\]\s*/, "")}</Caption1>
+        <Caption1>{f.shown.replace(/^\[[^\]]*\]\s*/, "")}</Caption1>
       </button>
     </li>
   );

@@ -29,6 +29,7 @@ import { mappingsFromSettings, mappingsToSettings } from "../../excel/workbookId
 import { paneError } from "../paneError";
 import { CheckFacts } from "../components/CheckFacts";
 import { FindingList } from "../components/FindingRow";
+import { Note } from "../components/Note";
 import { UnmappedRows } from "../components/UnmappedRows";
 import { usePaneStyles } from "../components/paneStyles";
 
@@ -281,6 +282,11 @@ export function CheckTab({ t, lang, workbook, result, onResult }: CheckTabProps)
               </summary>
               <FindingList findings={c.findings} select={select} />
             </details>
+          ))}
+          {result.remarks.map((r) => (
+            <Note key={r} testId="target-remark">
+              {r}
+            </Note>
           ))}
         </>
       )}
