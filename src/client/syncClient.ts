@@ -34,8 +34,21 @@ import {
   revisionSchema,
   type IndicatorConflict,
 } from "../domain/sync";
-import { criteriaSetVersionSchema, orgUnitSchema, type OrgUnitDto } from "../domain/sync/protocol";
+import {
+  actionSchema,
+  criteriaSetVersionSchema,
+  orgUnitSchema,
+  type Me,
+  type OrgUnitDto,
+} from "../domain/sync/protocol";
+import { RegionSchema } from "../domain/criteria/schema";
 import { z } from "zod";
+
+/** /api/me as any server version sends it: the fields this client checks after leaving out the unknown. */
+const looseMeSchema = z.looseObject({
+  actions: z.array(z.unknown()).optional(),
+  region: z.unknown().optional(),
+});
 import { causeCode, isUnreachable, SyncUnreachableError } from "./unreachable";
 
 export { isUnreachable, SyncUnreachableError } from "./unreachable";
@@ -132,8 +145,21 @@ export class SyncClient {
     return schema.parse(data);
   }
 
-  async me() {
-    return this.json(await this.request("GET", "/api/me"), meSchema);
+  /**
+   * Who the token stands for. An action this client does not know (a newer server's) is left out
+   * rather than refusing the whole answer, so a clerk on an older add-in can still sign in; a region
+   * it does not know is left out the same way.
+   */
+  async me(): Promise<Me> {
+    const raw = (await this.json(await this.request("GET", "/api/me"), looseMeSchema)) as Record<
+      string,
+      unknown
+    >;
+    const actions = Array.isArray(raw.actions)
+      ? raw.actions.filter((a) => actionSchema.safeParse(a).success)
+      : undefined;
+    const region = RegionSchema.safeParse(raw.region).success ? raw.region : undefined;
+    return meSchema.parse({ ...raw, actions, region });
   }
 
   /** The org units within `under` (default: the caller's scope), codes read at `at` (YYYY-MM-DD). */
