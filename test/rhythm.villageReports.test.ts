@@ -104,19 +104,13 @@ describe.each(testEngines.map((e) => [e.name, e] as const))(
       fs.rmSync(dir, { recursive: true, force: true });
     });
 
+    const pushChecklist = (file: string) =>
+      runCli(["push", file, "--server", fx.base, "--token", fx.tokens.clerk, "--org", "18139"]);
+
     it("each listed village gets its own report; the roll-up and completeness read them", async () => {
       const file = path.join(dir, "son-hong-kdc-2023.xlsx");
       fs.writeFileSync(file, checklist());
-      const push = await runCli([
-        "push",
-        file,
-        "--server",
-        fx.base,
-        "--token",
-        fx.tokens.clerk,
-        "--org",
-        "18139",
-      ]);
+      const push = await pushChecklist(file);
       expect([push.code, push.err]).toEqual([0, ""]);
       for (const key of [
         "18139/village-progress/2023",
@@ -168,16 +162,7 @@ describe.each(testEngines.map((e) => [e.name, e] as const))(
 
       // The same workbook again: nothing new anywhere.
       now = new Date("2023-12-21T03:00:00Z");
-      const again = await runCli([
-        "push",
-        file,
-        "--server",
-        fx.base,
-        "--token",
-        fx.tokens.clerk,
-        "--org",
-        "18139",
-      ]);
+      const again = await pushChecklist(file);
       expect(again.code).toBe(0);
       expect(again.out).not.toMatch(/Đã gửi: phiên bản 2/);
     });

@@ -195,21 +195,18 @@ export class RevisionPush {
         target: `${report.id}#${row.number}`,
         detail: input.opId,
       });
+      // The report's new head, submitted again, judged by the set version that judged this push.
+      const head = {
+        head_revision: row.number,
+        review_state: "submitted" as const,
+        updated_at: now,
+        set_hash: input.setHash,
+      };
       if (this.ctx.engine === "postgres") {
         // One round trip instead of four: data-modifying CTEs all run, in one statement.
         await trx
           .with("rev", (db) => db.insertInto("revisions").values(row))
-          .with("rep", (db) =>
-            db
-              .updateTable("reports")
-              .set({
-                head_revision: row.number,
-                review_state: "submitted",
-                updated_at: now,
-                set_hash: input.setHash,
-              })
-              .where("id", "=", report.id),
-          )
+          .with("rep", (db) => db.updateTable("reports").set(head).where("id", "=", report.id))
           .with("evt", (db) => db.insertInto("review_events").values(event))
           .insertInto("audit_log")
           .values(audit)
@@ -217,16 +214,7 @@ export class RevisionPush {
       } else {
         // SQLite has no writes in CTEs; its statements are in-process calls, not round trips.
         await trx.insertInto("revisions").values(row).execute();
-        await trx
-          .updateTable("reports")
-          .set({
-            head_revision: row.number,
-            review_state: "submitted",
-            updated_at: now,
-            set_hash: input.setHash,
-          })
-          .where("id", "=", report.id)
-          .execute();
+        await trx.updateTable("reports").set(head).where("id", "=", report.id).execute();
         await trx.insertInto("review_events").values(event).execute();
         await trx.insertInto("audit_log").values(audit).execute();
       }
