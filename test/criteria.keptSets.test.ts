@@ -16,7 +16,7 @@ import type { CriteriaSet } from "../src/domain/criteria/schema";
 import { readWorkbookFile } from "../src/io/xlsx/readWorkbook";
 import { SET, openFixture, type Fixture } from "./serverFixture";
 import { testEngines } from "./storeEngines";
-import { withConfirmedTarget } from "./criteriaSetEdits";
+import { withConfirmedTarget, withIndicator } from "./criteriaSetEdits";
 
 const SAMPLE = path.join(__dirname, "fixtures", "samples", "xa-son-hong-2023-tu-danh-gia.xlsx");
 
@@ -31,7 +31,14 @@ function memoryStore(): KeyValueStore {
 
 /** The national set with 3.1 confirmed at ≥ 95 % (the sample has 92 %, its own target ≥ 80 %). */
 function provinceSet(): CriteriaSet {
-  return withConfirmedTarget(getCriteriaSet(SET)!, "3.1", 95, "QĐ tỉnh Hà Tĩnh");
+  const set = withConfirmedTarget(getCriteriaSet(SET)!, "3.1", 95, "QĐ tỉnh Hà Tĩnh");
+  // And 2.2 confirmed for Bắc Trung Bộ only (Hà Tĩnh's region): ≥ 85 %.
+  return withIndicator(set, "2.2", (i) => ({
+    ...i,
+    targets: {
+      byRegion: { BTB: { value: 85, provenance: { decision: "QĐ tỉnh Hà Tĩnh", verified: true } } },
+    },
+  }));
 }
 
 const indicator31 = (r: ReturnType<typeof analyseWorkbook>) =>
@@ -70,6 +77,12 @@ describe("the add-in keeps the installed sets and judges by them offline", () =>
     const checked = analyseWorkbook(readWorkbookFile(SAMPLE));
     expect(indicator31(checked)).toBe("unmet");
     expect(checked.validation.set?.installed).toBe(label);
+    // The clerk's commune is in Hà Tĩnh: its region is kept with the sets, and a function given no
+    // region judges 2.2 by Bắc Trung Bộ's target, as the pane and the server do.
+    expect(keptSetsInUse().kept?.region).toBe("BTB");
+    expect(status([[0.86]], [["2.2"]], "", SET)).toEqual([[MET]]);
+    expect(status([[0.86]], [["2.2"]], "BTB", SET)).toEqual([[MET]]);
+    expect(status([[0.86]], [["2.2"]], "DBSH", SET)[0][0]).not.toBe(MET);
   });
 
   it("with the server down, a reloaded pane keeps judging by the kept version, and so do the functions", async () => {

@@ -7,6 +7,7 @@
  * hides the others; a blank value gives a blank answer; a target that no stored source confirms is
  * never presented as confirmed (TARGET marks it, STATUS says which target judged).
  */
+import { keptSetsInUse } from "../criteria/keptSets";
 import { DEFAULT_SET_ID } from "../../domain/criteria/registry";
 import type { Indicator } from "../../domain/criteria/schema";
 import { compareValue } from "../../domain/evaluate/compareValue";
@@ -92,7 +93,10 @@ function codeOf(x: unknown): string {
 function lookup(code: unknown, axisText: unknown, setId: unknown): Lookup | FunctionError {
   const idx = lookupSet(setId);
   if (!("set" in idx)) return idx;
-  const axis = parseAxis(axisText);
+  // No region or group given: the signed-in scope's region kept with the sets (as the pane and the
+  // server judge this commune), else the general target.
+  const given = axisText !== undefined && axisText !== null && axisText !== "";
+  const axis = parseAxis(given ? axisText : (keptSetsInUse().kept?.region ?? ""));
   if (!axis)
     return functionError(
       "#VALUE!",
