@@ -325,6 +325,21 @@ describeOnEachEngine("an installed version cannot be changed, only superseded", 
     expect((await fx.store.setInForce(SET, "2024-Q3"))!.hash).toBe(r.stored.hash);
     expect((await fx.store.setInForce(SET, "2025"))!.label).toMatch(/\(từ 01\/07\/2024\)$/);
   });
+
+  it("installs made at the same moment each get their own place in the install order", async () => {
+    const base = getCriteriaSet(SET)!;
+    const sets = Array.from({ length: 6 }, (_, i) => ({ ...base, note: `đồng thời ${i}` }));
+    await Promise.all(
+      sets.map((set) => fx.store.installCriteriaSet({ set, installedBy: "tỉnh", inForceFrom: "2026-01-01" })),
+    );
+    const rows = await fx.store.db
+      .selectFrom("criteria_sets")
+      .select("install_seq")
+      .where("id", "=", SET)
+      .execute();
+    const order = rows.map((r) => r.install_seq);
+    expect(new Set(order).size).toBe(order.length);
+  });
 });
 
 describe("versionInForce", () => {

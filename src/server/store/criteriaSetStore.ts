@@ -9,6 +9,7 @@
  * `ntm admin criteria install` wrote while the server runs judges the next push.
  */
 import { createHash } from "node:crypto";
+import { sql } from "kysely";
 import {
   type CriteriaSetVersion,
   installedVersionLabel,
@@ -19,6 +20,9 @@ import type { CriteriaSet } from "../../domain/criteria/schema";
 import { canonicalJson } from "../../domain/sync/canonicalJson";
 import type { CriteriaSetTable } from "./schema";
 import type { StoreContext } from "./storeContext";
+
+/** The advisory lock that orders installs of criteria-set versions (any constant the store owns). */
+const INSTALL_LOCK = 4_242_013;
 
 export interface StoredCriteriaSet extends CriteriaSetVersion {
   version: string;
@@ -67,6 +71,10 @@ export class CriteriaSetStore {
     const hash = createHash("sha256").update(text).digest("hex");
     const now = this.ctx.now();
     await this.ctx.writes.run(async (trx) => {
+      // Two installs at once on PostgreSQL would both read the same max: one at a time (SQLite's
+      // writes are one at a time already). The lock ends with the transaction.
+      if (this.ctx.engine === "postgres")
+        await sql`select pg_advisory_xact_lock(${INSTALL_LOCK})`.execute(trx);
       const last = await trx
         .selectFrom("criteria_sets")
         .select((eb) => eb.fn.max("install_seq").as("seq"))
