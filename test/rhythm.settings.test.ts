@@ -237,6 +237,14 @@ describe.each(testEngines.map((e) => [e.name, e] as const))(
     afterAll(async () => fx.cleanup());
     const put = (url: string, token: string, payload: object) =>
       fx.call({ method: "PUT", url, headers: bearer(token), payload });
+    /** Sơn Hồng's clerk sends the week's work volumes as a first revision. */
+    const pushVolumes = (week: string, items: ReturnType<typeof workVolumeEntries>) =>
+      fx.call({
+        method: "POST",
+        url: `/api/reports/18139/work-volume/${week}/revisions`,
+        headers: bearer(fx.tokens.clerk),
+        payload: { opId: newOpId(), baseRevision: 0, values: workVolumeToValues(items) },
+      });
 
     it("a district's targets: set by its administrator, refused for others and outside scope, judged in the week", async () => {
       const body = {
@@ -278,13 +286,7 @@ describe.each(testEngines.map((e) => [e.name, e] as const))(
       const items = workVolumeEntries(SHIPPED_WORK_ITEMS, [
         { name: "Trồng hàng rào xanh", unit: "m", plan: 600, done: 500, cumulative: 1500 },
       ]);
-      const push = await fx.call({
-        method: "POST",
-        url: "/api/reports/18139/work-volume/2023-W15/revisions",
-        headers: bearer(fx.tokens.clerk),
-        payload: { opId: newOpId(), baseRevision: 0, values: workVolumeToValues(items) },
-      });
-      expect(push.statusCode).toBe(201);
+      expect((await pushVolumes("2023-W15", items)).statusCode).toBe(201);
       const week = await fx.call({
         url: "/api/consolidation?kind=work-volume&period=2023-W15&under=439",
         headers: bearer(fx.tokens.office),
@@ -308,13 +310,7 @@ describe.each(testEngines.map((e) => [e.name, e] as const))(
       const items = workVolumeEntries(SHIPPED_WORK_ITEMS, [
         { name: "Trồng hàng rào xanh", unit: "m", plan: 600 },
       ]);
-      const reg = await fx.call({
-        method: "POST",
-        url: "/api/reports/18139/work-volume/2023-W14/revisions",
-        headers: bearer(fx.tokens.clerk),
-        payload: { opId: newOpId(), baseRevision: 0, values: workVolumeToValues(items) },
-      });
-      expect(reg.statusCode).toBe(201);
+      expect((await pushVolumes("2023-W14", items)).statusCode).toBe(201);
       now = new Date("2023-04-12T00:00:00Z");
       const status = async () =>
         (
