@@ -95,13 +95,17 @@ describe.each(testEngines.map((e) => [e.name, e] as const))(
     let fx: Fixture;
     let dir: string;
     let now = new Date("2023-12-20T03:00:00Z");
+    const cacheBefore = process.env.NTM_CACHE_DIR;
     beforeAll(async () => {
       fx = await openFixture(engine, { clock: () => now });
       dir = fs.mkdtempSync(path.join(os.tmpdir(), "ntm-villages-"));
+      process.env.NTM_CACHE_DIR = path.join(dir, "cache"); // the village list ntm push keeps
     });
     afterAll(async () => {
       await fx.cleanup();
       fs.rmSync(dir, { recursive: true, force: true });
+      if (cacheBefore === undefined) delete process.env.NTM_CACHE_DIR;
+      else process.env.NTM_CACHE_DIR = cacheBefore;
     });
 
     const pushChecklist = (file: string) =>
@@ -165,6 +169,22 @@ describe.each(testEngines.map((e) => [e.name, e] as const))(
       const again = await pushChecklist(file);
       expect(again.code).toBe(0);
       expect(again.out).not.toMatch(/Đã gửi: phiên bản 2/);
+    });
+
+    it("offline, the village list kept from the last push still splits the progress, each report queued", async () => {
+      await fx.app.close(); // the server stops answering
+      const file = path.join(dir, "son-hong-kdc-2023-ban-2.xlsx");
+      fs.writeFileSync(file, checklist());
+      const push = await pushChecklist(file);
+      expect(push.code).toBe(1);
+      expect(push.err).toMatch(/chia tiến độ theo danh sách thôn đã lưu lúc/);
+      expect(push.err).not.toMatch(/Chưa gửi tiến độ thôn/);
+      for (const village of ["18139-T01", "18139-T02", "18139-T03"]) {
+        const sidecar = JSON.parse(
+          fs.readFileSync(`${file}.village-progress.${village}.ntm-sync.json`, "utf8"),
+        );
+        expect([village, sidecar.outbox.entries.length]).toEqual([village, 1]);
+      }
     });
   },
 );

@@ -8,13 +8,14 @@
  * the exit code is 0 only when the outbox is empty afterwards. Exit 1 something waits or was
  * refused, 2 unreadable file or misuse.
  */
+import { loadVillages, saveVillages } from "../villageListCache";
 import type { Command } from "commander";
 import { createHash, randomUUID } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { CliIo } from "../cliIo";
 import { periodOption } from "../commonOptions";
-import { SyncClient, flushOutbox, type FlushReport } from "../../client/syncClient";
+import { SyncClient, flushOutbox, isUnreachable, type FlushReport } from "../../client/syncClient";
 import {
   type IndicatorValues,
   type PullChoices,
@@ -107,7 +108,7 @@ async function push(file: string, o: PushOptions, io: CliIo): Promise<number> {
   for (const r of read.rhythm) {
     if (r.kind !== VILLAGE_PROGRESS_KIND) reports.push({ set: r.kind, org, values: r.values });
     else {
-      const split = await villageReportsOf(client, org, period, r.values, io);
+      const split = await villageReportsOf(client, o.server, org, period, r.values, io);
       if (!split) code = 1;
       else reports.push(...split.map((v) => ({ set: r.kind, ...v })));
     }
@@ -125,10 +126,12 @@ async function push(file: string, o: PushOptions, io: CliIo): Promise<number> {
 
 /**
  * The commune's village progress split into one report per village the store's org tree knows
- * (the commune keeps the others); undefined, said, when the tree cannot be read (nothing queued).
+ * (the commune keeps the others). Offline, the village list kept from the last push splits it (each
+ * report then waits in its outbox); undefined, said, when there is neither (nothing queued).
  */
 async function villageReportsOf(
   client: SyncClient,
+  server: string,
   org: string,
   period: string,
   values: IndicatorValues,
@@ -137,9 +140,15 @@ async function villageReportsOf(
   let units;
   try {
     units = await client.orgUnits({ under: org, at: periodStartDate(period) });
+    saveVillages(server, org, { fetchedAt: new Date().toISOString(), units });
   } catch (e) {
-    io.err(`${say.villagesUnknown((e as Error).message)}\n`);
-    return undefined;
+    const kept = isUnreachable(e) ? loadVillages(server, org) : undefined;
+    if (!kept) {
+      io.err(`${say.villagesUnknown((e as Error).message)}\n`);
+      return undefined;
+    }
+    io.err(`${say.villagesKept(kept.fetchedAt)}\n`);
+    units = kept.units;
   }
   const villages = units.filter((u) => u.level === "village" && u.parentCode === org);
   const split = splitVillageReports(values, villages);

@@ -87,6 +87,11 @@ export const pushMessages = {
     ),
   pushed: (revision: number, key: string) =>
     both(`Đã gửi: phiên bản ${revision} của ${key}.`, `Pushed: revision ${revision}.`),
+  villagesKept: (fetchedAt: string) =>
+    both(
+      `Máy chủ không trả lời: chia tiến độ theo danh sách thôn đã lưu lúc ${fetchedAt}; các báo cáo thôn nằm trong hàng chờ`,
+      `The server did not answer: village progress split by the village list kept at ${fetchedAt}; the village reports wait in their outboxes`,
+    ),
   villagesUnknown: (why: string) =>
     both(
       `Chưa gửi tiến độ thôn: không đọc được danh sách thôn của xã từ kho (${why}); chạy lại ntm push khi có mạng.`,
