@@ -437,6 +437,8 @@ describeOnEachEngine("API on %s", (fx, engine) => {
         const body = res.json();
         expect(Object.keys(body).sort()).toEqual(["error", "message"]);
         expect(body.message).toMatch(/ \/ /); // Vietnamese / English
+        // Words a clerk acts on (where to type the token), not the protocol's ("Authorization: Bearer").
+        expect(body.message).not.toMatch(/Authorization|Bearer/);
       }
       // Nothing of the out-of-scope commune leaks, whatever the answer.
       if (where === "out" || who === "clerk") expect(res.body).not.toContain(OUT_COMMUNE_NAME);

@@ -8,8 +8,8 @@ export const httpMessages = {
   unauthenticated: {
     error: "unauthenticated",
     message:
-      "Chưa xác thực: gửi mã truy cập trong tiêu đề 'Authorization: Bearer <mã>'; nếu mã đã hết hạn hoặc bị thu hồi, xin quản trị viên cấp mã mới. / " +
-      "Not authenticated: send your token as 'Authorization: Bearer <token>'; if it expired or was revoked, ask an administrator for a new one.",
+      "Chưa xác thực: mã truy cập thiếu, sai, đã hết hạn hoặc bị thu hồi. Nhập mã quản trị viên đã cấp (phần bổ trợ: ô Mã truy cập; dòng lệnh: --token hoặc NTM_TOKEN), hoặc xin mã mới. / " +
+      "Not signed in: the access token is missing, wrong, expired or revoked. Enter the token an administrator gave you (add-in: the token box; command line: --token or NTM_TOKEN), or ask for a new one.",
   },
   tooManyFailures: {
     error: "too-many-failed-authentications",
