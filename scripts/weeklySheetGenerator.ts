@@ -23,8 +23,11 @@ export interface WeeklyItemAnswer {
   plan: number | null;
   done: number | null;
   cumulative: number | null;
-  /** Each village's done figure, in sheet order (results with villages only). */
-  villages?: { name: string; done: number | null }[];
+  /**
+   * Each village's figures, in sheet order, where the sheet splits by village: its done figure
+   * (results) and its plan (where a plan column is written per village, as a registration does).
+   */
+  villages?: { name: string; done: number | null; plan?: number | null }[];
 }
 
 export interface WeeklyAnswer {
@@ -321,8 +324,14 @@ export function generateWeeklySheet(
     name: t(f.it.name),
     unit: t(f.it.unit),
     ...f.commune,
-    ...(kind === "results" && villages.length
-      ? { villages: villages.map((name, i) => ({ name: t(name), done: f.byVillage[i].done })) }
+    ...(villages.length && (kind === "results" || withPlan)
+      ? {
+          villages: villages.map((name, i) => ({
+            name: t(name),
+            done: kind === "results" ? f.byVillage[i].done : null,
+            ...(withPlan ? { plan: f.byVillage[i].plan } : {}),
+          })),
+        }
       : {}),
   }));
   const base = `${kind === "registration" ? "dang-ky" : "ket-qua"}-${fold(commune).toLowerCase().replace(/ /g, "-")}`;

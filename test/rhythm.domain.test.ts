@@ -259,6 +259,36 @@ describe("the district's week", () => {
     })),
   };
 
+  it("a village that only registered its plan has not reported what it did", () => {
+    const entry = (villages: { name: string; done: number | null; plan?: number }[]) => ({
+      key: "hang-rao-xanh",
+      name: "Trồng hàng rào xanh",
+      unit: "m",
+      plan: 900,
+      done: null,
+      cumulative: null,
+      villages,
+    });
+    const reports = new Map([
+      [
+        "18502",
+        {
+          items: [
+            entry([
+              { name: "Thôn 1", done: 120, plan: 300 },
+              { name: "Thôn 2", done: null, plan: 300 },
+              { name: "Thôn 3", done: 80 },
+              { name: "Thôn 4", done: null },
+            ]),
+          ],
+        },
+      ],
+    ]);
+    const r = consolidateWorkVolumes({ root, period: "2023-W14", reports, targets: [] });
+    // Thôn 2 registered 300 m and stated nothing done; Thôn 4 wrote an empty done figure (as before).
+    expect(r.root.children[0].villagesNotReported).toEqual(["Thôn 2"]);
+  });
+
   it("sums equal the per-commune sums, non-reporters and missing villages are named, targets judged", () => {
     const rand = seeded(15);
     const reports = new Map(

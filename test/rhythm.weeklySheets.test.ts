@@ -69,6 +69,30 @@ describe("the reader on weekly registration and result sheets", () => {
       expect(seen).toContain(t);
   });
 
+  it("a registration per village keeps each village's plan through the store's values", () => {
+    const perVillage = read.filter(({ g }) =>
+      g.answer.items.some((i) => i.villages?.some((v) => v.plan != null)),
+    );
+    expect(perVillage.length).toBeGreaterThan(10);
+    expect(perVillage.some(({ g }) => g.answer.kind === "registration")).toBe(true);
+    for (const { g, result } of perVillage) {
+      const [wv] = rhythmReportsOf(result.report, undefined, result.layout.workItemCells);
+      const back = workVolumeFromValues(wv.values);
+      for (const want of g.answer.items) {
+        const item = back.find((e) => e.name === want.name)!;
+        const plans = (item.villages ?? []).map((v) => [v.name, v.plan ?? null]);
+        expect({ file: g.answer.file, item: want.name, plans }).toEqual({
+          file: g.answer.file,
+          item: want.name,
+          plans: (want.villages ?? []).map((v) => [v.name, v.plan ?? null]),
+        });
+      }
+      // A registration's villages send no empty done figure (the results fill them later).
+      if (g.answer.kind === "registration")
+        expect(Object.keys(wv.values).some((k) => /:v:[0-9a-f]{6}$/.test(k))).toBe(false);
+    }
+  });
+
   it("a registration sends plans only, results send done figures", () => {
     for (const { g, result } of read.slice(0, 80)) {
       const [wv] = rhythmReportsOf(result.report, undefined, result.layout.workItemCells);

@@ -20,8 +20,8 @@ export function weeklyProblems(answer: WeeklyAnswer, report: Report): string[] {
     if (got.unit !== want.unit) problems.push(`${want.name}: unit ${got.unit} ≠ ${want.unit}`);
     for (const f of ["plan", "done", "cumulative"] as const)
       if (!close(got[f], want[f])) problems.push(`${want.name}: ${f} ${got[f]} ≠ ${want[f]}`);
-    const villages = (got.byUnit ?? []).map((u) => [u.name, u.value]);
-    const wanted = (want.villages ?? []).map((v) => [v.name, v.done]);
+    const villages = (got.byUnit ?? []).map((u) => [u.name, u.value, u.plan ?? null]);
+    const wanted = (want.villages ?? []).map((v) => [v.name, v.done, v.plan ?? null]);
     if (JSON.stringify(villages) !== JSON.stringify(wanted))
       problems.push(`${want.name}: villages ${JSON.stringify(villages)} ≠ ${JSON.stringify(wanted)}`);
   });

@@ -93,7 +93,10 @@ export const WorkItemSchema = z.object({
     .array(
       z.object({
         name: z.string(),
+        /** The village's done figure. */
         value: z.number().finite().nullable(),
+        /** The village's plan (registered), where the sheet has one per village. */
+        plan: z.number().finite().nullable().optional(),
         sheet: z.string().optional(),
         cell: z.string().optional(),
       }),

@@ -102,7 +102,12 @@ function dress(
   const r = reports.get(u.code);
   const reports_ = r !== undefined;
   const villageNames = new Set(
-    (r?.items ?? []).flatMap((e) => (e.villages ?? []).map((x) => x.name.trim().toLowerCase())),
+    // A village that only registered its plan has not reported what it did.
+    (r?.items ?? []).flatMap((e) =>
+      (e.villages ?? [])
+        .filter((x) => x.done !== null || x.plan === undefined || x.plan === null)
+        .map((x) => x.name.trim().toLowerCase()),
+    ),
   );
   const villagesNotReported =
     r && villageNames.size > 0 && u.villages?.length

@@ -5,7 +5,8 @@
  *
  * It travels to the store as indicator values (one entry per figure), so the push path, three-way
  * merge, review and audit of indicator reports carry it unchanged: "<item>:p", "<item>:d", "<item>:c"
- * for plan / done / cumulative and "<item>:v:<village>" for a village's done figure, where <item> is
+ * for plan / done / cumulative, "<item>:v:<village>" for a village's done figure and
+ * "<item>:vp:<village>" for its plan (a registration per village), where <item> is
  * the catalogue code or "x-<hash>" of an uncatalogued name. Two people editing different items (or
  * different figures of one item) merge; the same figure edited twice is a conflict.
  * Invariant: `workVolumeFromValues(workVolumeToValues(r))` gives back every item, figure, unit,
@@ -18,6 +19,8 @@ import { shortHash, workItemKey, type WorkItemCatalogue } from "./workItemCatalo
 export interface VillageFigure {
   name: string;
   done: number | null;
+  /** The village's own plan, where the sheet registers per village. */
+  plan?: number | null;
   sheet?: string;
   cell?: string;
 }
@@ -81,6 +84,7 @@ export function workVolumeEntries(
             villages: w.byUnit.map((u) => ({
               name: u.name,
               done: u.value,
+              ...(u.plan !== undefined ? { plan: u.plan } : {}),
               ...(u.sheet ? { sheet: u.sheet } : {}),
               ...(u.cell ? { cell: u.cell } : {}),
             })),
@@ -118,18 +122,24 @@ export function workVolumeToValues(items: readonly WorkVolumeEntry[]): Indicator
     const figures = stated.length ? stated : (["done"] as const);
     // The group travels on the first figure sent (a registration sends no done figure).
     for (const f of figures) out[`${e.key}:${f[0]}`] = figureValue(e, e[f], e.cells?.[f], f === figures[0]);
-    for (const v of e.villages ?? [])
-      out[`${e.key}:v:${shortHash(v.name).slice(0, 6)}`] = {
-        value: v.done,
+    for (const v of e.villages ?? []) {
+      const village = shortHash(v.name).slice(0, 6);
+      const figure = (value: number | null) => ({
+        value,
         ...(e.unit ? { unit: e.unit } : {}),
         label: v.name,
         ...(v.sheet && v.cell ? { sheet: v.sheet, cell: v.cell } : {}),
-      };
+      });
+      const hasPlan = v.plan !== undefined && v.plan !== null;
+      // A registration's village has its plan only: its empty done figure is not sent (as above).
+      if (v.done !== null || !hasPlan) out[`${e.key}:v:${village}`] = figure(v.done);
+      if (hasPlan) out[`${e.key}:vp:${village}`] = figure(v.plan!);
+    }
   }
   return out;
 }
 
-const KEY = /^(.+?):(p|d|c|v:[0-9a-f]{6})$/;
+const KEY = /^(.+?):(p|d|c|vp?:[0-9a-f]{6})$/;
 
 /** Whether stored values are a work-volume report's (every key is an item figure). */
 export function isWorkVolumeValues(values: IndicatorValues): boolean {
@@ -144,6 +154,7 @@ function num(v: IndicatorValue | undefined): number | null {
 /** Stored values back as entries, in the order they were pushed. */
 export function workVolumeFromValues(values: IndicatorValues): WorkVolumeEntry[] {
   const byKey = new Map<string, WorkVolumeEntry>();
+  const villageOf = new Map<string, VillageFigure>();
   for (const [code, v] of Object.entries(values)) {
     const m = KEY.exec(code);
     if (!m) continue;
@@ -153,13 +164,22 @@ export function workVolumeFromValues(values: IndicatorValues): WorkVolumeEntry[]
       e = { key, name: v.label ?? key, plan: null, done: null, cumulative: null };
       byKey.set(key, e);
     }
-    if (m[2].startsWith("v:")) {
-      (e.villages ??= []).push({
-        name: v.label ?? m[2].slice(2),
-        done: num(v),
-        ...(v.sheet ? { sheet: v.sheet } : {}),
-        ...(v.cell ? { cell: v.cell } : {}),
-      });
+    if (m[2].startsWith("v")) {
+      // A village's done (v:) and plan (vp:) figures are one village of the item.
+      const [kind, hash] = m[2].split(":");
+      let village = villageOf.get(`${key}|${hash}`);
+      if (!village) {
+        village = {
+          name: v.label ?? hash,
+          done: null,
+          ...(v.sheet ? { sheet: v.sheet } : {}),
+          ...(v.cell ? { cell: v.cell } : {}),
+        };
+        villageOf.set(`${key}|${hash}`, village);
+        (e.villages ??= []).push(village);
+      }
+      if (kind === "vp") village.plan = num(v);
+      else village.done = num(v);
       continue;
     }
     const figure = FIGURES[m[2] as FigureCode];
@@ -181,7 +201,7 @@ export function workVolumeContent(values: IndicatorValues): { plan: boolean; don
   let done = false;
   for (const [code, v] of Object.entries(values)) {
     if (typeof v.value !== "number") continue;
-    if (code.endsWith(":p")) plan = true;
+    if (code.endsWith(":p") || /:vp:[0-9a-f]{6}$/.test(code)) plan = true;
     else if (code.endsWith(":d") || /:v:[0-9a-f]{6}$/.test(code)) done = true;
   }
   return { plan, done };

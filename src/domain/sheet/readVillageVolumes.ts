@@ -108,11 +108,13 @@ export function foldVillageRows(
     items[i] = {
       ...base,
       ...(summed[i] ? sumFigures(ps.map((p) => p.item)) : {}),
-      ...(withDone
+      // The villages' done figures, and their plans where the rows have them (a registration).
+      ...(withDone || ps.some((p) => p.item.plan != null)
         ? {
             byUnit: ps.map((p) => ({
               name: p.village,
               value: p.item.done ?? null,
+              ...(p.item.plan != null ? { plan: p.item.plan } : {}),
               sheet: grid.sheet,
               ...(p.item.cell ? { cell: p.item.cell } : {}),
             })),

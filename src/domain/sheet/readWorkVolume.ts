@@ -137,6 +137,8 @@ function itemOf(
   const ratio = readNumber(grid, r, c.ratio, true);
   const unit = f.unitText || f.own[1].unit || f.own[2].unit || f.own[0].unit;
   const withDone = c.villages.filter((v) => v.done !== undefined);
+  // A village split of the plan (a registration: ĐK per village) or of the done figures, or both.
+  const split = c.villages.filter((v) => v.done !== undefined || v.plan !== undefined);
   return {
     name,
     ...(unit ? { unit } : {}),
@@ -149,13 +151,14 @@ function itemOf(
     ...(group ? { group } : {}),
     sheet: grid.sheet,
     cell: toA1(r, c.done ?? withDone[0]?.done ?? c.name!),
-    ...(withDone.length
+    ...(split.length
       ? {
-          byUnit: withDone.map((v) => ({
+          byUnit: split.map((v) => ({
             name: v.name,
-            value: readNumber(grid, r, v.done).value,
+            value: v.done === undefined ? null : readNumber(grid, r, v.done).value,
+            ...(v.plan !== undefined ? { plan: readNumber(grid, r, v.plan).value } : {}),
             sheet: grid.sheet,
-            cell: toA1(r, v.done!),
+            cell: toA1(r, (v.done ?? v.plan)!),
           })),
         }
       : {}),
