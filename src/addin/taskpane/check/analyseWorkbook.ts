@@ -85,10 +85,11 @@ export interface CheckResult {
 export function viewOfCheck(check: WorkbookCheck, lang: Lang = "vi"): CheckResult {
   const set = check.set ?? getCriteriaSet(DEFAULT_SET_ID)!;
   const evaluation = check.evaluation;
-  const said = check.findings.map((f) => shortenTargetSources(formatFinding(f, lang), lang));
+  const messages = check.findings.map((f) => formatFinding(f, lang));
+  const said = messages.map((m) => shortenTargetSources(m, lang));
   const views: FindingView[] = check.findings.map((f, i) => ({
     finding: f,
-    message: formatFinding(f, lang),
+    message: messages[i],
     shown: said[i].text,
     criterion: criterionOf(check.set, f.indicator),
   }));

@@ -25,10 +25,17 @@ export interface SendableReport {
   notSent: RhythmKind[];
 }
 
-export function sendableReport(result: CheckResult): SendableReport {
-  const set = result.judgedBySet ? result.set : undefined;
-  const rhythm = rhythmReportsOf(result.report, set, result.check.layout.workItemCells);
-  const criteria = set ? syncValuesOf(result.report, set) : undefined;
+/** The reports the workbook holds, each made once: its criteria values (when a set judged it) and rhythm reports. */
+function reportsOf(result: CheckResult) {
+  const judged = result.judgedBySet ? result.set : undefined;
+  return {
+    judged,
+    criteria: judged ? syncValuesOf(result.report, judged) : undefined,
+    rhythm: rhythmReportsOf(result.report, judged, result.check.layout.workItemCells),
+  };
+}
+
+function choose({ criteria, rhythm }: ReturnType<typeof reportsOf>, result: CheckResult): SendableReport {
   if (!criteria || (Object.keys(criteria.values).length === 0 && rhythm.length)) {
     const [first, ...rest] = rhythm;
     if (first)
@@ -42,17 +49,20 @@ export function sendableReport(result: CheckResult): SendableReport {
   };
 }
 
+export function sendableReport(result: CheckResult): SendableReport {
+  return choose(reportsOf(result), result);
+}
+
 /**
  * The values the workbook holds for the report `set` (the one its sync identity names): the ribbon's
  * "sync now" and a pull's merge compare against these, so a work-volume report is never answered
  * with the workbook's criteria values. Undefined when the workbook holds no report of that set.
  */
 export function valuesFor(result: CheckResult, set: string): IndicatorValues | undefined {
-  const s = sendableReport(result);
+  const reports = reportsOf(result);
+  const s = choose(reports, result);
   if (s.set === set) return s.values;
-  const judged = result.judgedBySet ? result.set : undefined;
-  const rhythm = rhythmReportsOf(result.report, judged, result.check.layout.workItemCells);
-  const other = rhythm.find((r) => r.kind === set);
+  const other = reports.rhythm.find((r) => r.kind === set);
   if (other) return other.values;
-  return judged?.id === set ? syncValuesOf(result.report, judged).values : undefined;
+  return reports.judged?.id === set ? reports.criteria?.values : undefined;
 }
