@@ -8,42 +8,15 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import * as XLSX from "xlsx";
-import kdc from "../src/domain/criteria/sets/ht-kdc-kieu-mau.json";
 import { splitVillageReports, communeVillages } from "../src/domain/rhythm/villageReports";
 import { villageProgressToValues } from "../src/domain/rhythm/villageProgress";
 import { runCli } from "./cliRunner";
 import { bearer, openFixture, type Fixture } from "./serverFixture";
 import { testEngines } from "./storeEngines";
+import { SON_HONG_VILLAGES, villageChecklist } from "./villageChecklist";
 
-/** Thôn 1–3 are 18139's villages in the seeded tree; Xóm Mới is not. Criteria met of 10. */
-const VILLAGES: [string, number][] = [
-  ["Thôn 1", 10],
-  ["Thôn 2", 8],
-  ["Thôn 3", 3],
-  ["Xóm Mới", 9],
-];
-
-function checklist(): Buffer {
-  const items = (kdc as { criteria: { indicators?: { name: { vi: string } }[] }[] }).criteria.flatMap(
-    (c) => c.indicators ?? [],
-  );
-  const rows: unknown[][] = [
-    ["UBND XÃ SƠN HỒNG"],
-    [],
-    ["BẢNG THEO DÕI TIẾN ĐỘ XÂY DỰNG KHU DÂN CƯ NÔNG THÔN MỚI KIỂU MẪU NĂM 2023"],
-    [],
-    ["TT", "Tiêu chí", ...VILLAGES.map(([v]) => v)],
-    ...items.map((ind, k) => [
-      String(k + 1),
-      ind.name.vi,
-      ...VILLAGES.map(([, n]) => (k < n ? "Đạt" : "Chưa đạt")),
-    ]),
-  ];
-  const wb = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), "KDC");
-  return XLSX.write(wb, { type: "buffer", bookType: "xlsx" }) as Buffer;
-}
+const VILLAGES = SON_HONG_VILLAGES;
+const checklist = () => villageChecklist();
 
 describe("splitting a commune's village progress", () => {
   const values = villageProgressToValues(

@@ -151,6 +151,27 @@ describe("sync client and CLI", () => {
     expect(io.stderr.startsWith(`Không kết nối được máy chủ ${dead} (ECONNREFUSED)`)).toBe(true);
   });
 
+  it("a push of another period from the same workbook keeps the first period's queued push, and both go when the server answers", async () => {
+    const wbFile = path.join(fx.dir, "two-periods.xlsx");
+    fs.copyFileSync(SAMPLE, wbFile);
+    const dead = `http://127.0.0.1:${await freePort()}`;
+    const args = (server: string, period: string) =>
+      pushArgs(wbFile, server, fx.tokens.clerk, { org: IN_COMMUNE, period, set: SET });
+    expect(await main(["node", "ntm", ...args(dead, "2017")], captureIo())).toBe(1);
+    expect(await main(["node", "ntm", ...args(dead, "2016")], captureIo())).toBe(1);
+    const sidecar = JSON.parse(fs.readFileSync(`${wbFile}.ntm-sync.json`, "utf8"));
+    expect(sidecar.outbox.entries.map((e: { key: { period: string } }) => e.key.period)).toEqual([
+      "2017",
+      "2016",
+    ]);
+    // Both periods reach the store: the second push no longer wrote the first one's over.
+    const io = captureIo();
+    expect(await main(["node", "ntm", ...args(fx.base, "2016")], io)).toBe(0);
+    const client = new SyncClient({ baseUrl: fx.base, token: fx.tokens.reviewer });
+    for (const period of ["2017", "2016"])
+      expect((await client.getReport({ org: IN_COMMUNE, set: SET, period })).head?.number).toBe(1);
+  });
+
   it("a stale outbox entry merges per indicator: disjoint changes go through, the same indicator is a conflict", async () => {
     const key = { org: IN_COMMUNE, set: SET, period: "2022" };
     const a = new SyncClient({ baseUrl: fx.base, token: fx.tokens.clerk });

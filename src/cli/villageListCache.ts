@@ -7,20 +7,20 @@
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { OrgUnitDto } from "../domain/sync/protocol";
+import type { KeptVillages, VillageListKeeper } from "../client/villageList";
 import { cacheDir } from "./criteriaSetCache";
-
-export interface KeptVillages {
-  fetchedAt: string;
-  units: OrgUnitDto[];
-}
 
 function cacheFile(server: string, org: string): string {
   const key = createHash("sha256").update(server.replace(/\/+$/, "")).digest("hex").slice(0, 16);
   return path.join(cacheDir(), `villages-${key}-${org.replace(/[^\w-]/g, "_")}.json`);
 }
 
-export function loadVillages(server: string, org: string): KeptVillages | undefined {
+/** The kept lists of one server, as villageListOf reads and writes them. */
+export function villageKeeper(server: string): VillageListKeeper {
+  return { load: (org) => loadVillages(server, org), save: (org, kept) => saveVillages(server, org, kept) };
+}
+
+function loadVillages(server: string, org: string): KeptVillages | undefined {
   try {
     const kept = JSON.parse(fs.readFileSync(cacheFile(server, org), "utf8")) as KeptVillages;
     return Array.isArray(kept.units) ? kept : undefined;
@@ -30,7 +30,7 @@ export function loadVillages(server: string, org: string): KeptVillages | undefi
 }
 
 /** Written to a temporary file and renamed, so a run cut short never leaves half a list. */
-export function saveVillages(server: string, org: string, kept: KeptVillages): void {
+function saveVillages(server: string, org: string, kept: KeptVillages): void {
   const file = cacheFile(server, org);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;

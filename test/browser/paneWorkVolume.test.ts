@@ -1,13 +1,17 @@
 /**
  * A clerk sends a work-volume workbook from the pane (issue 15): it goes to the store as the
  * commune's work-volume report for the month, the same report `ntm push` makes — not, as before,
- * as an empty report of the default criteria set.
+ * as an empty report of the default criteria set. A village checklist goes as one village-progress
+ * report per village the org tree knows, as `ntm push` sends it (before, the pane sent it unsplit).
  */
+import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import type { Browser } from "playwright-core";
 import { describeBrowser, ROOT, screenshot } from "./harness";
 import type { NtmServer } from "./ntmServer";
 import { serverPane, signedInPane } from "./serverPane";
+import { villageChecklist } from "../villageChecklist";
 
 const HA_LINH = path.join(ROOT, "test", "fixtures", "samples", "xa-ha-linh-2022-11-khoi-luong.xlsx");
 
@@ -43,6 +47,44 @@ describeBrowser("a work-volume workbook sent from the pane", () => {
     // The store holds no criteria revision for the commune and month: nothing went there.
     const criteria = await get("vn-xa-ntm-2021-2025");
     expect(criteria.status === 404 || !(await criteria.json()).head).toBe(true);
+    await context.close();
+  }, 120000);
+});
+
+describeBrowser("a village checklist sent from the pane", () => {
+  let browser: Browser;
+  let server: NtmServer;
+  serverPane((opened) => void ({ browser, server } = opened));
+
+  it("goes as one report per village of the commune, and the pane says which", async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "ntm-pane-kdc-")), "son-hong-kdc-2023.xlsx");
+    fs.writeFileSync(file, villageChecklist());
+    const { page, context } = await signedInPane(browser, server, server.tokens.clerk);
+    await page.getByTestId("tab-check").click();
+    await page.getByTestId("file-input").setInputFiles(file);
+    await page.getByText("thôn", { exact: false }).first().waitFor();
+    await page.getByTestId("tab-sync").click();
+    expect(await page.getByTestId("period").inputValue()).toBe("2023");
+    await page.getByTestId("push").click();
+    await page.getByTestId("push-also-sent").waitFor();
+    expect(await page.getByTestId("push-also-sent").textContent()).toContain(
+      "Tiến độ từng thôn gửi thành báo cáo riêng của thôn: Thôn 1, Thôn 2, Thôn 3.",
+    );
+    await page.getByText("Đã đồng bộ", { exact: true }).first().waitFor();
+    await screenshot(page, "pane-village-progress-pushed");
+    const head = async (org: string) =>
+      (
+        await (
+          await fetch(`${server.url}/api/reports/${org}/village-progress/2023`, {
+            headers: { authorization: `Bearer ${server.tokens.clerk}` },
+          })
+        ).json()
+      ).head;
+    const names = (h: { values: Record<string, { label?: string }> }) => [
+      ...new Set(Object.values(h.values).map((v) => v.label)),
+    ];
+    expect(names(await head("18139-T02"))).toEqual(["Thôn 2"]);
+    expect(names(await head("18139"))).toEqual(["Xóm Mới"]);
     await context.close();
   }, 120000);
 });

@@ -66,6 +66,30 @@ export function mappingsToSettings(mappings: Record<string, string>): Record<str
   return { [MAPPINGS_KEY]: JSON.stringify(mappings) };
 }
 
+/**
+ * The base revision of each other report the workbook sends besides its identity (a village's own
+ * progress report, its work volumes beside its criteria values), as JSON {"org/set/period": n} under
+ * one key. Anything but a whole non-negative number is no base (that report starts from 0 again).
+ */
+export const BASES_KEY = "ntm.bases";
+
+export function basesFromSettings(settings: Record<string, string>): Map<string, number> {
+  const out = new Map<string, number>();
+  try {
+    const parsed: unknown = JSON.parse(settings[BASES_KEY] ?? "{}");
+    if (parsed && typeof parsed === "object")
+      for (const [k, v] of Object.entries(parsed))
+        if (typeof v === "number" && Number.isInteger(v) && v >= 0) out.set(k, v);
+  } catch {
+    /* a damaged value: every other report starts from revision 0 */
+  }
+  return out;
+}
+
+export function basesToSettings(bases: ReadonlyMap<string, number>): Record<string, string> {
+  return { [BASES_KEY]: JSON.stringify(Object.fromEntries(bases)) };
+}
+
 /** Merges `changes` into the stored settings (an empty value removes a key) and rewrites the sheet. */
 export function queueSettings(
   context: Excel.RequestContext,

@@ -7,7 +7,7 @@
  * dead network never loses it; an entry leaves the outbox only when the server acknowledged it;
  * a conflict is never settled without the person's choice for each conflicting indicator.
  */
-import { drop, entryState, type Outbox } from "../../domain/sync/outbox";
+import { drop, entryState, sameKey, type Outbox } from "../../domain/sync/outbox";
 import {
   queuePush,
   settleConflictEntry,
@@ -25,10 +25,12 @@ import {
   saveLastKey,
   saveOutbox,
   saveSession,
+  villageKeeperIn,
   type KeyValueStore,
   type SavedSession,
 } from "./syncStorage";
 
+import { villageListOf, type VillageList } from "../../client/villageList";
 import { refreshKeptSets, type RefreshOutcome } from "../criteria/refreshKeptSets";
 
 export type { Choice, PendingConflict, SyncPhase, SyncState } from "./syncState";
@@ -133,6 +135,13 @@ export class SyncSession {
     return refreshKeptSets(this.api(), this.deps.store, s.serverUrl, this.now).catch(() => undefined);
   }
 
+  /** The org tree under a commune, kept for offline pushes (one path with `ntm push`: client/villageList). */
+  async villageList(org: string, period: string): Promise<VillageList> {
+    const s = this.state.session;
+    if (!s) return { error: "Chưa đăng nhập / not signed in" };
+    return villageListOf(this.api(), org, period, villageKeeperIn(this.deps.store, s.serverUrl), this.now);
+  }
+
   async signIn(serverUrl: string, token: string): Promise<void> {
     const probe = new SyncClient({ baseUrl: serverUrl, token, fetch: this.fetchFn });
     const me = await probe.me();
@@ -190,29 +199,57 @@ export class SyncSession {
     values: IndicatorValues,
     workbookHash?: string | null,
   ): Promise<SyncState> {
-    saveLastKey(this.deps.store, key);
-    this.state = { ...this.state, lastKey: key };
-    // The one push of src/domain/sync: the same values already waiting are not queued twice.
-    this.setOutbox(
-      queuePush(
-        this.outbox,
-        { opId: this.newOpId(), key, baseRevision, values, enqueuedAt: this.now() },
-        undefined,
-        workbookHash,
-      ).outbox,
-    );
+    return (await this.pushAll([{ key, baseRevision, values }], workbookHash)).state;
+  }
+
+  /**
+   * Queues one push per report of a workbook (each persisted at once), then sends everything queued
+   * in one flush. `inStep`: the reports acknowledged as sent (no one else's change merged in), with
+   * the revision each workbook report now stands at — the only moves of a base.
+   */
+  async pushAll(
+    items: readonly { key: ReportKey; baseRevision: number; values: IndicatorValues }[],
+    workbookHash?: string | null,
+  ): Promise<{ state: SyncState; inStep: { key: ReportKey; revision: number }[] }> {
+    const last = items.at(-1);
+    if (!last) return { state: this.state, inStep: [] };
+    saveLastKey(this.deps.store, last.key);
+    this.state = { ...this.state, lastKey: last.key };
+    for (const { key, baseRevision, values } of items)
+      // The one push of src/domain/sync: the same values already waiting are not queued twice.
+      this.setOutbox(
+        queuePush(
+          this.outbox,
+          { opId: this.newOpId(), key, baseRevision, values, enqueuedAt: this.now() },
+          undefined,
+          workbookHash,
+        ).outbox,
+      );
     this.set({ phase: "pending", progress: 0.1 });
-    return this.flush();
+    const keys = new Map(this.outbox.entries.map((e) => [e.opId, e.key]));
+    const { state, acknowledged } = await this.send({});
+    const inStep = acknowledged.flatMap((a) => {
+      const key = keys.get(a.opId); // a rebased entry has a new opId: it did not go as it was
+      return key && items.some((i) => sameKey(i.key, key)) ? [{ key, revision: a.revision }] : [];
+    });
+    return { state, inStep };
   }
 
   /** Sends the outbox; network failures leave it in place (phase "offline") for the next try. */
   async flush(opts: { retryRefused?: boolean } = {}): Promise<SyncState> {
+    return (await this.send(opts)).state;
+  }
+
+  private async send(opts: {
+    retryRefused?: boolean;
+  }): Promise<{ state: SyncState; acknowledged: { opId: string; revision: number }[] }> {
+    const nothing = { acknowledged: [] };
     if (!this.state.session || !this.outbox.entries.length) {
       this.set({
         progress: undefined,
         ...(this.state.session && this.state.phase !== "conflict" ? { phase: "synced" as SyncPhase } : {}),
       });
-      return this.state;
+      return { state: this.state, ...nothing };
     }
     this.set({ phase: "sending", progress: 0.4 });
     const client = this.api();
@@ -233,7 +270,7 @@ export class SyncSession {
         // A conflict waiting for a choice stays on screen while the network is away.
         ...(this.waitingPatch().conflict ? { conflict: this.waitingPatch().conflict } : {}),
       });
-      return this.state;
+      return { state: this.state, ...nothing };
     }
     const queued = new Set(this.outbox.entries.map((e) => e.opId));
     const last = report.acknowledged[report.acknowledged.length - 1];
@@ -251,22 +288,15 @@ export class SyncSession {
     };
     // What waits is read from the outbox itself, so an entry blocked in an earlier session (before
     // a reload) is still shown with its reason, never left as a silent "pending".
-    const waiting = (state: string) => this.outbox.entries.find((e) => entryState(e) === state);
-    const conflicted = waiting("blocked-conflict");
-    const refused = waiting("refused");
-    if (conflicted) {
-      const c = report.conflicts.find((x) => x.opId === conflicted.opId);
+    const waits = this.waitingPatch();
+    if (waits.conflict) {
+      const fresh = report.conflicts.find((x) => x.opId === waits.conflict?.opId)?.conflicts;
       this.set({
         ...patch,
-        phase: "conflict",
-        conflict: {
-          opId: conflicted.opId,
-          key: conflicted.key,
-          conflicts: c?.conflicts ?? conflicted.blocked?.conflicts ?? [],
-        },
+        ...waits,
+        conflict: { ...waits.conflict, conflicts: fresh ?? waits.conflict.conflicts },
       });
-    } else if (refused) this.set({ ...patch, phase: "refused", message: refused.blocked?.message });
-    else if (waiting("blocked-locked")) this.set({ ...patch, phase: "locked" });
+    } else if (waits.phase) this.set({ ...patch, ...waits });
     else if (report.failed.length) {
       const failed = report.failed[0];
       this.set({
@@ -281,7 +311,7 @@ export class SyncSession {
         conflict: undefined,
         message: undefined,
       });
-    return this.state;
+    return { state: this.state, acknowledged: report.acknowledged };
   }
 
   /** A revision's values, or undefined when the server has no such revision (a pull's base). */
@@ -353,30 +383,6 @@ export class SyncSession {
       },
     });
     return view;
-  }
-
-  /** Retries when the browser says the network is back, and every `everyMs` while anything is queued. */
-  startAutoRetry(
-    win: Pick<Window, "addEventListener" | "removeEventListener"> | undefined,
-    everyMs = 15000,
-  ): () => void {
-    const retry = () => {
-      if (
-        this.outbox.entries.length &&
-        this.state.session &&
-        this.state.phase !== "sending" &&
-        this.state.phase !== "conflict"
-      )
-        void this.flush();
-    };
-    win?.addEventListener("online", retry);
-    const timer = setInterval(retry, everyMs);
-    // In Node (tests, the CLI) a forgotten stop must not keep the process alive; browsers have no unref.
-    (timer as { unref?: () => void }).unref?.();
-    return () => {
-      win?.removeEventListener("online", retry);
-      clearInterval(timer);
-    };
   }
 
   /** Every entry not acknowledged, with its state (the lines `ntm push` prints too). */

@@ -5,6 +5,7 @@
  */
 import { emptyOutbox, type Outbox } from "../../domain/sync/outbox";
 import type { ReportKey } from "../../domain/sync/protocol";
+import type { KeptVillages, VillageListKeeper } from "../../client/villageList";
 
 export interface KeyValueStore {
   getItem(key: string): string | null;
@@ -88,4 +89,25 @@ export function loadLastKey(store: KeyValueStore): ReportKey | undefined {
 
 export function saveLastKey(store: KeyValueStore, key: ReportKey): void {
   store.setItem(LAST_KEY, JSON.stringify(key));
+}
+
+const VILLAGES_KEY = "ntm.villages.v1";
+
+/**
+ * The village lists the pane last read from `serverUrl`, per commune (client/villageList), so a
+ * village checklist sent offline is still split by village. Unreadable or foreign data is no list.
+ */
+export function villageKeeperIn(store: KeyValueStore, serverUrl: string): VillageListKeeper {
+  const key = (org: string) => `${VILLAGES_KEY}:${serverUrl.replace(/\/+$/, "")}:${org}`;
+  return {
+    load(org) {
+      try {
+        const kept = JSON.parse(store.getItem(key(org)) ?? "null") as KeptVillages | null;
+        return kept && typeof kept.fetchedAt === "string" && Array.isArray(kept.units) ? kept : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    save: (org, kept) => store.setItem(key(org), JSON.stringify(kept)),
+  };
 }

@@ -7,9 +7,11 @@ import { excelHost } from "./host/excelHost";
 import { standaloneHost } from "./host/standaloneHost";
 import { defaultStore } from "../sync/syncStorage";
 import { SyncSession } from "../sync/syncSession";
+import { startAutoRetry } from "../sync/autoRetry";
 import { registerCommands } from "../commands/commandRegistry";
 import { analyseWorkbook } from "./check/analyseWorkbook";
 import { valuesFor } from "./check/sendableReport";
+import { sendWorkbook } from "./sendWorkbook";
 import { identityFromSettings, identityToSettings, mappingsFromSettings } from "../excel/workbookIdentity";
 import * as ntmFunctions from "../functions/ntmFunctions";
 import { registerFunctionImpl } from "../functions/functionRegistry";
@@ -22,7 +24,7 @@ detectHost().then((host) => {
   const store = defaultStore();
   const workbook = host === "excel" ? excelHost() : standaloneHost(store);
   const sync = new SyncSession({ store });
-  sync.startAutoRetry(typeof window !== "undefined" ? window : undefined);
+  startAutoRetry(sync, typeof window !== "undefined" ? window : undefined);
   void sync.flush();
 
   registerCommands({
@@ -47,17 +49,20 @@ detectHost().then((host) => {
       if (!id || !grids)
         return "Chưa có thông tin đồng bộ trong bảng; mở thẻ Đồng bộ / no sync identity yet: open the Sync tab";
       const result = analyseWorkbook(grids, "vi", mappingsFromSettings(settings), workbook.fileName);
-      // The values of the report this workbook syncs with (a work-volume report: its work volumes).
-      const values = valuesFor(result, id.set);
-      if (!values)
+      // The report this workbook syncs with must still be in it (a work-volume report: its work volumes).
+      if (!valuesFor(result, id.set))
         return `Sổ không còn báo cáo ${id.set} để gửi; mở thẻ Đồng bộ / this workbook no longer holds a ${id.set} report: open the Sync tab`;
-      const after = await sync.push(
-        { org: id.orgCode, set: id.set, period: id.period },
-        id.baseRevision,
-        values,
+      // Every report the workbook holds, as the Đồng bộ tab sends them (sendWorkbook).
+      const sent = await sendWorkbook(
+        sync,
+        workbook,
+        result,
+        { key: { org: id.orgCode, set: id.set, period: id.period }, base: id.baseRevision },
+        paneText("vi"),
       );
-      if (after.phase === "synced" && after.lastRevision)
-        await workbook.writeSettings(identityToSettings({ ...id, baseRevision: after.lastRevision }));
+      if (sent.identityRevision)
+        await workbook.writeSettings(identityToSettings({ ...id, baseRevision: sent.identityRevision }));
+      const after = sent.state;
       // The phase in the clerk's words ("Đã đồng bộ"), not its code ("synced").
       return `Đồng bộ: ${paneText("vi").phase[after.phase] ?? after.phase}`;
     },

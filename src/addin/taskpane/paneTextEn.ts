@@ -113,8 +113,12 @@ export const en: PaneText = {
   bySelfAssessment: "as the commune assessed it",
   marksNotSent: (codes) =>
     `Criteria ${codes} are only marked met/unmet but are measured by a number: the mark was not sent; enter the indicator's figure.`,
-  kindsNotSent: (kinds) =>
-    `This workbook also holds ${kinds}: the add-in sends its criteria values only; send the rest with ntm push.`,
+  alsoSent: (kinds) => `Also sent: ${kinds}.`,
+  villagesSent: (names) => `Each village's progress went as the village's own report: ${names}.`,
+  villagesHeld: (count, why) =>
+    `Progress of ${count} villages not sent: the commune's villages could not be read from the store (${why}); press Push again when online.`,
+  villagesKept: (at) =>
+    `The server did not answer: village progress split by the village list kept at ${at}; the reports wait in the queue.`,
   kindWords: { "work-volume": "work volumes", "village-progress": "village progress" },
   under: "District/province code",
   consolidate: "Show consolidation",

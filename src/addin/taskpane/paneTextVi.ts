@@ -116,8 +116,12 @@ export const vi = {
   bySelfAssessment: "theo tự đánh giá của xã",
   marksNotSent: (codes: string) =>
     `Tiêu chí ${codes} chỉ được đánh dấu đạt/chưa đạt nhưng được đo bằng số: dấu này không được gửi; hãy ghi số liệu của chỉ tiêu.`,
-  kindsNotSent: (kinds: string) =>
-    `Sổ này còn có ${kinds}: phần bổ trợ chỉ gửi số liệu tiêu chí của sổ; gửi phần đó bằng lệnh ntm push.`,
+  alsoSent: (kinds: string) => `Gửi kèm: ${kinds}.`,
+  villagesSent: (names: string) => `Tiến độ từng thôn gửi thành báo cáo riêng của thôn: ${names}.`,
+  villagesHeld: (count: number, why: string) =>
+    `Chưa gửi tiến độ ${count} thôn: không đọc được danh sách thôn của xã từ kho (${why}); bấm “Gửi số liệu” lại khi có mạng.`,
+  villagesKept: (at: string) =>
+    `Máy chủ không trả lời: tiến độ thôn được chia theo danh sách thôn đã lưu lúc ${at}; các báo cáo nằm trong hàng chờ.`,
   kindWords: { "work-volume": "khối lượng công việc", "village-progress": "tiến độ các thôn" } as Record<
     string,
     string

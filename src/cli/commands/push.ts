@@ -8,14 +8,15 @@
  * the exit code is 0 only when the outbox is empty afterwards. Exit 1 something waits or was
  * refused, 2 unreadable file or misuse.
  */
-import { loadVillages, saveVillages } from "../villageListCache";
+import { villageKeeper } from "../villageListCache";
 import type { Command } from "commander";
 import { createHash, randomUUID } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { CliIo } from "../cliIo";
 import { periodOption } from "../commonOptions";
-import { SyncClient, flushOutbox, isUnreachable, type FlushReport } from "../../client/syncClient";
+import { SyncClient, flushOutbox, type FlushReport } from "../../client/syncClient";
+import { villageListOf } from "../../client/villageList";
 import {
   type IndicatorValues,
   type PullChoices,
@@ -24,12 +25,10 @@ import {
   entryState,
   headIsWorkbook,
   queuePush,
+  sameKey,
   settleConflictEntry,
 } from "../../domain/sync";
-import { VILLAGE_PROGRESS_KIND } from "../../domain/rhythm/reportingCalendar";
-import { isRhythmKind } from "../../domain/rhythm/rhythmReportKinds";
-import { splitVillageReports } from "../../domain/rhythm/villageReports";
-import { periodStartDate } from "../../domain/sync/reportPeriod";
+import { needsVillages, workbookReports, workbookSet } from "../../domain/sync/workbookReports";
 import { loadSyncState, rememberedOrg, saveSyncState, syncStatePath, type SyncState } from "./syncState";
 import { pushMessages as say, pushesWaitLocked } from "../messages/syncMessages";
 import { orgFromName } from "./orgFromName";
@@ -99,63 +98,33 @@ async function push(file: string, o: PushOptions, io: CliIo): Promise<number> {
   if (marksNotSent.length) io.err(`${say.marksNotSent(marksNotSent)}\n`);
   if (skipped.length) io.err(`${say.skippedRows(skipped)}\n`);
 
-  // A work-volume workbook is its work-volume report; a village checklist sends its progress too,
-  // one report per village the org tree knows (villageReportsOf).
-  const reports: { set: string; org: string; values: IndicatorValues }[] = [
-    ...(isRhythmKind(read.set) ? [] : [{ set: read.set, org, values: read.values }]),
-  ];
+  // Every report the workbook holds, as the pane sends them (domain workbookReports): its criteria
+  // values, its work volumes, and its village progress one report per village the org tree knows.
+  let units;
   let code = 0;
-  for (const r of read.rhythm) {
-    if (r.kind !== VILLAGE_PROGRESS_KIND) reports.push({ set: r.kind, org, values: r.values });
+  if (needsVillages(read)) {
+    const list = await villageListOf(client, org, period, villageKeeper(o.server), () =>
+      new Date().toISOString(),
+    );
+    if (list.units) units = list.units;
     else {
-      const split = await villageReportsOf(client, o.server, org, period, r.values, io);
-      if (!split) code = 1;
-      else reports.push(...split.map((v) => ({ set: r.kind, ...v })));
+      io.err(`${say.villagesUnknown(list.error)}\n`);
+      code = 1;
     }
+    if (list.units && list.keptFrom) io.err(`${say.villagesKept(list.keptFrom)}\n`);
   }
+  const { reports } = workbookReports(read, org, units);
+  const identity = workbookSet(read);
   for (const r of reports) {
-    // The workbook's first report keeps FILE.ntm-sync.json; every other one its own sidecar beside
-    // it (FILE.KIND, or FILE.KIND.ORG for a village), so no outbox or base overwrites another's.
+    // The report the workbook syncs with keeps FILE.ntm-sync.json; every other one its own sidecar
+    // beside it (FILE.KIND, or FILE.KIND.ORG for a village), so no outbox or base overwrites another's.
+    const own = r.org === org;
     const stateFile =
-      r === reports[0] ? file : r.org === org ? `${file}.${r.set}` : `${file}.${r.set}.${r.org}`;
+      own && r.set === identity ? file : own ? `${file}.${r.set}` : `${file}.${r.set}.${r.org}`;
     const key = { org: r.org, set: r.set, period };
     code = Math.max(code, await pushReport(file, stateFile, o, io, client, choices, key, r.values));
   }
   return code;
-}
-
-/**
- * The commune's village progress split into one report per village the store's org tree knows
- * (the commune keeps the others). Offline, the village list kept from the last push splits it (each
- * report then waits in its outbox); undefined, said, when there is neither (nothing queued).
- */
-async function villageReportsOf(
-  client: SyncClient,
-  server: string,
-  org: string,
-  period: string,
-  values: IndicatorValues,
-  io: CliIo,
-): Promise<{ org: string; values: IndicatorValues }[] | undefined> {
-  let units;
-  try {
-    units = await client.orgUnits({ under: org, at: periodStartDate(period) });
-    saveVillages(server, org, { fetchedAt: new Date().toISOString(), units });
-  } catch (e) {
-    const kept = isUnreachable(e) ? loadVillages(server, org) : undefined;
-    if (!kept) {
-      io.err(`${say.villagesUnknown((e as Error).message)}\n`);
-      return undefined;
-    }
-    io.err(`${say.villagesKept(kept.fetchedAt)}\n`);
-    units = kept.units;
-  }
-  const villages = units.filter((u) => u.level === "village" && u.parentCode === org);
-  const split = splitVillageReports(values, villages);
-  return [
-    ...(split.commune ? [{ org, values: split.commune }] : []),
-    ...split.villages.map((v) => ({ org: v.org, values: v.values })),
-  ];
 }
 
 /** One report of the workbook through its outbox (a sidecar per report key). */
@@ -193,10 +162,13 @@ async function pushReport(
     return 0;
   }
   const baseValues = async (k: ReportKey, rev: number): Promise<IndicatorValues> =>
-    rev === state.baseRevision ? state.baseValues : client.valuesAt(k, rev);
+    sameKey(k, state.key) && rev === state.baseRevision ? state.baseValues : client.valuesAt(k, rev);
   await settleChosen(state, client, choices, baseValues, io);
   saveSyncState(stateFile, state);
 
+  // Entries of another report of this workbook (left from another period or set) go too, but only
+  // this report's acknowledgement (or a rebased entry's, under a new opId) speaks of this report.
+  const others = new Set(state.outbox.entries.filter((e) => !sameKey(e.key, key)).map((e) => e.opId));
   const result = await flushOutbox(client, state.outbox, {
     newOpId: () => randomUUID(),
     now: () => new Date().toISOString(),
@@ -204,7 +176,7 @@ async function pushReport(
     retryRefused: o.retryRefused,
   });
   state.outbox = result.outbox;
-  const last = result.acknowledged.at(-1);
+  const last = result.acknowledged.filter((a) => !others.has(a.opId)).at(-1);
   if (last) {
     const head = await client
       .getReport(key)

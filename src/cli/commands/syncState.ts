@@ -25,6 +25,10 @@ export function loadSyncState(workbook: string, server: string, key: ReportKey):
     const s = JSON.parse(fs.readFileSync(file, "utf8")) as SyncState;
     if (s.server === server && s.key.org === key.org && s.key.set === key.set && s.key.period === key.period)
       return s;
+    // Another report of this workbook (another period, set or unit, or the same typed with another
+    // server address) may still have pushes waiting: they stay in the outbox (each entry names its
+    // own report) and go with this push, instead of being written over and lost.
+    if (s.outbox?.entries?.length) return { server, key, baseRevision: 0, baseValues: {}, outbox: s.outbox };
   }
   return { server, key, baseRevision: 0, baseValues: {}, outbox: emptyOutbox() };
 }

@@ -6,7 +6,7 @@
 import { useEffect, useState } from "react";
 import { Body1, Button, Caption1, MessageBar, MessageBarBody, ProgressBar } from "@fluentui/react-components";
 import type { CheckResult } from "../check/analyseWorkbook";
-import { sendableReport } from "../check/sendableReport";
+import { sendWorkbook } from "../sendWorkbook";
 import { sameKey } from "../../../domain/sync/outbox";
 import type { PaneText } from "../paneText";
 import type { WorkbookHost } from "../host/workbookHost";
@@ -39,8 +39,10 @@ export function SyncTab({ t, workbook, sync, state, result, syncKey }: SyncTabPr
   const { key, base, remember } = syncKey;
   const { error, setError, guard } = usePaneAction(t);
   const p = usePaneStyles();
-  // Criterion marks that could not travel (criteria measured by a number), said after a push.
+  // What a push could not carry (marks measured by a number, villages without a list) and what it
+  // carried besides the report shown (work volumes, each village's report), said after it.
   const [notice, setNotice] = useState<string | undefined>();
+  const [alsoSent, setAlsoSent] = useState<string | undefined>();
   const [choices, setChoices] = useState<Record<string, Choice>>({});
   const [pulled, setPulled] = useState<PullMessage | undefined>();
   // Conflicts a pull left in the workbook (separate from a push's conflicts in the outbox).
@@ -58,16 +60,11 @@ export function SyncTab({ t, workbook, sync, state, result, syncKey }: SyncTabPr
   async function push(): Promise<void> {
     if (!result) return setError(t.needCheck);
     await guard(async () => {
-      const { values, marksNotSent, notSent } = sendableReport(result);
-      const notices = [
-        ...(marksNotSent.length ? [t.marksNotSent(marksNotSent.join(", "))] : []),
-        ...(notSent.length ? [t.kindsNotSent(notSent.map((k) => t.kindWords[k] ?? k).join(", "))] : []),
-      ];
-      setNotice(notices.length ? notices.join(" ") : undefined);
-      const after = await sync.push(key, base, values);
+      const sent = await sendWorkbook(sync, workbook, result, { key, base }, t);
+      setNotice(sent.warnings.length ? sent.warnings.join(" ") : undefined);
+      setAlsoSent(sent.alsoSent.length ? sent.alsoSent.join(" ") : undefined);
       // A push merged with someone else's change leaves the workbook without it: the base stays.
-      if (after.phase === "synced" && after.lastRevision && after.sentAsIs)
-        await remember(after.lastRevision);
+      if (sent.identityRevision) await remember(sent.identityRevision);
     });
   }
 
@@ -205,6 +202,11 @@ export function SyncTab({ t, workbook, sync, state, result, syncKey }: SyncTabPr
       {notice && (
         <MessageBar intent="warning" className={p.bar}>
           <MessageBarBody data-testid="push-notice">{notice}</MessageBarBody>
+        </MessageBar>
+      )}
+      {alsoSent && (
+        <MessageBar intent="info" className={p.bar}>
+          <MessageBarBody data-testid="push-also-sent">{alsoSent}</MessageBarBody>
         </MessageBar>
       )}
       {pulled && (
