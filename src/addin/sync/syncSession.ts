@@ -212,7 +212,8 @@ export class SyncSession {
     workbookHash?: string | null,
   ): Promise<{ state: SyncState; inStep: { key: ReportKey; revision: number }[] }> {
     const last = items.at(-1);
-    if (!last) return { state: this.state, inStep: [] };
+    // Nothing of the workbook to queue (its villages held back): what already waits still goes.
+    if (!last) return { state: await this.flush(), inStep: [] };
     saveLastKey(this.deps.store, last.key);
     this.state = { ...this.state, lastKey: last.key };
     for (const { key, baseRevision, values } of items)
