@@ -119,120 +119,255 @@ function valueFor(ind: Ind, rand: () => number): { value: number | boolean; targ
   return { value: v, target: "≥ 47 triệu đồng/người/năm", met: v >= 47 };
 }
 
-function titleBlock(commune: string, title: string, width: number): { rows: Row[]; merges: string[] } {
+/** The title block of a commune's sheet over the table's header row (the title merged across it). */
+function titledTable(commune: string, title: string, header: Row): { rows: Row[]; merges: string[] } {
   const rows: Row[] = [
     [`UBND XÃ ${commune.toUpperCase()}`, null, null, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
     [null, null, null, "Độc lập - Tự do - Hạnh phúc"],
     [],
     [title],
     [],
+    header,
   ];
-  return { rows, merges: [`A4:${XLSX.utils.encode_col(width - 1)}4`] };
+  return { rows, merges: [`A4:${XLSX.utils.encode_col(header.length - 1)}4`] };
 }
 
-/** (1) No TT column; "Tiêu chí N: name" heading rows; "N.M. name" in the content cell; Đ / CĐ. */
-function layoutNoNumberColumn(): void {
-  const rand = rng(1);
-  const sheet = "Tu danh gia";
-  const { rows, merges } = titleBlock(
-    "Thạch Xuân",
-    "KẾT QUẢ TỰ ĐÁNH GIÁ TIÊU CHÍ NÔNG THÔN MỚI QUÝ II NĂM 2024",
-    5,
-  );
-  rows.push(["Nội dung tiêu chí, chỉ tiêu", "Mức chuẩn", "Thực trạng", "Kết quả tự đánh giá", "Ghi chú"]);
-  const answer = newAnswer(
-    "01-khong-cot-tt.xlsx",
-    "vn-xa-ntm-2021-2025",
-    "2024-Q2",
-    "Xã Thạch Xuân",
-    "No numbering column; codes inside the names; percent cells are real fractions formatted 0.0%; self-assessment Đ / CĐ.",
-  );
+/** An indicator's row as a layout writes it, and what the answer expects of it. */
+interface WrittenRow {
+  cells: Row;
+  /** The column of the value cell. */
+  column: number;
+  value: unknown;
+  selfAssessment: "met" | "unmet" | null;
+  /** Rows written right under it that the answer does not list as indicators (a duplicate). */
+  after?: Row[];
+}
+
+/**
+ * The indicator rows of one sheet, in the set's order: `heading` where a criterion starts (a heading
+ * row, or none), then `row(ind, r)` for each indicator at row index r; each becomes an answer entry.
+ */
+function indicatorRows(
+  rows: Row[],
+  list: Ind[],
+  sheet: string,
+  answer: Answer,
+  heading: (ind: Ind) => void,
+  row: (ind: Ind, r: number) => WrittenRow,
+): void {
   let current = "";
-  for (const ind of indicators) {
+  for (const ind of list) {
     if (ind.criterion !== current) {
       current = ind.criterion;
+      heading(ind);
+    }
+    const r = rows.length;
+    const w = row(ind, r);
+    rows.push(w.cells, ...(w.after ?? []));
+    answer.indicators.push({
+      code: ind.code,
+      sheet,
+      cell: a1(r, w.column),
+      value: w.value,
+      unit: ind.unit ?? null,
+      selfAssessment: w.selfAssessment,
+    });
+  }
+}
+
+/** A commune's table on one sheet under the title block, as it is being written. */
+interface CommuneTable {
+  rand: () => number;
+  sheet: string;
+  rows: Row[];
+  merges: string[];
+  answer: Answer;
+}
+
+/** What differs between the layouts that are one commune's self-assessment on one sheet. */
+interface CommuneSheetLayout {
+  seed: number;
+  sheet: string;
+  commune: string;
+  title: string;
+  header: Row;
+  file: string;
+  period: string;
+  notes: string;
+  /** The indicators the sheet lists (all of the set's when absent). */
+  list?: Ind[];
+  heading(ind: Ind, t: CommuneTable): void;
+  row(ind: Ind, r: number, t: CommuneTable): WrittenRow;
+  /** What follows the indicator rows. */
+  end?(t: CommuneTable): void;
+}
+
+function writeCommuneSheet(l: CommuneSheetLayout): void {
+  const t: CommuneTable = {
+    rand: rng(l.seed),
+    sheet: l.sheet,
+    ...titledTable(l.commune, l.title, l.header),
+    answer: newAnswer(l.file, "vn-xa-ntm-2021-2025", l.period, `Xã ${l.commune}`, l.notes),
+  };
+  indicatorRows(
+    t.rows,
+    l.list ?? indicators,
+    l.sheet,
+    t.answer,
+    (ind) => l.heading(ind, t),
+    (ind, r) => l.row(ind, r, t),
+  );
+  l.end?.(t);
+  save(l.file, [[l.sheet, sheetFrom(t.rows, t.merges)]], t.answer);
+}
+
+/** The layouts that are one commune's self-assessment on one sheet under the title block. */
+const COMMUNE_SHEETS: CommuneSheetLayout[] = [
+  /** (1) No TT column; "Tiêu chí N: name" heading rows; "N.M. name" in the content cell; Đ / CĐ. */
+  {
+    seed: 1,
+    sheet: "Tu danh gia",
+    commune: "Thạch Xuân",
+    title: "KẾT QUẢ TỰ ĐÁNH GIÁ TIÊU CHÍ NÔNG THÔN MỚI QUÝ II NĂM 2024",
+    header: ["Nội dung tiêu chí, chỉ tiêu", "Mức chuẩn", "Thực trạng", "Kết quả tự đánh giá", "Ghi chú"],
+    file: "01-khong-cot-tt.xlsx",
+    period: "2024-Q2",
+    notes:
+      "No numbering column; codes inside the names; percent cells are real fractions formatted 0.0%; self-assessment Đ / CĐ.",
+    heading(ind, { rows, merges }) {
       rows.push([`Tiêu chí ${ind.criterion}: ${ind.criterionName}`]);
       merges.push(`A${rows.length}:E${rows.length}`);
-    }
-    const v = valueFor(ind, rand);
-    const r = rows.length;
-    const written: Cell =
-      typeof v.value === "number" && ind.kind === "percent"
-        ? { v: Math.round(v.value * 10) / 1000, z: "0.0%" }
-        : typeof v.value === "number"
-          ? `${vn(v.value)} triệu đồng`
-          : v.value
-            ? "Có"
-            : "Không";
-    const sa = rand() > 0.1 ? (v.met ? "Đ" : "CĐ") : null;
-    rows.push([`${ind.code}. ${ind.name}`, v.target, written, sa, null]);
-    answer.indicators.push({
-      code: ind.code,
-      sheet,
-      cell: a1(r, 2),
-      value: v.value,
-      unit: ind.unit ?? null,
-      selfAssessment: sa === null ? null : sa === "Đ" ? "met" : "unmet",
-    });
-  }
-  rows.push([], ["NGƯỜI LẬP BIỂU", null, null, "TM. ỦY BAN NHÂN DÂN"]);
-  save(answer.file, [[sheet, sheetFrom(rows, merges)]], answer);
-}
-
-/** (2) Columns shuffled (value before target), typos in headers, numeric TT cells for criteria. */
-function layoutShuffledTypos(): void {
-  const rand = rng(2);
-  const sheet = "BC 2022";
-  const { rows, merges } = titleBlock(
-    "Cẩm Bình",
-    "BÁO CÁO ĐÁNH GIÁ THỰC HIỆN BỘ TIÊU CHÍ XÃ NTM NĂM 2022",
-    6,
-  );
-  rows.push(["STT", "Tên chỉ tiêu", "Ket qua thuc hein", "Chỉ tiêu đat chuẩn", "Tư đánh giá", "Ghi chú"]);
-  const answer = newAnswer(
-    "02-cot-dao-loi-go.xlsx",
-    "vn-xa-ntm-2021-2025",
-    "2022",
-    "Xã Cẩm Bình",
-    "Value column left of the target column; typos in headers ('Ket qua thuc hein', 'đat', 'Tư'); criterion numbers as numeric cells; Vietnamese text numbers with units.",
-  );
-  let current = "";
-  for (const ind of indicators) {
-    if (ind.criterion !== current) {
-      current = ind.criterion;
+    },
+    row(ind, _r, { rand }) {
+      const v = valueFor(ind, rand);
+      const written: Cell =
+        typeof v.value === "number" && ind.kind === "percent"
+          ? { v: Math.round(v.value * 10) / 1000, z: "0.0%" }
+          : typeof v.value === "number"
+            ? `${vn(v.value)} triệu đồng`
+            : v.value
+              ? "Có"
+              : "Không";
+      const sa = rand() > 0.1 ? (v.met ? "Đ" : "CĐ") : null;
+      return {
+        cells: [`${ind.code}. ${ind.name}`, v.target, written, sa, null],
+        column: 2,
+        value: v.value,
+        selfAssessment: sa === null ? null : sa === "Đ" ? "met" : "unmet",
+      };
+    },
+    end({ rows }) {
+      rows.push([], ["NGƯỜI LẬP BIỂU", null, null, "TM. ỦY BAN NHÂN DÂN"]);
+    },
+  },
+  /** (2) Columns shuffled (value before target), typos in headers, numeric TT cells for criteria. */
+  {
+    seed: 2,
+    sheet: "BC 2022",
+    commune: "Cẩm Bình",
+    title: "BÁO CÁO ĐÁNH GIÁ THỰC HIỆN BỘ TIÊU CHÍ XÃ NTM NĂM 2022",
+    header: ["STT", "Tên chỉ tiêu", "Ket qua thuc hein", "Chỉ tiêu đat chuẩn", "Tư đánh giá", "Ghi chú"],
+    file: "02-cot-dao-loi-go.xlsx",
+    period: "2022",
+    notes:
+      "Value column left of the target column; typos in headers ('Ket qua thuc hein', 'đat', 'Tư'); criterion numbers as numeric cells; Vietnamese text numbers with units.",
+    heading(ind, { rows }) {
       if (ind.code !== ind.criterion) rows.push([Number(ind.criterion), ind.criterionName.toUpperCase()]);
-    }
-    const v = valueFor(ind, rand);
-    const r = rows.length;
-    const written: Cell =
-      typeof v.value === "number"
-        ? ind.kind === "percent"
-          ? `${vn(v.value)} %`
-          : `${vn(v.value)} triệu đồng`
-        : v.value
-          ? "Đạt"
-          : "Chưa đạt";
-    const label: Cell = ind.code === ind.criterion ? Number(ind.code) : ind.code;
-    const sa = v.met ? "Đạt" : "Chưa đạt";
-    rows.push([
-      label,
-      ind.code === ind.criterion ? `${ind.criterionName}: ${ind.name}` : ind.name,
-      written,
-      v.target,
-      sa,
-      null,
-    ]);
-    answer.indicators.push({
-      code: ind.code,
-      sheet,
-      cell: a1(r, 2),
-      value: v.value,
-      unit: ind.unit ?? null,
-      selfAssessment: v.met ? "met" : "unmet",
-    });
-  }
-  save(answer.file, [[sheet, sheetFrom(rows, merges)]], answer);
-}
+    },
+    row(ind, _r, { rand }) {
+      const v = valueFor(ind, rand);
+      const written: Cell =
+        typeof v.value === "number"
+          ? ind.kind === "percent"
+            ? `${vn(v.value)} %`
+            : `${vn(v.value)} triệu đồng`
+          : v.value
+            ? "Đạt"
+            : "Chưa đạt";
+      const label: Cell = ind.code === ind.criterion ? Number(ind.code) : ind.code;
+      const sa = v.met ? "Đạt" : "Chưa đạt";
+      const name = ind.code === ind.criterion ? `${ind.criterionName}: ${ind.name}` : ind.name;
+      return {
+        cells: [label, name, written, v.target, sa, null],
+        column: 2,
+        value: v.value,
+        selfAssessment: v.met ? "met" : "unmet",
+      };
+    },
+  },
+  /** (6) Reader findings: a range, an ambiguous number, a duplicate, the commune's own row, gaps. */
+  {
+    seed: 6,
+    sheet: "Bieu 02",
+    commune: "Kỳ Tây",
+    title: "BIỂU TỰ ĐÁNH GIÁ XÃ NÔNG THÔN MỚI NĂM 2025",
+    header: ["TT", "Tên tiêu chí", "Nội dung chỉ tiêu", "Chỉ tiêu", "Kết quả", "Tự đánh giá"],
+    file: "06-phat-hien.xlsx",
+    period: "2025",
+    notes:
+      "Criteria 1–17 only (18, 19 missing); 2.2 written as a range; 12.1 '1,680'; 17.1 given twice; a row of the commune's own; 14.2 unreadable text.",
+    list: indicators.filter((i) => Number(i.criterion) <= 17),
+    heading(ind, { rows }) {
+      if (ind.code !== ind.criterion) rows.push([ind.criterion, ind.criterionName]);
+    },
+    row(ind, r, { rand, sheet, answer }) {
+      const v = valueFor(ind, rand);
+      let written: Cell = writtenAs(v.value, ind, "Đạt", "Chưa đạt");
+      let value: unknown = v.value;
+      let sa: "met" | "unmet" | null = v.met ? "met" : "unmet";
+      if (ind.code === "2.2") {
+        written = "85-90%";
+        value = { min: 85, max: 90 };
+      } else if (ind.code === "12.1") {
+        written = "1,680";
+        value = 1.68;
+        answer.expectedFindings.push({ type: "value/ambiguous", indicator: "12.1", sheet, cell: a1(r, 4) });
+      } else if (ind.code === "14.2") {
+        written = "đang rà soát";
+        value = null;
+        sa = null;
+        answer.expectedFindings.push({ type: "value/unreadable", indicator: "14.2", sheet, cell: a1(r, 4) });
+      }
+      const twice = ind.code === "17.1";
+      if (twice)
+        answer.expectedFindings.push({
+          type: "mapping/duplicate-indicator",
+          indicator: "17.1",
+          sheet,
+          cell: a1(r + 1, 4),
+        });
+      return {
+        cells: [
+          ind.code,
+          ind.code === ind.criterion ? ind.criterionName : null,
+          ind.name,
+          ind.code === "2.2" ? "≥ 80%" : v.target,
+          written,
+          sa === null ? null : sa === "met" ? "Đạt" : "Chưa đạt",
+        ],
+        column: 4,
+        value,
+        selfAssessment: sa,
+        ...(twice ? { after: [["17.1", null, ind.name, v.target, written, "Đạt"]] } : {}),
+      };
+    },
+    end({ rows, sheet, answer }) {
+      const own = rows.length;
+      rows.push(["", null, "Số hộ nuôi ong mật theo mô hình liên kết", "≥ 20 hộ", "24 hộ", "Đạt"]);
+      answer.expectedFindings.push({ type: "mapping/unmatched-row", sheet, cell: a1(own, 0) });
+      const end = rows.length;
+      for (const ind of indicators.filter((i) => Number(i.criterion) >= 18)) {
+        answer.expectedFindings.push({
+          type: "mapping/missing-indicator",
+          indicator: ind.code,
+          sheet,
+          cell: a1(end, 0),
+        });
+      }
+      rows.push([], ["Ghi chú: số liệu đến 30/9/2025"]);
+    },
+  },
+];
 
 /** (3) Villages across: rows are the KDC items, one column per village. */
 function layoutVillagesAcross(): void {
@@ -356,15 +491,14 @@ function layoutTwoSheets(): void {
       [],
       ["Mục", "Tiêu chí", "Chỉ tiêu", "Yêu cầu", "Kết quả", "Đánh giá"],
     ];
-    let current = "";
     let style = 0;
-    for (const ind of indicators.filter((i) => Number(i.criterion) >= from && Number(i.criterion) <= to)) {
+    const heading = (ind: Ind) => {
+      style = (style + 1) % 3;
+      if (ind.code !== ind.criterion) rows.push([`TC ${ind.criterion}`, ind.criterionName]);
+    };
+    const list = indicators.filter((i) => Number(i.criterion) >= from && Number(i.criterion) <= to);
+    indicatorRows(rows, list, sheet, answer, heading, (ind) => {
       const single = ind.code === ind.criterion;
-      if (ind.criterion !== current) {
-        current = ind.criterion;
-        style = (style + 1) % 3;
-        if (!single) rows.push([`TC ${ind.criterion}`, ind.criterionName]);
-      }
       const v = valueFor(ind, rand);
       const sub = Number(ind.code.split(".")[1] ?? 0);
       const label: Cell = single
@@ -374,115 +508,29 @@ function layoutTwoSheets(): void {
           : style === 1
             ? "+"
             : null;
-      const r = rows.length;
       const written: Cell = writtenAs(v.value, ind, "Có", "Không");
-      rows.push([
-        label,
-        single ? ind.criterionName : null,
-        ind.name,
-        v.target,
-        written,
-        v.met ? "Đạt" : "Chưa đạt",
-      ]);
-      answer.indicators.push({
-        code: ind.code,
-        sheet,
-        cell: a1(r, 4),
+      return {
+        cells: [
+          label,
+          single ? ind.criterionName : null,
+          ind.name,
+          v.target,
+          written,
+          v.met ? "Đạt" : "Chưa đạt",
+        ],
+        column: 4,
         value: v.value,
-        unit: ind.unit ?? null,
         selfAssessment: v.met ? "met" : "unmet",
-      });
-    }
+      };
+    });
     sheets.push([sheet, sheetFrom(rows)]);
   }
   save(answer.file, sheets, answer);
 }
 
-/** (6) Reader findings: a range, an ambiguous number, a duplicate, the commune's own row, gaps. */
-function layoutFindings(): void {
-  const rand = rng(6);
-  const sheet = "Bieu 02";
-  const { rows, merges } = titleBlock("Kỳ Tây", "BIỂU TỰ ĐÁNH GIÁ XÃ NÔNG THÔN MỚI NĂM 2025", 6);
-  rows.push(["TT", "Tên tiêu chí", "Nội dung chỉ tiêu", "Chỉ tiêu", "Kết quả", "Tự đánh giá"]);
-  const answer = newAnswer(
-    "06-phat-hien.xlsx",
-    "vn-xa-ntm-2021-2025",
-    "2025",
-    "Xã Kỳ Tây",
-    "Criteria 1–17 only (18, 19 missing); 2.2 written as a range; 12.1 '1,680'; 17.1 given twice; a row of the commune's own; 14.2 unreadable text.",
-  );
-  let current = "";
-  for (const ind of indicators.filter((i) => Number(i.criterion) <= 17)) {
-    if (ind.criterion !== current) {
-      current = ind.criterion;
-      if (ind.code !== ind.criterion) rows.push([ind.criterion, ind.criterionName]);
-    }
-    const v = valueFor(ind, rand);
-    const r = rows.length;
-    let written: Cell = writtenAs(v.value, ind, "Đạt", "Chưa đạt");
-    let value: unknown = v.value;
-    let sa: "met" | "unmet" | null = v.met ? "met" : "unmet";
-    if (ind.code === "2.2") {
-      written = "85-90%";
-      value = { min: 85, max: 90 };
-    } else if (ind.code === "12.1") {
-      written = "1,680";
-      value = 1.68;
-      answer.expectedFindings.push({ type: "value/ambiguous", indicator: "12.1", sheet, cell: a1(r, 4) });
-    } else if (ind.code === "14.2") {
-      written = "đang rà soát";
-      value = null;
-      sa = null;
-      answer.expectedFindings.push({ type: "value/unreadable", indicator: "14.2", sheet, cell: a1(r, 4) });
-    }
-    rows.push([
-      ind.code === ind.criterion ? ind.code : ind.code,
-      ind.code === ind.criterion ? ind.criterionName : null,
-      ind.name,
-      ind.code === "2.2" ? "≥ 80%" : v.target,
-      written,
-      sa === null ? null : sa === "met" ? "Đạt" : "Chưa đạt",
-    ]);
-    answer.indicators.push({
-      code: ind.code,
-      sheet,
-      cell: a1(r, 4),
-      value,
-      unit: ind.unit ?? null,
-      selfAssessment: sa,
-    });
-    if (ind.code === "17.1") {
-      const d = rows.length;
-      rows.push(["17.1", null, ind.name, v.target, written, "Đạt"]);
-      answer.expectedFindings.push({
-        type: "mapping/duplicate-indicator",
-        indicator: "17.1",
-        sheet,
-        cell: a1(d, 4),
-      });
-    }
-  }
-  const own = rows.length;
-  rows.push(["", null, "Số hộ nuôi ong mật theo mô hình liên kết", "≥ 20 hộ", "24 hộ", "Đạt"]);
-  answer.expectedFindings.push({ type: "mapping/unmatched-row", sheet, cell: a1(own, 0) });
-  const end = rows.length;
-  for (const ind of indicators.filter((i) => Number(i.criterion) >= 18)) {
-    answer.expectedFindings.push({
-      type: "mapping/missing-indicator",
-      indicator: ind.code,
-      sheet,
-      cell: a1(end, 0),
-    });
-  }
-  rows.push([], ["Ghi chú: số liệu đến 30/9/2025"]);
-  save(answer.file, [[sheet, sheetFrom(rows, merges)]], answer);
-}
-
 fs.mkdirSync(OUT, { recursive: true });
-layoutNoNumberColumn();
-layoutShuffledTypos();
+COMMUNE_SHEETS.forEach(writeCommuneSheet);
 layoutVillagesAcross();
 layoutWeeklyVolumes();
 layoutTwoSheets();
-layoutFindings();
 console.log(`layouts written to ${OUT}`);

@@ -290,6 +290,11 @@ interface SheetOut {
   hiddenCols: number[];
 }
 
+/** A sheet named `name`, nothing written on it yet. */
+function emptySheet(name: string): SheetOut {
+  return { name, rows: [], merges: [], hiddenRows: [], hiddenCols: [] };
+}
+
 function worksheet(s: SheetOut, format: LayoutFormat): XLSX.WorkSheet {
   const ws: XLSX.WorkSheet = {};
   let maxC = 0;
@@ -427,51 +432,54 @@ interface Col {
   sub?: string;
 }
 
-const NO_HEADERS = ["TT", "STT", "Số TT", "Mã", "Mã số", "TT"];
-const CRIT_HEADERS = ["Tên tiêu chí", "Tiêu chí", "Ten tieu chi", "Tên tiêu chí"];
-const CONTENT_HEADERS = [
-  "Nội dung tiêu chí",
-  "Nội dung chỉ tiêu",
-  "Nội dung tiêu chí (chỉ tiêu)",
-  "Tên chỉ tiêu",
-  "Chỉ tiêu cụ thể",
-  "Noi dung tieu chi",
-  "Nội dung",
-];
-const TARGET_HEADERS = [
-  "Chỉ tiêu đạt chuẩn",
-  "Mức chuẩn",
-  "Yêu cầu",
-  "Chuẩn NTM",
-  "Chỉ tiêu theo quy định",
-  "Chi tieu dat chuan",
-  "Ngưỡng đạt chuẩn",
-  "Mức quy định",
-  "Mục tiêu",
-];
-const VALUE_HEADERS = [
-  "Kết quả thực hiện",
-  "Kết quả",
-  "Thực trạng",
-  "Hiện trạng",
-  "Số liệu",
-  "Ket qua thuc hien",
-  "Kết quả đạt được",
-  "Thực hiện",
-  "Giá trị",
-];
-const SA_HEADERS = [
-  "Tự đánh giá",
-  "Kết quả tự đánh giá",
-  "Đ/CĐ",
-  "Đánh giá",
-  "Tu danh gia",
-  "Xã tự đánh giá",
-  "Đạt/Chưa đạt",
-  "Tự chấm",
-  "",
-];
-const NOTES_HEADERS = ["Ghi chú", "Ghi chu", "Ghi chú"];
+/** The words a clerk heads each kind of column with (ColKind's `k`), typos and all. */
+const HEADERS = {
+  no: ["TT", "STT", "Số TT", "Mã", "Mã số", "TT"],
+  criterion: ["Tên tiêu chí", "Tiêu chí", "Ten tieu chi", "Tên tiêu chí"],
+  content: [
+    "Nội dung tiêu chí",
+    "Nội dung chỉ tiêu",
+    "Nội dung tiêu chí (chỉ tiêu)",
+    "Tên chỉ tiêu",
+    "Chỉ tiêu cụ thể",
+    "Noi dung tieu chi",
+    "Nội dung",
+  ],
+  target: [
+    "Chỉ tiêu đạt chuẩn",
+    "Mức chuẩn",
+    "Yêu cầu",
+    "Chuẩn NTM",
+    "Chỉ tiêu theo quy định",
+    "Chi tieu dat chuan",
+    "Ngưỡng đạt chuẩn",
+    "Mức quy định",
+    "Mục tiêu",
+  ],
+  value: [
+    "Kết quả thực hiện",
+    "Kết quả",
+    "Thực trạng",
+    "Hiện trạng",
+    "Số liệu",
+    "Ket qua thuc hien",
+    "Kết quả đạt được",
+    "Thực hiện",
+    "Giá trị",
+  ],
+  sa: [
+    "Tự đánh giá",
+    "Kết quả tự đánh giá",
+    "Đ/CĐ",
+    "Đánh giá",
+    "Tu danh gia",
+    "Xã tự đánh giá",
+    "Đạt/Chưa đạt",
+    "Tự chấm",
+    "",
+  ],
+  notes: ["Ghi chú", "Ghi chu", "Ghi chú"],
+};
 
 type CodeStyle = "dotted" | "tc" | "letters" | "bullets" | "restart" | "numeric" | "none" | "mixed";
 
@@ -521,9 +529,9 @@ interface BuildContext {
 function columnsFor(rng: Rng, ctx: BuildContext, opts: TableOptions, traits: string[]): Col[] {
   const t = (s: string) => (opts.noDiacritics ? fold(s) : chance(rng, 0.08) ? typo(rng, s) : s);
   const naming: Col[] = [];
-  if (opts.codeStyle !== "none") naming.push({ kind: { k: "no" }, top: t(pick(rng, NO_HEADERS)) });
-  if (opts.criterionCol) naming.push({ kind: { k: "criterion" }, top: t(pick(rng, CRIT_HEADERS)) });
-  naming.push({ kind: { k: "content" }, top: t(pick(rng, CONTENT_HEADERS)) });
+  if (opts.codeStyle !== "none") naming.push({ kind: { k: "no" }, top: t(pick(rng, HEADERS.no)) });
+  if (opts.criterionCol) naming.push({ kind: { k: "criterion" }, top: t(pick(rng, HEADERS.criterion)) });
+  naming.push({ kind: { k: "content" }, top: t(pick(rng, HEADERS.content)) });
   const targets: Col[] = [];
   if (ctx.regionCols.length) {
     const parent = t(pick(rng, ["Chỉ tiêu theo vùng", "Chỉ tiêu đạt chuẩn theo vùng", "Vùng"]));
@@ -536,13 +544,13 @@ function columnsFor(rng: Rng, ctx: BuildContext, opts: TableOptions, traits: str
       targets.push({ kind: { k: "target", key: r, header: "" }, top: parent, sub: t(pick(rng, reg.names)) });
     }
   } else {
-    targets.push({ kind: { k: "target", key: "general", header: "" }, top: t(pick(rng, TARGET_HEADERS)) });
+    targets.push({ kind: { k: "target", key: "general", header: "" }, top: t(pick(rng, HEADERS.target)) });
   }
   const measures: Col[] = [];
-  const saHeader = pick(rng, SA_HEADERS);
+  const saHeader = pick(rng, HEADERS.sa);
   if (saHeader === "") traits.push("sa-no-header");
   if (saHeader === "Đ/CĐ") traits.push("sa-d-cd-header");
-  const valueHeader = pick(rng, VALUE_HEADERS);
+  const valueHeader = pick(rng, HEADERS.value);
   ctx.periods.forEach((p, k) => {
     const roman = ["I", "II", "III", "IV"];
     const pw =
@@ -590,7 +598,7 @@ function columnsFor(rng: Rng, ctx: BuildContext, opts: TableOptions, traits: str
     traits.push("shuffled-columns");
   }
   const cols = [...naming, ...ordered];
-  if (chance(rng, 0.6)) cols.push({ kind: { k: "notes" }, top: t(pick(rng, NOTES_HEADERS)) });
+  if (chance(rng, 0.6)) cols.push({ kind: { k: "notes" }, top: t(pick(rng, HEADERS.notes)) });
   if (ctx.format === "xlsx" && chance(rng, 0.15)) {
     // A hidden column of last year's figures left in the sheet.
     const at = naming.length + Math.floor(rng() * (cols.length - naming.length));
@@ -710,13 +718,7 @@ function criteriaTable(rng: Rng, answer: LayoutAnswer, format: LayoutFormat): Sh
   const sheets: SheetOut[] = [];
   const commune = answer.orgUnit.replace(/^Xã /, "");
   const startSheet = (first: boolean): SheetOut => {
-    const s: SheetOut = {
-      name: sheetNames[first ? 0 : 1],
-      rows: [],
-      merges: [],
-      hiddenRows: [],
-      hiddenCols: [],
-    };
+    const s = emptySheet(sheetNames[first ? 0 : 1]);
     if (first) {
       const tb = titleBlock(rng, commune, answer.period, regionLine, noDiacritics);
       s.rows.push(...tb.rows);
@@ -895,13 +897,7 @@ function villageMatrix(rng: Rng, answer: LayoutAnswer, format: LayoutFormat): Sh
     { met: "x", unmet: "" },
     { met: "Dat", unmet: "Chua dat" },
   ]);
-  const s: SheetOut = {
-    name: pick(rng, ["KDC kieu mau", "Theo doi KDC", "Sheet1"]),
-    rows: [],
-    merges: [],
-    hiddenRows: [],
-    hiddenCols: [],
-  };
+  const s = emptySheet(pick(rng, ["KDC kieu mau", "Theo doi KDC", "Sheet1"]));
   const commune = answer.orgUnit.replace(/^Xã /, "").toUpperCase();
   s.rows.push([`UBND XÃ ${commune}`], []);
   s.rows.push(
@@ -971,13 +967,7 @@ function villageMatrix(rng: Rng, answer: LayoutAnswer, format: LayoutFormat): Sh
 function groupTable(rng: Rng, answer: LayoutAnswer, format: LayoutFormat): SheetOut[] {
   answer.traits.push("group-columns");
   const group = answer.group!;
-  const s: SheetOut = {
-    name: pick(rng, ["Tu danh gia 2026", "Biểu 01", "Sheet1"]),
-    rows: [],
-    merges: [],
-    hiddenRows: [],
-    hiddenCols: [],
-  };
+  const s = emptySheet(pick(rng, ["Tu danh gia 2026", "Biểu 01", "Sheet1"]));
   const commune = answer.orgUnit.replace(/^Xã /, "");
   s.rows.push([`UBND XÃ ${commune.toUpperCase()}`, null, null, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"], []);
   s.rows.push([
@@ -1007,8 +997,8 @@ function groupTable(rng: Rng, answer: LayoutAnswer, format: LayoutFormat): Sheet
   for (const g of [1, 2, 3])
     cols.push(two ? { k: "g", g, top: parent, sub: groupHeader(g) } : { k: "g", g, top: groupHeader(g) });
   const measures: GCol[] = [
-    { k: "value", top: pick(rng, VALUE_HEADERS) },
-    { k: "sa", top: pick(rng, SA_HEADERS) },
+    { k: "value", top: pick(rng, HEADERS.value) },
+    { k: "sa", top: pick(rng, HEADERS.sa) },
   ];
   cols.push(...(chance(rng, 0.3) ? measures.reverse() : measures));
   const h = headerRows(

@@ -13,6 +13,7 @@
  */
 import * as XLSX from "xlsx";
 import { a1, chance, fold, mulberry32, pick, vn, type Rng } from "./seededRandom";
+import workItemThemes from "./weeklyWorkItems.json";
 
 export type WeeklyKind = "registration" | "results";
 export type VillageLayout = "none" | "columns" | "columns-under-figures" | "rows";
@@ -43,26 +44,11 @@ export interface WeeklyAnswer {
 
 type Cell = string | number | null;
 
-const ITEMS: { name: string; unit: string; size: number; group: string }[] = [
-  { name: "Mở rộng hành lang, mặt đường giao thông", unit: "m", size: 300, group: "I" },
-  { name: "Làm mới, nâng cấp đường giao thông nông thôn", unit: "km", size: 0.6, group: "I" },
-  { name: "Đắp, gia cố lề đường", unit: "m", size: 120, group: "I" },
-  { name: "Lắp đặt đường điện chiếu sáng", unit: "m", size: 400, group: "I" },
-  { name: "Xây dựng hệ thống xử lý nước thải hộ gia đình", unit: "hệ thống", size: 4, group: "II" },
-  { name: "Xây dựng nhà tiêu tự hoại", unit: "cái", size: 5, group: "II" },
-  { name: "Trồng cây bóng mát", unit: "cây", size: 60, group: "II" },
-  { name: "Trồng hàng rào xanh", unit: "m", size: 1500, group: "II" },
-  { name: "Thay thế hàng rào tạm bợ", unit: "m", size: 400, group: "II" },
-  { name: "Chỉnh trang vườn hộ", unit: "vườn", size: 15, group: "II" },
-  { name: "Nạo vét kênh mương nội đồng", unit: "m", size: 250, group: "II" },
-  { name: "Tiếp nhận xi măng hỗ trợ", unit: "tấn", size: 40, group: "III" },
-  { name: "Số lượt người tham gia ra quân", unit: "lượt người", size: 900, group: "III" },
-];
-const GROUPS: Record<string, string> = {
-  I: "HẠ TẦNG GIAO THÔNG, ĐIỆN",
-  II: "MÔI TRƯỜNG, CẢNH QUAN",
-  III: "HUY ĐỘNG NGUỒN LỰC",
-};
+/** The work items a commune reports under the sheet's Roman theme groups (weeklyWorkItems.json). */
+const THEMES: { group: string; title: string; items: { name: string; unit: string; size: number }[] }[] =
+  workItemThemes;
+const ITEMS = THEMES.flatMap((t) => t.items.map((it) => ({ ...it, group: t.group })));
+const GROUPS: Record<string, string> = Object.fromEntries(THEMES.map((t) => [t.group, t.title]));
 const COMMUNES = ["Sơn Hồng", "Hà Linh", "Sơn Tiến", "Kim Song Trường", "Thạch Lạc", "Phúc Đồng"];
 const VILLAGES = ["Thôn 1", "Thôn 2", "Thôn 3", "Thôn 4", "Xóm Đông", "Thôn Tân Hương", "Bản Mới"];
 
