@@ -5,7 +5,7 @@
  * shows it; the statuses are the domain's.
  */
 import { useState } from "react";
-import { Button, Caption1, Field, Select, Subtitle2 } from "@fluentui/react-components";
+import { Button, Caption1, Field, Select, Subtitle2, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { CompletenessBody } from "../../../domain/rhythm/rhythmWire";
 import { statusText } from "../../../domain/rhythm/rhythmMessages";
 import type { PaneLang, PaneText } from "../paneText";
@@ -15,13 +15,20 @@ import { ErrorBar } from "../components/ErrorBar";
 import { PeriodScopeFields } from "./PeriodScopeFields";
 import { usePaneAction } from "./usePaneAction";
 import { Note } from "../components/Note";
+import { usePaneStyles } from "../components/paneStyles";
 
-const STATUS_COLOUR: Record<string, string> = {
-  "on-time": "#107c10",
-  late: "#8a5300",
-  missing: "#a4262c",
-  pending: "#616161",
-};
+/** Each status in the Office theme's own palette, so a dark theme keeps them readable. */
+const useStyles = makeStyles({
+  show: { marginTop: tokens.spacingVerticalSNudge },
+  deadline: { marginTop: tokens.spacingVerticalS },
+  table: { fontSize: tokens.fontSizeBase200, borderCollapse: "collapse", width: "100%" },
+  status: { fontWeight: tokens.fontWeightSemibold, paddingRight: tokens.spacingHorizontalSNudge },
+  "on-time": { color: tokens.colorPaletteGreenForeground1 },
+  late: { color: tokens.colorPaletteMarigoldForeground1 },
+  missing: { color: tokens.colorPaletteRedForeground1 },
+  pending: { color: tokens.colorNeutralForeground3 },
+});
+type StatusClass = "on-time" | "late" | "missing" | "pending";
 
 export function CompletenessTab({
   t,
@@ -37,7 +44,9 @@ export function CompletenessTab({
   period: string | undefined;
 }) {
   const c = completenessText(lang);
-  const scope = /\((\w+)\)$/.exec(state.session?.scope ?? "")?.[1] ?? "";
+  const styles = useStyles();
+  const pane = usePaneStyles();
+  const scope = state.session?.scopeCode ?? "";
   const [kind, setKind] = useState("work-volume");
   const [period, setPeriod] = useState(suggested ?? "2023-W14");
   const [under, setUnder] = useState(scope);
@@ -68,7 +77,7 @@ export function CompletenessTab({
       />
       <Button
         appearance="primary"
-        style={{ marginTop: 6 }}
+        className={styles.show}
         onClick={() => void show()}
         data-testid="completeness-show"
       >
@@ -80,18 +89,18 @@ export function CompletenessTab({
         <Note testId="completeness-unverified">{data.unverifiedNote[lang === "vi" ? "vi" : "en"]}</Note>
       )}
       {data?.deadlines.map((d) => (
-        <section key={d.id} style={{ marginTop: 8 }} data-testid={`deadline-${d.id}`}>
+        <section key={d.id} className={styles.deadline} data-testid={`deadline-${d.id}`}>
           <Subtitle2 block>{c.due(`${d.label}${d.unverified ? " *" : ""}`, d.dueLocal)}</Subtitle2>
           <Caption1 block>{c.counts(d.counts)}</Caption1>
-          <table style={{ fontSize: 12, borderCollapse: "collapse", width: "100%" }}>
+          <table className={styles.table}>
             <tbody>
               {d.units.map((u) => (
                 <tr key={u.code} data-status={u.status}>
-                  <td style={{ paddingRight: 6 }}>{u.name}</td>
-                  <td style={{ color: STATUS_COLOUR[u.status], fontWeight: 600, paddingRight: 6 }}>
+                  <td className={pane.cellPad}>{u.name}</td>
+                  <td className={mergeClasses(styles.status, styles[u.status as StatusClass])}>
                     {statusText(u.status, lang)}
                   </td>
-                  <td style={{ color: "#616161" }}>{u.submittedLocal ?? ""}</td>
+                  <td className={pane.muted}>{u.submittedLocal ?? ""}</td>
                 </tr>
               ))}
             </tbody>

@@ -3,8 +3,17 @@
  * the unit to ask under — one layout, so the two tabs read alike.
  */
 import type { ReactNode } from "react";
+import { makeStyles, tokens } from "@fluentui/react-components";
 import type { PaneText } from "../paneText";
 import { TextField } from "../components/TextField";
+
+const useStyles = makeStyles({
+  row: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 2fr) minmax(0, 1fr) minmax(0, 1fr)",
+    gap: tokens.spacingHorizontalSNudge,
+  },
+});
 
 export function PeriodScopeFields({
   t,
@@ -23,13 +32,7 @@ export function PeriodScopeFields({
   onUnder: (value: string) => void;
 }) {
   return (
-    <div
-      style={{
-        display: "grid",
-        gridTemplateColumns: "minmax(0, 2fr) minmax(0, 1fr) minmax(0, 1fr)",
-        gap: 6,
-      }}
-    >
+    <div className={useStyles().row}>
       {first}
       <TextField label={t.period} value={period} onChange={onPeriod} />
       <TextField label={t.under} value={under} onChange={onUnder} />
