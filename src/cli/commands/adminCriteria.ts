@@ -8,7 +8,7 @@ import type { Command } from "commander";
 import type { CliIo } from "../cliIo";
 import { readCriteriaSetFile } from "../criteriaSetFile";
 import { warningLines } from "./criteria";
-import { dbOption, withStore } from "./adminStore";
+import { dbOption, onStore, refuse, withStore } from "./adminStore";
 import { versionInForceOn } from "../../domain/criteria/criteriaSetVersion";
 import { reevaluateStoredReports } from "../../server/evaluation/reevaluateStoredReports";
 import type { Store } from "../../server/store/store";
@@ -37,8 +37,7 @@ async function install(io: CliIo, file: string, o: InstallOptions): Promise<void
   }
   const read = readCriteriaSetFile(file);
   if (!read.ok) {
-    io.err(read.lines.join("\n") + "\n");
-    io.exitCode = 1;
+    refuse(io, read.lines.join("\n") + "\n");
     return;
   }
   if (read.warnings.length) io.err(warningLines(file, read.warnings));
@@ -55,8 +54,7 @@ async function install(io: CliIo, file: string, o: InstallOptions): Promise<void
 async function list(io: CliIo, store: Store, id: string | undefined): Promise<void> {
   const versions = await store.criteriaSetVersions(id);
   if (versions.length === 0) {
-    io.err((id ? say.unknownSetId(id) : say.noVersions + "\n").trimEnd() + "\n");
-    io.exitCode = 1;
+    refuse(io, (id ? say.unknownSetId(id) : say.noVersions + "\n").trimEnd() + "\n");
     return;
   }
   const today = store.now().slice(0, 10);
@@ -84,28 +82,24 @@ export function registerAdminCriteria(admin: Command, io: CliIo): void {
     .option(...dbOption)
     .action((file: string, o: InstallOptions) => install(io, file, o));
 
-  criteria
-    .command("list [id]")
-    .description("Liệt kê các phiên bản đã cài / list installed versions")
-    .option(...dbOption)
-    .action((id: string | undefined, o: { db?: string }) => withStore(o.db, io, (s) => list(io, s, id)));
+  onStore(
+    criteria.command("list [id]").description("Liệt kê các phiên bản đã cài / list installed versions"),
+    io,
+    (store, { args: [id] }) => list(io, store, id),
+  );
 
-  criteria
-    .command("reevaluate <id>")
-    .description(
-      "Đánh giá lại báo cáo đã lưu theo phiên bản đang áp dụng, không tạo phiên bản báo cáo mới / re-evaluate stored reports with the version in force, without new revisions",
-    )
-    .option("--by <name>", "người chạy / who runs it")
-    .option(...dbOption)
-    .action(async (id: string, o: { db?: string; by?: string }) => {
-      await withStore(o.db, io, async (store) => {
-        if ((await store.criteriaSetVersions(id)).length === 0) {
-          io.err(say.unknownSetId(id));
-          io.exitCode = 1;
-          return;
-        }
-        const r = await reevaluateStoredReports(store, id, o.by ?? null);
-        io.out(say.reevaluated(id, r) + r.lines.map(say.reevaluatedLine).join(""));
-      });
-    });
+  onStore<{ by?: string }>(
+    criteria
+      .command("reevaluate <id>")
+      .description(
+        "Đánh giá lại báo cáo đã lưu theo phiên bản đang áp dụng, không tạo phiên bản báo cáo mới / re-evaluate stored reports with the version in force, without new revisions",
+      )
+      .option("--by <name>", "người chạy / who runs it"),
+    io,
+    async (store, { args: [id = ""], o }) => {
+      if ((await store.criteriaSetVersions(id)).length === 0) return refuse(io, say.unknownSetId(id));
+      const r = await reevaluateStoredReports(store, id, o.by ?? null);
+      io.out(say.reevaluated(id, r) + r.lines.map(say.reevaluatedLine).join(""));
+    },
+  );
 }

@@ -17,7 +17,7 @@ import {
 } from "../../server/seed/orgUnitRows";
 import type { OrgTree, OrgUnitRow } from "../../server/store/orgTree";
 import { adminMessages as say } from "../messages/adminMessages";
-import { dbOption, withStore } from "./adminStore";
+import { onCheckedStore, onStore, refuse } from "./adminStore";
 
 function readTable(file: string): TableRow[] {
   if (/\.csv$/i.test(file)) return parseCsvTable(fs.readFileSync(file, "utf8"));
@@ -55,48 +55,44 @@ const byCode = (a: OrgUnitRow, b: OrgUnitRow) => a.code.localeCompare(b.code);
 export function registerAdminOrgUnits(admin: Command, io: CliIo): void {
   const orgUnits = admin.command("org-units").description("Đơn vị hành chính / org units");
 
-  orgUnits
-    .command("import <file>")
-    .description(
-      "Nhập đơn vị từ .csv/.xlsx: dạng trích GSO (gso_code_2023,…) hoặc code,name,level,parent_code,valid_from,valid_to,successor_code / import org units",
-    )
-    .option(...dbOption)
-    .action(async (file: string, o: { db?: string }) => {
-      const rows = readTable(file);
-      await withStore(o.db, io, async (store) => {
-        const units =
-          "gso_code_2023" in (rows[0] ?? {})
-            ? unitsFromGsoExtract(rows)
-            : unitsFromPlainTable(rows, await store.db.selectFrom("org_units").selectAll().execute());
-        const n = await store.upsertOrgUnits(units);
-        await store.audit({
-          action: "org-units.import",
-          status: 200,
-          target: path.basename(file),
-          detail: `${n} units`,
-        });
-        io.out(say.imported(n, file));
+  onCheckedStore(
+    orgUnits
+      .command("import <file>")
+      .description(
+        "Nhập đơn vị từ .csv/.xlsx: dạng trích GSO (gso_code_2023,…) hoặc code,name,level,parent_code,valid_from,valid_to,successor_code / import org units",
+      ),
+    io,
+    (_o, [file = ""]) => readTable(file),
+    async (store, { args: [file = ""], prepared: rows }) => {
+      const units =
+        "gso_code_2023" in (rows[0] ?? {})
+          ? unitsFromGsoExtract(rows)
+          : unitsFromPlainTable(rows, await store.db.selectFrom("org_units").selectAll().execute());
+      const n = await store.upsertOrgUnits(units);
+      await store.audit({
+        action: "org-units.import",
+        status: 200,
+        target: path.basename(file),
+        detail: `${n} units`,
       });
-    });
+      io.out(say.imported(n, file));
+    },
+  );
 
-  orgUnits
-    .command("list")
-    .description("Liệt kê cây đơn vị / list the org tree (code, name, level, validity, successor)")
-    .option("--under <code>", "chỉ các đơn vị thuộc mã này / only the units within this code")
-    .option("--at <date>", "ngày để hiểu mã (YYYY-MM-DD) / date at which the code is read")
-    .option(...dbOption)
-    .action(async (o: { under?: string; at?: string; db?: string }) => {
-      await withStore(o.db, io, async (store) => {
-        const tree = await store.tree();
-        const root = o.under ? tree.resolve(o.under, o.at) : undefined;
-        if (o.under && !root) {
-          io.err(say.noUnitUnder(o.under));
-          io.exitCode = 1;
-          return;
-        }
-        const units = root ? tree.within(root.id) : tree.all();
-        for (const [u, depth] of depthFirst(tree, units)) io.out(unitLine(tree, u, depth));
-        io.err(say.unitCount(units.length));
-      });
-    });
+  onStore<{ under?: string; at?: string }>(
+    orgUnits
+      .command("list")
+      .description("Liệt kê cây đơn vị / list the org tree (code, name, level, validity, successor)")
+      .option("--under <code>", "chỉ các đơn vị thuộc mã này / only the units within this code")
+      .option("--at <date>", "ngày để hiểu mã (YYYY-MM-DD) / date at which the code is read"),
+    io,
+    async (store, { o }) => {
+      const tree = await store.tree();
+      const root = o.under ? tree.resolve(o.under, o.at) : undefined;
+      if (o.under && !root) return refuse(io, say.noUnitUnder(o.under));
+      const units = root ? tree.within(root.id) : tree.all();
+      for (const [u, depth] of depthFirst(tree, units)) io.out(unitLine(tree, u, depth));
+      io.err(say.unitCount(units.length));
+    },
+  );
 }
