@@ -21,7 +21,19 @@ function askOnTerminal(question: string): Promise<string> {
   );
 }
 
+/**
+ * `ntm … | head` closes stdout early: the reader has what it wanted, so stop quietly with success
+ * rather than print a stack trace about a broken pipe.
+ */
+function endQuietlyOnClosedPipe(): void {
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code !== "EPIPE") throw e;
+    process.exit(0);
+  });
+}
+
 export function nodeIo(): CliIo {
+  endQuietlyOnClosedPipe();
   return {
     out: (t) => process.stdout.write(t),
     err: (t) => process.stderr.write(t),
