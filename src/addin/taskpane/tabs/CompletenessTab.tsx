@@ -5,7 +5,16 @@
  * shows it; the statuses are the domain's.
  */
 import { useState } from "react";
-import { Button, Caption1, Field, Select, Subtitle2, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Caption1,
+  Field,
+  Select,
+  Subtitle2,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from "@fluentui/react-components";
 import type { CompletenessBody } from "../../../domain/rhythm/rhythmWire";
 import { statusText } from "../../../domain/rhythm/rhythmMessages";
 import type { PaneLang, PaneText } from "../paneText";
