@@ -10,6 +10,9 @@
 import { z } from "zod";
 import { CommuneGroupSchema, RegionSchema, SpecialStatusSchema } from "./criteria/schema";
 
+/** Where in the workbook an entry was read: the sheet's name and the A1 cell. */
+const workbookPlaceShape = { sheet: z.string().optional(), cell: z.string().optional() };
+
 export const ReportScalarSchema = z.union([
   z.number().finite(),
   z.boolean(),
@@ -44,8 +47,7 @@ export const ReportValueSchema = z.object({
   note: z.string().optional(),
   /** Name as the workbook writes it (provincial lists have no catalog name). */
   label: z.string().optional(),
-  sheet: z.string().optional(),
-  cell: z.string().optional(),
+  ...workbookPlaceShape,
   targetCell: z.string().optional(),
   selfAssessmentCell: z.string().optional(),
   /** The period this entry is for, when a table gives several periods side by side ("2022", "2023"). */
@@ -59,8 +61,7 @@ export type ReportValue = z.infer<typeof ReportValueSchema>;
 export const CriterionAssessmentSchema = z.object({
   code: z.string(),
   selfAssessment: SelfAssessmentSchema,
-  sheet: z.string().optional(),
-  cell: z.string().optional(),
+  ...workbookPlaceShape,
 });
 export type CriterionAssessment = z.infer<typeof CriterionAssessmentSchema>;
 
@@ -87,8 +88,7 @@ export const WorkItemSchema = z.object({
   /** As stated in the workbook, percent number. */
   ratio: z.number().finite().nullable().optional(),
   group: z.string().optional(),
-  sheet: z.string().optional(),
-  cell: z.string().optional(),
+  ...workbookPlaceShape,
   byUnit: z
     .array(
       z.object({
@@ -97,8 +97,7 @@ export const WorkItemSchema = z.object({
         value: z.number().finite().nullable(),
         /** The village's plan (registered), where the sheet has one per village. */
         plan: z.number().finite().nullable().optional(),
-        sheet: z.string().optional(),
-        cell: z.string().optional(),
+        ...workbookPlaceShape,
       }),
     )
     .optional(),

@@ -6,6 +6,9 @@
 import { z } from "zod";
 import type { UnitVolumes } from "./consolidateWorkVolumes";
 
+/** A number of units (expected, on time, …): a whole number. */
+const count = z.number().int();
+
 export const unitCompletenessSchema = z.object({
   code: z.string(),
   name: z.string(),
@@ -29,12 +32,12 @@ export const completenessSchema = z.object({
       dueLocal: z.string(),
       unverified: z.boolean().optional(),
       counts: z.object({
-        expected: z.number().int(),
-        submitted: z.number().int(),
-        onTime: z.number().int(),
-        late: z.number().int(),
-        missing: z.number().int(),
-        pending: z.number().int(),
+        expected: count,
+        submitted: count,
+        onTime: count,
+        late: count,
+        missing: count,
+        pending: count,
       }),
       units: z.array(unitCompletenessSchema),
     }),

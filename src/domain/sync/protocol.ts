@@ -11,6 +11,9 @@ import { RegionSchema } from "../criteria/schema";
 
 export * from "./indicatorValueSchema";
 
+/** A count on the wire (criteria met, communes reported, …): a whole number. */
+const count = z.number().int();
+
 const PERIOD_SHAPE = /^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2])|-W(0[1-9]|[1-4]\d|5[0-3]))?$/;
 
 /** ISO-like periods the programme reports in: year, quarter, month, ISO week — that exist (reportPeriod). */
@@ -112,8 +115,8 @@ export const judgedBySchema = z.object({
 export type JudgedBy = z.infer<typeof judgedBySchema>;
 
 export const evaluationSchema = z.object({
-  criteriaMet: z.number().int(),
-  criteriaTotal: z.number().int(),
+  criteriaMet: count,
+  criteriaTotal: count,
   /** Share of criteria met, 0–1. */
   progress: z.number(),
   criteria: z.array(criterionEvaluationSchema),
@@ -170,11 +173,11 @@ export type ReviewEvent = z.infer<typeof reviewEventSchema>;
 export const reportKeySchema = z.object({ org: z.string(), set: z.string(), period: periodSchema });
 export type ReportKey = z.infer<typeof reportKeySchema>;
 
+/** Which report a view or a list row is: the unit (code and name), the criteria set, the period. */
+const reportIdentityShape = { org: z.string(), orgName: z.string(), set: z.string(), period: z.string() };
+
 export const reportViewSchema = z.object({
-  org: z.string(),
-  orgName: z.string(),
-  set: z.string(),
-  period: z.string(),
+  ...reportIdentityShape,
   reviewState: reviewStateSchema,
   locked: z.boolean(),
   head: revisionSchema.nullable(),
@@ -183,10 +186,11 @@ export const reportViewSchema = z.object({
 export type ReportView = z.infer<typeof reportViewSchema>;
 
 /** One indicator that differs between two revisions (absent on a side = null). */
+const changeSideSchema = indicatorValueSchema.nullable();
 export const indicatorChangeSchema = z.object({
   code: z.string(),
-  before: indicatorValueSchema.nullable(),
-  after: indicatorValueSchema.nullable(),
+  before: changeSideSchema,
+  after: changeSideSchema,
 });
 export type IndicatorChange = z.infer<typeof indicatorChangeSchema>;
 
@@ -304,9 +308,7 @@ export const consolidationRowSchema = z.object({
   /** Share of criteria met, 0–1 (villages report progress this way). */
   progress: z.number().nullable(),
   /** Findings of the head revision by severity (absent for a unit that has not reported). */
-  findings: z
-    .object({ error: z.number().int(), warning: z.number().int(), info: z.number().int() })
-    .optional(),
+  findings: z.object({ error: count, warning: count, info: count }).optional(),
   /** When the report last changed (push or review), ISO time; absent for a unit that has not reported. */
   updatedAt: z.string().optional(),
   /** The set version that judged this row's evaluation (issue 13); absent when not known. */
@@ -332,20 +334,20 @@ export const consolidationSchema = z.object({
       z.object({
         code: z.string(),
         name: z.string(),
-        met: z.number().int(),
-        unmet: z.number().int(),
-        unknown: z.number().int(),
+        met: count,
+        unmet: count,
+        unknown: count,
       }),
     )
     .optional(),
-  distribution: z.array(z.object({ criteriaMet: z.number().int(), communes: z.number().int() })).optional(),
+  distribution: z.array(z.object({ criteriaMet: count, communes: count })).optional(),
   totals: z
     .object({
-      communes: z.number().int(),
-      reported: z.number().int(),
-      criteriaMet: z.number().int(),
-      criteriaTotal: z.number().int(),
-      allMet: z.number().int(),
+      communes: count,
+      reported: count,
+      criteriaMet: count,
+      criteriaTotal: count,
+      allMet: count,
     })
     .optional(),
 });
@@ -353,11 +355,8 @@ export type Consolidation = z.infer<typeof consolidationSchema>;
 
 /** `GET /api/reports`: the reports within a unit of the caller's scope, sorted by org code, set, period. */
 export const reportListItemSchema = z.object({
-  org: z.string(),
-  orgName: z.string(),
+  ...reportIdentityShape,
   level: z.string(),
-  set: z.string(),
-  period: z.string(),
   /** Head revision number (0 when nothing was pushed yet). */
   revision: z.number().int(),
   reviewState: reviewStateSchema,
