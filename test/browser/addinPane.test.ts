@@ -11,7 +11,7 @@ import * as path from "node:path";
 import * as XLSX from "xlsx";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { describeBrowser, newPage, ROOT, screenshot } from "./harness";
-import type { NtmServer } from "./ntmServer";
+import { api, type NtmServer } from "./ntmServer";
 import { serverPane, signedInPane, signIn } from "./serverPane";
 
 const SAMPLE = path.join(ROOT, "test", "fixtures", "samples", "xa-son-hong-2023-tu-danh-gia.xlsx");
@@ -30,19 +30,15 @@ function editedSample(value: number): string {
   return file;
 }
 
-async function api(
-  server: NtmServer,
-  token: string,
-  method: string,
-  url: string,
-  body?: unknown,
-): Promise<{ status: number; body: any }> {
-  const res = await fetch(server.url + url, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body ? { "content-type": "application/json" } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  return { status: res.status, body: await res.json() };
+/** The reviewer signed in with Sơn Hồng's report opened on Duyệt (for `period`, when not the default). */
+async function reviewerOpensSonHong(browser: Browser, server: NtmServer, period?: string) {
+  const reviewer = await signedInPane(browser, server, server.tokens.reviewer);
+  await reviewer.page.getByTestId("tab-review").click();
+  if (period) await reviewer.page.getByTestId("review-period").fill(period);
+  await reviewer.page.getByTestId("review-load").click();
+  await reviewer.page.getByTestId("review-open-18139").click();
+  await reviewer.page.getByTestId("review-opened").waitFor();
+  return reviewer;
 }
 
 async function openFile(page: Page, file: string): Promise<void> {
@@ -177,12 +173,8 @@ describeBrowser("task pane against the real server", () => {
   }, 90000);
 
   it("a reviewer returns the report with a comment, and the clerk's pull shows it", async () => {
-    const reviewer = await signedInPane(browser, server, server.tokens.reviewer);
+    const reviewer = await reviewerOpensSonHong(browser, server);
     const { page } = reviewer;
-    await page.getByTestId("tab-review").click();
-    await page.getByTestId("review-load").click();
-    await page.getByTestId("review-open-18139").click();
-    await page.getByTestId("review-opened").waitFor();
     expect(await page.getByTestId("review-diff").textContent()).toMatch(/2\.3/);
     await page.getByTestId("comment-*").fill("Đề nghị xã rà soát lại tiêu chí 15 và 17 trước khi gửi lại.");
     await page
@@ -223,13 +215,8 @@ describeBrowser("task pane against the real server", () => {
         })
       ).status,
     ).toBe(201);
-    const reviewer = await signedInPane(browser, server, server.tokens.reviewer);
+    const reviewer = await reviewerOpensSonHong(browser, server, "2023-Q1");
     const { page } = reviewer;
-    await page.getByTestId("tab-review").click();
-    await page.getByTestId("review-period").fill("2023-Q1");
-    await page.getByTestId("review-load").click();
-    await page.getByTestId("review-open-18139").click();
-    await page.getByTestId("review-opened").waitFor();
     expect(await page.getByTestId("review-opened").textContent()).toMatch(/Phiên bản 1 ·/);
     await page.getByTestId("comment-*").fill("Số liệu khớp biên bản.");
     // The commune pushes while the reviewer reads revision 1.

@@ -8,7 +8,7 @@ import { SHIPPED_WORK_ITEMS } from "../../src/domain/rhythm/workItemCatalogue";
 import { workVolumeEntries, workVolumeToValues } from "../../src/domain/rhythm/workVolumeReport";
 import { communeWeek, seeded } from "../rhythmSamples";
 import { describeBrowser, screenshot } from "./harness";
-import type { NtmServer } from "./ntmServer";
+import { api, type NtmServer } from "./ntmServer";
 import { serverPane, signedInPane } from "./serverPane";
 
 describeBrowser("Tiến độ nộp tab", () => {
@@ -20,14 +20,17 @@ describeBrowser("Tiến độ nộp tab", () => {
     const values = workVolumeToValues(
       workVolumeEntries(SHIPPED_WORK_ITEMS, communeWeek(seeded(7), new Map())),
     );
-    const res = await fetch(`${server.url}/api/reports/18139/work-volume/2023-W14/revisions`, {
-      method: "POST",
-      headers: {
-        authorization: `Bearer ${server.tokens.clerk}`,
-        "content-type": "application/json",
+    const res = await api(
+      server,
+      server.tokens.clerk,
+      "POST",
+      "/api/reports/18139/work-volume/2023-W14/revisions",
+      {
+        opId: "op-completeness-pane-1",
+        baseRevision: 0,
+        values,
       },
-      body: JSON.stringify({ opId: "op-completeness-pane-1", baseRevision: 0, values }),
-    });
+    );
     expect(res.status).toBe(201);
   });
 

@@ -105,3 +105,13 @@ export async function startNtmServer(): Promise<NtmServer> {
     },
   };
 }
+
+/** One call of the server's API as the holder of `token`: the status and the parsed JSON body. */
+export async function api(server: NtmServer, token: string, method: string, url: string, body?: unknown) {
+  const res = await fetch(server.url + url, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body ? { "content-type": "application/json" } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  return { status: res.status, body: (await res.json()) as any };
+}

@@ -10,21 +10,12 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { describeBrowser, ROOT, screenshot } from "./harness";
-import type { NtmServer } from "./ntmServer";
+import { api, type NtmServer } from "./ntmServer";
 import { serverPane, signedInPane } from "./serverPane";
 
 const SAMPLE = path.join(ROOT, "test", "fixtures", "samples", "xa-son-hong-2023-tu-danh-gia.xlsx");
 const SET = "vn-xa-ntm-2021-2025";
 const GSO = path.join(ROOT, "src", "server", "seed", "ha-tinh-communes-2023.csv");
-
-async function api(server: NtmServer, token: string, method: string, url: string, body?: unknown) {
-  const res = await fetch(server.url + url, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body ? { "content-type": "application/json" } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  return { status: res.status, body: (await res.json()) as any };
-}
 
 /** The clerk's first push of a report, straight to the API (what another desk would have sent). */
 async function firstPush(server: NtmServer, key: string, values: Record<string, { value: number }>) {
