@@ -6,12 +6,11 @@
  * the commune as having reported through its villages.
  */
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { splitVillageReports, communeVillages } from "../src/domain/rhythm/villageReports";
 import { villageProgressToValues } from "../src/domain/rhythm/villageProgress";
 import { runCli } from "./cliRunner";
-import { bearer, openFixture, type Fixture } from "./serverFixture";
+import { bearer, fixtureWithFolder } from "./serverFixture";
 import { testEngines } from "./storeEngines";
 import { SON_HONG_VILLAGES, villageChecklist } from "./villageChecklist";
 
@@ -65,18 +64,13 @@ describe("splitting a commune's village progress", () => {
 describe.each(testEngines.map((e) => [e.name, e] as const))(
   "village reports through ntm push on %s",
   (_n, engine) => {
-    let fx: Fixture;
-    let dir: string;
     let now = new Date("2023-12-20T03:00:00Z");
+    const fx = fixtureWithFolder("ntm-villages-", engine, { clock: () => now });
     const cacheBefore = process.env.NTM_CACHE_DIR;
-    beforeAll(async () => {
-      fx = await openFixture(engine, { clock: () => now });
-      dir = fs.mkdtempSync(path.join(os.tmpdir(), "ntm-villages-"));
-      process.env.NTM_CACHE_DIR = path.join(dir, "cache"); // the village list ntm push keeps
+    beforeAll(() => {
+      process.env.NTM_CACHE_DIR = path.join(fx.dir, "cache"); // the village list ntm push keeps
     });
-    afterAll(async () => {
-      await fx.cleanup();
-      fs.rmSync(dir, { recursive: true, force: true });
+    afterAll(() => {
       if (cacheBefore === undefined) delete process.env.NTM_CACHE_DIR;
       else process.env.NTM_CACHE_DIR = cacheBefore;
     });
@@ -85,7 +79,7 @@ describe.each(testEngines.map((e) => [e.name, e] as const))(
       runCli(["push", file, "--server", fx.base, "--token", fx.tokens.clerk, "--org", "18139"]);
 
     it("each listed village gets its own report; the roll-up and completeness read them", async () => {
-      const file = path.join(dir, "son-hong-kdc-2023.xlsx");
+      const file = path.join(fx.dir, "son-hong-kdc-2023.xlsx");
       fs.writeFileSync(file, checklist());
       const push = await pushChecklist(file);
       expect([push.code, push.err]).toEqual([0, ""]);
@@ -146,7 +140,7 @@ describe.each(testEngines.map((e) => [e.name, e] as const))(
 
     it("offline, the village list kept from the last push still splits the progress, each report queued", async () => {
       await fx.app.close(); // the server stops answering
-      const file = path.join(dir, "son-hong-kdc-2023-ban-2.xlsx");
+      const file = path.join(fx.dir, "son-hong-kdc-2023-ban-2.xlsx");
       fs.writeFileSync(file, checklist());
       const push = await pushChecklist(file);
       expect(push.code).toBe(1);

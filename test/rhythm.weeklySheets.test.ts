@@ -29,7 +29,7 @@ import {
   type VillageLayout,
   type WeeklyAnswer,
 } from "../scripts/weeklySheetGenerator";
-import { bearer, openFixture, type Fixture } from "./serverFixture";
+import { bearer, fixtureWithFolder, statusTable } from "./serverFixture";
 import { testEngines } from "./storeEngines";
 import { weeklyProblems } from "./weeklySheetScore";
 
@@ -283,14 +283,11 @@ const COMMUNES: CommuneWeek[] = [
 describe.each(testEngines.map((e) => [e.name, e] as const))(
   "a registration and a result sheet pushed with ntm push on %s",
   (_n, engine) => {
-    let fx: Fixture;
-    let dir: string;
     let now = new Date("2023-03-20T00:00:00Z");
+    const fx = fixtureWithFolder("ntm-weekly-", engine, { clock: () => now });
     const answers = new Map<string, { reg?: WeeklyAnswer; res?: WeeklyAnswer }>();
 
     beforeAll(async () => {
-      fx = await openFixture(engine, { clock: () => now });
-      dir = fs.mkdtempSync(path.join(os.tmpdir(), "ntm-weekly-"));
       const pushes: { at: string; org: string; file: string }[] = [];
       COMMUNES.forEach((c, i) => {
         const reg = generateWeeklySheet(1400 + i, {
@@ -311,7 +308,7 @@ describe.each(testEngines.map((e) => [e.name, e] as const))(
           [c.res, res],
         ] as const) {
           if (!at) continue;
-          const file = path.join(dir, `${c.org}-${g.answer.file}`);
+          const file = path.join(fx.dir, `${c.org}-${g.answer.file}`);
           fs.writeFileSync(file, g.bytes);
           pushes.push({ at, org: c.org, file });
         }
@@ -326,10 +323,6 @@ describe.each(testEngines.map((e) => [e.name, e] as const))(
       }
       now = new Date("2023-04-20T00:00:00Z");
     });
-    afterAll(async () => {
-      await fx.cleanup();
-      fs.rmSync(dir, { recursive: true, force: true });
-    });
 
     it("completeness says who registered and reported on time, late, or not at all", async () => {
       const res = await fx.call({
@@ -338,23 +331,19 @@ describe.each(testEngines.map((e) => [e.name, e] as const))(
       });
       expect(res.statusCode).toBe(200);
       const [registration, results] = res.json().deadlines;
-      const statuses = (d: { units: { code: string; status: string }[] }) =>
-        Object.fromEntries(
-          d.units.filter((u) => COMMUNES.some((c) => c.org === u.code)).map((u) => [u.code, u.status]),
-        );
       expect([registration.id, registration.dueLocal]).toEqual(["registration", "2023-03-30 17:00"]);
-      expect(statuses(registration)).toEqual({
-        "18133": "on-time",
-        "18136": "late",
-        "18139": "on-time",
-        "18142": "on-time",
-      });
       expect([results.id, results.dueLocal]).toEqual(["results", "2023-04-10 10:00"]);
-      expect(statuses(results)).toEqual({
-        "18133": "on-time",
-        "18136": "late",
-        "18139": "on-time",
-        "18142": "missing",
+      // Each commune: [registration, results].
+      expect(
+        statusTable(
+          [registration, results],
+          COMMUNES.map((c) => c.org),
+        ),
+      ).toEqual({
+        "18133": ["on-time", "on-time"],
+        "18136": ["late", "late"],
+        "18139": ["on-time", "on-time"],
+        "18142": ["on-time", "missing"],
       });
       const sonHong = results.units.find((u: { code: string }) => u.code === "18139");
       expect(sonHong.submittedLocal).toBe("2023-04-09 23:30");

@@ -100,11 +100,15 @@ export async function openFixture(engine: TestEngine, opts: { clock?: () => Date
 }
 
 /**
- * A fixture on SQLite with a scratch folder (`dir`, named from `prefix`) for the workbooks a CLI
- * suite writes; its `cleanup` removes the folder too.
+ * A fixture (on SQLite unless `engine` says) with a scratch folder (`dir`, named from `prefix`) for
+ * the workbooks a CLI suite writes; its `cleanup` removes the folder too.
  */
-export async function openFixtureWithFolder(prefix: string): Promise<Fixture & { dir: string }> {
-  const fx = await openFixture(testEngines[0]);
+export async function openFixtureWithFolder(
+  prefix: string,
+  engine: TestEngine = testEngines[0],
+  opts: { clock?: () => Date } = {},
+): Promise<Fixture & { dir: string }> {
+  const fx = await openFixture(engine, opts);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   return {
     ...fx,
@@ -120,13 +124,29 @@ export async function openFixtureWithFolder(prefix: string): Promise<Fixture & {
  * Within a `describe`: a fixture with a scratch folder, filled before the suite's first test and
  * closed (the folder removed) after its last.
  */
-export function fixtureWithFolder(prefix: string): Fixture & { dir: string } {
+export function fixtureWithFolder(
+  prefix: string,
+  engine?: TestEngine,
+  opts?: { clock?: () => Date },
+): Fixture & { dir: string } {
   const fx = {} as Fixture & { dir: string };
   beforeAll(async () => {
-    Object.assign(fx, await openFixtureWithFolder(prefix));
+    Object.assign(fx, await openFixtureWithFolder(prefix, engine, opts));
   });
   afterAll(async () => fx.cleanup());
   return fx;
+}
+
+/**
+ * Of a completeness answer: each of `codes`' status under each of `deadlines`, one row per unit
+ * ([registration, results]); the other units of the district are left out.
+ */
+export function statusTable(
+  deadlines: { units: { code: string; status: string }[] }[],
+  codes: readonly string[],
+): Record<string, (string | undefined)[]> {
+  const statusOf = (code: string) => deadlines.map((d) => d.units.find((u) => u.code === code)?.status);
+  return Object.fromEntries(codes.map((code) => [code, statusOf(code)]));
 }
 
 /** A reviewer acts on the revision they see: the head at the moment of the click. */
