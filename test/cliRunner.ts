@@ -50,6 +50,7 @@ export function userAddArgs(
   return ["admin", "user", "add", ...flagList({ ...user, ...flags }), "--db", db];
 }
 
-function flagList(flags: Record<string, string>): string[] {
+/** `--key value` for each entry, in order. */
+export function flagList(flags: Record<string, string>): string[] {
   return Object.entries(flags).flatMap(([k, v]) => [`--${k}`, v]);
 }

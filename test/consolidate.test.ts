@@ -23,6 +23,7 @@ import {
 } from "../src/io/xlsx/writeSummaryWorkbook";
 import { readZip } from "../src/io/xlsx/ooxml/zipArchive";
 import { generateCorpus, type CorpusEntry } from "../scripts/generate-corpus";
+import { runCli } from "./cliRunner";
 import { itWithLibreOffice, recalculateWithLibreOffice } from "./libreOffice";
 
 const SAMPLES = path.join(__dirname, "fixtures", "samples");
@@ -307,25 +308,19 @@ describe("ntm consolidate", () => {
   });
 
   it("keeps only the chosen set and period, saying why the others were left out", async () => {
-    const io = captureIo();
-    const code = await main(
-      [
-        "node",
-        "ntm",
-        "consolidate",
-        SAMPLES,
-        "--json",
-        "--workers",
-        "0",
-        "--set",
-        "vn-xa-ntm-2021-2025",
-        "--period",
-        "2023",
-      ],
-      io,
-    );
-    expect(code).toBe(0);
-    const json = JSON.parse(io.stdout) as ConsolidationSummary;
+    const run = await runCli([
+      "consolidate",
+      SAMPLES,
+      "--json",
+      "--workers",
+      "0",
+      "--set",
+      "vn-xa-ntm-2021-2025",
+      "--period",
+      "2023",
+    ]);
+    expect(run.code).toBe(0);
+    const json = JSON.parse(run.out) as ConsolidationSummary;
     expect(json.matrices.map((m) => m.set.id)).toEqual(["vn-xa-ntm-2021-2025"]);
     expect(json.skipped.map((s) => s.file).sort()).toEqual(
       [

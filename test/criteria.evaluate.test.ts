@@ -13,6 +13,11 @@ const report = (values: ReportValue[], extra: Partial<Report> = {}): Report => (
 });
 const one = (v: ReportValue, ctx = {}, extra: Partial<Report> = {}) =>
   evaluate(set, report([v], extra), ctx).indicators.find((i) => i.code === v.code)!;
+/** One entry whose workbook target stands at S!D9, evaluated, and its weaker-than-official finding. */
+const targetAtD9 = (v: ReportValue) => {
+  const ev = evaluate(set, report([{ sheet: "S", targetCell: "D9", ...v }]));
+  return { ev, weaker: ev.findings.find((f) => f.type === "target/weaker-than-official")! };
+};
 
 describe("comparison per kind and op", () => {
   it.each([
@@ -129,43 +134,27 @@ describe("whose target", () => {
     });
   });
   it("keeps a verified official target over the workbook's and flags a weaker workbook target", () => {
-    const ev = evaluate(
-      set,
-      report([
-        {
-          code: "2.2",
-          value: 6,
-          workbookTarget: { text: "≤ 8%", op: "<=", value: 8 },
-          sheet: "S",
-          targetCell: "D9",
-          cell: "E9",
-        },
-      ]),
-    );
+    const { ev, weaker } = targetAtD9({
+      code: "2.2",
+      value: 6,
+      workbookTarget: { text: "≤ 8%", op: "<=", value: 8 },
+      cell: "E9",
+    });
     const r = ev.indicators.find((i) => i.code === "2.2")!;
     expect(r).toMatchObject({
       status: "unmet",
       targetSource: "official-verified",
       gap: { amount: 1, direction: "over" },
     });
-    const weaker = ev.findings.find((f) => f.type === "target/weaker-than-official")!;
     expect(weaker).toMatchObject({ severity: "warning", sheet: "S", cell: "D9" });
     expect(formatFinding(weaker, "vi")).toContain("chỉ tiêu chính thức theo QĐ TEST");
   });
   it("flags a workbook target weaker than a known catalog number when the workbook's is used", () => {
-    const ev = evaluate(
-      set,
-      report([
-        {
-          code: "3.6",
-          value: 55,
-          workbookTarget: { text: "≥ 50%", op: ">=", value: 50 },
-          sheet: "S",
-          targetCell: "D9",
-        },
-      ]),
-    );
-    const f = ev.findings.find((x) => x.type === "target/weaker-than-official")!;
+    const f = targetAtD9({
+      code: "3.6",
+      value: 55,
+      workbookTarget: { text: "≥ 50%", op: ">=", value: 50 },
+    }).weaker;
     expect(f).toMatchObject({ severity: "warning", sheet: "S", cell: "D9", indicator: "3.6" });
     expect(formatFinding(f, "vi")).toContain("chưa đối chiếu");
   });

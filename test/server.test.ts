@@ -24,6 +24,10 @@ describeOnEachEngine("API on %s", (fx, engine) => {
       headers: bearer(token),
       ...(payload === undefined ? {} : { payload: payload as object }),
     });
+  /** A push body on `baseRevision` with a fresh opId. */
+  const pushOf = <V extends object>(values: V, baseRevision = 0) => ({ opId: newOpId(), baseRevision, values });
+  /** The workbook's own target for 17.1 in these pushes. */
+  const AT_LEAST_80 = { text: "≥ 80%", op: ">=", value: 80, unit: "%" } as const;
 
   it("serves health and an OpenAPI document listing every route", async () => {
     expect((await inject("GET", "/api/health")).json()).toMatchObject({ ok: true, engine: engine.name });
@@ -44,19 +48,10 @@ describeOnEachEngine("API on %s", (fx, engine) => {
 
   it("push, retry, stale push, approve, locked push, reopen", async () => {
     const url = reportUrl(IN_COMMUNE, "2023");
-    const first = {
-      opId: newOpId(),
-      baseRevision: 0,
-      values: {
-        "17.1": {
-          value: 85,
-          sheet: "Tự đánh giá",
-          cell: "E40",
-          workbookTarget: { text: "≥ 80%", op: ">=", value: 80, unit: "%" },
-        },
-        "2.1": { value: true, sheet: "Tự đánh giá", cell: "E12" },
-      },
-    };
+    const first = pushOf({
+      "17.1": { value: 85, sheet: "Tự đánh giá", cell: "E40", workbookTarget: AT_LEAST_80 },
+      "2.1": { value: true, sheet: "Tự đánh giá", cell: "E12" },
+    });
     const r1 = await inject("POST", url + "/revisions", fx.tokens.clerk, first);
     expect(r1.statusCode).toBe(201);
     const rev1 = r1.json().revision;
@@ -152,26 +147,19 @@ describeOnEachEngine("API on %s", (fx, engine) => {
   it("stores what it evaluated, not what the client claimed, and refuses unknown indicators", async () => {
     const url = reportUrl(IN_COMMUNE, "2023-Q4");
     const claimed = {
-      opId: newOpId(),
-      baseRevision: 0,
-      values: {
-        "17.1": {
-          value: 50,
-          workbookTarget: { text: "≥ 80%", op: ">=", value: 80, unit: "%" },
-          selfAssessment: "met",
-        },
-      },
+      ...pushOf({ "17.1": { value: 50, workbookTarget: AT_LEAST_80, selfAssessment: "met" } }),
       evaluation: { criteriaMet: 19 },
     };
     const r = await inject("POST", url + "/revisions", fx.tokens.clerk, claimed);
     expect(r.statusCode).toBe(201);
     expect(r.json().revision.evaluation.indicators["17.1"].status).toBe("unmet");
     expect(r.json().revision.evaluation.criteriaMet).toBe(0);
-    const bad = await inject("POST", url + "/revisions", fx.tokens.clerk, {
-      opId: newOpId(),
-      baseRevision: 1,
-      values: { "99.9": { value: 1 } },
-    });
+    const bad = await inject(
+      "POST",
+      url + "/revisions",
+      fx.tokens.clerk,
+      pushOf({ "99.9": { value: 1 } }, 1),
+    );
     expect(bad.statusCode).toBe(422);
     expect(bad.json().message).toContain("99.9");
     const invalid = await inject("POST", url + "/revisions", fx.tokens.clerk, { opId: "x", values: {} });

@@ -6,13 +6,13 @@
  */
 import { ReviewStaleError, SyncClient } from "../src/client/syncClient";
 import {
-  IN_COMMUNE,
-  OUT_COMMUNE,
-  SET,
   bearer,
-  newOpId,
   describeOnEachEngine,
+  IN_COMMUNE,
+  newOpId,
+  OUT_COMMUNE,
   reportUrl,
+  SET,
 } from "./serverFixture";
 
 describeOnEachEngine("sync refusals on %s", (fx) => {

@@ -10,6 +10,7 @@ import { validateWorkbook } from "../src/domain/check/validateWorkbook";
 import { readZip } from "../src/io/xlsx/ooxml/zipArchive";
 import { readWorkbookBuffer } from "../src/io/xlsx/readWorkbook";
 import { TEMPLATE_SHEETS } from "../src/io/xlsx/writeTemplate";
+import { flagList, runCli } from "./cliRunner";
 import { itWithLibreOffice, recalculateWithLibreOffice } from "./libreOffice";
 
 const SET = "vn-xa-ntm-2021-2025";
@@ -58,28 +59,10 @@ describe("ntm template", () => {
   const out = path.join(tmp, "mau.xlsx");
 
   it("writes the workbook from the command line", async () => {
-    const io = captureIo();
-    const code = await main(
-      [
-        "node",
-        "ntm",
-        "template",
-        "--set",
-        SET,
-        "--org",
-        "Xã Sơn Hồng",
-        "--period",
-        "2023",
-        "--region",
-        "BTB",
-        "-o",
-        out,
-      ],
-      io,
-    );
-    expect(io.stderr).toBe("");
-    expect(code).toBe(0);
-    expect(io.stdout).toMatch(/19 tiêu chí, 57 chỉ tiêu/);
+    const flags = { set: SET, org: "Xã Sơn Hồng", period: "2023", region: "BTB" };
+    const run = await runCli(["template", ...flagList(flags), "-o", out]);
+    expect([run.err, run.code]).toEqual(["", 0]);
+    expect(run.out).toMatch(/19 tiêu chí, 57 chỉ tiêu/);
     expect(fs.existsSync(out)).toBe(true);
   });
 
