@@ -25,7 +25,11 @@ describeOnEachEngine("API on %s", (fx, engine) => {
       ...(payload === undefined ? {} : { payload: payload as object }),
     });
   /** A push body on `baseRevision` with a fresh opId. */
-  const pushOf = <V extends object>(values: V, baseRevision = 0) => ({ opId: newOpId(), baseRevision, values });
+  const pushOf = <V extends object>(values: V, baseRevision = 0) => ({
+    opId: newOpId(),
+    baseRevision,
+    values,
+  });
   /** The workbook's own target for 17.1 in these pushes. */
   const AT_LEAST_80 = { text: "≥ 80%", op: ">=", value: 80, unit: "%" } as const;
 
