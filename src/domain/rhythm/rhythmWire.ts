@@ -4,10 +4,8 @@
  * domain's CompletenessReport and WorkVolumeConsolidation.
  */
 import { z } from "zod";
+import { countSchema } from "../sync/protocol";
 import type { UnitVolumes } from "./consolidateWorkVolumes";
-
-/** A number of units (expected, on time, …): a whole number. */
-const count = z.number().int();
 
 export const unitCompletenessSchema = z.object({
   code: z.string(),
@@ -32,12 +30,12 @@ export const completenessSchema = z.object({
       dueLocal: z.string(),
       unverified: z.boolean().optional(),
       counts: z.object({
-        expected: count,
-        submitted: count,
-        onTime: count,
-        late: count,
-        missing: count,
-        pending: count,
+        expected: countSchema,
+        submitted: countSchema,
+        onTime: countSchema,
+        late: countSchema,
+        missing: countSchema,
+        pending: countSchema,
       }),
       units: z.array(unitCompletenessSchema),
     }),

@@ -11,8 +11,8 @@ import { RegionSchema } from "../criteria/schema";
 
 export * from "./indicatorValueSchema";
 
-/** A count on the wire (criteria met, communes reported, …): a whole number. */
-const count = z.number().int();
+/** A count on the wire (criteria met, communes reported, units on time, …): a whole number. */
+export const countSchema = z.number().int();
 
 const PERIOD_SHAPE = /^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2])|-W(0[1-9]|[1-4]\d|5[0-3]))?$/;
 
@@ -115,8 +115,8 @@ export const judgedBySchema = z.object({
 export type JudgedBy = z.infer<typeof judgedBySchema>;
 
 export const evaluationSchema = z.object({
-  criteriaMet: count,
-  criteriaTotal: count,
+  criteriaMet: countSchema,
+  criteriaTotal: countSchema,
   /** Share of criteria met, 0–1. */
   progress: z.number(),
   criteria: z.array(criterionEvaluationSchema),
@@ -308,7 +308,7 @@ export const consolidationRowSchema = z.object({
   /** Share of criteria met, 0–1 (villages report progress this way). */
   progress: z.number().nullable(),
   /** Findings of the head revision by severity (absent for a unit that has not reported). */
-  findings: z.object({ error: count, warning: count, info: count }).optional(),
+  findings: z.object({ error: countSchema, warning: countSchema, info: countSchema }).optional(),
   /** When the report last changed (push or review), ISO time; absent for a unit that has not reported. */
   updatedAt: z.string().optional(),
   /** The set version that judged this row's evaluation (issue 13); absent when not known. */
@@ -334,20 +334,20 @@ export const consolidationSchema = z.object({
       z.object({
         code: z.string(),
         name: z.string(),
-        met: count,
-        unmet: count,
-        unknown: count,
+        met: countSchema,
+        unmet: countSchema,
+        unknown: countSchema,
       }),
     )
     .optional(),
-  distribution: z.array(z.object({ criteriaMet: count, communes: count })).optional(),
+  distribution: z.array(z.object({ criteriaMet: countSchema, communes: countSchema })).optional(),
   totals: z
     .object({
-      communes: count,
-      reported: count,
-      criteriaMet: count,
-      criteriaTotal: count,
-      allMet: count,
+      communes: countSchema,
+      reported: countSchema,
+      criteriaMet: countSchema,
+      criteriaTotal: countSchema,
+      allMet: countSchema,
     })
     .optional(),
 });
